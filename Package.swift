@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Templating"),
+        .target(name: "Entities", dependencies: ["Yams"]),
+        .target(name: "Importer", dependencies: ["Entities"]),
+        .target(
+            name: "Site",
+            dependencies: ["Markdown", "Templating", "Entities", "Yams"],
+            resources: [.embedInCode("Theme")]
+        ),
+        .target(
+            name: "DossierCLI",
+            dependencies: [
+                "Site", "Importer", "Entities",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "DossierCLI", "Templating"]),
+    ]
+)

@@ -1,0 +1,57 @@
+/// A Mustache template parsed once into a token tree and rendered for many pages.
+///
+/// Parsing checks the structure (sections closed, delimiters valid) and reports problems at
+/// `file:line:column`; rendering never fails unless `strict` asks to report unresolved names.
+///
+///     let template = try Template(source: "Hallo {{name}}!", file: "greeting.mustache")
+///     template.render(["name": "Welt"])   // "Hallo Welt!"
+public struct Template: Sendable {
+    /// The file the template came from, as shown in errors.
+    public let file: String
+    let nodes: [Node]
+
+    public init(source: String, file: String = "template") throws {
+        var parser = TemplateParser(source: source, file: file)
+        self.nodes = try parser.parseTemplate()
+        self.file = file
+    }
+
+    /// Renders with `value` as the context; partials and parents come from `library`.
+    public func render(_ value: Value, library: TemplateLibrary = TemplateLibrary()) -> String {
+        var renderer = Renderer(library: library, strict: false)
+        renderer.render(nodes, file: file, context: [value])
+        return renderer.output.text
+    }
+
+    /// Renders like `render`, but throws at the first variable that resolves to nothing.
+    public func renderStrict(_ value: Value, library: TemplateLibrary = TemplateLibrary()) throws -> String {
+        var renderer = Renderer(library: library, strict: true)
+        renderer.render(nodes, file: file, context: [value])
+        if let problem = renderer.problems.first { throw problem }
+        return renderer.output.text
+    }
+}
+
+extension Template {
+    /// Static partial and parent names used anywhere in the template, with their locations.
+    var references: [(reference: Reference, isParent: Bool)] {
+        var found: [(Reference, Bool)] = []
+        func walk(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .partial(let reference, _):
+                    found.append((reference, false))
+                case .parent(let reference, _, let blocks):
+                    found.append((reference, true))
+                    blocks.keys.sorted().forEach { walk(blocks[$0]!) }
+                case .section(_, let children, _), .block(_, let children, _):
+                    walk(children)
+                case .text, .variable:
+                    break
+                }
+            }
+        }
+        walk(nodes)
+        return found.map { (reference: $0.0, isParent: $0.1) }
+    }
+}

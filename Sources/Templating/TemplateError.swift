@@ -1,0 +1,55 @@
+/// A template problem a user can fix, located at `file:line:column`.
+///
+/// Its description reads like a compiler diagnostic:
+///
+///     Templates/person.mustache:12:5: error: unclosed section 'mentions'
+public struct TemplateError: Error, Equatable, CustomStringConvertible, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case unclosedSection(String)
+        case mismatchedClose(expected: String, found: String)
+        case unexpectedClose(String)
+        case unclosedTag
+        case emptyTag
+        case badDelimiters(String)
+        case unknownPartial(String)
+        case unknownParent(String)
+        case unresolvedVariable(String)
+    }
+
+    public var kind: Kind
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(_ kind: Kind, file: String, line: Int, column: Int) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var message: String {
+        switch kind {
+        case .unclosedSection(let name):
+            "unclosed section '\(name)': add {{/\(name)}}"
+        case .mismatchedClose(let expected, let found):
+            "section '\(expected)' is closed by '{{/\(found)}}': close it with {{/\(expected)}}"
+        case .unexpectedClose(let name):
+            "'{{/\(name)}}' closes no open section: remove it or open it with {{#\(name)}}"
+        case .unclosedTag:
+            "unclosed tag: add the closing delimiter"
+        case .emptyTag:
+            "empty tag: write a name between the delimiters"
+        case .badDelimiters(let text):
+            "bad delimiter tag '\(text)': write two delimiters without '=' separated by a space, like {{=<% %>=}}"
+        case .unknownPartial(let name):
+            "unknown partial '\(name)': add Templates/\(name).mustache or fix the name"
+        case .unknownParent(let name):
+            "parent template '\(name)' does not exist: add Templates/\(name).mustache or fix the name"
+        case .unresolvedVariable(let name):
+            "'\(name)' resolves to nothing here: check the name against the page model"
+        }
+    }
+
+    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+}

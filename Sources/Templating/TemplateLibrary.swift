@@ -1,0 +1,70 @@
+import Foundation
+
+/// Named templates that partials (`{{>name}}`) and parents (`{{<name}}`) resolve against.
+///
+/// A dossier's own `Templates/` folder is read over the built-in theme, so a user overrides one
+/// file without copying the rest. Every template is parsed once when the library is made.
+///
+///     let library = try TemplateLibrary(directory: templatesURL, fallback: builtIns)
+///     let html = try library.render("article", page)
+public struct TemplateLibrary: Sendable {
+    private var templates: [String: Template]
+
+    public init(_ templates: [String: Template] = [:]) {
+        self.templates = templates
+    }
+
+    /// Parses every `source` by name; `path` maps a name to the file shown in errors.
+    public init(sources: [String: String], path: (String) -> String = { "\($0).mustache" }) throws {
+        var templates: [String: Template] = [:]
+        for name in sources.keys.sorted() {
+            templates[name] = try Template(source: sources[name]!, file: path(name))
+        }
+        self.init(templates)
+    }
+
+    /// Reads `*.mustache` below `directory` (names are relative paths without the extension)
+    /// over the templates of `fallback`.
+    public init(directory: URL, displayPrefix: String = "Templates", fallback: TemplateLibrary = TemplateLibrary()) throws {
+        var templates = fallback.templates
+        let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "mustache" } ?? []
+        let root = directory.standardizedFileURL.path
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            var relative = String(file.standardizedFileURL.path.dropFirst(root.count))
+            if relative.hasPrefix("/") { relative.removeFirst() }
+            let name = String(relative.dropLast(".mustache".count))
+            let source = try String(contentsOf: file, encoding: .utf8)
+            templates[name] = try Template(source: source, file: "\(displayPrefix)/\(relative)")
+        }
+        self.init(templates)
+    }
+
+    public subscript(name: String) -> Template? { templates[name] }
+
+    public var names: [String] { templates.keys.sorted() }
+
+    /// Renders the template called `name`.
+    public func render(_ name: String, _ value: Value, strict: Bool = false) throws -> String {
+        guard let template = templates[name] else {
+            throw TemplateError(.unknownPartial(name), file: "\(name).mustache", line: 1, column: 1)
+        }
+        return strict ? try template.renderStrict(value, library: self) : template.render(value, library: self)
+    }
+
+    /// Fails on the first static partial or parent that names no template in the library.
+    public func checkReferences() throws {
+        for name in names {
+            let template = templates[name]!
+            for (reference, isParent) in template.references where !reference.isDynamic {
+                let target = reference.name.description
+                guard templates[target] == nil else { continue }
+                throw TemplateError(
+                    isParent ? .unknownParent(target) : .unknownPartial(target),
+                    file: template.file, line: reference.location.line, column: reference.location.column
+                )
+            }
+        }
+    }
+}

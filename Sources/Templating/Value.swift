@@ -1,0 +1,72 @@
+/// A value a template can show: the typed data behind every page.
+///
+/// Templates see page models built from these cases, never domain types, so rendering needs
+/// no reflection. `html` carries markup that was rendered already (a Markdown body) and is
+/// written without escaping even by `{{name}}`.
+///
+///     let page: Value = ["title": "Putin trifft Kim", "tags": ["russland", "nordkorea"]]
+public enum Value: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case html(String)
+    case list([Value])
+    case object([String: Value])
+}
+
+public extension Value {
+    /// Whether a section over this value renders: false, null, "" and [] do not.
+    var isTruthy: Bool {
+        switch self {
+        case .null: false
+        case .bool(let flag): flag
+        case .string(let text), .html(let text): !text.isEmpty
+        case .list(let items): !items.isEmpty
+        case .int, .double, .object: true
+        }
+    }
+
+    /// The member `key` of an object, or `.null`.
+    subscript(key: String) -> Value {
+        if case .object(let members) = self { return members[key] ?? .null }
+        return .null
+    }
+
+    /// The text an interpolation writes, before escaping.
+    var text: String {
+        switch self {
+        case .null: ""
+        case .bool(let flag): flag ? "true" : "false"
+        case .int(let number): String(number)
+        case .double(let number): Value.format(number)
+        case .string(let text), .html(let text): text
+        case .list(let items): items.map(\.text).joined(separator: ",")
+        case .object: ""
+        }
+    }
+}
+
+extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(arrayLiteral elements: Value...) { self = .list(elements) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+private extension Value {
+    static func format(_ number: Double) -> String {
+        if number.isFinite, number.rounded() == number, abs(number) < 1e15 {
+            return String(Int(number))
+        }
+        return String(number)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import Templating
+
+struct TemplateRenderTests {
+    @Test func htmlValueIsNotEscapedButStringIs() throws {
+        let template = try Template(source: "{{body}}|{{title}}")
+        let page: Value = ["body": .html("<p>„Hallo“</p>"), "title": "Kim & Putin <script>"]
+        #expect(template.render(page) == "<p>„Hallo“</p>|Kim &amp; Putin &lt;script&gt;")
+    }
+
+    @Test func apostropheIsEscapedForAttributes() throws {
+        #expect(try Template(source: "<a title='{{t}}'>").render(["t": "it's"]) == "<a title='it&#39;s'>")
+    }
+
+    @Test func layoutInheritanceSharesOnePageFrame() throws {
+        let library = try TemplateLibrary(sources: [
+            "layout": "<html>\n  <title>{{$title}}Dossier{{/title}}</title>\n  <body>\n    {{$main}}\n    {{/main}}\n  </body>\n</html>\n",
+            "person": "{{<layout}}\n{{$title}}{{name}}{{/title}}\n{{$main}}\n<h1>{{name}}</h1>\n{{> mentions}}\n{{/main}}\n{{/layout}}\n",
+            "mentions": "<ul>\n{{#mentions}}\n  <li>{{.}}</li>\n{{/mentions}}\n</ul>\n",
+        ])
+        try library.checkReferences()
+        let html = try library.render("person", ["name": "Kim Jong Un", "mentions": ["a", "b"]])
+        #expect(html == """
+        <html>
+          <title>Kim Jong Un</title>
+          <body>
+            <h1>Kim Jong Un</h1>
+            <ul>
+              <li>a</li>
+              <li>b</li>
+            </ul>
+          </body>
+        </html>
+
+        """)
+    }
+
+    @Test func userTemplatesOverrideBuiltInsByName() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "mine {{> partials/footer}}".write(to: directory.appendingPathComponent("home.mustache"), atomically: true, encoding: .utf8)
+        try "foot".write(to: directory.appendingPathComponent("partials/footer.mustache"), atomically: true, encoding: .utf8)
+        let builtIn = try TemplateLibrary(sources: ["home": "built-in", "article": "article"])
+        let library = try TemplateLibrary(directory: directory, fallback: builtIn)
+        #expect(try library.render("home", [:]) == "mine foot")
+        #expect(try library.render("article", [:]) == "article")
+        #expect(library["home"]?.file == "Templates/home.mustache")
+    }
+
+    @Test func numbersRenderWithoutNeedlessDecimals() throws {
+        let template = try Template(source: "{{a}} {{b}} {{c}}")
+        #expect(template.render(["a": 3, "b": .double(2.0), "c": 1.5]) == "3 2 1.5")
+    }
+}
