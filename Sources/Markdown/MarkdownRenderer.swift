@@ -1,0 +1,143 @@
+import Foundation
+private import CCmark
+
+/// Renders CommonMark to HTML with libcmark, letting a `LinkRewriter` replace links.
+///
+/// Raw HTML in the Markdown is shown as text unless `allowsRawHTML` is set, and libcmark's safe
+/// mode drops `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs either way.
+///
+///     let html = try MarkdownRenderer().render("Hallo *Welt*")   // "<p>Hallo <em>Welt</em></p>\n"
+public struct MarkdownRenderer: Sendable {
+    public var allowsRawHTML: Bool
+    /// Turns straight quotes and dashes into typographic ones; off, so text stays as written.
+    public var smartPunctuation: Bool
+
+    public init(allowsRawHTML: Bool = false, smartPunctuation: Bool = false) {
+        self.allowsRawHTML = allowsRawHTML
+        self.smartPunctuation = smartPunctuation
+    }
+
+    public func render(_ markdown: String, rewriter: LinkRewriter = .none) throws -> String {
+        let options = CMARK_OPT_VALIDATE_UTF8 | (smartPunctuation ? CMARK_OPT_SMART : 0)
+        guard let document = cmark_parse_document(markdown, markdown.utf8.count, options) else { return "" }
+        defer { cmark_node_free(document) }
+        let source = SourceLines(markdown)
+        if !allowsRawHTML { Self.escapeRawHTML(in: document) }
+        Self.dropUnsafeURLs(in: document)
+        try Self.rewriteLinks(in: document, source: source, rewriter: rewriter)
+        let renderOptions = options | (allowsRawHTML ? CMARK_OPT_UNSAFE : 0)
+        guard let html = cmark_render_html(document, renderOptions) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}
+
+private extension MarkdownRenderer {
+    static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
+
+    /// Empties link and image URLs with a scheme that runs code, whatever the raw-HTML setting.
+    static func dropUnsafeURLs(in document: OpaquePointer) {
+        walk(document) { node in
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                  let url = cmark_node_get_url(node).map({ String(cString: $0) }) else { return }
+            let normalized = url.lowercased().filter { !$0.isWhitespace }
+            if unsafeSchemes.contains(where: normalized.hasPrefix) { cmark_node_set_url(node, "") }
+        }
+    }
+
+    /// Turns raw HTML nodes into text so that they are shown, escaped, rather than run.
+    static func escapeRawHTML(in document: OpaquePointer) {
+        var rawNodes: [OpaquePointer] = []
+        walk(document) { node in
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK { rawNodes.append(node) }
+        }
+        for node in rawNodes {
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                let text = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(text, literal.hasSuffix("\n") ? String(literal.dropLast()) : literal)
+                cmark_node_append_child(paragraph, text)
+                cmark_node_replace(node, paragraph)
+            } else {
+                let text = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(text, literal)
+                cmark_node_replace(node, text)
+            }
+            cmark_node_free(node)
+        }
+    }
+
+    static func rewriteLinks(in document: OpaquePointer, source: SourceLines, rewriter: LinkRewriter) throws {
+        var blocks: [OpaquePointer] = []
+        walk(document) { node in
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { blocks.append(node) }
+        }
+        for block in blocks {
+            var context = ""
+            var links: [(node: OpaquePointer, range: Range<Int>)] = []
+            collectText(of: block, into: &context, links: &links)
+            var searchLine = Int(cmark_node_get_start_line(block))
+            var searchColumn = 1
+            for (node, range) in links {
+                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let position = source.locate("](\(destination)", fromLine: searchLine, column: searchColumn)
+                    ?? (line: searchLine, column: 1)
+                searchLine = position.line
+                searchColumn = position.column + 1
+                let text = String(decoding: context.utf8[context.utf8.index(context.utf8.startIndex, offsetBy: range.lowerBound)..<context.utf8.index(context.utf8.startIndex, offsetBy: range.upperBound)], as: UTF8.self)
+                let linkStart = source.linkStart(endingBefore: position)
+                let link = MarkdownLink(
+                    destination: destination,
+                    title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
+                    text: text,
+                    line: linkStart.line,
+                    column: linkStart.column,
+                    context: context,
+                    range: range
+                )
+                guard let replacement = try rewriter.rewrite(link) else { continue }
+                let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                cmark_node_set_on_enter(custom, replacement.open)
+                cmark_node_set_on_exit(custom, replacement.close)
+                while let child = cmark_node_first_child(node) {
+                    cmark_node_unlink(child)
+                    cmark_node_append_child(custom, child)
+                }
+                cmark_node_replace(node, custom)
+                cmark_node_free(node)
+            }
+        }
+    }
+
+    /// Appends the plain text under `node`, noting where each link's text lies.
+    static func collectText(of node: OpaquePointer, into text: inout String, links: inout [(node: OpaquePointer, range: Range<Int>)]) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            case CMARK_NODE_LINK:
+                let start = text.utf8.count
+                collectText(of: current, into: &text, links: &links)
+                links.append((current, start..<text.utf8.count))
+            default:
+                collectText(of: current, into: &text, links: &links)
+            }
+            child = cmark_node_next(current)
+        }
+    }
+
+    static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+}

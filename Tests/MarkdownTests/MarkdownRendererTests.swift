@@ -1,0 +1,54 @@
+import Testing
+@testable import Markdown
+
+struct MarkdownRendererTests {
+    @Test func rendersCommonMark() throws {
+        #expect(try MarkdownRenderer().render("## Treffen\n\nHallo *Welt*") == "<h2>Treffen</h2>\n<p>Hallo <em>Welt</em></p>\n")
+    }
+
+    @Test func keepsTypographyAsWritten() throws {
+        #expect(try MarkdownRenderer().render("„Wir werden“ – sagte \"er\"") == "<p>„Wir werden“ – sagte &quot;er&quot;</p>\n")
+    }
+
+    @Test func rawHTMLIsShownEscapedUnlessAllowed() throws {
+        let markdown = "Text <b>fett</b>\n\n<script>alert(1)</script>\n"
+        #expect(try MarkdownRenderer().render(markdown) == "<p>Text &lt;b&gt;fett&lt;/b&gt;</p>\n<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n")
+        #expect(try MarkdownRenderer(allowsRawHTML: true).render(markdown) == "<p>Text <b>fett</b></p>\n<script>alert(1)</script>\n")
+    }
+
+    @Test func javascriptURLsNeverReachTheOutput() throws {
+        let html = try MarkdownRenderer(allowsRawHTML: true).render("[klick](javascript:alert(1)) [x](vbscript:y)")
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("vbscript:"))
+    }
+
+    @Test func rewriterReplacesLinksAndSeesTheirContext() throws {
+        let seen = Box()
+        let rewriter = LinkRewriter { link in
+            seen.links.append(link)
+            guard link.destination.hasPrefix("person:") else { return nil }
+            return .init(open: "<a class=\"person\" href=\"p.html\">", close: "</a>")
+        }
+        let markdown = "Titel\n\nDer Präsident [Wladimir *Putin*](person:wladimir-putin) traf\n[Kim](person:kim-jong-un) und [TASS](https://tass.ru)."
+        let html = try MarkdownRenderer().render(markdown, rewriter: rewriter)
+        #expect(html == "<p>Titel</p>\n<p>Der Präsident <a class=\"person\" href=\"p.html\">Wladimir <em>Putin</em></a> traf\n<a class=\"person\" href=\"p.html\">Kim</a> und <a href=\"https://tass.ru\">TASS</a>.</p>\n")
+        #expect(seen.links.map(\.text) == ["Wladimir Putin", "Kim", "TASS"])
+        #expect(seen.links.map(\.line) == [3, 4, 4])
+        #expect(seen.links.map(\.column) == [15, 1, 31])
+        let kim = seen.links[1]
+        #expect(kim.context == "Der Präsident Wladimir Putin traf Kim und TASS.")
+        let utf8 = Array(kim.context.utf8)
+        #expect(String(decoding: utf8[kim.range], as: UTF8.self) == "Kim")
+    }
+
+    @Test func rewriterErrorsStopRendering() {
+        struct Bad: Error {}
+        #expect(throws: Bad.self) {
+            try MarkdownRenderer().render("[x](person:y)", rewriter: LinkRewriter { _ in throw Bad() })
+        }
+    }
+}
+
+final class Box: @unchecked Sendable {
+    var links: [MarkdownLink] = []
+}
