@@ -1,0 +1,39 @@
+import Foundation
+
+/// ASCII identifiers for entities and articles, transliterating German the German way.
+///
+///     Slug.make("Kim Jong Un")      // "kim-jong-un"
+///     Slug.make("Schoigu, Sergej")  // "schoigu-sergej"
+///     Slug.make("Düsseldorf")       // "duesseldorf"
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for character in text.precomposedStringWithCanonicalMapping.lowercased() {
+            let replacement: String
+            switch character {
+            case "ä": replacement = "ae"
+            case "ö": replacement = "oe"
+            case "ü": replacement = "ue"
+            case "ß": replacement = "ss"
+            default:
+                let folded = String(character).applyingTransform(.stripDiacritics, reverse: false) ?? String(character)
+                replacement = String(folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+            }
+            if replacement.isEmpty {
+                pendingDash = !slug.isEmpty
+            } else {
+                if pendingDash { slug += "-" }
+                slug += replacement
+                pendingDash = false
+            }
+        }
+        return slug
+    }
+
+    /// Whether `text` is already a valid slug: lowercase ASCII letters and digits joined by single dashes.
+    public static func isValid(_ text: String) -> Bool {
+        !text.isEmpty && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}
