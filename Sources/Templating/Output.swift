@@ -29,35 +29,6 @@ struct Output {
             text += indent
             atLineStart = false
         }
-        if escaped { appendEscaped(value) } else { text += value }
-    }
-}
-
-private extension Output {
-    mutating func appendEscaped(_ value: String) {
-        let utf8 = value.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            text += value
-            return
-        }
-        var runStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let replacement: String? = switch utf8[index] {
-            case 0x26: "&amp;"
-            case 0x3C: "&lt;"
-            case 0x3E: "&gt;"
-            case 0x22: "&quot;"
-            case 0x27: "&#39;"
-            default: nil
-            }
-            if let replacement {
-                text += value[runStart..<index]
-                text += replacement
-                runStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        text += value[runStart..<utf8.endIndex]
+        if escaped { HTMLEscaping.append(value, to: &text) } else { text += value }
     }
 }

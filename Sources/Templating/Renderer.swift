@@ -129,8 +129,15 @@ private extension Renderer {
             }
         }
         for component in name.components.dropFirst() {
-            guard case .object(let members) = found, let member = members[component] else { return .null }
-            found = member
+            switch found {
+            case .object(let members):
+                found = members[component] ?? .null
+            case .list(let items):
+                guard let position = Int(component), items.indices.contains(position) else { return .null }
+                found = items[position]
+            default:
+                return .null
+            }
         }
         return found
     }

@@ -54,3 +54,11 @@ struct TemplateRenderTests {
         #expect(template.render(["a": 3, "b": .double(2.0), "c": 1.5]) == "3 2 1.5")
     }
 }
+
+struct ListIndexTests {
+    @Test func dottedNumberPicksListItemSoEmptyListsCanHideHeadings() throws {
+        let template = try Template(source: "{{#items.0}}<h2>Liste</h2>{{/items.0}}{{#items}}<p>{{.}}</p>{{/items}}")
+        #expect(template.render(["items": ["a"]]) == "<h2>Liste</h2><p>a</p>")
+        #expect(template.render(["items": []]) == "")
+    }
+}

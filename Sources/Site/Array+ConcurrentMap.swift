@@ -1,0 +1,30 @@
+import Foundation
+
+extension Array where Element: Sendable {
+    /// Maps on all cores; the result is in input order, so output stays deterministic.
+    /// When several elements fail, the error of the first one in order is thrown.
+    func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) throws -> Result) throws -> [Result] {
+        let results = UnsafeMutableBufferPointer<Swift.Result<Result, Error>?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        let slots = SendableBuffer(buffer: results)
+        withoutActuallyEscaping(transform) { transform in
+            let work = UncheckedSendable(value: transform)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                slots.buffer[index] = Swift.Result { try work.value(self[index]) }
+            }
+        }
+        return try results.map { try $0!.get() }
+    }
+}
+
+private struct SendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+}
+
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+}

@@ -1,0 +1,60 @@
+import Entities
+import Foundation
+
+/// One article of the dossier: `content/articles/<slug>.md`, front matter then annotated body.
+public struct Article: Sendable, Equatable {
+    public struct Caption: Sendable, Equatable {
+        public var text: String
+        public var credit: String
+    }
+
+    public var slug: String
+    /// The path shown in errors, like `content/articles/putin-kim.md`.
+    public var file: String
+    public var title: String
+    public var outlet: String
+    public var authors: [String]
+    /// ISO 8601 date, possibly partial (`2023-09`); empty when unknown.
+    public var date: String
+    public var dateline: String
+    public var source: String
+    public var language: String
+    public var url: String?
+    public var teaser: String
+    public var captions: [Caption]
+    public var body: String
+    /// The line of the file on which `body` starts, to locate errors in it.
+    public var bodyLine: Int
+
+    /// Parses an article file: `---` front matter, `---`, Markdown body.
+    public static func parse(_ text: String, slug: String, file: String) throws -> Article {
+        let (frontMatter, body, bodyLine) = try FrontMatter.split(text, file: file)
+        let fields = try YAMLFields(frontMatter, file: file, lineOffset: 1)
+        guard let title = try fields.string("title") else {
+            throw SourceError(file: file, line: 1, column: 1, message: "article has no 'title' in its front matter: add 'title: …'")
+        }
+        let date = try fields.string("date") ?? ""
+        if !date.isEmpty, !Self.isISODate(date) {
+            let location = fields.location(of: "date")
+            throw SourceError(file: file, line: location.line, column: location.column,
+                              message: "date '\(date)' is not ISO 8601: write YYYY-MM-DD, YYYY-MM or YYYY")
+        }
+        return Article(
+            slug: slug, file: file, title: title, outlet: try fields.string("outlet") ?? "",
+            authors: try fields.strings("authors"), date: date, dateline: try fields.string("dateline") ?? "",
+            source: try fields.string("source") ?? "", language: try fields.string("language") ?? "de",
+            url: try fields.string("url"), teaser: try fields.string("teaser") ?? "",
+            captions: try fields.records("captions").map { Caption(text: try $0.string("text") ?? "", credit: try $0.string("credit") ?? "") },
+            body: body, bodyLine: bodyLine
+        )
+    }
+
+    static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
+        if parts.count > 1 { guard parts[1].count == 2, (1...12).contains(Int(parts[1])!) else { return false } }
+        if parts.count > 2 { guard parts[2].count == 2, (1...31).contains(Int(parts[2])!) else { return false } }
+        return true
+    }
+}

@@ -1,0 +1,35 @@
+import Entities
+import Foundation
+
+/// Everything a build reads from `content/`: the dossier settings, the registry and the articles.
+public struct Content: Sendable {
+    public var config: DossierConfig
+    public var registry: Registry
+    public var articles: [Article]
+
+    public init(config: DossierConfig, registry: Registry, articles: [Article]) {
+        self.config = config
+        self.registry = registry
+        self.articles = articles
+    }
+
+    /// Reads `directory` (usually `content/`); errors name files relative to its parent.
+    public static func load(from directory: URL) throws -> Content {
+        let name = directory.lastPathComponent
+        let config = try DossierConfig.load(from: directory.appendingPathComponent("dossier.yml"), displayPath: "\(name)/dossier.yml")
+        let registry = try Registry.load(from: directory.appendingPathComponent("entities"), displayPath: "\(name)/entities")
+        let articleDirectory = directory.appendingPathComponent("articles")
+        let files = ((try? FileManager.default.contentsOfDirectory(at: articleDirectory, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension == "md" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let articles = try files.map { file in
+            let slug = file.deletingPathExtension().lastPathComponent
+            let display = "\(name)/articles/\(file.lastPathComponent)"
+            guard Slug.isValid(slug) else {
+                throw SourceError(file: display, line: 1, column: 1, message: "file name '\(slug)' is not a slug: rename it to '\(Slug.make(slug)).md'")
+            }
+            return try Article.parse(try String(contentsOf: file, encoding: .utf8), slug: slug, file: display)
+        }
+        return Content(config: config, registry: registry, articles: articles)
+    }
+}

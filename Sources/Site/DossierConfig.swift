@@ -1,0 +1,40 @@
+import Entities
+import Foundation
+import Yams
+
+/// `content/dossier.yml`: what the dossier is about and how it is published.
+///
+///     title: Putin trifft Kim
+///     description: Fünf Berichte über das Treffen am Kosmodrom Wostotschny, September 2023.
+///     language: de
+///     base_url: https://example.org/dossier/
+public struct DossierConfig: Sendable, Equatable {
+    public var title: String
+    public var description: String
+    public var language: String
+    /// Absolute URL the site is published under; used where a format needs one (feed, sitemap).
+    public var baseURL: String?
+    /// Lets raw HTML in articles through; off by default, so it is shown escaped.
+    public var allowsRawHTML: Bool
+
+    public init(title: String = "Dossier", description: String = "", language: String = "de",
+                baseURL: String? = nil, allowsRawHTML: Bool = false) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+        self.allowsRawHTML = allowsRawHTML
+    }
+
+    static func load(from file: URL, displayPath: String) throws -> DossierConfig {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return DossierConfig() }
+        let fields = try YAMLFields(text, file: displayPath)
+        var config = DossierConfig()
+        config.title = try fields.string("title") ?? config.title
+        config.description = try fields.string("description") ?? ""
+        config.language = try fields.string("language") ?? config.language
+        config.baseURL = try fields.string("base_url").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        config.allowsRawHTML = try fields.bool("allow_raw_html") ?? false
+        return config
+    }
+}

@@ -1,0 +1,62 @@
+/// The words of the interface in the dossier's language (German and English built in).
+public struct Localization: Sendable {
+    public let language: String
+    public let strings: [String: String]
+
+    public init(language: String) {
+        let known = Self.tables[language] != nil
+        self.language = known ? language : "en"
+        strings = Self.tables[self.language]!
+    }
+
+    public subscript(key: String) -> String { strings[key] ?? key }
+
+    static let months = [
+        "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+        "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    ]
+
+    /// A partial ISO date as readers write it: "13. September 2023", "September 2023".
+    public func formatDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard let year = parts.first else { return "" }
+        let names = Self.months[language]!
+        guard parts.count > 1, (1...12).contains(parts[1]) else { return String(year) }
+        let month = names[parts[1] - 1]
+        guard parts.count > 2 else { return "\(month) \(year)" }
+        return language == "de" ? "\(parts[2]). \(month) \(year)" : "\(parts[2]) \(month) \(year)"
+    }
+
+    static let tables: [String: [String: String]] = [
+        "de": [
+            "home": "Start", "articles": "Artikel", "article": "Artikel",
+            "persons": "Personen", "places": "Orte", "orgs": "Organisationen",
+            "person": "Person", "place": "Ort", "org": "Organisation",
+            "mentions": "Erwähnungen", "mention": "Erwähnung", "appearsWith": "Erwähnt mit",
+            "aliasesSeen": "Schreibweisen", "outlets": "Medien", "outlet": "Medium", "by": "von",
+            "mostMentioned": "Am häufigsten erwähnt", "allEntities": "Alle", "alphabetical": "Alphabetisch",
+            "byMentions": "Nach Erwähnungen", "search": "Suche", "searchPlaceholder": "Im Dossier suchen …",
+            "source": "Quelle", "original": "Original", "photo": "Foto", "dateUnknown": "Datum unbekannt",
+            "wikidata": "Wikidata", "map": "Karte", "notFound": "Seite nicht gefunden",
+            "notFoundText": "Diese Seite gibt es nicht (mehr). Zurück zur Startseite:", "feed": "Atom-Feed",
+            "page": "Seite", "previous": "Zurück", "next": "Weiter", "inArticles": "in Artikeln",
+            "countArticles": "Artikel", "countOutlets": "Medien", "skip": "Zum Inhalt",
+            "mentionedIn": "Erwähnt in", "dateline": "Ort", "authors": "Autoren", "name": "Name",
+        ],
+        "en": [
+            "home": "Home", "articles": "Articles", "article": "Article",
+            "persons": "People", "places": "Places", "orgs": "Organisations",
+            "person": "Person", "place": "Place", "org": "Organisation",
+            "mentions": "Mentions", "mention": "Mention", "appearsWith": "Appears with",
+            "aliasesSeen": "Written as", "outlets": "Outlets", "outlet": "Outlet", "by": "by",
+            "mostMentioned": "Most mentioned", "allEntities": "All", "alphabetical": "Alphabetical",
+            "byMentions": "By mentions", "search": "Search", "searchPlaceholder": "Search the dossier …",
+            "source": "Source", "original": "Original", "photo": "Photo", "dateUnknown": "Date unknown",
+            "wikidata": "Wikidata", "map": "Map", "notFound": "Page not found",
+            "notFoundText": "This page does not exist (any more). Back to the start page:", "feed": "Atom feed",
+            "page": "Page", "previous": "Previous", "next": "Next", "inArticles": "in articles",
+            "countArticles": "articles", "countOutlets": "outlets", "skip": "Skip to content",
+            "mentionedIn": "Mentioned in", "dateline": "Dateline", "authors": "Authors", "name": "Name",
+        ],
+    ]
+}

@@ -1,0 +1,59 @@
+import Entities
+import Templating
+
+extension PageBuilder {
+    func article(_ converted: ConvertedArticle) -> Page {
+        let article = converted.article
+        let path = SitePaths.article(article.slug)
+        var model = frame(for: path, title: article.title)
+        for (key, value) in articleSummary(converted, from: path) { model[key] = value }
+        model["dateline"] = .string(article.dateline)
+        model["authorList"] = .list(article.authors.map { .string($0) })
+        model["body"] = .html(converted.html)
+        model["captions"] = .list(article.captions.map { ["text": .string($0.text), "credit": .string($0.credit)] })
+        model["sourceURL"] = article.url.map { .string($0) } ?? .null
+        model["sourceFile"] = .string(article.source)
+        var seen: [String: Int] = [:]
+        var order: [String] = []
+        for mention in converted.mentions {
+            if seen[mention.entityID] == nil { order.append(mention.entityID) }
+            seen[mention.entityID, default: 0] += 1
+        }
+        model["entities"] = .list(order.sorted { seen[$0]! != seen[$1]! ? seen[$0]! > seen[$1]! : $0 < $1 }
+            .map { entityLink($0, from: path, count: seen[$0]!) })
+        return Page(path: path, template: "article", model: .object(model))
+    }
+
+    func feed() -> Page {
+        let path = SitePaths.feed
+        var model = frame(for: path, title: content.config.title)
+        let base = content.config.baseURL ?? ""
+        model["base"] = .string(base)
+        model["feedID"] = .string(content.config.baseURL ?? "urn:dossier:\(Slug.make(content.config.title))")
+        let dated = articlesByDate
+        model["updated"] = .string(Self.atomDate(dated.first { !$0.article.date.isEmpty }?.article.date ?? "1970-01-01"))
+        model["entries"] = .list(dated.map { converted in
+            var entry = articleSummary(converted, from: path)
+            entry["url"] = .string(base + SitePaths.article(converted.article.slug))
+            entry["updated"] = .string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date))
+            entry["body"] = .string(converted.html)
+            return .object(entry)
+        })
+        return Page(path: path, template: "feed", model: .object(model))
+    }
+
+    func sitemap(_ paths: [String]) -> Page {
+        let base = content.config.baseURL ?? ""
+        var model = frame(for: SitePaths.sitemap, title: "")
+        model["urls"] = .list(paths.map { .string(base + $0) })
+        return Page(path: SitePaths.sitemap, template: "sitemap", model: .object(model))
+    }
+
+    /// An RFC 3339 timestamp for a partial ISO date, at midnight UTC.
+    static func atomDate(_ iso: String) -> String {
+        var parts = iso.split(separator: "-").map(String.init)
+        while parts.count < 3 { parts.append("01") }
+        return "\(parts[0])-\(parts[1])-\(parts[2])T00:00:00Z"
+    }
+}
+

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Pagefind, run over the freshly written site to add static full-text search.
+///
+/// Found as `pagefind` on the PATH or as the `pagefind_bin` Python module (PyPI `pagefind-bin`).
+/// Without it the site is built without search, and the pages say nothing about search.
+public struct SearchIndexer: Sendable {
+    let executable: URL
+    let arguments: [String]
+
+    /// The Pagefind installed on this machine, if any.
+    public static func locate() -> SearchIndexer? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("pagefind")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return SearchIndexer(executable: candidate, arguments: [])
+            }
+        }
+        for directory in path.split(separator: ":") {
+            let python = URL(fileURLWithPath: String(directory)).appendingPathComponent("python3")
+            guard FileManager.default.isExecutableFile(atPath: python.path) else { continue }
+            let probe = Process()
+            probe.executableURL = python
+            probe.arguments = ["-c", "import pagefind_bin"]
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            guard (try? probe.run()) != nil else { continue }
+            probe.waitUntilExit()
+            if probe.terminationStatus == 0 { return SearchIndexer(executable: python, arguments: ["-m", "pagefind_bin"]) }
+        }
+        return nil
+    }
+
+    /// Indexes the site in `directory`, writing `pagefind/` into it.
+    func index(_ directory: URL) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments + ["--site", directory.path, "--silent"]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BuildError(stage: "search", message: "pagefind failed: \(String(decoding: message, as: UTF8.self))")
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Entities
+import Foundation
+import Markdown
+import Templating
+
+/// Builds `site/` from `content/` in named stages: load -> convert -> index -> render -> write.
+///
+///     let report = try SiteBuilder(options: .init(content: contentURL, output: siteURL)).build()
+///     print(report.summary)
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        public var content: URL
+        /// The dossier's templates; built-in ones fill in what it lacks. Nil: built-ins only.
+        public var templates: URL?
+        public var output: URL
+        public var search: SearchIndexer?
+
+        public init(content: URL, templates: URL? = nil, output: URL, search: SearchIndexer? = nil) {
+            self.content = content
+            self.templates = templates
+            self.output = output
+            self.search = search
+        }
+    }
+
+    /// What a build wrote and how long each stage took.
+    public struct Report: Sendable {
+        public var pagesByKind: [(kind: String, count: Int)]
+        public var timings: [(stage: String, seconds: Double)]
+        /// Non-fatal problems, like a language without built-in interface words.
+        public var warnings: [String]
+
+        public var summary: String {
+            pagesByKind.map { "\($0.count) \($0.kind)" }.joined(separator: ", ")
+        }
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    @discardableResult
+    public func build() throws -> Report {
+        var timings: [(String, Double)] = []
+        func timed<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = try work()
+            timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            return result
+        }
+        let (content, library) = try timed("load") { try load() }
+        let converted = try timed("convert") { try convert(content) }
+        let index = timed("index") { MentionIndex(converted) }
+        let files = try timed("render") { try render(PageBuilder(content: content, articles: converted, index: index), library) }
+        try timed("write") { try write(files) }
+        var warnings: [String] = []
+        if Localization(language: content.config.language).language != content.config.language {
+            warnings.append("content/dossier.yml: language '\(content.config.language)' has no built-in interface words; using English")
+        }
+        return Report(pagesByKind: Self.count(files.map(\.path)), timings: timings, warnings: warnings)
+    }
+}
+
+private extension SiteBuilder {
+    func load() throws -> (Content, TemplateLibrary) {
+        let content = try Content.load(from: options.content)
+        var library = try Theme.library()
+        if let templates = options.templates, FileManager.default.fileExists(atPath: templates.path) {
+            library = try TemplateLibrary(directory: templates, displayPrefix: templates.lastPathComponent, fallback: library)
+        }
+        try library.checkReferences()
+        return (content, library)
+    }
+
+    func convert(_ content: Content) throws -> [ConvertedArticle] {
+        let converter = Converter(registry: content.registry, renderer: MarkdownRenderer(allowsRawHTML: content.config.allowsRawHTML))
+        return try content.articles.concurrentMap { try converter.convert($0) }
+    }
+
+    func render(_ builder: PageBuilder, _ library: TemplateLibrary) throws -> [(path: String, bytes: [UInt8])] {
+        let search = options.search != nil
+        let pages = builder.pages()
+        var files = try pages.concurrentMap { page -> (path: String, bytes: [UInt8]) in
+            var model = page.model
+            if search, case .object(var fields) = model {
+                fields["search"] = true
+                model = .object(fields)
+            }
+            return (page.path, Array(try library.render(page.template, model).utf8))
+        }
+        files += try assets().map { ("assets/\($0.name)", $0.bytes) }
+        return files
+    }
+
+    /// Built-in assets, overridden and extended by the dossier's `Templates/assets/`.
+    func assets() throws -> [(name: String, bytes: [UInt8])] {
+        var assets = Theme.assets
+        if let folder = options.templates?.appendingPathComponent("assets"),
+           let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) {
+            let root = folder.standardizedFileURL.path + "/"
+            for case let file as URL in enumerator where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                assets[String(file.standardizedFileURL.path.dropFirst(root.count))] = Array(try Data(contentsOf: file))
+            }
+        }
+        return assets.keys.sorted().map { ($0, assets[$0]!) }
+    }
+
+    func write(_ files: [(path: String, bytes: [UInt8])]) throws {
+        try SiteWriter(output: options.output).write(files) { staging in
+            try options.search?.index(staging)
+        }
+    }
+
+    static func count(_ paths: [String]) -> [(kind: String, count: Int)] {
+        let kinds: [(String, (String) -> Bool)] = [
+            ("articles", { $0.hasPrefix("articles/") }),
+            ("persons", { $0.hasPrefix("persons/") && !$0.hasSuffix("index.html") }),
+            ("places", { $0.hasPrefix("places/") && !$0.hasSuffix("index.html") }),
+            ("orgs", { $0.hasPrefix("orgs/") && !$0.hasSuffix("index.html") }),
+            ("other pages", { !$0.hasPrefix("assets/") && $0.hasSuffix(".html") && !$0.hasPrefix("articles/") && (!$0.contains("/") || $0.hasSuffix("index.html")) }),
+            ("assets and feeds", { $0.hasPrefix("assets/") || $0.hasSuffix(".xml") }),
+        ]
+        return kinds.map { kind, matches in (kind, paths.filter(matches).count) }
+    }
+}

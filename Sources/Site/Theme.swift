@@ -1,0 +1,31 @@
+import Foundation
+import Templating
+
+/// The default theme compiled into the binary, used where a dossier has no `Templates/`.
+///
+/// The files live in `Sources/Site/Theme/` (the repository's `Templates/` points there); SwiftPM
+/// embeds them as bytes, so the binary works wherever it is copied.
+enum Theme {
+    static let templates: [String: [UInt8]] = [
+        "layout": PackageResources.layout_mustache,
+        "home": PackageResources.home_mustache,
+        "article": PackageResources.article_mustache,
+        "entity": PackageResources.entity_mustache,
+        "person": PackageResources.person_mustache,
+        "place": PackageResources.place_mustache,
+        "org": PackageResources.org_mustache,
+        "entity-index": PackageResources.entity_index_mustache,
+        "not-found": PackageResources.not_found_mustache,
+        "feed": PackageResources.feed_mustache,
+        "sitemap": PackageResources.sitemap_mustache,
+    ]
+
+    /// Files copied to `site/assets/`.
+    static let assets: [String: [UInt8]] = [
+        "style.css": PackageResources.style_css,
+    ]
+
+    static func library() throws -> TemplateLibrary {
+        try TemplateLibrary(sources: templates.mapValues { String(decoding: $0, as: UTF8.self) }, path: { "(built-in)/\($0).mustache" })
+    }
+}
