@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+@testable import Site
+
+struct SiteBuilderTests {
+    @Test func buildsEveryPageWithWorkingRelativeLinks() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        let report = try dossier.build()
+        for page in ["index.html", "articles/treffen.html", "articles/wien.html", "persons/wladimir-putin.html",
+                     "persons/kim-jong-un.html", "places/amur.html", "orgs/tass.html", "persons/index.html",
+                     "places/index.html", "orgs/index.html", "404.html", "feed.xml", "sitemap.xml", "assets/style.css"] {
+            #expect(dossier.exists(page), "missing \(page)")
+        }
+        #expect(report.pagesByKind.first { $0.kind == "articles" }?.count == 2)
+        #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+    }
+
+    @Test func mentionsBecomeTypedLinksWithStableAnchors() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        let article = try dossier.read("articles/treffen.html")
+        #expect(article.contains(#"<a class="mention person" id="wladimir-putin-1" href="../persons/wladimir-putin.html" title="Wladimir Putin">Putin</a>"#))
+        #expect(article.contains(#"<a class="mention person" id="wladimir-putin-2" href="../persons/wladimir-putin.html" title="Wladimir Putin">Putins</a>"#))
+        #expect(article.contains(#"<a class="mention place" id="amur-1" href="../places/amur.html" title="Amur">Amur</a>"#))
+    }
+
+    @Test func entityPageListsEachMentionWithItsSentenceAndLinksToTheSpot() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        let page = try dossier.read("persons/wladimir-putin.html")
+        #expect(page.contains(#"<a class="context" href="../articles/treffen.html#wladimir-putin-1"><mark>Putin</mark> traf Kim Jong Un am Amur.</a>"#))
+        #expect(page.contains(#"<a class="context" href="../articles/treffen.html#wladimir-putin-2"><mark>Putins</mark> Gast blieb in Russland.</a>"#))
+        #expect(page.contains(#"<a class="context" href="../articles/wien.html#wladimir-putin-3">"#) == false)
+        #expect(page.contains(#"<a class="context" href="../articles/wien.html#wladimir-putin-1">In Österreich sprach man über <mark>Putin</mark>.</a>"#))
+        #expect(page.contains("Präsident Russlands"))
+        #expect(page.contains(#"<a href="https://www.wikidata.org/wiki/Q7747">Q7747</a>"#))
+        // Appears with: co-mentioned in the same sentence, with counts.
+        #expect(page.contains(#"<a class="entity person" href="../persons/kim-jong-un.html">Kim Jong Un</a> <span class="count">1</span>"#))
+        #expect(page.contains(#"<span class="outlet">DPA <span class="count">1</span></span>"#))
+        #expect(page.contains(#"<span class="surface">Putin <span class="count">2</span></span>"#))
+    }
+
+    @Test func indexPagesSortByCountAndGermanAlphabet() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        let places = try dossier.read("places/index.html")
+        let alphabetical = places.components(separatedBy: "Alphabetisch")[1]
+        let order = ["Amur", "Österreich", "Russland"].map { alphabetical.range(of: ">\($0)</a>")!.lowerBound }
+        #expect(order == order.sorted(), "Ö sorts with O, between A and R")
+        #expect(places.contains(#"<h3 class="letter">O</h3>"#))
+    }
+
+    @Test func interfaceSpeaksTheDossierLanguage() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        #expect(try dossier.read("index.html").contains(">Personen</a>"))
+        try dossier.write("content/dossier.yml", "title: Test\nlanguage: en\n")
+        try dossier.build()
+        let home = try dossier.read("index.html")
+        #expect(home.contains(">People</a>") && home.contains("<html lang=\"en\">"))
+        #expect(try dossier.read("articles/treffen.html").contains("13 September 2023"))
+    }
+
+    @Test func buildingTwiceGivesIdenticalBytes() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        let first = try dossier.snapshot()
+        try dossier.build()
+        #expect(try dossier.snapshot() == first)
+    }
+
+    @Test func failedBuildLeavesThePreviousSiteWhole() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        let before = try dossier.snapshot()
+        try dossier.write("content/articles/kaputt.md", "---\ntitle: Kaputt\n---\nHier ist [Xi](person:xi-jinping).\n")
+        #expect(throws: (any Error).self) { try dossier.build() }
+        #expect(try dossier.snapshot() == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dossier.root.path).filter { $0.hasPrefix(".site") }
+        #expect(leftovers == [])
+    }
+
+    @Test func unknownEntityIsReportedAtFileLineAndColumn() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.write("content/articles/kaputt.md", "---\ntitle: Kaputt\n---\n\nErst Text,\ndann [Xi Jinping](person:xi-jinping).\n")
+        #expect(throws: (any Error).self) { try dossier.build() }
+        do { try dossier.build() } catch {
+            #expect("\(error)" == "content/articles/kaputt.md:6:6: error: unknown entity 'person:xi-jinping': add it to content/entities/ or fix the id")
+        }
+        try dossier.write("content/articles/kaputt.md", "---\ntitle: Kaputt\n---\n[Putin](place:wladimir-putin) und [X](org:Böse Firma)\n")
+        do { try dossier.build() } catch {
+            #expect("\(error)" == "content/articles/kaputt.md:4:1: error: unknown entity 'place:wladimir-putin': it is a person: write person:wladimir-putin")
+        }
+    }
+
+    @Test func removedArticlesAndEntitiesDisappear() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        #expect(dossier.exists("articles/wien.html") && dossier.exists("places/oesterreich.html"))
+        try dossier.remove("content/articles/wien.md")
+        try dossier.write("content/entities/entities.yml", TestDossier.registry.replacingOccurrences(of: "- id: oesterreich\n  type: place\n  name: Österreich\n", with: ""))
+        try dossier.build()
+        #expect(!dossier.exists("articles/wien.html"))
+        #expect(!dossier.exists("places/oesterreich.html"))
+        #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+    }
+
+    @Test func rawHTMLIsEscapedUnlessTheDossierOptsIn() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.write("content/articles/html.md", "---\ntitle: HTML\n---\nText <script>alert(1)</script> [x](javascript:alert(2))\n")
+        try dossier.build()
+        let escaped = try dossier.read("articles/html.html")
+        #expect(escaped.contains("Text &lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!escaped.contains("javascript:"))
+        try dossier.write("content/dossier.yml", "title: T\nallow_raw_html: true\n")
+        try dossier.build()
+        let raw = try dossier.read("articles/html.html")
+        #expect(raw.contains("Text <script>alert(1)</script>"))
+        #expect(!raw.contains("javascript:"))
+    }
+
+    @Test func notAnEntityMarkerRendersAsPlainText() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.write("content/articles/marker.md", "---\ntitle: M\n---\nDer [Amur](-) fließt.\n")
+        try dossier.build()
+        #expect(try dossier.read("articles/marker.html").contains("<p>Der Amur fließt.</p>"))
+    }
+
+    @Test func dossierTemplatesOverrideBuiltInsAndErrorsNameTheTemplate() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.write("Templates/person.mustache", "{{<entity}}{{$facts}}<dt>Extra</dt><dd>{{name}}!</dd>{{/facts}}{{/entity}}")
+        try dossier.write("Templates/assets/extra.css", "p{}")
+        try dossier.build(templates: "Templates")
+        #expect(try dossier.read("persons/kim-jong-un.html").contains("<dt>Extra</dt><dd>Kim Jong Un!</dd>"))
+        #expect(dossier.exists("assets/extra.css") && dossier.exists("assets/style.css"))
+        try dossier.write("Templates/person.mustache", "{{<entity}}\n{{$facts}}\n  {{#name}}x\n{{/facts}}{{/entity}}")
+        do {
+            try dossier.build(templates: "Templates")
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)" == "Templates/person.mustache:4:1: error: section 'name' is closed by '{{/facts}}': close it with {{/name}}")
+        }
+    }
+
+    @Test func feedAndSitemapListTheArticles() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.write("content/dossier.yml", "title: T\nbase_url: https://example.org/dossier\n")
+        try dossier.build()
+        let feed = try dossier.read("feed.xml")
+        #expect(feed.contains("<id>https://example.org/dossier/articles/treffen.html</id>"))
+        #expect(feed.contains("<updated>2023-09-13T00:00:00Z</updated>"))
+        #expect(try dossier.read("sitemap.xml").contains("<loc>https://example.org/dossier/persons/wladimir-putin.html</loc>"))
+    }
+}
