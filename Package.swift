@@ -17,10 +17,15 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "Templating"),
         .target(name: "Entities", dependencies: ["Yams"]),
-        .target(name: "Importer", dependencies: ["Entities"]),
+        .target(name: "Importer", dependencies: ["Entities", "CLibXML2", "Yams"]),
         .target(
             name: "Site",
             dependencies: ["Markdown", "Templating", "Entities", "Yams"],

@@ -38,21 +38,32 @@ public struct Annotator: Sendable {
         public var candidates: [String]
     }
 
-    public func annotate(_ text: String) -> Result {
+    /// Annotates `text`. Full names in `context` (the title, teaser and captions a reader sees
+    /// first) introduce entities for ambiguous short forms but are not themselves annotated.
+    public func annotate(_ text: String, context: String = "") -> Result {
+        var introduced: [Int: Int] = [:]
+        if !context.isEmpty { _ = scan(context, introduced: &introduced, order: Int.min / 2) }
+        return scan(text, introduced: &introduced, order: 0)
+    }
+}
+
+private extension Annotator {
+    /// One pass over the tokens of `text`: matches, resolves and writes the annotated text.
+    /// `order` offsets token positions so that context introductions precede the text's own.
+    func scan(_ text: String, introduced: inout [Int: Int], order: Int) -> Result {
         let scalars = Array(text.unicodeScalars)
         var tokenizer = Tokenizer(scalars)
         let tokens = tokenizer.tokens()
         var output = String.UnicodeScalarView()
         output.reserveCapacity(scalars.count + scalars.count / 8)
         var copied = 0
-        var introduced: [Int: Int] = [:]
         var added: [Added] = []
         var unresolved: [Unresolved] = []
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
             if case .link(let reference?) = token.kind, let entity = entityIndex(of: reference) {
-                introduced[entity] = index
+                introduced[entity] = order + index
             }
             guard token.kind == .word, let match = longestMatch(in: tokens, scalars: scalars, from: index) else {
                 index += 1
@@ -67,7 +78,7 @@ public struct Annotator: Sendable {
                 index = match.last + 1
                 continue
             }
-            if match.entries.contains(where: { $0.entity == entity && $0.isDefinite }) { introduced[entity] = index }
+            if match.entries.contains(where: { $0.entity == entity && $0.isDefinite }) { introduced[entity] = order + index }
             let reference = registry.entities[entity].reference
             output.append(contentsOf: scalars[copied..<start])
             output.append("[")
@@ -80,9 +91,7 @@ public struct Annotator: Sendable {
         output.append(contentsOf: scalars[copied...])
         return Result(text: String(output), added: added, unresolved: unresolved)
     }
-}
 
-private extension Annotator {
     func entityIndex(of reference: String) -> Int? {
         guard let colon = reference.firstIndex(of: ":") else { return nil }
         let id = String(reference[reference.index(after: colon)...])
@@ -101,20 +110,22 @@ private extension Annotator {
             case .hyphen:
                 next = active.compactMap { $0.children["-"] }
             case .word:
-                let word = String(String.UnicodeScalarView(scalars[token.start..<token.end]))
+                let written = String(String.UnicodeScalarView(scalars[token.start..<token.end]))
                 for node in active {
-                    if let child = node.children[word] {
-                        next.append(child)
-                        if !child.entries.isEmpty { best = (position, child.entries) }
-                    }
-                    for suffix in Gazetteer.finalSuffixes where word.count > suffix.count + 1 && word.hasSuffix(suffix) {
-                        if let child = node.children[String(word.dropLast(suffix.count))], !child.entries.isEmpty,
-                           best?.last != position {
-                            best = (position, child.entries)
+                    for word in Self.spellings(of: written) {
+                        if let child = node.children[word] {
+                            next.append(child)
+                            if !child.entries.isEmpty { best = (position, child.entries) }
                         }
-                    }
-                    for suffix in Gazetteer.innerSuffixes where word.hasSuffix("e" + suffix) {
-                        if let child = node.children[String(word.dropLast(suffix.count))] { next.append(child) }
+                        for suffix in Gazetteer.finalSuffixes where word.count > suffix.count + 1 && word.hasSuffix(suffix) {
+                            if let child = node.children[String(word.dropLast(suffix.count))], !child.entries.isEmpty,
+                               best?.last != position {
+                                best = (position, child.entries)
+                            }
+                        }
+                        for suffix in Gazetteer.innerSuffixes where word.hasSuffix("e" + suffix) {
+                            if let child = node.children[String(word.dropLast(suffix.count))] { next.append(child) }
+                        }
                     }
                 }
             default:
@@ -124,6 +135,13 @@ private extension Annotator {
             position += 1
         }
         return best
+    }
+
+    /// The word as written, and for ALL-CAPS headlines also as a name is usually written.
+    static func spellings(of word: String) -> [String] {
+        guard word.count >= 4, word.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }),
+              word.unicodeScalars.contains(where: { $0.properties.isUppercase }) else { return [word] }
+        return [word, word.prefix(1) + word.dropFirst().lowercased()]
     }
 
     func resolve(_ entries: [Gazetteer.Entry], introduced: [Int: Int]) -> Int? {

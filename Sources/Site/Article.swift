@@ -6,6 +6,8 @@ public struct Article: Sendable, Equatable {
     public struct Caption: Sendable, Equatable {
         public var text: String
         public var credit: String
+        /// The short line some outlets print under the photo.
+        public var title: String
     }
 
     public var slug: String
@@ -44,7 +46,7 @@ public struct Article: Sendable, Equatable {
             authors: try fields.strings("authors"), date: date, dateline: try fields.string("dateline") ?? "",
             source: try fields.string("source") ?? "", language: try fields.string("language") ?? "de",
             url: try fields.string("url"), teaser: try fields.string("teaser") ?? "",
-            captions: try fields.records("captions").map { Caption(text: try $0.string("text") ?? "", credit: try $0.string("credit") ?? "") },
+            captions: try fields.records("captions").map { Caption(text: try $0.string("text") ?? "", credit: try $0.string("credit") ?? "", title: try $0.string("title") ?? "") },
             body: body, bodyLine: bodyLine
         )
     }

@@ -10,7 +10,7 @@ extension PageBuilder {
         model["dateline"] = .string(article.dateline)
         model["authorList"] = .list(article.authors.map { .string($0) })
         model["body"] = .html(converted.html)
-        model["captions"] = .list(article.captions.map { ["text": .string($0.text), "credit": .string($0.credit)] })
+        model["captions"] = .list(article.captions.map { ["text": .string($0.text), "credit": .string($0.credit), "title": .string($0.title)] })
         model["sourceURL"] = article.url.map { .string($0) } ?? .null
         model["sourceFile"] = .string(article.source)
         var seen: [String: Int] = [:]

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Entities
+import Foundation
+import Importer
+
+/// `dossier annotate`: re-annotation after the registry changed.
+struct Annotate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Annotate every article again with the current registry.",
+        discussion: "Idempotent: existing annotations, hand-made ones and not-an-entity markers like [Kim](-) are kept, and running it twice changes nothing. Ambiguous short names without an earlier full name are reported, not guessed."
+    )
+
+    @OptionGroup var dossier: DossierOptions
+
+    func run() throws {
+        do {
+            let registry = try Registry.load(from: dossier.contentURL.appendingPathComponent("entities"), displayPath: "\(dossier.content)/entities")
+            let annotator = Reannotator(registry: registry)
+            let folder = dossier.contentURL.appendingPathComponent("articles")
+            let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+            var total = 0
+            for file in files.filter({ $0.pathExtension == "md" }).sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
+                let display = "\(dossier.content)/articles/\(file.lastPathComponent)"
+                let outcome = try annotator.annotate(file, display: display)
+                for item in outcome.unresolved {
+                    printError("\(display):\(item.line):\(item.column): warning: '\(item.surface)' could be \(item.candidates.joined(separator: " or ")); write its full name earlier or annotate it by hand")
+                }
+                if outcome.added > 0 { print("\(display): \(outcome.added) mentions added") }
+                total += outcome.added
+            }
+            print("\(total) mentions added in \(files.count) articles")
+        } catch {
+            throw reportFailure(error)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Entities
+import Foundation
+import Importer
+
+/// `dossier import`: raw articles in, annotated Markdown out.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import raw articles (.txt, .md, .html) into content/articles/ as annotated Markdown.",
+        discussion: "Each original is copied unchanged into content/raw/. An article changed by an editor since its import is kept unless --force is given. What the text does not say is left empty with a warning; --outlet, --date and --url fill it in."
+    )
+
+    @OptionGroup var dossier: DossierOptions
+
+    @Argument(help: "Files or folders to import.")
+    var paths: [String]
+
+    @Flag(help: "Overwrite articles even if an editor changed them since their import.")
+    var force = false
+
+    @Option(help: "The outlet of the imported articles, when the text does not name it.")
+    var outlet: String?
+
+    @Option(help: "The publication date (YYYY-MM-DD) of the imported articles.")
+    var date: String?
+
+    @Option(help: "The address the article was published at.")
+    var url: String?
+
+    func validate() throws {
+        if let date, date.split(separator: "-").count > 3 || date.split(separator: "-").first?.count != 4 {
+            throw ValidationError("--date must be ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY), not '\(date)'")
+        }
+    }
+
+    func run() throws {
+        do {
+            let registry = try Registry.load(from: dossier.contentURL.appendingPathComponent("entities"),
+                                             displayPath: "\(dossier.content)/entities")
+            let importer = ArticleImporter(
+                options: .init(content: dossier.contentURL, force: force, outlet: outlet, url: url, date: date),
+                registry: registry
+            )
+            for file in try ArticleImporter.inputs(paths) {
+                let outcome = try importer.importFile(file)
+                outcome.warnings.forEach { printError("warning: \($0)") }
+                switch outcome.action {
+                case .written: print("\(outcome.article): imported from \(file.lastPathComponent), \(outcome.mentions) mentions annotated")
+                case .unchanged: print("\(outcome.article): unchanged")
+                case .keptEditorChanges: print("\(outcome.article): kept, an editor changed it since its import (use --force to overwrite)")
+                }
+            }
+        } catch {
+            throw reportFailure(error)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// News agencies and outlets as they sign or credit text, with the name the dossier shows.
+enum Agencies {
+    static let signatures: [String: String] = [
+        "dpa": "DPA", "DPA": "DPA", "AFP": "AFP", "APA": "APA", "AP": "AP", "Reuters": "Reuters", "REUTERS": "Reuters",
+        "KNA": "KNA", "epd": "epd", "SID": "SID", "dts": "dts", "ANSA": "ANSA", "EFE": "EFE", "Interfax": "Interfax",
+    ]
+
+    /// Copyright holders that name an outlet: "(c) Copyright Thomson Reuters 2023".
+    static let copyrightHolders: [(String, String)] = [
+        ("Thomson Reuters", "Reuters"), ("Reuters", "Reuters"), ("dpa", "DPA"), ("Deutsche Presse-Agentur", "DPA"),
+        ("AFP", "AFP"), ("Agence France-Presse", "AFP"), ("Associated Press", "AP"), ("APA", "APA"),
+    ]
+
+    /// The outlet a signature line names, or nil: "DPA", "dpa/AFP", "(Reuters)".
+    static func outlet(signedBy line: String) -> String? {
+        let parts = line.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == " " }).map(String.init)
+        guard !parts.isEmpty, parts.count <= 3 else { return nil }
+        let names = parts.compactMap { signatures[$0] }
+        return names.count == parts.count ? names.joined(separator: "/") : nil
+    }
+
+    static func outlet(inCopyright line: String) -> String? {
+        let lowered = line.lowercased()
+        guard lowered.contains("(c)") || lowered.contains("©") || lowered.contains("copyright") else { return nil }
+        return copyrightHolders.first { line.contains($0.0) }?.1
+    }
+}

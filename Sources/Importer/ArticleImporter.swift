@@ -1,0 +1,143 @@
+import Entities
+import Foundation
+
+/// `dossier import`: copies each raw article into `content/raw/`, converts it, annotates it
+/// and writes `content/articles/<slug>.md`.
+///
+/// An article an editor changed since its import is left alone unless `force` is set; a raw
+/// file is never overwritten by a different file of the same name.
+public struct ArticleImporter {
+    public struct Options: Sendable {
+        public var content: URL
+        public var force: Bool
+        /// Fills what the text does not say, for every file of this import.
+        public var outlet: String?
+        public var url: String?
+        public var date: String?
+
+        public init(content: URL, force: Bool = false, outlet: String? = nil, url: String? = nil, date: String? = nil) {
+            self.content = content
+            self.force = force
+            self.outlet = outlet
+            self.url = url
+            self.date = date
+        }
+    }
+
+    /// What happened to one input file.
+    public struct Outcome: Sendable, Equatable {
+        public enum Action: Sendable, Equatable { case written, unchanged, keptEditorChanges }
+        public var source: String
+        public var article: String
+        public var action: Action
+        public var mentions: Int
+        public var warnings: [String]
+    }
+
+    public let options: Options
+    let annotator: Annotator
+
+    public init(options: Options, registry: Registry) {
+        self.options = options
+        annotator = Annotator(registry: registry)
+    }
+
+    /// The files to import under `paths` (folders are searched for .txt, .md and .html).
+    public static func inputs(_ paths: [String]) throws -> [URL] {
+        var files: [URL] = []
+        for path in paths {
+            let url = URL(fileURLWithPath: path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw SourceError(file: path, line: 1, column: 1, message: "no such file or folder: check the path")
+            }
+            if isDirectory.boolValue {
+                let found = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+                    .filter { ["txt", "md", "html", "htm"].contains($0.pathExtension.lowercased()) }
+                files += found.sorted { $0.lastPathComponent < $1.lastPathComponent }
+            } else {
+                files.append(url)
+            }
+        }
+        return files
+    }
+
+    public func importFile(_ file: URL) throws -> Outcome {
+        let data = try Data(contentsOf: file)
+        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
+            throw SourceError(file: file.path, line: 1, column: 1, message: "cannot read the file as text: save it as UTF-8")
+        }
+        let rawName = try copyRaw(file, data)
+        var article = ["html", "htm"].contains(file.pathExtension.lowercased())
+            ? try HTMLArticleParser(file: file.lastPathComponent).parse(data)
+            : PlainTextParser(file: file.lastPathComponent).parse(text)
+        apply(options, to: &article)
+        let body = article.blocks.map { block in
+            block.hasPrefix("## ") ? "## " + MarkdownEscaping.escape(String(block.dropFirst(3))) : MarkdownEscaping.escape(block)
+        }.joined(separator: "\n\n") + "\n"
+        let annotated = annotator.annotate(body, context: article.introduction)
+        let rendered = ArticleFile.render(article, source: "raw/\(rawName)", url: options.url, body: annotated.text)
+        let slug = try slug(for: article, rawName: rawName)
+        let target = options.content.appendingPathComponent("articles/\(slug).md")
+        var warnings = article.warnings
+        warnings += annotated.unresolved.map {
+            "\(file.lastPathComponent): '\($0.surface)' could be \($0.candidates.joined(separator: " or ")); no full name before it, left unannotated"
+        }
+        let display = "\(options.content.lastPathComponent)/articles/\(slug).md"
+        if let existing = try? String(contentsOf: target, encoding: .utf8) {
+            if existing == rendered {
+                return Outcome(source: file.path, article: display, action: .unchanged, mentions: annotated.added.count, warnings: warnings)
+            }
+            if !options.force, !ArticleFile.isUnchangedSinceImport(existing) {
+                return Outcome(source: file.path, article: display, action: .keptEditorChanges, mentions: 0, warnings: warnings)
+            }
+        }
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(rendered.utf8).write(to: target, options: .atomic)
+        return Outcome(source: file.path, article: display, action: .written, mentions: annotated.added.count, warnings: warnings)
+    }
+}
+
+private extension ArticleImporter {
+    func apply(_ options: Options, to article: inout ImportedArticle) {
+        let given: [(String, String?, WritableKeyPath<ImportedArticle, String>)] = [
+            ("outlet", options.outlet, \.outlet), ("date", options.date, \.date),
+        ]
+        for (field, value, path) in given {
+            guard let value else { continue }
+            article[keyPath: path] = value
+            article.warnings.removeAll { $0.hasSuffix("no \(field) found; left empty, fill it in the front matter") }
+        }
+    }
+
+    /// Copies the original into `content/raw/` unchanged; returns its name there.
+    func copyRaw(_ file: URL, _ data: Data) throws -> String {
+        let folder = options.content.appendingPathComponent("raw")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent(file.lastPathComponent)
+        if file.standardizedFileURL.path == target.standardizedFileURL.path { return file.lastPathComponent }
+        if let existing = try? Data(contentsOf: target) {
+            guard existing == data else {
+                throw SourceError(file: "\(options.content.lastPathComponent)/raw/\(file.lastPathComponent)", line: 1, column: 1,
+                                  message: "a different file of this name was imported before: rename the new file")
+            }
+            return file.lastPathComponent
+        }
+        try data.write(to: target, options: .atomic)
+        return file.lastPathComponent
+    }
+
+    /// A slug from the title (at most 8 words); the article of the same source keeps its slug.
+    func slug(for article: ImportedArticle, rawName: String) throws -> String {
+        let words = Slug.make(article.title).split(separator: "-").prefix(8).joined(separator: "-")
+        let base = words.isEmpty ? Slug.make((rawName as NSString).deletingPathExtension) : words
+        var candidate = base
+        var number = 2
+        while let existing = try? String(contentsOf: options.content.appendingPathComponent("articles/\(candidate).md"), encoding: .utf8),
+              !existing.contains("source: \(ArticleFile.quoted("raw/\(rawName)"))") {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        return candidate
+    }
+}

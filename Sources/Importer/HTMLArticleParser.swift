@@ -1,0 +1,175 @@
+import Foundation
+private import CLibXML2
+
+/// Reads a saved web page with libxml2's HTML parser: the article's headline, paragraphs,
+/// subheadings and captions; navigation, scripts, forms and ads are dropped.
+struct HTMLArticleParser {
+    let file: String
+
+    static let skippedElements: Set<String> = [
+        "script", "style", "nav", "aside", "footer", "form", "noscript", "iframe", "button", "svg", "template",
+        "select", "input", "menu", "dialog",
+    ]
+    static let skippedMarkers = ["advert", "anzeige", "banner", "cookie", "newsletter", "related", "comment", "kommentar",
+                                 "share", "social", "promo", "teaser-list", "paywall", "breadcrumb", "sidebar"]
+
+    func parse(_ data: Data) throws -> ImportedArticle {
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        let parsed = data.withUnsafeBytes { bytes in
+            htmlReadMemory(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), file, "UTF-8", options)
+        }
+        guard let document = parsed else {
+            throw ImportError(file: file, message: "not readable as HTML: save the page again as HTML")
+        }
+        defer { xmlFreeDoc(document) }
+        guard let html = xmlDocGetRootElement(document) else { return ImportedArticle() }
+        var article = ImportedArticle()
+        readMeta(html, into: &article)
+        let root = first(in: html, named: "article") ?? first(in: html, named: "main") ?? first(in: html, named: "body") ?? html
+        var blocks: [String] = []
+        collect(root, into: &blocks, article: &article)
+        if let headline = blocks.firstIndex(where: { $0.hasPrefix("# ") }) {
+            article.title = String(blocks[headline].dropFirst(2))
+            blocks.remove(at: headline)
+        } else if article.title.isEmpty, let title = first(in: html, named: "title").map(text) {
+            article.title = title.components(separatedBy: " | ").first?.components(separatedBy: " - ").first ?? title
+        }
+        article.blocks = blocks.map { $0.hasPrefix("# ") ? "#" + $0 : $0 }
+        if article.teaser == article.blocks.first { article.blocks.removeFirst() }
+        article.finish(file: file)
+        return article
+    }
+}
+
+struct ImportError: Error, CustomStringConvertible {
+    var file: String
+    var message: String
+    var description: String { "\(file):1:1: error: \(message)" }
+}
+
+private extension HTMLArticleParser {
+    func readMeta(_ html: xmlNodePtr, into article: inout ImportedArticle) {
+        var metas: [xmlNodePtr] = []
+        all(in: html, named: "meta", into: &metas)
+        for meta in metas {
+            let key = attribute(meta, "property") ?? attribute(meta, "name") ?? ""
+            guard let content = attribute(meta, "content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty else { continue }
+            switch key {
+            case "og:site_name": article.outlet = content
+            case "article:published_time", "date", "pubdate", "dcterms.date":
+                if article.date.isEmpty { article.date = String(content.prefix(10)) }
+            case "author", "article:author":
+                if article.authors.isEmpty, !content.hasPrefix("http") {
+                    article.authors = content.replacingOccurrences(of: " und ", with: ",").split(separator: ",")
+                        .map { $0.trimmingCharacters(in: .whitespaces) }
+                }
+            case "description", "og:description": if article.teaser.isEmpty { article.teaser = content }
+            default: break
+            }
+        }
+        if article.date.isEmpty, let time = first(in: html, named: "time"), let value = attribute(time, "datetime") {
+            article.date = String(value.prefix(10))
+        }
+    }
+
+    func collect(_ node: xmlNodePtr, into blocks: inout [String], article: inout ImportedArticle) {
+        var child = node.pointee.children
+        while let current = child {
+            defer { child = current.pointee.next }
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            let name = String(cString: current.pointee.name).lowercased()
+            if Self.skippedElements.contains(name) || isAd(current) { continue }
+            switch name {
+            case "h1":
+                blocks.append("# " + text(current))
+            case "h2", "h3", "h4", "h5", "h6":
+                let heading = text(current)
+                if !heading.isEmpty { blocks.append("## " + heading) }
+            case "p", "li", "blockquote":
+                let paragraph = text(current)
+                if !paragraph.isEmpty { blocks.append(paragraph) }
+            case "figure":
+                if let caption = caption(of: current) { article.captions.append(caption) }
+            default:
+                collect(current, into: &blocks, article: &article)
+            }
+        }
+    }
+
+    func caption(of figure: xmlNodePtr) -> ImportedArticle.Caption? {
+        let image = first(in: figure, named: "img")
+        let alt = image.flatMap { attribute($0, "alt") } ?? ""
+        guard let figcaption = first(in: figure, named: "figcaption") else {
+            return alt.isEmpty ? nil : .init(text: alt, credit: "")
+        }
+        var creditNodes: [xmlNodePtr] = []
+        all(in: figcaption, matching: { node in
+            let marker = ((attribute(node, "class") ?? "") + " " + String(cString: node.pointee.name)).lowercased()
+            return ["credit", "copyright", "source", "quelle", "small", "cite"].contains { marker.contains($0) }
+        }, into: &creditNodes)
+        let credit = creditNodes.first.map(text) ?? ""
+        var caption = text(figcaption)
+        if !credit.isEmpty { caption = caption.replacingOccurrences(of: credit, with: "").trimmingCharacters(in: .whitespaces) }
+        for prefix in ["Foto:", "Bild:", "©"] where caption.hasSuffix(prefix) {
+            caption = String(caption.dropLast(prefix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        var cleanedCredit = credit
+        for prefix in ["Foto:", "Bild:", "©", "Quelle:"] where cleanedCredit.hasPrefix(prefix) {
+            cleanedCredit = String(cleanedCredit.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return .init(text: caption.isEmpty ? alt : caption, credit: cleanedCredit)
+    }
+
+    func isAd(_ node: xmlNodePtr) -> Bool {
+        let marker = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased()
+        if marker.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains(where: { $0 == "ad" || $0 == "ads" }) { return true }
+        return Self.skippedMarkers.contains { marker.contains($0) }
+    }
+
+    /// The element's text with whitespace collapsed, skipping scripts and the like inside it.
+    func text(_ node: xmlNodePtr) -> String {
+        var pieces = ""
+        func walk(_ node: xmlNodePtr) {
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE {
+                    if let content = current.pointee.content { pieces += String(cString: content) }
+                } else if current.pointee.type == XML_ELEMENT_NODE {
+                    let name = String(cString: current.pointee.name).lowercased()
+                    if name == "br" { pieces += " " } else if !Self.skippedElements.contains(name) { walk(current) }
+                }
+                child = current.pointee.next
+            }
+        }
+        walk(node)
+        return pieces.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+            .precomposedStringWithCanonicalMapping
+    }
+
+    func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { dossier_xml_free(value) }
+        return String(cString: value)
+    }
+
+    func first(in node: xmlNodePtr, named name: String) -> xmlNodePtr? {
+        var found: [xmlNodePtr] = []
+        all(in: node, matching: { String(cString: $0.pointee.name).lowercased() == name }, into: &found, limit: 1)
+        return found.first
+    }
+
+    func all(in node: xmlNodePtr, named name: String, into found: inout [xmlNodePtr]) {
+        all(in: node, matching: { String(cString: $0.pointee.name).lowercased() == name }, into: &found)
+    }
+
+    func all(in node: xmlNodePtr, matching predicate: (xmlNodePtr) -> Bool, into found: inout [xmlNodePtr], limit: Int = .max) {
+        var child = node.pointee.children
+        while let current = child, found.count < limit {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                if predicate(current) { found.append(current) }
+                all(in: current, matching: predicate, into: &found, limit: limit)
+            }
+            child = current.pointee.next
+        }
+    }
+}

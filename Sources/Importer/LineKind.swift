@@ -1,0 +1,55 @@
+/// How a line of plain text reads: a heading, a sentence, a photo credit.
+enum LineKind {
+    static let sentenceEnds: Set<Character> = [".", "!", "?", "…", ":", ";", ","]
+    static let closingQuotes: Set<Character> = ["“", "”", "\"", "«", "»", "'", "’", ")"]
+
+    /// Short, without sentence punctuation at the end (a final "?" is allowed): a headline or subheading.
+    static func isHeadingLike(_ line: String, maximumLength: Int = 120) -> Bool {
+        guard !line.isEmpty, line.count <= maximumLength, line.split(separator: " ").count <= 18 else { return false }
+        var trimmed = Substring(line)
+        while let last = trimmed.last, closingQuotes.contains(last) { trimmed = trimmed.dropLast() }
+        guard let last = trimmed.last else { return false }
+        if last == "?" { return line.count <= 90 }
+        return !sentenceEnds.contains(last)
+    }
+
+    static func isAllCaps(_ line: String) -> Bool {
+        let letters = line.filter(\.isLetter)
+        return letters.count >= 4 && letters.allSatisfy(\.isUppercase)
+    }
+
+    /// A photo credit: agencies and photographer joined by slashes, "APA/AFP/Mikhail Metzel".
+    static func isCredit(_ line: String) -> Bool {
+        let parts = line.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 2, line.count <= 80, parts.allSatisfy({ !$0.isEmpty && $0.first!.isLetter }) else { return false }
+        let first = parts[0]
+        let isAgency = (first.count <= 8 && first.allSatisfy { $0.isUppercase || $0 == "-" }) || Agencies.signatures[String(first)] != nil
+            || ["picture alliance", "Getty Images", "imago", "IMAGO", "Sputnik", "Kremlin"].contains(String(first))
+        return isAgency && parts.allSatisfy { $0.split(separator: " ").count <= 4 }
+    }
+
+    /// Whether the text ends like a finished sentence.
+    static func endsSentence(_ text: String) -> Bool {
+        var trimmed = Substring(text)
+        while let last = trimmed.last, closingQuotes.contains(last) || last == " " { trimmed = trimmed.dropLast() }
+        guard let last = trimmed.last else { return false }
+        return last == "." || last == "!" || last == "?" || last == "…"
+    }
+
+    /// The first sentence of a paragraph, without its final period.
+    static func firstSentence(of text: String) -> String {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if character == "." || character == "!" || character == "?", next == text.endIndex || text[next] == " " {
+                let before = index > text.startIndex ? text[text.index(before: index)] : " "
+                if !before.isNumber {
+                    return String(text[..<(character == "." ? index : next)])
+                }
+            }
+            index = next
+        }
+        return text
+    }
+}

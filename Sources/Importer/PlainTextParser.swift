@@ -1,0 +1,139 @@
+import Foundation
+
+/// Reads the structure of news text as scraped or copied from a page: headline, teaser,
+/// subheadings, photo captions and credits, dateline, authors, date and outlet.
+///
+/// What it cannot find stays empty and is named in `warnings`; nothing is invented.
+struct PlainTextParser {
+    let file: String
+
+    func parse(_ text: String) -> ImportedArticle {
+        var article = ImportedArticle()
+        var lines = text.precomposedStringWithCanonicalMapping
+            .replacingOccurrences(of: "\r\n", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        lines = removeCruft(lines)
+        lines = extractMetadata(lines, into: &article)
+        lines = extractCaptions(lines, into: &article)
+        var blocks = lines.filter { !$0.isEmpty }
+        extractTitle(&blocks, into: &article)
+        article.blocks = headed(blocks)
+        article.finish(file: file)
+        return article
+    }
+}
+
+private extension PlainTextParser {
+    func removeCruft(_ lines: [String]) -> [String] {
+        var kept = lines.filter { !TextCleaner.isCruft($0) }
+        while let last = kept.last, last.isEmpty || TextCleaner.isInitials(last) { kept.removeLast() }
+        return kept
+    }
+
+    /// Date markers, copyright lines, bylines and agency signatures.
+    func extractMetadata(_ lines: [String], into article: inout ImportedArticle) -> [String] {
+        var kept: [String] = []
+        for (index, line) in lines.enumerated() {
+            var rest = line
+            if rest.hasPrefix("date ") {
+                let value = rest.dropFirst(5).prefix { !$0.isWhitespace }
+                if isISODate(String(value)) {
+                    article.date = String(value)
+                    rest = String(rest.dropFirst(5 + value.count)).trimmingCharacters(in: .whitespaces)
+                }
+            }
+            if let outlet = Agencies.outlet(inCopyright: rest) {
+                if article.outlet.isEmpty { article.outlet = outlet }
+                continue
+            }
+            if let authors = byline(rest), article.authors.isEmpty {
+                article.authors = authors
+                continue
+            }
+            let isLast = lines[(index + 1)...].allSatisfy(\.isEmpty)
+            if isLast, let outlet = Agencies.outlet(signedBy: rest) {
+                if article.outlet.isEmpty { article.outlet = outlet }
+                continue
+            }
+            if rest.isEmpty, !line.isEmpty { continue }
+            kept.append(rest)
+        }
+        return kept
+    }
+
+    /// "- von Guy Faulconbridge und Soo-hyang Choi" -> the names.
+    func byline(_ line: String) -> [String]? {
+        var text = Substring(line)
+        if text.hasPrefix("- ") || text.hasPrefix("– ") { text = text.dropFirst(2) }
+        guard text.hasPrefix("von ") || text.hasPrefix("Von ") || text.hasPrefix("By ") else { return nil }
+        text = text.drop { $0 != " " }.dropFirst()
+        guard text.count <= 120, !LineKind.endsSentence(String(text)) else { return nil }
+        let names = text.replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " and ", with: ",")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let looksLikeNames = names.allSatisfy { name in
+            let words = name.split(separator: " ")
+            return (1...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
+        }
+        return looksLikeNames && !names.isEmpty ? names : nil
+    }
+
+    /// A credit line makes the line before it a caption; a short line right after is its title.
+    func extractCaptions(_ lines: [String], into article: inout ImportedArticle) -> [String] {
+        var kept: [String] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if LineKind.isCredit(line), let caption = kept.last, !caption.isEmpty {
+                kept.removeLast()
+                var title = ""
+                if index + 1 < lines.count, LineKind.isHeadingLike(lines[index + 1]),
+                   index + 2 >= lines.count || lines[index + 2].isEmpty {
+                    title = lines[index + 1]
+                    index += 1
+                }
+                article.captions.append(.init(text: caption, credit: line, title: title))
+            } else {
+                kept.append(line)
+            }
+            index += 1
+        }
+        return kept
+    }
+
+    /// The first block if it reads like a headline; else the first sentence, with a warning.
+    func extractTitle(_ blocks: inout [String], into article: inout ImportedArticle) {
+        guard let first = blocks.first else { return }
+        if LineKind.isHeadingLike(first, maximumLength: 160) {
+            article.title = first
+            blocks.removeFirst()
+            blocks.removeAll { $0 == first }
+            if let lead = blocks.first, LineKind.endsSentence(lead), lead.count <= 400, blocks.count > 2 {
+                article.teaser = lead
+                blocks.removeFirst()
+            }
+            return
+        }
+        let body = Dateline(first)?.rest ?? first
+        article.title = LineKind.firstSentence(of: body)
+        article.warnings.append("\(file): no headline found; the title is the first sentence, edit it in the front matter")
+        if body.count <= 400, LineKind.firstSentence(of: body).count + 1 < body.count, blocks.count > 2 {
+            article.teaser = body
+            blocks.removeFirst()
+        }
+    }
+
+    /// Marks subheadings: heading-like blocks (ALL CAPS included) followed by prose.
+    func headed(_ blocks: [String]) -> [String] {
+        blocks.enumerated().map { index, block in
+            let followedByProse = index + 1 < blocks.count && !LineKind.isHeadingLike(blocks[index + 1])
+            let isHeading = (LineKind.isHeadingLike(block, maximumLength: 100) || LineKind.isAllCaps(block)) && followedByProse
+            return isHeading ? "## " + block : block
+        }
+    }
+
+    func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        return (1...3).contains(parts.count) && parts[0].count == 4 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+    }
+}
