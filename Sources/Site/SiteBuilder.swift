@@ -63,7 +63,7 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-private extension SiteBuilder {
+extension SiteBuilder {
     func load() throws -> (Content, TemplateLibrary) {
         let content = try Content.load(from: options.content)
         var library = try Theme.library()
@@ -75,23 +75,8 @@ private extension SiteBuilder {
     }
 
     func convert(_ content: Content) throws -> [ConvertedArticle] {
-        let converter = Converter(registry: content.registry, renderer: MarkdownRenderer(allowsRawHTML: content.config.allowsRawHTML))
+        let converter = Self.converter(for: content)
         return try content.articles.concurrentMap { try converter.convert($0) }
-    }
-
-    func render(_ builder: PageBuilder, _ library: TemplateLibrary) throws -> [(path: String, bytes: [UInt8])] {
-        let search = options.search != nil
-        let pages = builder.pages()
-        var files = try pages.concurrentMap { page -> (path: String, bytes: [UInt8]) in
-            var model = page.model
-            if search, case .object(var fields) = model {
-                fields["search"] = true
-                model = .object(fields)
-            }
-            return (page.path, Array(try library.render(page.template, model).utf8))
-        }
-        files += try assets().map { ("assets/\($0.name)", $0.bytes) }
-        return files
     }
 
     /// Built-in assets, overridden and extended by the dossier's `Templates/assets/`.
@@ -105,6 +90,27 @@ private extension SiteBuilder {
             }
         }
         return assets.keys.sorted().map { ($0, assets[$0]!) }
+    }
+
+    static func converter(for content: Content) -> Converter {
+        Converter(registry: content.registry, renderer: MarkdownRenderer(allowsRawHTML: content.config.allowsRawHTML))
+    }
+}
+
+private extension SiteBuilder {
+    func render(_ builder: PageBuilder, _ library: TemplateLibrary) throws -> [(path: String, bytes: [UInt8])] {
+        let search = options.search != nil
+        let pages = builder.pages()
+        var files = try pages.concurrentMap { page -> (path: String, bytes: [UInt8]) in
+            var model = page.model
+            if search, case .object(var fields) = model {
+                fields["search"] = true
+                model = .object(fields)
+            }
+            return (page.path, Array(try library.render(page.template, model).utf8))
+        }
+        files += try assets().map { ("assets/\($0.name)", $0.bytes) }
+        return files
     }
 
     func write(_ files: [(path: String, bytes: [UInt8])]) throws {

@@ -2,8 +2,9 @@ import Foundation
 
 /// Checks a built site the way a reader's browser would follow it: every local `href`/`src`
 /// names an existing file, and every `#fragment` names an `id` in its target.
-enum LinkChecker {
-    static func brokenLinks(in files: [String: Data]) -> [String] {
+public enum LinkChecker {
+    /// Problems as `page: link -> what is missing`, sorted.
+    public static func brokenLinks(in files: [String: Data]) -> [String] {
         var ids: [String: Set<String>] = [:]
         var links: [(page: String, target: String)] = []
         for (path, data) in files where path.hasSuffix(".html") {
