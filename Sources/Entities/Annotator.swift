@@ -123,8 +123,8 @@ private extension Annotator {
                                 best = (position, child.entries)
                             }
                         }
-                        for suffix in Gazetteer.innerSuffixes where word.hasSuffix("e" + suffix) {
-                            if let child = node.children[String(word.dropLast(suffix.count))] { next.append(child) }
+                        for stem in Gazetteer.innerStems(of: word) {
+                            if let child = node.children[stem] { next.append(child) }
                         }
                     }
                 }

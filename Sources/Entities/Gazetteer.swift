@@ -2,7 +2,8 @@
 ///
 /// Each step of a match is a dictionary lookup, so annotating costs the same whatever the
 /// size of the registry. German inflection is matched at lookup: a final `-s`/`-es`/`-n`/`-ns`
-/// (Putins, Nordkoreas) and adjective endings on inner words (Demokratischen Volksrepublik Korea).
+/// (Putins, Nordkoreas), adjective endings and the genitive s on inner words (Demokratischen
+/// Volksrepublik Korea, Kosmodroms Baikonur).
 struct Gazetteer: Sendable {
     struct Entry: Sendable, Equatable {
         var entity: Int
@@ -30,6 +31,14 @@ struct Gazetteer: Sendable {
 
     static let finalSuffixes = ["s", "es", "n", "ns"]
     static let innerSuffixes = ["n", "r", "m", "s"]
+
+    /// Uninflected forms of a word inside a multi-word name: adjective endings
+    /// ("Demokratischen" -> "Demokratische") and the genitive s ("Kosmodroms" -> "Kosmodrom").
+    static func innerStems(of word: String) -> [String] {
+        var stems = innerSuffixes.filter { word.hasSuffix("e" + $0) }.map { String(word.dropLast($0.count)) }
+        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("es") { stems.append(String(word.dropLast())) }
+        return stems
+    }
 
     /// Splits a surface form into trie keys the way the tokenizer splits text.
     static func keys(of surface: String) -> [String] {

@@ -1,5 +1,6 @@
 import Entities
 import Foundation
+import Yams
 
 /// `dossier import`: copies each raw article into `content/raw/`, converts it, annotates it
 /// and writes `content/articles/<slug>.md`.
@@ -75,16 +76,19 @@ public struct ArticleImporter {
         let body = article.blocks.map { block in
             block.hasPrefix("## ") ? "## " + MarkdownEscaping.escape(String(block.dropFirst(3))) : MarkdownEscaping.escape(block)
         }.joined(separator: "\n\n") + "\n"
-        let annotated = annotator.annotate(body, context: article.introduction)
-        let rendered = ArticleFile.render(article, source: "raw/\(rawName)", url: options.url, body: annotated.text)
         let slug = try slug(for: article, rawName: rawName)
         let target = options.content.appendingPathComponent("articles/\(slug).md")
+        let existing = try? String(contentsOf: target, encoding: .utf8)
+        var url = options.url
+        if let existing { Self.keepFilledFields(of: existing, in: &article, url: &url) }
+        let annotated = annotator.annotate(body, context: article.introduction)
+        let rendered = ArticleFile.render(article, source: "raw/\(rawName)", url: url, body: annotated.text)
         var warnings = article.warnings
         warnings += annotated.unresolved.map {
             "\(file.lastPathComponent): '\($0.surface)' could be \($0.candidates.joined(separator: " or ")); no full name before it, left unannotated"
         }
         let display = "\(options.content.lastPathComponent)/articles/\(slug).md"
-        if let existing = try? String(contentsOf: target, encoding: .utf8) {
+        if let existing {
             if existing == rendered {
                 return Outcome(source: file.path, article: display, action: .unchanged, mentions: annotated.added.count, warnings: warnings)
             }
@@ -99,6 +103,20 @@ public struct ArticleImporter {
 }
 
 private extension ArticleImporter {
+    /// Front matter an earlier import or option filled and this import cannot find stays.
+    static func keepFilledFields(of existing: String, in article: inout ImportedArticle, url: inout String?) {
+        let parts = existing.components(separatedBy: "\n---\n")
+        guard parts.count > 1, let fields = (try? Yams.load(yaml: String(parts[0].dropFirst(4)))) as? [String: Any] else { return }
+        let keys: [(String, WritableKeyPath<ImportedArticle, String>)] = [("outlet", \.outlet), ("date", \.date), ("dateline", \.dateline)]
+        for (key, path) in keys where article[keyPath: path].isEmpty {
+            if let value = fields[key] as? String, !value.isEmpty {
+                article[keyPath: path] = value
+                article.warnings.removeAll { $0.hasSuffix("no \(key) found; left empty, fill it in the front matter") }
+            }
+        }
+        if url == nil, let value = fields["url"] as? String { url = value }
+    }
+
     func apply(_ options: Options, to article: inout ImportedArticle) {
         let given: [(String, String?, WritableKeyPath<ImportedArticle, String>)] = [
             ("outlet", options.outlet, \.outlet), ("date", options.date, \.date),

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import Importer
+
+struct HTMLArticleParserTests {
+    static let page = """
+    <!DOCTYPE html><html><head><title>Putin empfängt Kim | Beispielzeitung</title>
+    <meta property="og:site_name" content="Beispielzeitung">
+    <meta property="article:published_time" content="2023-09-13T10:15:00+02:00">
+    <meta name="author" content="Anna Muster und Ben Beispiel">
+    <script>var tracking = "Putin";</script></head>
+    <body><nav><a href="/">Startseite</a> <a href="/politik">Politik</a></nav>
+    <article>
+      <h1>Putin empfängt Kim am Kosmodrom</h1>
+      <p class="lead">Wladiwostok (dpa) - Der russische Präsident hat Kim Jong Un empfangen.</p>
+      <figure><img src="x.jpg" alt="Kim und Putin"><figcaption>Kim und Putin beim Rundgang <span class="credit">Foto: AP/Sputnik</span></figcaption></figure>
+      <h2>Raketen &amp; „Waffen“</h2>
+      <p>Es ging um <b>Raketen</b>, sagte ein Sprecher.</p>
+      <div class="ad-slot"><p>Jetzt abonnieren!</p></div>
+      <aside><p>Lesen Sie auch: etwas anderes</p></aside>
+    </article>
+    <footer><p>Impressum</p></footer></body></html>
+    """
+
+    @Test func keepsArticleStructureAndDropsNavigationScriptsAndAds() throws {
+        let article = try HTMLArticleParser(file: "page.html").parse(Data(Self.page.utf8))
+        #expect(article.title == "Putin empfängt Kim am Kosmodrom")
+        #expect(article.outlet == "Beispielzeitung")
+        #expect(article.date == "2023-09-13")
+        #expect(article.authors == ["Anna Muster", "Ben Beispiel"])
+        #expect(article.dateline == "Wladiwostok")
+        #expect(article.blocks == ["Der russische Präsident hat Kim Jong Un empfangen.", "## Raketen & „Waffen“", "Es ging um Raketen, sagte ein Sprecher."])
+        #expect(article.captions == [.init(text: "Kim und Putin beim Rundgang", credit: "AP/Sputnik")])
+    }
+}
