@@ -43,6 +43,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "DossierCLI", "Templating"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Templating", "Entities"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Site"]),
     ]
 )

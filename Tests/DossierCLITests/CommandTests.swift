@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import DossierCLI
+
+struct CommandTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    @Test func importAnnotateBuildAndCheckWorkTogether() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("content/entities/e.yml", "- id: wladimir-putin\n  type: person\n  name: Wladimir Putin\n  aliases: [Putin]\n- id: moskau\n  type: place\n  name: Moskau\n")
+        try write("in/bericht.txt", "Putin bleibt in Moskau\n\nMoskau (dpa) - Wladimir Putin sprach am Mittwoch in Moskau mit Sergej Lawrow.\n\nSergej Lawrow nickte. Putins Sprecher schwieg.\n")
+        let content = ["--content", path("content"), "--templates", path("Templates")]
+        try Import.parse(content + [path("in")]).run()
+        let article = try String(contentsOf: root.appendingPathComponent("content/articles/putin-bleibt-in-moskau.md"), encoding: .utf8)
+        #expect(article.contains("[Wladimir Putin](person:wladimir-putin) sprach am Mittwoch in [Moskau](place:moskau) mit Sergej Lawrow."))
+        #expect(article.contains("outlet: \"DPA\"") && article.contains("dateline: \"Moskau\""))
+
+        try write("content/entities/more.yml", "- id: sergej-lawrow\n  type: person\n  name: Sergej Lawrow\n")
+        try Annotate.parse(content).run()
+        let annotated = try String(contentsOf: root.appendingPathComponent("content/articles/putin-bleibt-in-moskau.md"), encoding: .utf8)
+        #expect(annotated.contains("mit [Sergej Lawrow](person:sergej-lawrow)."))
+
+        try Build.parse(content + ["--output", path("site"), "--no-search"]).run()
+        #expect(FileManager.default.fileExists(atPath: path("site/persons/sergej-lawrow.html")))
+        try Check.parse(content).run()
+
+        try write("content/articles/kaputt.md", "---\ntitle: K\n---\n[X](person:unbekannt)\n")
+        #expect(throws: ExitCode.failure) { try Check.parse(content).run() }
+        #expect(throws: ExitCode.failure) { try Build.parse(content + ["--output", path("site"), "--no-search"]).run() }
+        #expect(FileManager.default.fileExists(atPath: path("site/persons/sergej-lawrow.html")), "a failed build keeps the old site")
+    }
+
+    @Test func badOptionsAreRejectedBeforeAnythingRuns() {
+        #expect(throws: (any Error).self) { try Import.parse(["--date", "13.09.2023", "x.txt"]) }
+        #expect(throws: (any Error).self) { try Build.parse(["--unknown"]) }
+    }
+}
