@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
-        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities"], exclude: ["Gold"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Templating", "Entities"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Site"]),
     ]

@@ -82,7 +82,7 @@ extension SiteBuilder {
     /// Built-in assets, overridden and extended by the dossier's `Templates/assets/`.
     func assets() throws -> [(name: String, bytes: [UInt8])] {
         var assets = Theme.assets
-        if let folder = options.templates?.appendingPathComponent("assets"),
+        if let folder = options.templates?.resolvingSymlinksInPath().appendingPathComponent("assets"),
            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) {
             let root = folder.standardizedFileURL.path + "/"
             for case let file as URL in enumerator where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {

@@ -27,6 +27,7 @@ public struct TemplateLibrary: Sendable {
     /// over the templates of `fallback`.
     public init(directory: URL, displayPrefix: String = "Templates", fallback: TemplateLibrary = TemplateLibrary()) throws {
         var templates = fallback.templates
+        let directory = directory.resolvingSymlinksInPath()
         let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }
             .filter { $0.pathExtension == "mustache" } ?? []

@@ -164,4 +164,20 @@ struct SiteBuilderTests {
         #expect(feed.contains("<updated>2023-09-13T00:00:00Z</updated>"))
         #expect(try dossier.read("sitemap.xml").contains("<loc>https://example.org/dossier/persons/wladimir-putin.html</loc>"))
     }
+
+    @Test(.enabled(if: SearchIndexer.locate() != nil, "Pagefind is not installed"))
+    func searchIndexIsDeterministicAndLinkedFromPages() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        let options = SiteBuilder.Options(content: dossier.root.appendingPathComponent("content"), output: dossier.output, search: SearchIndexer.locate())
+        try SiteBuilder(options: options).build()
+        let first = try dossier.snapshot()
+        #expect(first.keys.contains("pagefind/pagefind-ui.js"))
+        #expect(try dossier.read("index.html").contains("<div id=\"search\" class=\"search\"></div>"))
+        #expect(LinkChecker.brokenLinks(in: first) == [])
+        for _ in 0..<3 {
+            try SiteBuilder(options: options).build()
+            #expect(try dossier.snapshot() == first)
+        }
+    }
 }

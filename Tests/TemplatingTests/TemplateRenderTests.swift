@@ -62,3 +62,16 @@ struct ListIndexTests {
         #expect(template.render(["items": []]) == "")
     }
 }
+
+struct SymlinkedTemplatesTests {
+    @Test func templatesFolderMayBeASymlink() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-link-\(UUID().uuidString)")
+        let real = base.appendingPathComponent("Theme"), link = base.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+        try "from the folder".write(to: real.appendingPathComponent("home.mustache"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let library = try TemplateLibrary(directory: link, fallback: try TemplateLibrary(sources: ["home": "built-in"]))
+        #expect(try library.render("home", [:]) == "from the folder")
+    }
+}
