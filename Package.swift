@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
+        // Libraries for the benchmark package in Benchmarks/, which measures the modules directly.
+        .library(name: "Templating", targets: ["Templating"]),
+        .library(name: "Entities", targets: ["Entities"]),
+        .library(name: "Site", targets: ["Site"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

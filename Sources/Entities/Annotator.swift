@@ -51,11 +51,11 @@ private extension Annotator {
     /// One pass over the tokens of `text`: matches, resolves and writes the annotated text.
     /// `order` offsets token positions so that context introductions precede the text's own.
     func scan(_ text: String, introduced: inout [Int: Int], order: Int) -> Result {
-        let scalars = Array(text.unicodeScalars)
-        var tokenizer = Tokenizer(scalars)
+        let bytes = Array(text.utf8)
+        var tokenizer = Tokenizer(bytes)
         let tokens = tokenizer.tokens()
-        var output = String.UnicodeScalarView()
-        output.reserveCapacity(scalars.count + scalars.count / 8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 4)
         var copied = 0
         var added: [Added] = []
         var unresolved: [Unresolved] = []
@@ -65,14 +65,14 @@ private extension Annotator {
             if case .link(let reference?) = token.kind, let entity = entityIndex(of: reference) {
                 introduced[entity] = order + index
             }
-            guard token.kind == .word, let match = longestMatch(in: tokens, scalars: scalars, from: index) else {
+            guard token.kind == .word, let match = longestMatch(in: tokens, bytes: bytes, from: index) else {
                 index += 1
                 continue
             }
             let start = token.start, end = tokens[match.last].end
-            let surface = String(String.UnicodeScalarView(scalars[start..<end]))
+            let surface = String(decoding: bytes[start..<end], as: UTF8.self)
             guard let entity = resolve(match.entries, introduced: introduced) else {
-                let (line, column) = Self.position(of: start, in: scalars)
+                let (line, column) = Self.position(of: start, in: bytes)
                 let candidates = match.entries.map { registry.entities[$0.entity].id }
                 unresolved.append(Unresolved(surface: surface, line: line, column: column, candidates: candidates))
                 index = match.last + 1
@@ -80,16 +80,16 @@ private extension Annotator {
             }
             if match.entries.contains(where: { $0.entity == entity && $0.isDefinite }) { introduced[entity] = order + index }
             let reference = registry.entities[entity].reference
-            output.append(contentsOf: scalars[copied..<start])
-            output.append("[")
-            output.append(contentsOf: scalars[start..<end])
-            output.append(contentsOf: "](\(reference))".unicodeScalars)
+            output.append(contentsOf: bytes[copied..<start])
+            output.append(UInt8(ascii: "["))
+            output.append(contentsOf: bytes[start..<end])
+            output.append(contentsOf: "](\(reference))".utf8)
             copied = end
             added.append(Added(surface: surface, entityID: registry.entities[entity].id))
             index = match.last + 1
         }
-        output.append(contentsOf: scalars[copied...])
-        return Result(text: String(output), added: added, unresolved: unresolved)
+        output.append(contentsOf: bytes[copied...])
+        return Result(text: String(decoding: output, as: UTF8.self), added: added, unresolved: unresolved)
     }
 
     func entityIndex(of reference: String) -> Int? {
@@ -99,7 +99,7 @@ private extension Annotator {
     }
 
     /// Walks the trie from `start`; the match ends at the last token that completes a surface form.
-    func longestMatch(in tokens: [TextToken], scalars: [Unicode.Scalar], from start: Int) -> (last: Int, entries: [Gazetteer.Entry])? {
+    func longestMatch(in tokens: [TextToken], bytes: [UInt8], from start: Int) -> (last: Int, entries: [Gazetteer.Entry])? {
         var active = [gazetteer.root]
         var best: (last: Int, entries: [Gazetteer.Entry])?
         var position = start
@@ -110,17 +110,19 @@ private extension Annotator {
             case .hyphen:
                 next = active.compactMap { $0.children["-"] }
             case .word:
-                let written = String(String.UnicodeScalarView(scalars[token.start..<token.end]))
+                let written = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
                 for node in active {
                     for word in Self.spellings(of: written) {
                         if let child = node.children[word] {
                             next.append(child)
                             if !child.entries.isEmpty { best = (position, child.entries) }
                         }
-                        for suffix in Gazetteer.finalSuffixes where word.count > suffix.count + 1 && word.hasSuffix(suffix) {
-                            if let child = node.children[String(word.dropLast(suffix.count))], !child.entries.isEmpty,
-                               best?.last != position {
-                                best = (position, child.entries)
+                        if best?.last != position {
+                            for stem in Gazetteer.finalStems(of: word) {
+                                if let child = node.children[stem], !child.entries.isEmpty {
+                                    best = (position, child.entries)
+                                    break
+                                }
                             }
                         }
                         for stem in Gazetteer.innerStems(of: word) {
@@ -139,7 +141,10 @@ private extension Annotator {
 
     /// The word as written, and for ALL-CAPS headlines also as a name is usually written.
     static func spellings(of word: String) -> [String] {
-        guard word.count >= 4, word.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }),
+        let utf8 = word.utf8
+        // Fast exit: a second letter in lower case (ASCII) means the word is not in capitals.
+        guard utf8.count >= 4, let second = utf8.dropFirst().first, !(second >= 0x61 && second <= 0x7A),
+              word.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }),
               word.unicodeScalars.contains(where: { $0.properties.isUppercase }) else { return [word] }
         return [word, word.prefix(1) + word.dropFirst().lowercased()]
     }
@@ -151,13 +156,14 @@ private extension Annotator {
             .max { $0.1 < $1.1 }?.0
     }
 
-    static func position(of offset: Int, in scalars: [Unicode.Scalar]) -> (Int, Int) {
+    /// 1-based line and character column of a byte offset.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1, column = 1
-        for scalar in scalars[..<offset] {
-            if scalar == "\n" {
+        for byte in bytes[..<offset] {
+            if byte == 0x0A {
                 line += 1
                 column = 1
-            } else {
+            } else if byte & 0xC0 != 0x80 {
                 column += 1
             }
         }

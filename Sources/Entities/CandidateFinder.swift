@@ -24,21 +24,21 @@ public struct CandidateFinder: Sendable {
         var found: [String: Candidate] = [:]
         var order: [String] = []
         let documents = texts.map { text in
-            let scalars = Array(text.text.unicodeScalars)
-            var tokenizer = Tokenizer(scalars)
-            return (file: text.file, scalars: scalars, tokens: tokenizer.tokens())
+            let bytes = Array(text.text.utf8)
+            var tokenizer = Tokenizer(bytes)
+            return (file: text.file, bytes: bytes, tokens: tokenizer.tokens())
         }
-        let nouns = Self.nounLikeWords(in: documents.map { ($0.scalars, $0.tokens) })
-        for (file, scalars, tokens) in documents {
+        let nouns = Self.nounLikeWords(in: documents.map { ($0.bytes, $0.tokens) })
+        for (file, bytes, tokens) in documents {
             var index = 0
             while index < tokens.count {
-                guard let (surface, end) = candidate(at: index, tokens, scalars), !Self.looksLikeNounPhrase(surface, nouns: nouns),
-                      !(end - index == 2 && Self.startsSentence(index, tokens, scalars)) else {
+                guard let (surface, end) = candidate(at: index, tokens, bytes), !Self.looksLikeNounPhrase(surface, nouns: nouns),
+                      !(end - index == 2 && Self.startsSentence(index, tokens, bytes)) else {
                     index += 1
                     continue
                 }
                 if found[surface] == nil {
-                    let (line, context) = Self.line(containing: tokens[index].start, in: scalars)
+                    let (line, context) = Self.line(containing: tokens[index].start, in: bytes)
                     found[surface] = Candidate(surface: surface, count: 0, file: file, line: line, context: context)
                     order.append(surface)
                 }
@@ -82,12 +82,12 @@ private extension CandidateFinder {
     static let adjectiveEndings = ["ische", "ischen", "ischer", "ale", "alen", "aler", "te", "ten", "ter", "ige", "igen"]
 
     /// Capitalised words seen right after an article, a possessive or a number: common nouns.
-    static func nounLikeWords(in documents: [([Unicode.Scalar], [TextToken])]) -> Set<String> {
+    static func nounLikeWords(in documents: [([UInt8], [TextToken])]) -> Set<String> {
         var nouns: Set<String> = []
-        for (scalars, tokens) in documents {
+        for (bytes, tokens) in documents {
             for index in tokens.indices.dropFirst() where tokens[index].kind == .word && tokens[index - 1].kind == .word {
-                let previous = String(String.UnicodeScalarView(scalars[tokens[index - 1].start..<tokens[index - 1].end]))
-                let word = String(String.UnicodeScalarView(scalars[tokens[index].start..<tokens[index].end]))
+                let previous = String(decoding: bytes[tokens[index - 1].start..<tokens[index - 1].end], as: UTF8.self)
+                let word = String(decoding: bytes[tokens[index].start..<tokens[index].end], as: UTF8.self)
                 if determiners.contains(previous) || previous.allSatisfy(\.isNumber) { nouns.insert(word) }
             }
         }
@@ -102,10 +102,11 @@ private extension CandidateFinder {
         return !hasNameAdjective && words.contains { nouns.contains($0) }
     }
 
-    static func startsSentence(_ index: Int, _ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> Bool {
+    static func startsSentence(_ index: Int, _ tokens: [TextToken], _ bytes: [UInt8]) -> Bool {
         var position = tokens[index].start - 1
-        while position >= 0, scalars[position] == " " || scalars[position] == "\n" || scalars[position] == "#" { position -= 1 }
-        return position < 0 || ".!?:„\"“".unicodeScalars.contains(scalars[position])
+        while position >= 0, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == UInt8(ascii: "#") { position -= 1 }
+        // Sentence ends, a colon, or the last byte of an opening quote („ “ end in 0x9E, 0x9C).
+        return position < 0 || ".!?:\"".utf8.contains(bytes[position]) || bytes[position] == 0x9E || bytes[position] == 0x9C
     }
 
     static func isCapitalized(_ word: String) -> Bool { word.first?.isUppercase == true }
@@ -115,8 +116,8 @@ private extension CandidateFinder {
     }
 
     /// A candidate starting at token `start`, and the token index after it.
-    func candidate(at start: Int, _ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> (String, Int)? {
-        func word(_ index: Int) -> String { String(String.UnicodeScalarView(scalars[tokens[index].start..<tokens[index].end])) }
+    func candidate(at start: Int, _ tokens: [TextToken], _ bytes: [UInt8]) -> (String, Int)? {
+        func word(_ index: Int) -> String { String(decoding: bytes[tokens[index].start..<tokens[index].end], as: UTF8.self) }
         guard tokens[start].kind == .word, Self.isCapitalized(word(start)) else { return nil }
         var end = start
         var words: [String] = []
@@ -148,16 +149,18 @@ private extension CandidateFinder {
         return isName ? (surface, end) : nil
     }
 
-    static func line(containing offset: Int, in scalars: [Unicode.Scalar]) -> (Int, String) {
+    static func line(containing offset: Int, in bytes: [UInt8]) -> (Int, String) {
         var line = 1
         var lineStart = 0
-        for index in 0..<offset where scalars[index] == "\n" {
+        for index in 0..<offset where bytes[index] == 0x0A {
             line += 1
             lineStart = index + 1
         }
         var lineEnd = offset
-        while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
-        let from = max(lineStart, offset - 60), to = min(lineEnd, offset + 80)
-        return (line, String(String.UnicodeScalarView(scalars[from..<to])))
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        var from = max(lineStart, offset - 80), to = min(lineEnd, offset + 100)
+        while from > lineStart, bytes[from] & 0xC0 == 0x80 { from -= 1 }
+        while to < lineEnd, bytes[to] & 0xC0 == 0x80 { to += 1 }
+        return (line, String(decoding: bytes[from..<to], as: UTF8.self))
     }
 }

@@ -32,20 +32,38 @@ struct Gazetteer: Sendable {
     static let finalSuffixes = ["s", "es", "n", "ns"]
     static let innerSuffixes = ["n", "r", "m", "s"]
 
+    /// Uninflected forms of a word ending a name: Putins -> Putin, Nordkoreas -> Nordkorea.
+    static func finalStems(of word: String) -> [String] {
+        let utf8 = word.utf8
+        guard let last = utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "n"), utf8.count > 3 else { return [] }
+        return finalSuffixes.compactMap { suffix in
+            utf8.count > suffix.utf8.count + 1 && utf8.reversed().starts(with: suffix.utf8.reversed())
+                ? String(decoding: utf8.dropLast(suffix.utf8.count), as: UTF8.self) : nil
+        }
+    }
+
     /// Uninflected forms of a word inside a multi-word name: adjective endings
     /// ("Demokratischen" -> "Demokratische") and the genitive s ("Kosmodroms" -> "Kosmodrom").
     static func innerStems(of word: String) -> [String] {
-        var stems = innerSuffixes.filter { word.hasSuffix("e" + $0) }.map { String(word.dropLast($0.count)) }
-        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("es") { stems.append(String(word.dropLast())) }
+        let utf8 = word.utf8
+        guard utf8.count > 3, let last = utf8.last else { return [] }
+        let beforeLast = utf8[utf8.index(utf8.endIndex, offsetBy: -2)]
+        var stems: [String] = []
+        if beforeLast == UInt8(ascii: "e"), innerSuffixes.contains(where: { $0.utf8.first == last }) {
+            stems.append(String(decoding: utf8.dropLast(), as: UTF8.self))
+        }
+        if last == UInt8(ascii: "s"), beforeLast != UInt8(ascii: "e") {
+            stems.append(String(decoding: utf8.dropLast(), as: UTF8.self))
+        }
         return stems
     }
 
     /// Splits a surface form into trie keys the way the tokenizer splits text.
     static func keys(of surface: String) -> [String] {
-        let scalars = Array(surface.unicodeScalars)
-        var tokenizer = Tokenizer(scalars)
+        let bytes = Array(surface.utf8)
+        var tokenizer = Tokenizer(bytes)
         return tokenizer.tokens().map { token in
-            token.kind == .hyphen ? "-" : String(String.UnicodeScalarView(scalars[token.start..<token.end]))
+            token.kind == .hyphen ? "-" : String(decoding: bytes[token.start..<token.end], as: UTF8.self)
         }
     }
 }

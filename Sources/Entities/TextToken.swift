@@ -10,7 +10,7 @@ struct TextToken {
     }
 
     var kind: Kind
-    /// Unicode scalar offsets in the text.
+    /// UTF-8 byte offsets in the text.
     var start: Int
     var end: Int
 }

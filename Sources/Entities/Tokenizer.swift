@@ -1,116 +1,132 @@
-/// Splits Markdown text into annotator tokens in one pass, stepping over what must not be
-/// annotated: existing links (`[Putin](person:wladimir-putin)`, the not-an-entity marker
-/// `[Kim](-)`), images, code spans, autolinks and bare URLs.
+/// Splits Markdown text into annotator tokens in one pass over its UTF-8 bytes, stepping over
+/// what must not be annotated: existing links (`[Putin](person:wladimir-putin)`, the
+/// not-an-entity marker `[Kim](-)`), images, code spans, autolinks and bare URLs.
 struct Tokenizer {
-    let scalars: [Unicode.Scalar]
+    let bytes: [UInt8]
     private var index = 0
 
-    init(_ scalars: [Unicode.Scalar]) {
-        self.scalars = scalars
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
     mutating func tokens() -> [TextToken] {
         var tokens: [TextToken] = []
-        tokens.reserveCapacity(scalars.count / 5)
-        while index < scalars.count {
-            let scalar = scalars[index]
+        tokens.reserveCapacity(bytes.count / 5)
+        while index < bytes.count {
+            let byte = bytes[index]
             let start = index
-            if Self.isWordScalar(scalar) {
-                if let end = urlEnd(at: index) {
+            let (isWord, width) = Self.classify(bytes, at: index)
+            if isWord {
+                if byte == UInt8(ascii: "h"), let end = urlEnd(at: index) {
                     index = end
                     tokens.append(TextToken(kind: .breaker, start: start, end: end))
                     continue
                 }
-                while index < scalars.count, Self.isWordScalar(scalars[index]) { index += 1 }
+                index += width
+                while index < bytes.count {
+                    let (continues, next) = Self.classify(bytes, at: index)
+                    guard continues else { break }
+                    index += next
+                }
                 tokens.append(TextToken(kind: .word, start: start, end: index))
-            } else if Self.isSpace(scalar) {
-                index += 1
-            } else if Self.isHyphen(scalar) {
-                index += 1
+            } else if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || isNoBreakSpace(at: index) {
+                index += width
+            } else if byte == UInt8(ascii: "-") || isUnicodeHyphen(at: index) {
+                index += width
                 tokens.append(TextToken(kind: .hyphen, start: start, end: index))
-            } else if scalar == "[" || (scalar == "!" && next(1) == "["), let link = link(at: scalar == "!" ? index + 1 : index) {
+            } else if byte == UInt8(ascii: "[") || (byte == UInt8(ascii: "!") && next(1) == UInt8(ascii: "[")),
+                      let link = link(at: byte == UInt8(ascii: "!") ? index + 1 : index) {
                 index = link.end
-                tokens.append(TextToken(kind: .link(reference: scalar == "!" ? nil : link.reference), start: start, end: link.end))
-            } else if scalar == "`", let end = codeSpanEnd(at: index) {
+                tokens.append(TextToken(kind: .link(reference: byte == UInt8(ascii: "!") ? nil : link.reference), start: start, end: link.end))
+            } else if byte == UInt8(ascii: "`"), let end = codeSpanEnd(at: index) {
                 index = end
                 tokens.append(TextToken(kind: .breaker, start: start, end: end))
-            } else if scalar == "<", let end = autolinkEnd(at: index) {
+            } else if byte == UInt8(ascii: "<"), let end = autolinkEnd(at: index) {
                 index = end
                 tokens.append(TextToken(kind: .breaker, start: start, end: end))
             } else {
-                index += 1
+                index += width
                 tokens.append(TextToken(kind: .breaker, start: start, end: index))
             }
         }
         return tokens
     }
 
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+    /// Whether the character at `offset` belongs to a word (letters and digits), and its byte width.
+    static func classify(_ bytes: [UInt8], at offset: Int) -> (isWord: Bool, width: Int) {
+        let byte = bytes[offset]
+        if byte < 0x80 {
+            let isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            return (isWord, 1)
         }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-    }
-
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}"
-    }
-
-    static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}"
+        let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+        guard offset + width <= bytes.count, width > 1 else { return (false, 1) }
+        var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for continuation in bytes[(offset + 1)..<(offset + width)] { value = value << 6 | (UInt32(continuation) & 0x3F) }
+        guard let scalar = Unicode.Scalar(value) else { return (false, width) }
+        return (scalar.properties.isAlphabetic || scalar.properties.numericType != nil, width)
     }
 }
 
 private extension Tokenizer {
-    func next(_ offset: Int) -> Unicode.Scalar? {
-        index + offset < scalars.count ? scalars[index + offset] : nil
+    func next(_ offset: Int) -> UInt8? {
+        index + offset < bytes.count ? bytes[index + offset] : nil
+    }
+
+    /// U+00A0, the no-break space.
+    func isNoBreakSpace(at offset: Int) -> Bool {
+        bytes[offset] == 0xC2 && offset + 1 < bytes.count && bytes[offset + 1] == 0xA0
+    }
+
+    /// U+2010 and U+2011, hyphens that are not the ASCII one.
+    func isUnicodeHyphen(at offset: Int) -> Bool {
+        bytes[offset] == 0xE2 && offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0x90 || bytes[offset + 2] == 0x91)
     }
 
     /// `[text](destination)` starting at `start`, within one paragraph.
     func link(at start: Int) -> (end: Int, reference: String?)? {
         var position = start + 1
         var depth = 0
-        while position < scalars.count {
-            let scalar = scalars[position]
-            if scalar == "\\" { position += 2; continue }
-            if scalar == "\n", position + 1 < scalars.count, scalars[position + 1] == "\n" { return nil }
-            if scalar == "[" { depth += 1 }
-            if scalar == "]" {
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\\") { position += 2; continue }
+            if byte == 0x0A, position + 1 < bytes.count, bytes[position + 1] == 0x0A { return nil }
+            if byte == UInt8(ascii: "[") { depth += 1 }
+            if byte == UInt8(ascii: "]") {
                 if depth == 0 { break }
                 depth -= 1
             }
             position += 1
         }
-        guard position + 1 < scalars.count, scalars[position + 1] == "(" else { return nil }
+        guard position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "(") else { return nil }
         let destinationStart = position + 2
         position = destinationStart
         var parentheses = 0
-        while position < scalars.count {
-            let scalar = scalars[position]
-            if scalar == "\n" { return nil }
-            if scalar == "(" { parentheses += 1 }
-            if scalar == ")" {
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 0x0A { return nil }
+            if byte == UInt8(ascii: "(") { parentheses += 1 }
+            if byte == UInt8(ascii: ")") {
                 if parentheses == 0 { break }
                 parentheses -= 1
             }
             position += 1
         }
-        guard position < scalars.count else { return nil }
-        var destination = String(String.UnicodeScalarView(scalars[destinationStart..<position]))
-        if let space = destination.firstIndex(of: " ") { destination = String(destination[..<space]) }
+        guard position < bytes.count else { return nil }
+        let destinationEnd = bytes[destinationStart..<position].firstIndex(of: 0x20) ?? position
+        let destination = String(decoding: bytes[destinationStart..<destinationEnd], as: UTF8.self)
         let isEntity = EntityType.allCases.contains { destination.hasPrefix("\($0.rawValue):") }
         return (position + 1, isEntity ? destination : nil)
     }
 
     func codeSpanEnd(at start: Int) -> Int? {
         var run = 0
-        while start + run < scalars.count, scalars[start + run] == "`" { run += 1 }
+        while start + run < bytes.count, bytes[start + run] == UInt8(ascii: "`") { run += 1 }
         var position = start + run
-        while position < scalars.count {
-            if scalars[position] == "`" {
+        while position < bytes.count {
+            if bytes[position] == UInt8(ascii: "`") {
                 var closing = 0
-                while position + closing < scalars.count, scalars[position + closing] == "`" { closing += 1 }
+                while position + closing < bytes.count, bytes[position + closing] == UInt8(ascii: "`") { closing += 1 }
                 if closing == run { return position + closing }
                 position += closing
             } else {
@@ -122,10 +138,10 @@ private extension Tokenizer {
 
     func autolinkEnd(at start: Int) -> Int? {
         var position = start + 1
-        while position < scalars.count, position - start < 2048 {
-            let scalar = scalars[position]
-            if scalar == ">" { return position > start + 1 ? position + 1 : nil }
-            if Self.isSpace(scalar) || scalar == "<" { return nil }
+        while position < bytes.count, position - start < 2048 {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: ">") { return position > start + 1 ? position + 1 : nil }
+            if byte == 0x20 || byte == 0x0A || byte == UInt8(ascii: "<") { return nil }
             position += 1
         }
         return nil
@@ -133,14 +149,13 @@ private extension Tokenizer {
 
     /// The end of a bare `http://` or `https://` URL starting at `start`.
     func urlEnd(at start: Int) -> Int? {
-        let prefix: [Unicode.Scalar] = ["h", "t", "t", "p"]
-        guard start + 7 < scalars.count, Array(scalars[start..<start + 4]) == prefix else { return nil }
+        let prefix = Array("http".utf8)
+        guard start + 7 < bytes.count, Array(bytes[start..<start + 4]) == prefix else { return nil }
         var position = start + 4
-        if scalars[position] == "s" { position += 1 }
-        guard position + 2 < scalars.count, scalars[position] == ":", scalars[position + 1] == "/", scalars[position + 2] == "/" else {
-            return nil
-        }
-        while position < scalars.count, !Self.isSpace(scalars[position]), scalars[position] != ")" { position += 1 }
+        if bytes[position] == UInt8(ascii: "s") { position += 1 }
+        guard position + 2 < bytes.count, bytes[position] == UInt8(ascii: ":"), bytes[position + 1] == UInt8(ascii: "/"),
+              bytes[position + 2] == UInt8(ascii: "/") else { return nil }
+        while position < bytes.count, bytes[position] != 0x20, bytes[position] != 0x0A, bytes[position] != UInt8(ascii: ")") { position += 1 }
         return position
     }
 }
