@@ -14,22 +14,27 @@ public struct Content: Sendable {
     }
 
     /// Reads `directory` (usually `content/`); errors name files relative to its parent.
-    public static func load(from directory: URL) throws -> Content {
+    /// Without `articles`, only the settings and the registry are read.
+    public static func load(from directory: URL, articles readsArticles: Bool = true) throws -> Content {
         let name = directory.lastPathComponent
         let config = try DossierConfig.load(from: directory.appendingPathComponent("dossier.yml"), displayPath: "\(name)/dossier.yml")
         let registry = try Registry.load(from: directory.appendingPathComponent("entities"), displayPath: "\(name)/entities")
+        guard readsArticles else { return Content(config: config, registry: registry, articles: []) }
         let articleDirectory = directory.appendingPathComponent("articles")
         let files = ((try? FileManager.default.contentsOfDirectory(at: articleDirectory, includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "md" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let articles = try files.map { file in
-            let slug = file.deletingPathExtension().lastPathComponent
-            let display = "\(name)/articles/\(file.lastPathComponent)"
-            guard Slug.isValid(slug) else {
-                throw SourceError(file: display, line: 1, column: 1, message: "file name '\(slug)' is not a slug: rename it to '\(Slug.make(slug)).md'")
-            }
-            return try Article.parse(try String(contentsOf: file, encoding: .utf8), slug: slug, file: display)
-        }
+        let articles = try files.map { try loadArticle($0, contentName: name) }
         return Content(config: config, registry: registry, articles: articles)
+    }
+
+    /// Reads one article file; its slug is the file name.
+    static func loadArticle(_ file: URL, contentName: String) throws -> Article {
+        let slug = file.deletingPathExtension().lastPathComponent
+        let display = "\(contentName)/articles/\(file.lastPathComponent)"
+        guard Slug.isValid(slug) else {
+            throw SourceError(file: display, line: 1, column: 1, message: "file name '\(slug)' is not a slug: rename it to '\(Slug.make(slug)).md'")
+        }
+        return try Article.parse(try String(contentsOf: file, encoding: .utf8), slug: slug, file: display)
     }
 }

@@ -29,8 +29,43 @@ struct PageBuilder: Sendable {
         }
         pages.append(Page(path: SitePaths.notFound, template: "not-found", model: .object(frame(for: SitePaths.notFound, title: strings["notFound"]))))
         pages.append(feed())
-        pages.append(sitemap(pages.filter { $0.path.hasSuffix(".html") && $0.path != SitePaths.notFound }.map(\.path)))
+        pages.append(sitemap(allPaths().filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }))
         return pages
+    }
+
+    /// The pages an edit of `articles` can change: those articles, the pages of `entities`
+    /// (mentioned by them before or after), and the pages that list or count everything.
+    func pages(articles slugs: Set<String>, entities ids: Set<String>) -> [Page] {
+        var pages = [home()]
+        pages += articles.filter { slugs.contains($0.article.slug) }.map(article)
+        for type in EntityType.allCases { pages.append(entityIndex(type)) }
+        for id in ids.sorted() { if let entity = content.registry[id] { pages += entityPages(entity) } }
+        pages.append(feed())
+        pages.append(sitemap(allPaths().filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }))
+        return pages
+    }
+
+    /// The path of every page, in the order `pages()` makes them, without rendering anything.
+    func allPaths() -> [String] {
+        var paths = [SitePaths.home] + articles.map { SitePaths.article($0.article.slug) }
+        for type in EntityType.allCases {
+            paths.append(SitePaths.index(type))
+            for entity in content.registry.entities where entity.type == type {
+                paths += (1...entityPageCount(entity.id)).map { SitePaths.entity(type, entity.id, page: $0) }
+            }
+        }
+        return paths + [SitePaths.notFound, SitePaths.feed, SitePaths.sitemap]
+    }
+
+    /// How many pages the entity's mentions fill, at least one.
+    func entityPageCount(_ id: String) -> Int {
+        var articleCount = 0
+        var last: String?
+        for mention in index.mentions[id] ?? [] where mention.articleSlug != last {
+            articleCount += 1
+            last = mention.articleSlug
+        }
+        return max(1, (articleCount + articlesPerEntityPage - 1) / articlesPerEntityPage)
     }
 
     /// Articles newest first; undated ones last; then by outlet and title.

@@ -64,8 +64,8 @@ public struct SiteBuilder: Sendable {
 }
 
 extension SiteBuilder {
-    func load() throws -> (Content, TemplateLibrary) {
-        let content = try Content.load(from: options.content)
+    func load(articles: Bool = true) throws -> (Content, TemplateLibrary) {
+        let content = try Content.load(from: options.content, articles: articles)
         var library = try Theme.library()
         if let templates = options.templates, FileManager.default.fileExists(atPath: templates.path) {
             library = try TemplateLibrary(directory: templates, displayPrefix: templates.lastPathComponent, fallback: library)

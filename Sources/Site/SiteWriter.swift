@@ -21,6 +21,12 @@ struct SiteWriter {
                 if created.insert(folder).inserted {
                     try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
+                // An unchanged file is linked from the current site, so it keeps its modification time.
+                let current = output.appendingPathComponent(file.path)
+                if let existing = manager.contents(atPath: current.path), existing.elementsEqual(file.bytes),
+                   (try? manager.linkItem(at: current, to: target)) != nil {
+                    continue
+                }
                 guard manager.createFile(atPath: target.path, contents: Data(file.bytes)) else {
                     throw BuildError(stage: "write", message: "cannot write \(target.path): check permissions and free space")
                 }

@@ -4,10 +4,17 @@ import Foundation
 /// A small dossier written into a temporary folder, built, and read back.
 struct TestDossier {
     let root: URL
+    var outputName = "site"
 
     init(files: [String: String]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")
         for (path, text) in files { try write(path, text) }
+    }
+
+    /// Another view of the same folder, reading a different output.
+    init(root: URL, outputName: String) {
+        self.root = root
+        self.outputName = outputName
     }
 
     static let registry = """
@@ -79,7 +86,7 @@ struct TestDossier {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
-    var output: URL { root.appendingPathComponent("site") }
+    var output: URL { root.appendingPathComponent(outputName) }
 
     @discardableResult
     func build(templates: String? = nil) throws -> SiteBuilder.Report {

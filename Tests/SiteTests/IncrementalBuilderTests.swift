@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import Site
+
+struct IncrementalBuilderTests {
+    /// A clean build of the same content into another folder, as the reference.
+    func cleanBuild(_ dossier: TestDossier) throws -> [String: Data] {
+        let reference = TestDossier(root: dossier.root, outputName: "clean")
+        try? FileManager.default.removeItem(at: reference.output)
+        try SiteBuilder(options: .init(content: dossier.root.appendingPathComponent("content"), output: reference.output)).build()
+        return try reference.snapshot()
+    }
+
+    @Test func aSequenceOfEditsEndsByteIdenticalToACleanBuild() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        let builder = IncrementalBuilder(options: .init(content: dossier.root.appendingPathComponent("content"), output: dossier.output))
+        let first = try builder.rebuild()
+        #expect(first.renderedEverything)
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+
+        // Edit one article: it no longer mentions TASS, now mentions Russland.
+        try dossier.write("content/articles/treffen.md", """
+        ---
+        title: Putin trifft Kim
+        outlet: DPA
+        date: 2023-09-13
+        ---
+        [Putin](person:wladimir-putin) traf [Kim Jong Un](person:kim-jong-un) in [Russland](place:russland).
+        """)
+        let edit = try builder.rebuild()
+        #expect(!edit.renderedEverything)
+        #expect(edit.written.contains("articles/treffen.html") && edit.written.contains("orgs/tass.html"))
+        #expect(!edit.written.contains("articles/wien.html"), "an unaffected article page is not rewritten")
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+
+        // Nothing changed: nothing is written.
+        #expect(try builder.rebuild().written.isEmpty)
+
+        // Add and remove articles, rename an entity id in the registry.
+        try dossier.write("content/articles/neu.md", "---\ntitle: Neu\ndate: 2023-09-14\n---\nIn [Russland](place:russland) und am [Amur](place:amur).\n")
+        try dossier.remove("content/articles/wien.md")
+        try builder.rebuild()
+        #expect(!dossier.exists("articles/wien.html"))
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+
+        try dossier.write("content/entities/entities.yml", TestDossier.registry.replacingOccurrences(of: "id: amur", with: "id: fluss-amur"))
+        try dossier.write("content/articles/neu.md", "---\ntitle: Neu\ndate: 2023-09-14\n---\nIn [Russland](place:russland) und am [Amur](place:fluss-amur).\n")
+        try dossier.write("content/articles/treffen.md", "---\ntitle: T\n---\nAm [Amur](place:fluss-amur).\n")
+        let renamed = try builder.rebuild()
+        #expect(renamed.renderedEverything)
+        #expect(renamed.removed.contains("places/amur.html"), "a renamed id leaves no stale page")
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+    }
+
+    @Test func aBadEditKeepsTheSiteAndAFixRecovers() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        let builder = IncrementalBuilder(options: .init(content: dossier.root.appendingPathComponent("content"), output: dossier.output))
+        try builder.rebuild()
+        let before = try dossier.snapshot()
+        try dossier.write("content/articles/wien.md", "---\ntitle: Wien\n---\n[Xi](person:xi)\n")
+        #expect(throws: (any Error).self) { try builder.rebuild() }
+        #expect(try dossier.snapshot() == before)
+        try dossier.write("content/articles/wien.md", "---\ntitle: Wien\n---\n[Putin](person:wladimir-putin) in Wien.\n")
+        try builder.rebuild()
+        #expect(try dossier.read("articles/wien.html").contains("in Wien."))
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+    }
+
+    @Test func fullBuildKeepsTheModificationTimeOfUnchangedFiles() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        let page = dossier.output.appendingPathComponent("articles/wien.html").path
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: page)
+        try dossier.write("content/articles/treffen.md", "---\ntitle: Anders\n---\nText.\n")
+        try dossier.build()
+        let modified = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as? Date
+        #expect(modified == old)
+        #expect(try dossier.read("articles/treffen.html").contains("Anders"))
+    }
+}
