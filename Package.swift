@@ -14,6 +14,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,9 +39,18 @@ let package = Package(
             resources: [.embedInCode("Theme")]
         ),
         .target(
-            name: "DossierCLI",
+            name: "Preview",
             dependencies: [
                 "Site", "Importer", "Entities",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "DossierCLI",
+            dependencies: [
+                "Site", "Importer", "Entities", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,5 +61,9 @@ let package = Package(
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities"], exclude: ["Gold"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Templating", "Entities"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Site"]),
+        .testTarget(
+            name: "PreviewTests",
+            dependencies: ["Preview", "Site", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
     ]
 )

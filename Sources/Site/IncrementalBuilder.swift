@@ -34,8 +34,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var written: [String: Int] = [:]
 
     public init(options: SiteBuilder.Options) {
-        var options = options
-        options.search = nil
         self.options = options
         builder = SiteBuilder(options: options)
     }
@@ -80,8 +78,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let pageBuilder = PageBuilder(content: content, articles: all, index: MentionIndex(all))
         let pages = everything ? pageBuilder.pages() : pageBuilder.pages(articles: Set(fresh.map(\.article.slug)), entities: affected)
         let library = nextLibrary!
-        let rendered = try pages.concurrentMap { page in (page.path, Array(try library.render(page.template, page.model).utf8)) }
-        var files = rendered
+        var files = try builder.render(pages, library)
         if everything { files += try builder.assets().map { ("assets/\($0.name)", $0.bytes) } }
 
         var outcome = Outcome(written: [], removed: [], rendered: pages.count, renderedEverything: everything, seconds: 0)
@@ -95,6 +92,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             nextWritten[path] = nil
             outcome.removed.append(path)
         }
+        if !outcome.written.isEmpty || !outcome.removed.isEmpty { try options.search?.index(options.output) }
         (stamps, config, registry, self.library, articles, converted, written) = (current, nextConfig, nextRegistry, nextLibrary, nextArticles, nextConverted, nextWritten)
         outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return outcome

@@ -92,16 +92,10 @@ extension SiteBuilder {
         return assets.keys.sorted().map { ($0, assets[$0]!) }
     }
 
-    static func converter(for content: Content) -> Converter {
-        Converter(registry: content.registry, renderer: MarkdownRenderer(allowsRawHTML: content.config.allowsRawHTML))
-    }
-}
-
-private extension SiteBuilder {
-    func render(_ builder: PageBuilder, _ library: TemplateLibrary) throws -> [(path: String, bytes: [UInt8])] {
+    /// Renders pages on all cores; with search on, pages get the search box.
+    func render(_ pages: [Page], _ library: TemplateLibrary) throws -> [(path: String, bytes: [UInt8])] {
         let search = options.search != nil
-        let pages = builder.pages()
-        var files = try pages.concurrentMap { page -> (path: String, bytes: [UInt8]) in
+        return try pages.concurrentMap { page -> (path: String, bytes: [UInt8]) in
             var model = page.model
             if search, case .object(var fields) = model {
                 fields["search"] = true
@@ -109,8 +103,16 @@ private extension SiteBuilder {
             }
             return (page.path, Array(try library.render(page.template, model).utf8))
         }
-        files += try assets().map { ("assets/\($0.name)", $0.bytes) }
-        return files
+    }
+
+    static func converter(for content: Content) -> Converter {
+        Converter(registry: content.registry, renderer: MarkdownRenderer(allowsRawHTML: content.config.allowsRawHTML))
+    }
+}
+
+private extension SiteBuilder {
+    func render(_ builder: PageBuilder, _ library: TemplateLibrary) throws -> [(path: String, bytes: [UInt8])] {
+        try render(builder.pages(), library) + assets().map { ("assets/\($0.name)", $0.bytes) }
     }
 
     func write(_ files: [(path: String, bytes: [UInt8])]) throws {

@@ -1,3 +1,3 @@
 import DossierCLI
 
-DossierCommand.main()
+await DossierCommand.start()

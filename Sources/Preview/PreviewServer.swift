@@ -1,0 +1,145 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import Site
+
+/// `dossier serve`: builds, serves `site/` on loopback, rebuilds on changes, reloads open tabs.
+///
+/// Files come with content types (UTF-8 for text), ETag and 304, ranges and HEAD (Hummingbird's
+/// `FileMiddleware`); missing pages get the site's own 404 page. A failed rebuild keeps the last
+/// good site, prints the error and shows it in the browser until a fix is saved.
+public struct PreviewServer: Sendable {
+    public struct Options: Sendable {
+        public var site: SiteBuilder.Options
+        public var host: String
+        public var port: Int
+
+        public init(site: SiteBuilder.Options, host: String = "127.0.0.1", port: Int = 8000) {
+            self.site = site
+            self.host = host
+            self.port = port
+        }
+    }
+
+    public let options: Options
+    let broadcaster = ReloadBroadcaster()
+    let session: PreviewSession
+    let log: @Sendable (String) -> Void
+
+    public init(options: Options, log: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.options = options
+        session = PreviewSession(options: options.site)
+        self.log = log
+    }
+
+    /// Whether `host` only accepts connections from this machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// Builds once, then serves and watches until the task is cancelled or Ctrl-C.
+    /// `onRunning` gets the bound port (useful with port 0).
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        await rebuild()
+        var logger = Logger(label: "dossier.serve")
+        logger.logLevel = .warning
+        let application = Application(
+            router: router(),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "dossier"),
+            services: [WatchService(server: self)],
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) },
+            logger: logger
+        )
+        try await application.runService()
+    }
+
+    /// Rebuilds and tells the browser; errors are reported, never thrown.
+    func rebuild() async {
+        do {
+            let summary = try session.rebuild()
+            log("rebuilt: \(summary)")
+            await broadcaster.publish(.reload)
+        } catch {
+            log("\(error)")
+            await broadcaster.publish(.error("\(error)"))
+        }
+    }
+}
+
+extension PreviewServer {
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        let provider = SiteFileProvider(root: options.site.output, script: LiveReloadScript.tag)
+        router.add(middleware: NotFoundMiddleware(provider: provider))
+        router.add(middleware: RejectEncodedSeparators())
+        router.add(middleware: FileMiddleware(fileProvider: provider, searchForIndexHtml: true)
+            .withAdditionalMediaTypes(forFileExtensions: Self.mediaTypes))
+        let broadcaster = self.broadcaster
+        router.get(RouterPath(LiveReloadScript.path)) { _, _ -> Response in
+            let events = await broadcaster.subscribe()
+            var headers = HTTPFields()
+            headers[.contentType] = "text/event-stream; charset=utf-8"
+            headers[.cacheControl] = "no-cache"
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                try await withGracefulShutdownHandler {
+                    for await event in events { try await writer.write(ByteBuffer(string: event.frame)) }
+                } onGracefulShutdown: {
+                    Task { await broadcaster.finishAll() }
+                }
+                try await writer.finish(nil)
+            })
+        }
+        return router
+    }
+
+    static let mediaTypes: [String: MediaType] = [
+        "html": MediaType(from: "text/html; charset=utf-8")!, "css": MediaType(from: "text/css; charset=utf-8")!,
+        "js": MediaType(from: "text/javascript; charset=utf-8")!, "xml": MediaType(from: "application/xml; charset=utf-8")!,
+        "json": MediaType(from: "application/json; charset=utf-8")!, "txt": MediaType(from: "text/plain; charset=utf-8")!,
+        "svg": MediaType(from: "image/svg+xml; charset=utf-8")!,
+    ]
+}
+
+/// Runs the file watcher beside the server and rebuilds after each batch of changes.
+struct WatchService: Service {
+    let server: PreviewServer
+
+    func run() async throws {
+        var folders = [server.options.site.content]
+        if let templates = server.options.site.templates, FileManager.default.fileExists(atPath: templates.path) { folders.append(templates) }
+        let changes = FileWatcher(folders: folders).changes()
+        try await cancelWhenGracefulShutdown {
+            for await _ in changes { await server.rebuild() }
+        }
+    }
+}
+
+/// Answers what no file matches with the site's own 404 page.
+struct NotFoundMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let provider: SiteFileProvider
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as any HTTPResponseError where error.status == .notFound {
+            var headers = HTTPFields()
+            headers[.contentType] = "text/html; charset=utf-8"
+            let page = provider.getFileIdentifier("/404.html").flatMap(provider.contents) ?? Array("<h1>404</h1>".utf8)
+            return Response(status: .notFound, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+        }
+    }
+}
+
+/// Refuses percent-encoded slashes and backslashes, which could smuggle `../` past checks.
+struct RejectEncodedSeparators: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let raw = request.uri.path.lowercased()
+        if raw.contains("%2f") || raw.contains("%5c") || raw.contains("%00") { throw HTTPError(.badRequest) }
+        return try await next(request, context)
+    }
+}

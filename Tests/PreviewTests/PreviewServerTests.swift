@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Site
+import Testing
+@testable import Preview
+
+/// A dossier in a temporary folder with its own Templates/.
+struct PreviewDossier {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
+
+    init() throws {
+        try write("content/dossier.yml", "title: Vorschau\nlanguage: de\n")
+        try write("content/entities/e.yml", "- id: wladimir-putin\n  type: person\n  name: Wladimir Putin\n  aliases: [Putin]\n")
+        try write("content/articles/treffen.md", "---\ntitle: Treffen\n---\n[Putin](person:wladimir-putin) kam an.\n")
+        try write("Templates/note.mustache", "unused")
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    var options: SiteBuilder.Options {
+        .init(content: root.appendingPathComponent("content"), templates: root.appendingPathComponent("Templates"),
+              output: root.appendingPathComponent("site"))
+    }
+}
+
+/// Starts a server on a free port for the duration of `body`.
+func withServer(_ dossier: PreviewDossier, _ body: @Sendable (Int) async throws -> Void) async throws {
+    let server = PreviewServer(options: .init(site: dossier.options, port: 0), log: { _ in })
+    let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+    let task = Task { try await server.run { port in portContinuation.yield(port) } }
+    defer { task.cancel() }
+    var iterator = ports.makeAsyncIterator()
+    let port = try #require(await iterator.next())
+    try await body(port)
+}
+
+@Suite(.serialized)
+struct PreviewServerTests {
+    @Test func editingAnArticleReloadsTheTabWithTheChangedPage() async throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        try await withServer(dossier) { port in
+            let page = try await RawHTTPClient.get("/articles/treffen.html", port: port)
+            #expect(page.hasPrefix("HTTP/1.1 200"))
+            #expect(page.contains("kam an."))
+            #expect(page.contains("new EventSource(\"/__dossier/events\")"), "the reload script is injected")
+            let onDisk = try String(contentsOf: dossier.options.output.appendingPathComponent("articles/treffen.html"), encoding: .utf8)
+            #expect(!onDisk.contains("EventSource"), "the script is never written into site/")
+
+            let events = try RawHTTPClient(port: port)
+            events.send("GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            #expect(await events.read(until: ": connected", seconds: 5).contains("text/event-stream"))
+            try dossier.write("content/articles/treffen.md", "---\ntitle: Treffen\n---\n[Putin](person:wladimir-putin) reiste ab.\n")
+            #expect(await events.read(until: "event: reload", seconds: 10).contains("event: reload"))
+            #expect(try await RawHTTPClient.get("/articles/treffen.html", port: port).contains("reiste ab."))
+        }
+    }
+
+    @Test func aBrokenTemplateKeepsTheOldPageAndReportsTheError() async throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        try await withServer(dossier) { port in
+            let events = try RawHTTPClient(port: port)
+            events.send("GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            _ = await events.read(until: ": connected", seconds: 5)
+            try dossier.write("Templates/article.mustache", "{{<layout}}{{$main}}{{#title}}<h1>{{title}}</h1>{{/main}}{{/layout}}")
+            let error = await events.read(until: "\n\n", seconds: 10)
+            #expect(error.contains("event: error"))
+            #expect(error.contains("Templates/article.mustache:1:"))
+            #expect(try await RawHTTPClient.get("/articles/treffen.html", port: port).contains("kam an."), "the last good page is still served")
+
+            try dossier.write("Templates/article.mustache", "{{<layout}}{{$main}}<h1 class=\"neu\">{{title}}</h1>{{{body}}}{{/main}}{{/layout}}")
+            #expect(await events.read(until: "event: reload", seconds: 10).contains("event: reload"))
+            #expect(try await RawHTTPClient.get("/articles/treffen.html", port: port).contains("<h1 class=\"neu\">Treffen</h1>"))
+        }
+    }
+
+    @Test func aNewRawFileIsImportedAndBuilt() async throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        try await withServer(dossier) { port in
+            let events = try RawHTTPClient(port: port)
+            events.send("GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            _ = await events.read(until: ": connected", seconds: 5)
+            try dossier.write("content/raw/neu.txt", "Putin reist nach Wien\n\nWladimir Putin reiste am Mittwoch nach Wien, hieß es.\n")
+            #expect(await events.read(until: "event: reload", seconds: 10).contains("event: reload"))
+            let page = try await RawHTTPClient.get("/articles/putin-reist-nach-wien.html", port: port)
+            #expect(page.hasPrefix("HTTP/1.1 200"))
+            #expect(page.contains(#"title="Wladimir Putin">Wladimir Putin</a> reiste"#))
+        }
+    }
+}
+
+struct StaticServingTests {
+    func router(_ dossier: PreviewDossier) async throws -> Router<BasicRequestContext> {
+        let server = PreviewServer(options: .init(site: dossier.options), log: { _ in })
+        await server.rebuild()
+        return server.router()
+    }
+
+    @Test func servesWithTypesETagsRangesHeadAndTheSites404() async throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        let app = Application(router: try await router(dossier))
+        try await app.test(.router) { client in
+            let page = try await client.execute(uri: "/persons/", method: .get)
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            let css = try await client.execute(uri: "/assets/style.css", method: .get)
+            #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+            let etag = try #require(css.headers[.eTag])
+            let cached = try await client.execute(uri: "/assets/style.css", method: .get, headers: [.ifNoneMatch: etag])
+            #expect(cached.status == .notModified)
+            let head = try await client.execute(uri: "/assets/style.css", method: .head)
+            #expect(head.status == .ok && head.body.readableBytes == 0)
+            let range = try await client.execute(uri: "/assets/style.css", method: .get, headers: [.range: "bytes=0-9"])
+            #expect(range.status == .partialContent)
+            #expect(String(buffer: range.body) == String(String(buffer: css.body).prefix(10)))
+            let missing = try await client.execute(uri: "/nicht-da.html", method: .get)
+            #expect(missing.status == .notFound)
+            #expect(String(buffer: missing.body).contains("Seite nicht gefunden"))
+        }
+    }
+
+    @Test(arguments: ["/../content/dossier.yml", "/%2e%2e/content/dossier.yml", "/..%2fcontent%2fdossier.yml", "/escape/dossier.yml", "//etc/passwd"])
+    func nothingOutsideTheSiteCanBeRead(_ path: String) async throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        let router = try await router(dossier)
+        try FileManager.default.createSymbolicLink(at: dossier.options.output.appendingPathComponent("escape"),
+                                                   withDestinationURL: dossier.options.content)
+        try await Application(router: router).test(.router) { client in
+            let response = try await client.execute(uri: path, method: .get)
+            #expect(response.status == .badRequest || response.status == .notFound)
+            #expect(!String(buffer: response.body).contains("title: Vorschau"))
+        }
+    }
+
+    @Test func loopbackDetection() {
+        #expect(PreviewServer.isLoopback("127.0.0.1") && PreviewServer.isLoopback("localhost") && PreviewServer.isLoopback("::1"))
+        #expect(!PreviewServer.isLoopback("0.0.0.0") && !PreviewServer.isLoopback("192.168.1.5"))
+    }
+}
