@@ -22,9 +22,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(name: "BenchSupport"),
         .executableTarget(
             name: "AnnotateBench",
-            dependencies: [.product(name: "Entities", package: dossier)]
+            dependencies: ["BenchSupport", .product(name: "Entities", package: dossier)]
         ),
+        .executableTarget(name: "CorpusGen", dependencies: ["BenchSupport"]),
     ]
 )

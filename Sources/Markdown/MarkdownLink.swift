@@ -7,9 +7,13 @@ public struct MarkdownLink: Sendable {
     public var title: String
     /// The link text as plain text.
     public var text: String
-    /// 1-based line and column of the link in the Markdown given to the renderer.
-    public var line: Int
-    public var column: Int
+    /// Finds where the link was written; searched only when asked, as errors need it.
+    let locate: @Sendable () -> (line: Int, column: Int)
+
+    /// 1-based line of the link in the Markdown given to the renderer.
+    public var line: Int { locate().line }
+    /// 1-based column (in characters) of the link's `[`.
+    public var column: Int { locate().column }
     public var context: String
     public var range: Range<Int>
 }

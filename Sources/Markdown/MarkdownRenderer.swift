@@ -80,22 +80,17 @@ private extension MarkdownRenderer {
             var context = ""
             var links: [(node: OpaquePointer, range: Range<Int>)] = []
             collectText(of: block, into: &context, links: &links)
-            var searchLine = Int(cmark_node_get_start_line(block))
-            var searchColumn = 1
-            for (node, range) in links {
-                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let position = source.locate("](\(destination)", fromLine: searchLine, column: searchColumn)
-                    ?? (line: searchLine, column: 1)
-                searchLine = position.line
-                searchColumn = position.column + 1
-                let text = String(decoding: context.utf8[context.utf8.index(context.utf8.startIndex, offsetBy: range.lowerBound)..<context.utf8.index(context.utf8.startIndex, offsetBy: range.upperBound)], as: UTF8.self)
-                let linkStart = source.linkStart(endingBefore: position)
+            let blockLine = Int(cmark_node_get_start_line(block))
+            let destinations = links.map { cmark_node_get_url($0.node).map { String(cString: $0) } ?? "" }
+            let contextBytes = Array(context.utf8)
+            for (ordinal, (node, range)) in links.enumerated() {
+                let destination = destinations[ordinal]
+                let text = String(decoding: contextBytes[range], as: UTF8.self)
                 let link = MarkdownLink(
                     destination: destination,
                     title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
                     text: text,
-                    line: linkStart.line,
-                    column: linkStart.column,
+                    locate: { source.locateLink(destinations[...ordinal], fromLine: blockLine) },
                     context: context,
                     range: range
                 )

@@ -10,6 +10,18 @@ struct SourceLines {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
+    /// Where the last of `destinations` was written, the links of one block being found in turn
+    /// from the block's first line: the position of its `[`.
+    func locateLink(_ destinations: ArraySlice<String>, fromLine line: Int) -> (line: Int, column: Int) {
+        var position = (line: line, column: 1)
+        for destination in destinations {
+            guard let found = locate("](\(destination)", fromLine: position.line, column: position.column) else { break }
+            position = (found.line, found.column + 1)
+        }
+        let closing = (line: position.line, column: position.column - 1)
+        return linkStart(endingBefore: closing)
+    }
+
     /// 1-based line and character column where `needle` next occurs from (`line`, `column`).
     func locate(_ needle: String, fromLine line: Int, column: Int) -> (line: Int, column: Int)? {
         var lineNumber = max(line, 1)

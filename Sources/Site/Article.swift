@@ -31,6 +31,9 @@ public struct Article: Sendable, Equatable {
     /// Parses an article file: `---` front matter, `---`, Markdown body.
     public static func parse(_ text: String, slug: String, file: String) throws -> Article {
         let (frontMatter, body, bodyLine) = try FrontMatter.split(text, file: file)
+        if let simple = SimpleFrontMatter(frontMatter), simple.values["captions"].map({ $0.value == .list([]) }) ?? true {
+            return try parse(simple, slug: slug, file: file, body: body, bodyLine: bodyLine)
+        }
         let fields = try YAMLFields(frontMatter, file: file, lineOffset: 1)
         guard let title = try fields.string("title") else {
             throw SourceError(file: file, line: 1, column: 1, message: "article has no 'title' in its front matter: add 'title: …'")
@@ -48,6 +51,34 @@ public struct Article: Sendable, Equatable {
             url: try fields.string("url"), teaser: try fields.string("teaser") ?? "",
             captions: try fields.records("captions").map { Caption(text: try $0.string("text") ?? "", credit: try $0.string("credit") ?? "", title: try $0.string("title") ?? "") },
             body: body, bodyLine: bodyLine
+        )
+    }
+
+    /// The same article from front matter the fast reader understood.
+    static func parse(_ fields: SimpleFrontMatter, slug: String, file: String, body: String, bodyLine: Int) throws -> Article {
+        func string(_ key: String) -> String? {
+            guard case .scalar(let text)? = fields.values[key]?.value, !text.isEmpty else { return nil }
+            return text
+        }
+        func strings(_ key: String) -> [String] {
+            switch fields.values[key]?.value {
+            case .list(let items)?: items
+            case .scalar(let text)?: text.isEmpty ? [] : [text]
+            case nil: []
+            }
+        }
+        guard let title = string("title") else {
+            throw SourceError(file: file, line: 1, column: 1, message: "article has no 'title' in its front matter: add 'title: …'")
+        }
+        let date = string("date") ?? ""
+        if !date.isEmpty, !isISODate(date), let location = fields.values["date"] {
+            throw SourceError(file: file, line: location.line + 1, column: location.column,
+                              message: "date '\(date)' is not ISO 8601: write YYYY-MM-DD, YYYY-MM or YYYY")
+        }
+        return Article(
+            slug: slug, file: file, title: title, outlet: string("outlet") ?? "", authors: strings("authors"), date: date,
+            dateline: string("dateline") ?? "", source: string("source") ?? "", language: string("language") ?? "de",
+            url: string("url"), teaser: string("teaser") ?? "", captions: [], body: body, bodyLine: bodyLine
         )
     }
 

@@ -21,14 +21,13 @@ struct Converter: Sendable {
             guard let colon = link.destination.firstIndex(of: ":"),
                   let type = EntityType(rawValue: String(link.destination[..<colon])) else { return nil }
             let id = String(link.destination[link.destination.index(after: colon)...])
-            let line = article.bodyLine + link.line - 1
             guard Slug.isValid(id) else {
-                throw SourceError(file: article.file, line: line, column: link.column,
+                throw SourceError(file: article.file, line: article.bodyLine + link.line - 1, column: link.column,
                                   message: "malformed entity id '\(link.destination)': write \(type.rawValue):<slug>, like \(type.rawValue):\(Slug.make(id).isEmpty ? "name" : Slug.make(id))")
             }
             guard let entity = registry[id], entity.type == type else {
                 let hint = registry[id].map { "it is a \($0.type.rawValue): write \($0.reference)" } ?? "add it to content/entities/ or fix the id"
-                throw SourceError(file: article.file, line: line, column: link.column,
+                throw SourceError(file: article.file, line: article.bodyLine + link.line - 1, column: link.column,
                                   message: "unknown entity '\(link.destination)': \(hint)")
             }
             let anchor = collector.record(link, entityID: id, articleSlug: article.slug)
@@ -50,11 +49,14 @@ private extension Converter {
         private var counts: [String: Int] = [:]
         private var lastSentence: (context: String, start: Int)?
         private var sentenceKey = 0
+        /// The paragraph of the last link as bytes; links of one paragraph come one after another.
+        private var contextBytes: (text: String, bytes: [UInt8]) = ("", [])
 
         func record(_ link: MarkdownLink, entityID: String, articleSlug: String) -> String {
             counts[entityID, default: 0] += 1
             let anchor = "\(entityID)-\(counts[entityID]!)"
-            let (sentence, range, start) = Sentence.around(link.range, in: link.context)
+            if contextBytes.text != link.context { contextBytes = (link.context, Array(link.context.utf8)) }
+            let (sentence, range, start) = Sentence.around(link.range, in: contextBytes.bytes)
             if lastSentence?.context != link.context || lastSentence?.start != start {
                 sentenceKey += 1
                 lastSentence = (link.context, start)

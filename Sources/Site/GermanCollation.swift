@@ -3,12 +3,25 @@ import Foundation
 /// Sort keys for names as a German index orders them: Ä with A, ß as ss, case ignored.
 enum GermanCollation {
     static func key(_ text: String) -> String {
-        text.replacingOccurrences(of: "ß", with: "ss")
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.replacingOccurrences(of: "ß", with: "ss")
             .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
     }
 
     static func precedes(_ lhs: String, _ rhs: String) -> Bool {
         let (left, right) = (key(lhs), key(rhs))
         return left != right ? left < right : lhs < rhs
+    }
+
+    /// `items` with the highest `count` first and ties in German order of `name`; each key
+    /// is computed once, not once per comparison.
+    static func sorted<T>(_ items: [T], count: (T) -> Int = { _ in 0 }, name: (T) -> String) -> [T] {
+        items.map { (item: $0, count: count($0), key: key(name($0)), name: name($0)) }
+            .sorted { lhs, rhs in
+                if lhs.count != rhs.count { return lhs.count > rhs.count }
+                if lhs.key != rhs.key { return lhs.key < rhs.key }
+                return lhs.name < rhs.name
+            }
+            .map(\.item)
     }
 }

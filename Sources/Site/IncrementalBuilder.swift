@@ -76,17 +76,23 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         let all = content.articles.compactMap { nextConverted[$0.slug] }
         let pageBuilder = PageBuilder(content: content, articles: all, index: MentionIndex(all))
-        let pages = everything ? pageBuilder.pages() : pageBuilder.pages(articles: Set(fresh.map(\.article.slug)), entities: affected)
+        let jobs = everything ? pageBuilder.jobs() : pageBuilder.jobs(articles: Set(fresh.map(\.article.slug)), entities: affected)
         let library = nextLibrary!
-        var files = try builder.render(pages, library)
-        if everything { files += try builder.assets().map { ("assets/\($0.name)", $0.bytes) } }
-
-        var outcome = Outcome(written: [], removed: [], rendered: pages.count, renderedEverything: everything, seconds: 0)
-        var nextWritten = written
-        for (path, bytes) in files where try write(bytes, to: path, previous: &nextWritten) {
-            outcome.written.append(path)
+        let previous = written
+        let results = try jobs.concurrentMap { job -> (path: String, hash: Int, wrote: Bool) in
+            let (path, bytes) = try builder.render(pageBuilder.page(for: job), library)
+            return try write(bytes, to: path, previousHash: previous[path])
         }
-        let livePaths = Set(pageBuilder.allPaths()).union(everything ? Set(files.map(\.0)) : Set(written.keys.filter { $0.hasPrefix("assets/") }))
+        let assets = everything ? try builder.assets().map { ("assets/\($0.name)", $0.bytes) } : []
+        let assetResults = try assets.map { try write($0.1, to: $0.0, previousHash: previous[$0.0]) }
+
+        var outcome = Outcome(written: [], removed: [], rendered: jobs.count, renderedEverything: everything, seconds: 0)
+        var nextWritten = written
+        for result in results + assetResults {
+            nextWritten[result.path] = result.hash
+            if result.wrote { outcome.written.append(result.path) }
+        }
+        let livePaths = Set(pageBuilder.allPaths()).union(everything ? Set(assets.map(\.0)) : Set(written.keys.filter { $0.hasPrefix("assets/") }))
         for path in nextWritten.keys where !livePaths.contains(path) {
             try? FileManager.default.removeItem(at: options.output.appendingPathComponent(path))
             nextWritten[path] = nil
@@ -120,20 +126,18 @@ private extension IncrementalBuilder {
 
     static func key(of article: Article) -> String { "articles/\(article.slug).md" }
 
-    /// Writes `bytes` unless the file already holds them; returns whether it wrote.
-    func write(_ bytes: [UInt8], to path: String, previous: inout [String: Int]) throws -> Bool {
+    /// Writes `bytes` unless the file already holds them.
+    func write(_ bytes: [UInt8], to path: String, previousHash: Int?) throws -> (path: String, hash: Int, wrote: Bool) {
         var hasher = Hasher()
         hasher.combine(bytes)
         let hash = hasher.finalize()
         let url = options.output.appendingPathComponent(path)
-        if previous[path] == hash { return false }
-        if previous[path] == nil, let existing = FileManager.default.contents(atPath: url.path), existing.elementsEqual(bytes) {
-            previous[path] = hash
-            return false
+        if previousHash == hash { return (path, hash, false) }
+        if previousHash == nil, let existing = FileManager.default.contents(atPath: url.path), existing.elementsEqual(bytes) {
+            return (path, hash, false)
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: url, options: .atomic)
-        previous[path] = hash
-        return true
+        return (path, hash, true)
     }
 }

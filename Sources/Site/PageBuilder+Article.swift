@@ -5,6 +5,7 @@ extension PageBuilder {
     func article(_ converted: ConvertedArticle) -> Page {
         let article = converted.article
         let path = SitePaths.article(article.slug)
+        let root = SitePaths.root(of: path)
         var model = frame(for: path, title: article.title)
         for (key, value) in articleSummary(converted, from: path) { model[key] = value }
         model["dateline"] = .string(article.dateline)
@@ -20,12 +21,13 @@ extension PageBuilder {
             seen[mention.entityID, default: 0] += 1
         }
         model["entities"] = .list(order.sorted { seen[$0]! != seen[$1]! ? seen[$0]! > seen[$1]! : $0 < $1 }
-            .map { entityLink($0, from: path, count: seen[$0]!) })
+            .map { entityLink($0, root: root, count: seen[$0]!) })
         return Page(path: path, template: "article", model: .object(model))
     }
 
     func feed() -> Page {
         let path = SitePaths.feed
+        let root = SitePaths.root(of: path)
         var model = frame(for: path, title: content.config.title)
         let base = content.config.baseURL ?? ""
         model["base"] = .string(base)

@@ -4,13 +4,14 @@ import Templating
 extension PageBuilder {
     func home() -> Page {
         let path = SitePaths.home
+        let root = SitePaths.root(of: path)
         var model = frame(for: path, title: content.config.title)
         let outlets = Set(articles.map(\.article.outlet).filter { !$0.isEmpty })
         let dates = articles.map(\.article.date).filter { !$0.isEmpty }.sorted()
         model["articles"] = .list(articlesByDate.map { .object(articleSummary($0, from: path)) })
         model["articleCount"] = .int(articles.count)
         model["outletCount"] = .int(outlets.count)
-        model["outlets"] = .string(outlets.sorted(by: GermanCollation.precedes).joined(separator: ", "))
+        model["outlets"] = .string(GermanCollation.sorted(Array(outlets), name: { $0 }).joined(separator: ", "))
         if let first = dates.first, let last = dates.last {
             model["period"] = .string(first == last ? strings.formatDate(first) : "\(strings.formatDate(first)) – \(strings.formatDate(last))")
         }
@@ -18,7 +19,7 @@ extension PageBuilder {
             [
                 "label": .string(strings[SitePaths.folder(type)]), "type": .string(type.rawValue),
                 "url": .string(SitePaths.index(type)),
-                "entities": .list(ranked(type).prefix(8).map { entityLink($0.id, from: path, count: index.count($0.id)) }),
+                "entities": .list(ranked(type).prefix(8).map { entityLink($0.id, root: root, count: index.count($0.id)) }),
             ]
         })
         return Page(path: path, template: "home", model: .object(model))
@@ -26,26 +27,26 @@ extension PageBuilder {
 
     /// Entities of `type` that are mentioned, most mentioned first, ties in German order.
     func ranked(_ type: EntityType) -> [Entity] {
-        content.registry.entities
-            .filter { $0.type == type && index.count($0.id) > 0 }
-            .sorted { index.count($0.id) != index.count($1.id) ? index.count($0.id) > index.count($1.id) : GermanCollation.precedes($0.name, $1.name) }
+        GermanCollation.sorted(content.registry.entities.filter { $0.type == type && index.count($0.id) > 0 },
+                               count: { index.count($0.id) }, name: \.name)
     }
 
     func entityIndex(_ type: EntityType) -> Page {
         let path = SitePaths.index(type)
+        let root = SitePaths.root(of: path)
         var model = frame(for: path, title: strings[SitePaths.folder(type)])
         let entities = content.registry.entities.filter { $0.type == type }
         model["type"] = .string(type.rawValue)
         model["heading"] = .string(strings[SitePaths.folder(type)])
-        model["byCount"] = .list(ranked(type).map { entityLink($0.id, from: path, count: index.count($0.id)) })
-        let alphabetical = entities.sorted { GermanCollation.precedes($0.name, $1.name) }
+        model["byCount"] = .list(ranked(type).map { entityLink($0.id, root: root, count: index.count($0.id)) })
+        let alphabetical = GermanCollation.sorted(entities, name: \.name)
         var groups: [(letter: String, entities: [Entity])] = []
         for entity in alphabetical {
             let letter = String(GermanCollation.key(String(entity.name.prefix(1)))).uppercased()
             if groups.last?.letter == letter { groups[groups.count - 1].entities.append(entity) } else { groups.append((letter, [entity])) }
         }
         model["letters"] = .list(groups.map { group in
-            ["letter": .string(group.letter), "entities": .list(group.entities.map { entityLink($0.id, from: path, count: index.count($0.id)) })]
+            ["letter": .string(group.letter), "entities": .list(group.entities.map { entityLink($0.id, root: root, count: index.count($0.id)) })]
         })
         return Page(path: path, template: "entity-index", model: .object(model))
     }

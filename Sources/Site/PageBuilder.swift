@@ -3,95 +3,120 @@ import Templating
 
 /// Makes the page models templates see: plain values with relative links, no domain types.
 struct PageBuilder: Sendable {
+    /// One page to make: cheap to list, turned into a model only when it is rendered.
+    enum Job: Sendable, Hashable {
+        case home
+        case article(Int)
+        case entityIndex(EntityType)
+        case entity(String, page: Int)
+        case notFound
+        case feed
+        case sitemap
+    }
+
     let content: Content
     let articles: [ConvertedArticle]
     let index: MentionIndex
     let strings: Localization
     /// Articles per page on an entity page; a frequent entity gets several pages.
-    var articlesPerEntityPage = 25
+    let articlesPerEntityPage = 25
+    let articlesBySlug: [String: ConvertedArticle]
+    /// Articles newest first; undated ones last; then by outlet and title.
+    let articlesByDate: [ConvertedArticle]
+    private let words: Value
 
     init(content: Content, articles: [ConvertedArticle], index: MentionIndex) {
         self.content = content
         self.articles = articles
         self.index = index
         strings = Localization(language: content.config.language)
+        articlesBySlug = Dictionary(articles.map { ($0.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        articlesByDate = Self.byDate(articles)
+        words = .object(strings.strings.mapValues { .string($0) })
     }
 
     /// Every page of the site, home first.
-    func pages() -> [Page] {
-        var pages = [home()]
-        pages += articles.map(article)
+    func jobs() -> [Job] {
+        var jobs: [Job] = [.home] + articles.indices.map { .article($0) }
         for type in EntityType.allCases {
-            pages.append(entityIndex(type))
+            jobs.append(.entityIndex(type))
             for entity in content.registry.entities where entity.type == type {
-                pages += entityPages(entity)
+                jobs += (1...entityPageCount(entity.id)).map { .entity(entity.id, page: $0) }
             }
         }
-        pages.append(Page(path: SitePaths.notFound, template: "not-found", model: .object(frame(for: SitePaths.notFound, title: strings["notFound"]))))
-        pages.append(feed())
-        pages.append(sitemap(allPaths().filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }))
-        return pages
+        return jobs + [.notFound, .feed, .sitemap]
     }
 
     /// The pages an edit of `articles` can change: those articles, the pages of `entities`
     /// (mentioned by them before or after), and the pages that list or count everything.
-    func pages(articles slugs: Set<String>, entities ids: Set<String>) -> [Page] {
-        var pages = [home()]
-        pages += articles.filter { slugs.contains($0.article.slug) }.map(article)
-        for type in EntityType.allCases { pages.append(entityIndex(type)) }
-        for id in ids.sorted() { if let entity = content.registry[id] { pages += entityPages(entity) } }
-        pages.append(feed())
-        pages.append(sitemap(allPaths().filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }))
-        return pages
+    func jobs(articles slugs: Set<String>, entities ids: Set<String>) -> [Job] {
+        var jobs: [Job] = [.home] + articles.indices.filter { slugs.contains(articles[$0].article.slug) }.map { .article($0) }
+        jobs += EntityType.allCases.map { .entityIndex($0) }
+        for id in ids.sorted() where content.registry[id] != nil {
+            jobs += (1...entityPageCount(id)).map { .entity(id, page: $0) }
+        }
+        return jobs + [.feed, .sitemap]
     }
 
-    /// The path of every page, in the order `pages()` makes them, without rendering anything.
-    func allPaths() -> [String] {
-        var paths = [SitePaths.home] + articles.map { SitePaths.article($0.article.slug) }
-        for type in EntityType.allCases {
-            paths.append(SitePaths.index(type))
-            for entity in content.registry.entities where entity.type == type {
-                paths += (1...entityPageCount(entity.id)).map { SitePaths.entity(type, entity.id, page: $0) }
-            }
+    func path(of job: Job) -> String {
+        switch job {
+        case .home: SitePaths.home
+        case .article(let number): SitePaths.article(articles[number].article.slug)
+        case .entityIndex(let type): SitePaths.index(type)
+        case .entity(let id, let page): SitePaths.entity(content.registry[id]!.type, id, page: page)
+        case .notFound: SitePaths.notFound
+        case .feed: SitePaths.feed
+        case .sitemap: SitePaths.sitemap
         }
-        return paths + [SitePaths.notFound, SitePaths.feed, SitePaths.sitemap]
     }
+
+    /// The page model of `job`.
+    func page(for job: Job) -> Page {
+        switch job {
+        case .home: home()
+        case .article(let number): article(articles[number])
+        case .entityIndex(let type): entityIndex(type)
+        case .entity(let id, let page): entityPage(content.registry[id]!, page: page)
+        case .notFound: Page(path: SitePaths.notFound, template: "not-found", model: .object(frame(for: SitePaths.notFound, title: strings["notFound"])))
+        case .feed: feed()
+        case .sitemap: sitemap(allPaths().filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound })
+        }
+    }
+
+    /// Every page model at once; for tests and small sites.
+    func pages() -> [Page] { jobs().map(page) }
+
+    /// The path of every page, in the order `jobs()` lists them, without making any model.
+    func allPaths() -> [String] { jobs().map(path) }
 
     /// How many pages the entity's mentions fill, at least one.
     func entityPageCount(_ id: String) -> Int {
-        var articleCount = 0
-        var last: String?
-        for mention in index.mentions[id] ?? [] where mention.articleSlug != last {
-            articleCount += 1
-            last = mention.articleSlug
-        }
-        return max(1, (articleCount + articlesPerEntityPage - 1) / articlesPerEntityPage)
+        max(1, (index.articleCount(id) + articlesPerEntityPage - 1) / articlesPerEntityPage)
     }
 
-    /// Articles newest first; undated ones last; then by outlet and title.
-    var articlesByDate: [ConvertedArticle] {
-        articles.sorted { lhs, rhs in
-            let (left, right) = (lhs.article, rhs.article)
+    static func byDate(_ articles: [ConvertedArticle]) -> [ConvertedArticle] {
+        let keyed = articles.map { (article: $0, outlet: GermanCollation.key($0.article.outlet), title: GermanCollation.key($0.article.title)) }
+        return keyed.sorted { lhs, rhs in
+            let (left, right) = (lhs.article.article, rhs.article.article)
             if left.date != right.date {
                 if left.date.isEmpty || right.date.isEmpty { return right.date.isEmpty }
                 return left.date > right.date
             }
-            if left.outlet != right.outlet { return GermanCollation.precedes(left.outlet, right.outlet) }
-            return GermanCollation.precedes(left.title, right.title)
-        }
+            if lhs.outlet != rhs.outlet { return lhs.outlet < rhs.outlet }
+            if lhs.title != rhs.title { return lhs.title < rhs.title }
+            return left.slug < right.slug
+        }.map(\.article)
     }
 
     /// Fields every page shares: where the root is, the site, the words, the navigation.
     func frame(for path: String, title: String) -> [String: Value] {
         let root = SitePaths.root(of: path)
-        var t: [String: Value] = [:]
-        for (key, value) in strings.strings { t[key] = .string(value) }
         return [
             "root": .string(root),
             "pageTitle": .string(title),
             "site": ["title": .string(content.config.title), "description": .string(content.config.description)],
             "language": .string(strings.language),
-            "t": .object(t),
+            "t": words,
             "nav": .list([
                 ["label": .string(strings["articles"]), "url": .string(root + SitePaths.home), "current": .bool(path == SitePaths.home || path.hasPrefix("articles/"))],
             ] + EntityType.allCases.map { type in
@@ -101,11 +126,13 @@ struct PageBuilder: Sendable {
         ]
     }
 
-    func entityLink(_ id: String, from path: String, count: Int? = nil) -> Value {
-        guard let entity = content.registry[id] else { return .null }
+    /// A link to an entity's page from a page whose way back to the root is `root` ("../").
+    func entityLink(_ id: String, root: String, count: Int? = nil) -> Value {
+        guard let index = content.registry.index(of: id) else { return .null }
+        let entity = content.registry.entities[index]
         var link: [String: Value] = [
             "name": .string(entity.name), "type": .string(entity.type.rawValue),
-            "url": .string(SitePaths.relative(from: path, to: SitePaths.entity(entity.type, id))),
+            "url": .string(root + SitePaths.entity(entity.type, id)),
             "description": .string(entity.description),
         ]
         if let count { link["count"] = .int(count) }

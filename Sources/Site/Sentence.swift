@@ -6,8 +6,7 @@ enum Sentence {
     static let maximumLength = 360
 
     /// The sentence of `text` containing the UTF-8 `range`, with the range shifted into it.
-    static func around(_ range: Range<Int>, in text: String) -> (sentence: String, range: Range<Int>, start: Int) {
-        let bytes = Array(text.utf8)
+    static func around(_ range: Range<Int>, in bytes: [UInt8]) -> (sentence: String, range: Range<Int>, start: Int) {
         var start = range.lowerBound
         while start > 0, !isBoundary(bytes, endingBefore: start) { start -= 1 }
         var end = range.upperBound

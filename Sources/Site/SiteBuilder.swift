@@ -53,13 +53,18 @@ public struct SiteBuilder: Sendable {
         let (content, library) = try timed("load") { try load() }
         let converted = try timed("convert") { try convert(content) }
         let index = timed("index") { MentionIndex(converted) }
-        let files = try timed("render") { try render(PageBuilder(content: content, articles: converted, index: index), library) }
-        try timed("write") { try write(files) }
+        let pages = PageBuilder(content: content, articles: converted, index: index)
+        var paths: [String] = []
+        try SiteWriter(output: options.output).write { emit in
+            paths = try timed("render") { try render(pages, library, emit: emit) }
+        } finish: { staging in
+            try timed("search") { try options.search?.index(staging) }
+        }
         var warnings: [String] = []
         if Localization(language: content.config.language).language != content.config.language {
             warnings.append("content/dossier.yml: language '\(content.config.language)' has no built-in interface words; using English")
         }
-        return Report(pagesByKind: Self.count(files.map(\.path)), timings: timings, warnings: warnings)
+        return Report(pagesByKind: Self.count(paths), timings: timings, warnings: warnings)
     }
 }
 
@@ -92,17 +97,14 @@ extension SiteBuilder {
         return assets.keys.sorted().map { ($0, assets[$0]!) }
     }
 
-    /// Renders pages on all cores; with search on, pages get the search box.
-    func render(_ pages: [Page], _ library: TemplateLibrary) throws -> [(path: String, bytes: [UInt8])] {
-        let search = options.search != nil
-        return try pages.concurrentMap { page -> (path: String, bytes: [UInt8]) in
-            var model = page.model
-            if search, case .object(var fields) = model {
-                fields["search"] = true
-                model = .object(fields)
-            }
-            return (page.path, Array(try library.render(page.template, model).utf8))
+    /// Renders one page; with search on, the page gets the search box.
+    func render(_ page: Page, _ library: TemplateLibrary) throws -> (path: String, bytes: [UInt8]) {
+        var model = page.model
+        if options.search != nil, case .object(var fields) = model {
+            fields["search"] = true
+            model = .object(fields)
         }
+        return (page.path, Array(try library.render(page.template, model).utf8))
     }
 
     static func converter(for content: Content) -> Converter {
@@ -111,14 +113,17 @@ extension SiteBuilder {
 }
 
 private extension SiteBuilder {
-    func render(_ builder: PageBuilder, _ library: TemplateLibrary) throws -> [(path: String, bytes: [UInt8])] {
-        try render(builder.pages(), library) + assets().map { ("assets/\($0.name)", $0.bytes) }
-    }
-
-    func write(_ files: [(path: String, bytes: [UInt8])]) throws {
-        try SiteWriter(output: options.output).write(files) { staging in
-            try options.search?.index(staging)
+    /// Renders every page and asset, handing each file to `emit` as soon as it is made.
+    func render(_ pages: PageBuilder, _ library: TemplateLibrary, emit: @Sendable (String, [UInt8]) throws -> Void) throws -> [String] {
+        let jobs = pages.jobs()
+        let paths = try jobs.concurrentMap { job -> String in
+            let (path, bytes) = try render(pages.page(for: job), library)
+            try emit(path, bytes)
+            return path
         }
+        let assets = try assets()
+        for asset in assets { try emit("assets/\(asset.name)", asset.bytes) }
+        return paths + assets.map { "assets/\($0.name)" }
     }
 
     static func count(_ paths: [String]) -> [(kind: String, count: Int)] {

@@ -7,27 +7,27 @@ import Foundation
 struct SiteWriter {
     let output: URL
 
-    func write(_ files: [(path: String, bytes: [UInt8])], finish: (URL) throws -> Void) throws {
+    /// Calls `produce` with a function that writes one file into the staging folder (safe to call
+    /// from several threads), then `finish` with that folder, then swaps it in.
+    func write(_ produce: (_ emit: @Sendable (String, [UInt8]) throws -> Void) throws -> Void, finish: (URL) throws -> Void) throws {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
+        let output = self.output
         do {
-            var created: Set<String> = []
-            for file in files {
-                let target = staging.appendingPathComponent(file.path)
-                let folder = target.deletingLastPathComponent().path
-                if created.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
+            try produce { path, bytes in
+                let manager = FileManager.default
+                let target = staging.appendingPathComponent(path)
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 // An unchanged file is linked from the current site, so it keeps its modification time.
-                let current = output.appendingPathComponent(file.path)
-                if let existing = manager.contents(atPath: current.path), existing.elementsEqual(file.bytes),
+                let current = output.appendingPathComponent(path)
+                if let existing = manager.contents(atPath: current.path), existing.elementsEqual(bytes),
                    (try? manager.linkItem(at: current, to: target)) != nil {
-                    continue
+                    return
                 }
-                guard manager.createFile(atPath: target.path, contents: Data(file.bytes)) else {
+                guard manager.createFile(atPath: target.path, contents: Data(bytes)) else {
                     throw BuildError(stage: "write", message: "cannot write \(target.path): check permissions and free space")
                 }
             }

@@ -181,3 +181,27 @@ struct SiteBuilderTests {
         }
     }
 }
+
+struct FrontMatterTests {
+    static let samples = [
+        "title: \"Putin \\\"trifft\\\" Kim\"\noutlet: DPA\nauthors: [\"Guy Faulconbridge\", Soo-hyang Choi]\ndate: 2023-09\nteaser: \"\"\ncaptions: []\nimport_hash: 00ff",
+        "title: Treffen um 12:30 Uhr\noutlet: ORF # Kommentar",
+        "title: 'Einfach'\ndate: 2023-09-13",
+        "title: T\ncaptions:\n  - text: Bild\n    credit: AP\n",
+        "title: T\nauthors:\n  - A\n  - B\n",
+        "title: T\ndate: 13.09.2023",
+        "title: yes\noutlet: null",
+    ]
+
+    @Test(arguments: samples)
+    func fastReaderAgreesWithTheYAMLParser(_ yaml: String) throws {
+        let text = "---\n\(yaml)\n---\nText.\n"
+        let viaYAML = Result { try Article.parse(text.replacingOccurrences(of: "title:", with: "title :"), slug: "a", file: "a.md") }
+        let fast = Result { try Article.parse(text, slug: "a", file: "a.md") }
+        switch (fast, viaYAML) {
+        case (.success(let left), .success(let right)): #expect(left == right)
+        case (.failure(let left), .failure(let right)): #expect("\(left)" == "\(right)")
+        default: Issue.record("fast \(fast) vs YAML \(viaYAML)")
+        }
+    }
+}

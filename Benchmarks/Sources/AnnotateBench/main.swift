@@ -1,31 +1,19 @@
 // Annotation throughput with a 10,000-entry registry: German-like names and places, inflected
 // mentions in news prose, several MB of text, in MB/s. The registry size barely matters: the
 // annotator walks a token trie once over the text.
+import BenchSupport
 import Entities
 import Foundation
 
 let entryCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
 let kilobytes = CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 8192
 
-/// A deterministic generator (SplitMix64), so every run annotates the same text.
-struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-}
-
 let given = ["Anna", "Boris", "Clara", "Dmitri", "Elena", "Fjodor", "Galina", "Hans", "Irina", "Jürgen", "Katja", "Lew", "Marta", "Nikolai", "Olga", "Pawel", "Ruth", "Sergej", "Tatjana", "Uwe"]
 let family = ["Asarow", "Bergmann", "Chruschtschow", "Dobrowolski", "Eichhorn", "Frolow", "Gorbunow", "Hoffmann", "Iwanow", "Jakowlew", "Kusnezow", "Lehmann", "Medwedew", "Nowak", "Orlow", "Petrow", "Quandt", "Romanow", "Schulze", "Tichonow", "Uljanow", "Wagner", "Zander"]
 let placeStems = ["Nowo", "Ust", "Krasno", "Belo", "Tscherno", "Wolgo", "Jekateri", "Bad", "Neu", "Alt"]
 let placeEnds = ["sibirsk", "gorod", "dorf", "burg", "grad", "hausen", "ingen", "stadt", "kamensk", "jarsk"]
 
-var random = Generator(state: 42)
+var random = SplitMix(seed: 42)
 var entities: [Entity] = []
 for index in 0..<entryCount {
     if index % 4 == 0 {
