@@ -33,7 +33,14 @@ public enum Slug {
 
     /// Whether `text` is already a valid slug: lowercase ASCII letters and digits joined by single dashes.
     public static func isValid(_ text: String) -> Bool {
-        !text.isEmpty && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
-            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, first != UInt8(ascii: "-"), last != UInt8(ascii: "-") else { return false }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            let isLetterOrDigit = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            guard isLetterOrDigit || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) else { return false }
+            previous = byte
+        }
+        return true
     }
 }

@@ -39,9 +39,12 @@ private extension MarkdownRenderer {
     static func dropUnsafeURLs(in document: OpaquePointer) {
         walk(document) { node in
             let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
-                  let url = cmark_node_get_url(node).map({ String(cString: $0) }) else { return }
-            let normalized = url.lowercased().filter { !$0.isWhitespace }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let pointer = cmark_node_get_url(node) else { return }
+            // Most links are entity annotations; only a URL that could start with a scheme is looked at.
+            let first = UInt8(bitPattern: pointer.pointee) | 0x20
+            guard first == UInt8(ascii: "j") || first == UInt8(ascii: "v") || first == UInt8(ascii: "f") || first == UInt8(ascii: "d")
+                || pointer.pointee == 0x20 || pointer.pointee == 0x09 else { return }
+            let normalized = String(cString: pointer).lowercased().filter { !$0.isWhitespace }
             if unsafeSchemes.contains(where: normalized.hasPrefix) { cmark_node_set_url(node, "") }
         }
     }

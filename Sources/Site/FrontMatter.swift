@@ -1,20 +1,44 @@
-import Foundation
 import Entities
+import Foundation
 
 /// Splits a Markdown file into its YAML front matter and body.
 enum FrontMatter {
     /// Returns the YAML text, the body, and the 1-based line on which the body starts.
     static func split(_ text: String, file: String) throws -> (yaml: String, body: String, bodyLine: Int) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+        let bytes = Array(text.utf8)
+        guard let firstEnd = lineEnd(bytes, from: 0), isFence(bytes, 0..<firstEnd) else {
             throw SourceError(file: file, line: 1, column: 1, message: "no front matter: start the file with a '---' line, the YAML fields, and another '---' line")
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-            throw SourceError(file: file, line: 1, column: 1, message: "front matter is not closed: add a '---' line after the YAML fields")
+        var lineStart = firstEnd + 1
+        var line = 2
+        while lineStart < bytes.count {
+            let end = lineEnd(bytes, from: lineStart) ?? bytes.count
+            if isFence(bytes, lineStart..<end) {
+                var bodyStart = min(end + 1, bytes.count)
+                var bodyLine = line + 1
+                while bodyStart < bytes.count, bytes[bodyStart] == 0x0A {
+                    bodyStart += 1
+                    bodyLine += 1
+                }
+                let yaml = String(decoding: bytes[(firstEnd + 1)..<max(firstEnd + 1, lineStart - 1)], as: UTF8.self)
+                return (yaml, String(decoding: bytes[bodyStart...], as: UTF8.self), bodyLine)
+            }
+            lineStart = end + 1
+            line += 1
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return (yaml, body.drop(while: { $0 == "\n" }).description, end + 2 + body.prefix(while: { $0 == "\n" }).count)
+        throw SourceError(file: file, line: 1, column: 1, message: "front matter is not closed: add a '---' line after the YAML fields")
+    }
+}
+
+private extension FrontMatter {
+    static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes[start...].firstIndex(of: 0x0A)
+    }
+
+    /// A line that is `---`, allowing trailing spaces and a carriage return.
+    static func isFence(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var line = bytes[range]
+        while let last = line.last, last == 0x20 || last == 0x0D || last == 0x09 { line = line.dropLast() }
+        return line.elementsEqual("---".utf8)
     }
 }
