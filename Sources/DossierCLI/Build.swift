@@ -28,7 +28,8 @@ struct Build: ParsableCommand {
         do {
             let report = try SiteBuilder(options: options).build()
             report.warnings.forEach { printError("warning: \($0)") }
-            print("Built \(output)/: \(report.summary)\(options.search == nil ? " (no search: Pagefind not found)" : "")")
+            let searchNote = noSearch ? " (search skipped)" : options.search == nil ? " (no search: Pagefind not found)" : ""
+            print("Built \(output)/: \(report.summary)\(searchNote)")
             if verbose {
                 for (stage, seconds) in report.timings {
                     print("  \(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%8.1f ms", seconds * 1000))")

@@ -27,7 +27,6 @@ extension PageBuilder {
 
     func feed() -> Page {
         let path = SitePaths.feed
-        let root = SitePaths.root(of: path)
         var model = frame(for: path, title: content.config.title)
         let base = content.config.baseURL ?? ""
         model["base"] = .string(base)

@@ -52,9 +52,8 @@ struct PreviewServerTests {
             let onDisk = try String(contentsOf: dossier.options.output.appendingPathComponent("articles/treffen.html"), encoding: .utf8)
             #expect(!onDisk.contains("EventSource"), "the script is never written into site/")
 
-            let events = try RawHTTPClient(port: port)
-            events.send("GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            #expect(await events.read(until: ": connected", seconds: 5).contains("text/event-stream"))
+            let (events, greeting) = try await subscribeToEvents(port: port)
+            #expect(greeting.contains("text/event-stream"))
             try dossier.write("content/articles/treffen.md", "---\ntitle: Treffen\n---\n[Putin](person:wladimir-putin) reiste ab.\n")
             #expect(await events.read(until: "event: reload", seconds: 10).contains("event: reload"))
             #expect(try await RawHTTPClient.get("/articles/treffen.html", port: port).contains("reiste ab."))
@@ -65,9 +64,7 @@ struct PreviewServerTests {
         let dossier = try PreviewDossier()
         defer { try? FileManager.default.removeItem(at: dossier.root) }
         try await withServer(dossier) { port in
-            let events = try RawHTTPClient(port: port)
-            events.send("GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            _ = await events.read(until: ": connected", seconds: 5)
+            let (events, _) = try await subscribeToEvents(port: port)
             try dossier.write("Templates/article.mustache", "{{<layout}}{{$main}}{{#title}}<h1>{{title}}</h1>{{/main}}{{/layout}}")
             let error = await events.read(until: "\n\n", seconds: 10)
             #expect(error.contains("event: error"))
@@ -84,9 +81,7 @@ struct PreviewServerTests {
         let dossier = try PreviewDossier()
         defer { try? FileManager.default.removeItem(at: dossier.root) }
         try await withServer(dossier) { port in
-            let events = try RawHTTPClient(port: port)
-            events.send("GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            _ = await events.read(until: ": connected", seconds: 5)
+            let (events, _) = try await subscribeToEvents(port: port)
             try dossier.write("content/raw/neu.txt", "Putin reist nach Wien\n\nWladimir Putin reiste am Mittwoch nach Wien, hieß es.\n")
             #expect(await events.read(until: "event: reload", seconds: 10).contains("event: reload"))
             let page = try await RawHTTPClient.get("/articles/putin-reist-nach-wien.html", port: port)
@@ -94,6 +89,13 @@ struct PreviewServerTests {
             #expect(page.contains(#"title="Wladimir Putin">Wladimir Putin</a> reiste"#))
         }
     }
+}
+
+/// Opens the live-reload event stream and waits until the server confirms it.
+func subscribeToEvents(port: Int) async throws -> (client: RawHTTPClient, greeting: String) {
+    let events = try RawHTTPClient(port: port)
+    events.send("GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    return (events, await events.read(until: ": connected", seconds: 5))
 }
 
 struct StaticServingTests {

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The benchmark suite: builds release, generates the corpora once (on tmpfs), and measures
+# Dossier, Hugo and the libcmark floor side by side in one run, writing BENCHMARKS.md.
+#
+#     Benchmarks/run.sh              # 1k and 10k corpora, 3 runs each
+#     RUNS=5 SIZES="10000" Benchmarks/run.sh
+#     WITH_100K=1 Benchmarks/run.sh  # adds the 100k full build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+runs=${RUNS:-3}
+sizes=${SIZES:-"1000 10000"}
+scratch=${SCRATCH:-/dev/shm/dossier-bench}
+mkdir -p "$scratch"
+
+command -v hugo >/dev/null || { echo "install Hugo: apt-get install hugo" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "install GNU time: apt-get install time" >&2; exit 1; }
+
+echo "== building (release)"
+swift build -c release --product dossier >/dev/null
+swift build -c release --package-path Benchmarks >/dev/null
+gcc -O2 -o "$scratch/cmark_floor" Benchmarks/floor/cmark_floor.c -lcmark
+bin=$root/Benchmarks/.build/release
+
+corpus() { # articles -> folder
+    local n=$1 persons=$(( $1 / 5 )) places=$(( $1 / 20 ))
+    [ "$n" -ge 10000 ] && persons=2000 places=500
+    local dir="$scratch/corpus-$n"
+    [ -f "$dir/.done" ] || { rm -rf "$dir"; "$bin/CorpusGen" "$n" "$persons" "$places" "$dir" >/dev/null; touch "$dir/.done"; }
+    echo "$dir"
+}
+
+# Runs a command $runs times; prints "median min max peak_kb" (seconds, KB).
+measure() {
+    local times=() peaks=()
+    for _ in $(seq "$runs"); do
+        "$@" >/dev/null 2>"$scratch/time.txt" || { cat "$scratch/time.txt" >&2; return 1; }
+        read -r t m < <(tail -1 "$scratch/time.txt")
+        times+=("$t"); peaks+=("$m")
+    done
+    python3 - "${times[*]}" "${peaks[*]}" <<'PY'
+import sys, statistics
+t = sorted(map(float, sys.argv[1].split())); m = max(map(int, sys.argv[2].split()))
+print(f"{statistics.median(t):.2f} {t[0]:.2f} {t[-1]:.2f} {m}")
+PY
+}
+
+results="$scratch/results.md"
+: > "$results"
+for n in $sizes; do
+    dir=$(corpus "$n")
+    echo "== $n articles"
+    out="$scratch/out-$n"
+    d=$(measure /usr/bin/time -f "%e %M" bash -c "rm -rf '$out' '$out-'*; '$root/.build/release/dossier' build --content '$dir/dossier/content' --templates none --output '$out' --no-search")
+    h=$(measure /usr/bin/time -f "%e %M" bash -c "rm -rf '$scratch/hugo-$n'; cd '$dir/hugo' && hugo --quiet -d '$scratch/hugo-$n'")
+    f=$(measure /usr/bin/time -f "%e %M" bash -c "rm -rf '$scratch/floor-$n'; mkdir -p '$scratch/floor-$n'; '$scratch/cmark_floor' '$dir/dossier/content/articles' '$scratch/floor-$n'")
+    dp=$(find "$out" -name '*.html' | wc -l); hp=$(find "$scratch/hugo-$n" -name '*.html' | wc -l)
+    read -r dm dmin dmax dk <<<"$d"; read -r hm hmin hmax hk <<<"$h"; read -r fm fmin fmax fk <<<"$f"
+    python3 - "$n" "$dm" "$dmin" "$dmax" "$dk" "$hm" "$hmin" "$hmax" "$hk" "$fm" "$fmin" "$fmax" "$fk" "$dp" "$hp" >>"$results" <<'PY'
+import sys
+n, dm, dmin, dmax, dk, hm, hmin, hmax, hk, fm, fmin, fmax, fk, dp, hp = sys.argv[1:]
+dm, hm, fm = float(dm), float(hm), float(fm)
+print(f"| {int(n):,} articles | Dossier | {dm:.2f} s ({dmin}–{dmax}) | {int(dk)/1024:.0f} MiB | {dp} |")
+print(f"| | Hugo 0.111 | {hm:.2f} s ({hmin}–{hmax}) | {int(hk)/1024:.0f} MiB | {hp} |")
+print(f"| | libcmark floor | {fm:.2f} s ({fmin}–{fmax}) | {int(fk)/1024:.0f} MiB | {n} |")
+print(f"| | **ratios** | Hugo/Dossier **{hm/dm:.2f}x**, Dossier/floor **{dm/fm:.1f}x** | Dossier/Hugo memory **{int(dk)/int(hk):.2f}** | |")
+PY
+done
+
+largest=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
+incremental=$("$bin/IncrementalBench" "$scratch/corpus-$largest/dossier/content" "$scratch/incremental-$largest" 5)
+template=$("$bin/TemplateBench" 10000 | tail -3)
+annotate=$("$bin/AnnotateBench" 10000 8192 | tail -2)
+hundred=""
+if [ "${WITH_100K:-0}" = 1 ]; then
+    dir=$(corpus 100000)
+    hundred=$(measure /usr/bin/time -f "%e %M" bash -c "rm -rf '$scratch/out-100k'; '$root/.build/release/dossier' build --content '$dir/dossier/content' --templates none --output '$scratch/out-100k' --no-search")
+fi
+
+{
+    echo "# Benchmarks"
+    echo
+    echo "Written by \`Benchmarks/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(swift --version 2>&1 | head -1)."
+    echo "Median of $runs runs (min–max), output on tmpfs for all three, peak resident memory by GNU time."
+    echo "Corpora from \`CorpusGen\` (deterministic): 600–1,000 words an article, Zipf-distributed mentions;"
+    echo "10k: 2,000 persons, 500 places. Hugo builds the same articles with persons and places as taxonomies."
+    echo
+    echo "| corpus | generator | full build | peak memory | HTML pages |"
+    echo "| --- | --- | --- | --- | --- |"
+    cat "$results"
+    [ -n "$hundred" ] && echo "| 100,000 articles | Dossier | $(echo "$hundred" | awk '{print $1" s ("$2"–"$3")"}') | $(echo "$hundred" | awk '{printf "%.0f MiB", $4/1024}') | |"
+    echo
+    echo "## Incremental ($largest articles, incremental builder as used by \`dossier serve\`)"
+    echo
+    echo '```'
+    echo "$incremental"
+    echo '```'
+    echo
+    echo "## Template rendering and annotation"
+    echo
+    echo '```'
+    echo "$template"
+    echo "$annotate"
+    echo '```'
+} > BENCHMARKS.md.new
+if [ -f BENCHMARKS.md ] && grep -q "^## Profile" BENCHMARKS.md; then
+    echo >> BENCHMARKS.md.new
+    sed -n '/^## Profile/,$p' BENCHMARKS.md >> BENCHMARKS.md.new
+fi
+mv BENCHMARKS.md.new BENCHMARKS.md
+echo "== wrote BENCHMARKS.md"
