@@ -70,8 +70,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             nextConverted[slug] = nil
         }
         for article in fresh {
-            affected.formUnion(converted[article.article.slug]?.mentions.map(\.entityID) ?? [])
-            affected.formUnion(article.mentions.map(\.entityID))
+            affected.formUnion(Self.changedEntities(from: converted[article.article.slug], to: article))
             nextConverted[article.article.slug] = article
         }
         let all = content.articles.compactMap { nextConverted[$0.slug] }
@@ -125,6 +124,31 @@ private extension IncrementalBuilder {
     }
 
     static func key(of article: Article) -> String { "articles/\(article.slug).md" }
+
+    /// Entities whose pages an edit of one article changes: those whose mentions there, the
+    /// sentences around them or their company in those sentences differ, or all of them when
+    /// what entity pages get of the article (title, date, outlet, teaser, authors) changed.
+    static func changedEntities(from old: ConvertedArticle?, to new: ConvertedArticle) -> Set<String> {
+        let all = Set(new.mentions.map(\.entityID)).union(old?.mentions.map(\.entityID) ?? [])
+        guard let old, old.article.title == new.article.title, old.article.date == new.article.date,
+              old.article.outlet == new.article.outlet, old.article.teaser == new.article.teaser,
+              old.article.authors == new.article.authors else { return all }
+        let (before, after) = (signatures(old), signatures(new))
+        return all.filter { before[$0] != after[$0] }
+    }
+
+    /// Per entity, what its pages show of one article: each mention with its sentence and the
+    /// entities sharing that sentence.
+    static func signatures(_ article: ConvertedArticle) -> [String: [String]] {
+        var company: [Int: [String]] = [:]
+        for mention in article.mentions { company[mention.sentenceKey, default: []].append(mention.entityID) }
+        var result: [String: [String]] = [:]
+        for mention in article.mentions {
+            let others = Set(company[mention.sentenceKey] ?? []).sorted().joined(separator: ",")
+            result[mention.entityID, default: []].append("\(mention.anchor)|\(mention.surface)|\(mention.range)|\(mention.sentence)|\(others)")
+        }
+        return result
+    }
 
     /// Writes `bytes` unless the file already holds them.
     func write(_ bytes: [UInt8], to path: String, previousHash: Int?) throws -> (path: String, hash: Int, wrote: Bool) {

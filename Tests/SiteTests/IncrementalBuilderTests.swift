@@ -34,6 +34,23 @@ struct IncrementalBuilderTests {
         #expect(!edit.written.contains("articles/wien.html"), "an unaffected article page is not rewritten")
         #expect(try dossier.snapshot() == cleanBuild(dossier))
 
+        // A text edit away from any mention leaves the entity pages alone.
+        try dossier.write("content/articles/treffen.md", """
+        ---
+        title: Putin trifft Kim
+        outlet: DPA
+        date: 2023-09-13
+        ---
+        [Putin](person:wladimir-putin) traf [Kim Jong Un](person:kim-jong-un) in [Russland](place:russland).
+
+        Ein neuer Absatz ohne Namen.
+        """)
+        let textOnly = try builder.rebuild()
+        #expect(textOnly.written.contains("articles/treffen.html"))
+        #expect(!textOnly.written.contains { $0.hasPrefix("persons/") || $0.hasPrefix("places/") })
+        #expect(textOnly.rendered < edit.rendered)
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+
         // Nothing changed: nothing is written.
         #expect(try builder.rebuild().written.isEmpty)
 
