@@ -8,13 +8,13 @@ enum TextCleaner {
         "mehr zum thema", "mehr zum thema:", "zur startseite", "teilen", "anzeige", "werbung", "newsletter",
         "artikel teilen", "drucken", "merken", "zurück", "weiterlesen", "startseite",
     ]
-    static let cruftPrefixes = ["im video:", "video:", "mehr zum thema:", "lesen sie auch:", "zum thema:", "foto:", "bild:"]
+    /// Teasers for other pages: "Im Video: …", "Mehr zum Thema: …".
+    static let cruftPrefixes = ["im video:", "video:", "mehr zum thema:", "lesen sie auch:", "zum thema:"]
 
     static func isCruft(_ line: String) -> Bool {
         let lowered = line.lowercased()
         if cruftLines.contains(lowered) { return true }
-        // "Foto: …" alone is a credit, handled elsewhere; only the prefixes of teasers count here.
-        return cruftPrefixes.prefix(3).contains { lowered.hasPrefix($0) }
+        return cruftPrefixes.contains { lowered.hasPrefix($0) }
     }
 
     /// Editors' initials at the very end of agency copy ("rös", "dpa/fw").
