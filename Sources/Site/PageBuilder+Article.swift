@@ -25,6 +25,9 @@ extension PageBuilder {
         return Page(path: path, template: "article", model: .object(model))
     }
 
+    /// The newest articles a feed carries; readers poll it, so it stays small.
+    static let feedEntries = 50
+
     func feed() -> Page {
         let path = SitePaths.feed
         var model = frame(for: path, title: content.config.title)
@@ -33,7 +36,7 @@ extension PageBuilder {
         model["feedID"] = .string(content.config.baseURL ?? "urn:dossier:\(Slug.make(content.config.title))")
         let dated = articlesByDate
         model["updated"] = .string(Self.atomDate(dated.first { !$0.article.date.isEmpty }?.article.date ?? "1970-01-01"))
-        model["entries"] = .list(dated.map { converted in
+        model["entries"] = .list(dated.prefix(Self.feedEntries).map { converted in
             var entry = articleSummary(converted, from: path)
             entry["url"] = .string(base + SitePaths.article(converted.article.slug))
             entry["updated"] = .string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date))

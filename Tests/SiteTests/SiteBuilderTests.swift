@@ -163,6 +163,9 @@ struct SiteBuilderTests {
         #expect(feed.contains("<id>https://example.org/dossier/articles/treffen.html</id>"))
         #expect(feed.contains("<updated>2023-09-13T00:00:00Z</updated>"))
         #expect(try dossier.read("sitemap.xml").contains("<loc>https://example.org/dossier/persons/wladimir-putin.html</loc>"))
+        for number in 0..<60 { try dossier.write("content/articles/n\(number).md", "---\ntitle: N\(number)\ndate: 2024-01-01\n---\nText.\n") }
+        try dossier.build()
+        #expect(try dossier.read("feed.xml").components(separatedBy: "<entry>").count - 1 == PageBuilder.feedEntries)
     }
 
     @Test(.enabled(if: SearchIndexer.locate() != nil, "Pagefind is not installed"))
