@@ -41,12 +41,6 @@ struct HTMLArticleParser {
     }
 }
 
-struct ImportError: Error, CustomStringConvertible {
-    var file: String
-    var message: String
-    var description: String { "\(file):1:1: error: \(message)" }
-}
-
 private extension HTMLArticleParser {
     func readMeta(_ html: xmlNodePtr, into article: inout ImportedArticle) {
         var metas: [xmlNodePtr] = []

@@ -40,8 +40,6 @@ actor ReloadBroadcaster {
         subscribers.removeAll()
     }
 
-    var subscriberCount: Int { subscribers.count }
-
     private func remove(_ id: Int) {
         subscribers[id] = nil
     }
