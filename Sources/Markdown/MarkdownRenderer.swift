@@ -21,10 +21,9 @@ public struct MarkdownRenderer: Sendable {
         let options = CMARK_OPT_VALIDATE_UTF8 | (smartPunctuation ? CMARK_OPT_SMART : 0)
         guard let document = cmark_parse_document(markdown, markdown.utf8.count, options) else { return "" }
         defer { cmark_node_free(document) }
-        let source = SourceLines(markdown)
         if !allowsRawHTML { Self.escapeRawHTML(in: document) }
         Self.dropUnsafeURLs(in: document)
-        try Self.rewriteLinks(in: document, source: source, rewriter: rewriter)
+        try Self.rewriteLinks(in: document, markdown: markdown, rewriter: rewriter)
         let renderOptions = options | (allowsRawHTML ? CMARK_OPT_UNSAFE : 0)
         guard let html = cmark_render_html(document, renderOptions) else { return "" }
         defer { free(html) }
@@ -73,7 +72,8 @@ private extension MarkdownRenderer {
         }
     }
 
-    static func rewriteLinks(in document: OpaquePointer, source: SourceLines, rewriter: LinkRewriter) throws {
+    /// `markdown` is split into lines only when a rewriter asks where a link was written.
+    static func rewriteLinks(in document: OpaquePointer, markdown: String, rewriter: LinkRewriter) throws {
         var blocks: [OpaquePointer] = []
         walk(document) { node in
             let type = cmark_node_get_type(node)
@@ -93,7 +93,7 @@ private extension MarkdownRenderer {
                     destination: destination,
                     title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
                     text: text,
-                    locate: { source.locateLink(destinations[...ordinal], fromLine: blockLine) },
+                    locate: { SourceLines(markdown).locateLink(destinations[...ordinal], fromLine: blockLine) },
                     context: context,
                     range: range
                 )

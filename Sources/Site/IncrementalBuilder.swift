@@ -74,7 +74,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             nextConverted[article.article.slug] = article
         }
         let all = content.articles.compactMap { nextConverted[$0.slug] }
-        let pageBuilder = PageBuilder(content: content, articles: all, index: MentionIndex(all))
+        let pageBuilder = PageBuilder(content: content, index: MentionIndex(all, entityCount: content.registry.entities.count))
         let jobs = everything ? pageBuilder.jobs() : pageBuilder.jobs(articles: Set(fresh.map(\.article.slug)), entities: affected)
         let library = nextLibrary!
         let previous = written
@@ -145,7 +145,7 @@ private extension IncrementalBuilder {
         var result: [String: [String]] = [:]
         for mention in article.mentions {
             let others = Set(company[mention.sentenceKey] ?? []).sorted().joined(separator: ",")
-            result[mention.entityID, default: []].append("\(mention.anchor)|\(mention.surface)|\(mention.range)|\(mention.sentence)|\(others)")
+            result[mention.entityID, default: []].append("\(mention.anchor)|\(mention.surface)|\(mention.context)|\(others)")
         }
         return result
     }
@@ -160,8 +160,7 @@ private extension IncrementalBuilder {
         if previousHash == nil, let existing = FileManager.default.contents(atPath: url.path), existing.elementsEqual(bytes) {
             return (path, hash, false)
         }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url, options: .atomic)
+        try OutputFile.write(bytes, to: url.path, atomically: true)
         return (path, hash, true)
     }
 }

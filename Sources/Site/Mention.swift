@@ -1,14 +1,17 @@
-/// One annotated mention of an entity, where it stands and the sentence around it.
-public struct Mention: Sendable, Equatable {
-    public var entityID: String
-    public var articleSlug: String
-    /// The anchor id on the article page: `<entity-id>-<n>` for the n-th mention of it there.
-    public var anchor: String
+/// One annotated mention of an entity: which one it is and the sentence around it.
+struct Mention: Sendable, Equatable {
+    /// The entity's position in the registry, and its id.
+    var entity: Int
+    var entityID: String
+    /// Which mention of the entity in its article this is, from 1.
+    var ordinal: Int
     /// The text as written in the article ("Putins").
-    public var surface: String
-    /// The sentence as plain text, and the mention's UTF-8 offsets in it.
-    public var sentence: String
-    public var range: Range<Int>
-    /// Which sentence of the article this is, so co-mentions can be counted per sentence.
-    public var sentenceKey: Int
+    var surface: String
+    /// The sentence around the mention as HTML, the mention itself in `<mark>`.
+    var context: String
+    /// Which sentence of the article this is: mentions of one sentence are neighbours.
+    var sentenceKey: Int
+
+    /// The anchor id on the article page: `<entity-id>-<n>` for the n-th mention of it there.
+    var anchor: String { "\(entityID)-\(ordinal)" }
 }

@@ -1,64 +1,118 @@
 import Entities
 
-/// Who is mentioned where: per entity its mentions, articles, outlets, spellings and company.
+/// Who is mentioned where: per entity the articles that mention it, and what its overview shows.
+///
+/// Entities are registry positions and articles positions in `articles`, so building the index
+/// is appending numbers. An edited article is swapped in with `replace(_:with:)`, touching only
+/// the entities it mentions; spellings, outlets and company are counted when a page asks.
 struct MentionIndex: Sendable {
+    /// The mentions of one entity in one article: `articles[article].entities[run]`.
+    struct Group: Sendable, Equatable {
+        var article: Int
+        var run: Int
+    }
+
     struct Counted: Sendable, Equatable {
         var key: String
         var count: Int
     }
 
-    /// Mentions per entity id, in article order then text order.
-    private(set) var mentions: [String: [Mention]] = [:]
-    /// Entities sharing a sentence with each entity, most frequent first.
-    private(set) var companions: [String: [Counted]] = [:]
-    private var groups: [String: [(slug: String, range: Range<Int>)]] = [:]
-    private var surfaceCounts: [String: [Counted]] = [:]
-    private var outletCounts: [String: [Counted]] = [:]
+    private(set) var articles: [ConvertedArticle]
+    /// Per registry position, the articles mentioning the entity, in article order.
+    private(set) var groups: [[Group]]
+    /// Per registry position, how often the entity is mentioned.
+    private(set) var counts: [Int]
 
-    init(_ articles: [ConvertedArticle]) {
-        var together: [String: [String: Int]] = [:]
-        for converted in articles {
-            var sentences: [Int: Set<String>] = [:]
-            for mention in converted.mentions {
-                let position = mentions[mention.entityID, default: []].count
-                mentions[mention.entityID, default: []].append(mention)
-                if let last = groups[mention.entityID]?.last, last.slug == mention.articleSlug {
-                    groups[mention.entityID]![groups[mention.entityID]!.count - 1].range = last.range.lowerBound..<(position + 1)
-                } else {
-                    groups[mention.entityID, default: []].append((mention.articleSlug, position..<(position + 1)))
-                }
-                sentences[mention.sentenceKey, default: []].insert(mention.entityID)
+    init(_ articles: [ConvertedArticle], entityCount: Int) {
+        self.articles = articles
+        groups = Array(repeating: [], count: entityCount)
+        counts = Array(repeating: 0, count: entityCount)
+        for (position, converted) in articles.enumerated() {
+            for (run, mentioned) in converted.entities.enumerated() {
+                groups[mentioned.entity].append(Group(article: position, run: run))
+                counts[mentioned.entity] += mentioned.positions.count
             }
-            for ids in sentences.values where ids.count > 1 {
-                for id in ids {
-                    for other in ids where other != id { together[id, default: [:]][other, default: 0] += 1 }
-                }
-            }
-        }
-        companions = together.mapValues(Self.ranked)
-        let outletOf = Dictionary(articles.map { ($0.article.slug, $0.article.outlet) }, uniquingKeysWith: { first, _ in first })
-        for (id, list) in mentions {
-            surfaceCounts[id] = Self.ranked(Dictionary(list.map { ($0.surface, 1) }, uniquingKeysWith: +))
-            let outlets = (groups[id] ?? []).compactMap { outletOf[$0.slug] }.filter { !$0.isEmpty }
-            outletCounts[id] = Self.ranked(Dictionary(outlets.map { ($0, 1) }, uniquingKeysWith: +))
         }
     }
 
-    func count(_ id: String) -> Int { mentions[id]?.count ?? 0 }
+    /// Swaps in a new version of the article at `position` (same slug), updating the entities
+    /// it mentioned before or mentions now.
+    mutating func replace(_ position: Int, with converted: ConvertedArticle) {
+        for mentioned in articles[position].entities {
+            let at = insertionPoint(position, in: groups[mentioned.entity])
+            groups[mentioned.entity].remove(at: at)
+            counts[mentioned.entity] -= mentioned.positions.count
+        }
+        articles[position] = converted
+        for (run, mentioned) in converted.entities.enumerated() {
+            let at = insertionPoint(position, in: groups[mentioned.entity])
+            groups[mentioned.entity].insert(Group(article: position, run: run), at: at)
+            counts[mentioned.entity] += mentioned.positions.count
+        }
+    }
 
-    /// The entity's mentions in runs by article: the article and the range in `mentions[id]`.
-    func groupedByArticle(_ id: String) -> [(slug: String, range: Range<Int>)] { groups[id] ?? [] }
-
-    /// In how many articles the entity is mentioned.
-    func articleCount(_ id: String) -> Int { groups[id]?.count ?? 0 }
+    /// The mentions of a group, in text order.
+    func mentions(_ group: Group) -> [Mention] {
+        let converted = articles[group.article]
+        return converted.entities[group.run].positions.map { converted.mentions[$0] }
+    }
 
     /// Spellings of the entity as written, most frequent first.
-    func surfaces(_ id: String) -> [Counted] { surfaceCounts[id] ?? [] }
+    func surfaces(_ entity: Int) -> [Counted] {
+        var counts: [String: Int] = [:]
+        for group in groups[entity] {
+            let converted = articles[group.article]
+            for position in converted.entities[group.run].positions { counts[converted.mentions[position].surface, default: 0] += 1 }
+        }
+        return Self.ranked(counts)
+    }
 
     /// Outlets that mention the entity, by number of articles, most first.
-    func outlets(_ id: String) -> [Counted] { outletCounts[id] ?? [] }
+    func outlets(_ entity: Int) -> [Counted] {
+        var counts: [String: Int] = [:]
+        for group in groups[entity] {
+            let outlet = articles[group.article].article.outlet
+            if !outlet.isEmpty { counts[outlet, default: 0] += 1 }
+        }
+        return Self.ranked(counts)
+    }
+
+    /// Entities sharing a sentence with the entity (ids), by number of such sentences, most first.
+    func companions(_ entity: Int) -> [Counted] {
+        var counts: [Int: (id: String, count: Int)] = [:]
+        for group in groups[entity] {
+            let converted = articles[group.article]
+            let mentions = converted.mentions
+            var lastSentence: Int?
+            for position in converted.entities[group.run].positions where mentions[position].sentenceKey != lastSentence {
+                let sentence = mentions[position].sentenceKey
+                lastSentence = sentence
+                var start = position, end = position + 1
+                while start > 0, mentions[start - 1].sentenceKey == sentence { start -= 1 }
+                while end < mentions.count, mentions[end].sentenceKey == sentence { end += 1 }
+                for other in start..<end where mentions[other].entity != entity {
+                    // Each entity counts once per sentence, however often it is named there.
+                    guard !mentions[start..<other].contains(where: { $0.entity == mentions[other].entity }) else { continue }
+                    counts[mentions[other].entity, default: (mentions[other].entityID, 0)].count += 1
+                }
+            }
+        }
+        return Self.ranked(Dictionary(uniqueKeysWithValues: counts.values.map { ($0.id, $0.count) }))
+    }
 
     static func ranked(_ counts: [String: Int]) -> [Counted] {
         GermanCollation.sorted(counts.map { Counted(key: $0.key, count: $0.value) }, count: \.count, name: \.key)
+    }
+}
+
+private extension MentionIndex {
+    /// Where the group of article `position` is or would go in `groups`, kept in article order.
+    func insertionPoint(_ position: Int, in groups: [Group]) -> Int {
+        var low = 0, high = groups.count
+        while low < high {
+            let middle = (low + high) / 2
+            if groups[middle].article < position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -14,14 +14,9 @@ extension PageBuilder {
         model["captions"] = .list(article.captions.map { ["text": .string($0.text), "credit": .string($0.credit), "title": .string($0.title)] })
         model["sourceURL"] = article.url.map { .string($0) } ?? .null
         model["sourceFile"] = .string(article.source)
-        var seen: [String: Int] = [:]
-        var order: [String] = []
-        for mention in converted.mentions {
-            if seen[mention.entityID] == nil { order.append(mention.entityID) }
-            seen[mention.entityID, default: 0] += 1
-        }
-        model["entities"] = .list(order.sorted { seen[$0]! != seen[$1]! ? seen[$0]! > seen[$1]! : $0 < $1 }
-            .map { entityLink($0, root: root, count: seen[$0]!) })
+        let entities = converted.entities.map { (id: content.registry.entities[$0.entity].id, count: $0.positions.count) }
+        model["entities"] = .list(entities.sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id }
+            .map { entityLink($0.id, root: root, count: $0.count) })
         return Page(path: path, template: "article", model: .object(model))
     }
 

@@ -6,8 +6,8 @@ extension PageBuilder {
 
     /// Page `number` of an entity: mentions grouped by article, `articlesPerEntityPage` articles a page.
     func entityPage(_ entity: Entity, page number: Int) -> Page {
-        let mentions = index.mentions[entity.id] ?? []
-        let groups = index.groupedByArticle(entity.id)
+        let position = content.registry.index(of: entity.id)!
+        let groups = index.groups[position]
         let chunk = groups.dropFirst((number - 1) * articlesPerEntityPage).prefix(articlesPerEntityPage)
         let pageCount = entityPageCount(entity.id)
         let path = SitePaths.entity(entity.type, entity.id, page: number)
@@ -26,18 +26,21 @@ extension PageBuilder {
                 "url": .string("https://www.openstreetmap.org/?mlat=\(latitude)&mlon=\(longitude)#map=8/\(latitude)/\(longitude)"),
             ]
         }
-        model["mentionCount"] = .int(mentions.count)
+        model["mentionCount"] = .int(index.counts[position])
         model["articleCount"] = .int(groups.count)
-        model["surfaces"] = .list(index.surfaces(entity.id).map { ["text": .string($0.key), "count": .int($0.count)] })
-        model["outlets"] = .list(index.outlets(entity.id).map { ["name": .string($0.key), "count": .int($0.count)] })
-        // The most frequent companions only: a central figure appears with hundreds of entities.
-        model["companions"] = .list((index.companions[entity.id] ?? []).prefix(Self.companionsShown).map { entityLink($0.key, root: root, count: $0.count) })
-        model["groups"] = .list(chunk.compactMap { group in
-            guard let converted = articlesBySlug[group.slug] else { return nil }
+        // The overview goes on the first page only; later pages of a frequent entity list mentions.
+        if number == 1 {
+            model["surfaces"] = .list(index.surfaces(position).map { ["text": .string($0.key), "count": .int($0.count)] })
+            model["outlets"] = .list(index.outlets(position).map { ["name": .string($0.key), "count": .int($0.count)] })
+            // The most frequent companions only: a central figure appears with hundreds of entities.
+            model["companions"] = .list(index.companions(position).prefix(Self.companionsShown).map { entityLink($0.key, root: root, count: $0.count) })
+        }
+        model["groups"] = .list(chunk.map { group in
+            let converted = articles[group.article]
             var summary = articleSummary(converted, from: path)
-            let articleURL = SitePaths.relative(from: path, to: SitePaths.article(group.slug))
-            summary["mentions"] = .list(mentions[group.range].map { mention in
-                ["context": .html(Self.highlight(mention)), "url": .string("\(articleURL)#\(mention.anchor)"), "surface": .string(mention.surface)]
+            let articleURL = SitePaths.relative(from: path, to: SitePaths.article(converted.article.slug))
+            summary["mentions"] = .list(index.mentions(group).map { mention in
+                ["context": .html(mention.context), "url": .string("\(articleURL)#\(mention.anchor)"), "surface": .string(mention.surface)]
             })
             return .object(summary)
         })
@@ -50,14 +53,4 @@ extension PageBuilder {
         }
         return Page(path: path, template: entity.type.rawValue, model: .object(model))
     }
-
-    /// The sentence as HTML with the mention in `<mark>`.
-    static func highlight(_ mention: Mention) -> String {
-        let bytes = Array(mention.sentence.utf8)
-        let before = String(decoding: bytes[..<mention.range.lowerBound], as: UTF8.self)
-        let marked = String(decoding: bytes[mention.range], as: UTF8.self)
-        let after = String(decoding: bytes[mention.range.upperBound...], as: UTF8.self)
-        return HTMLEscaping.escape(before) + "<mark>" + HTMLEscaping.escape(marked) + "</mark>" + HTMLEscaping.escape(after)
-    }
-
 }

@@ -19,7 +19,7 @@ extension PageBuilder {
             [
                 "label": .string(strings[SitePaths.folder(type)]), "type": .string(type.rawValue),
                 "url": .string(SitePaths.index(type)),
-                "entities": .list(ranked(type).prefix(8).map { entityLink($0.id, root: root, count: index.count($0.id)) }),
+                "entities": .list(ranked(type).prefix(8).map { entityLink($0.id, root: root, count: mentionCount($0.id)) }),
             ]
         })
         return Page(path: path, template: "home", model: .object(model))
@@ -27,8 +27,8 @@ extension PageBuilder {
 
     /// Entities of `type` that are mentioned, most mentioned first, ties in German order.
     func ranked(_ type: EntityType) -> [Entity] {
-        GermanCollation.sorted(content.registry.entities.filter { $0.type == type && index.count($0.id) > 0 },
-                               count: { index.count($0.id) }, name: \.name)
+        GermanCollation.sorted(content.registry.entities.filter { $0.type == type && mentionCount($0.id) > 0 },
+                               count: { mentionCount($0.id) }, name: \.name)
     }
 
     func entityIndex(_ type: EntityType) -> Page {
@@ -38,7 +38,7 @@ extension PageBuilder {
         let entities = content.registry.entities.filter { $0.type == type }
         model["type"] = .string(type.rawValue)
         model["heading"] = .string(strings[SitePaths.folder(type)])
-        model["byCount"] = .list(ranked(type).map { entityLink($0.id, root: root, count: index.count($0.id)) })
+        model["byCount"] = .list(ranked(type).map { entityLink($0.id, root: root, count: mentionCount($0.id)) })
         let alphabetical = GermanCollation.sorted(entities, name: \.name)
         var groups: [(letter: String, entities: [Entity])] = []
         for entity in alphabetical {
@@ -46,7 +46,7 @@ extension PageBuilder {
             if groups.last?.letter == letter { groups[groups.count - 1].entities.append(entity) } else { groups.append((letter, [entity])) }
         }
         model["letters"] = .list(groups.map { group in
-            ["letter": .string(group.letter), "entities": .list(group.entities.map { entityLink($0.id, root: root, count: index.count($0.id)) })]
+            ["letter": .string(group.letter), "entities": .list(group.entities.map { entityLink($0.id, root: root, count: mentionCount($0.id)) })]
         })
         return Page(path: path, template: "entity-index", model: .object(model))
     }

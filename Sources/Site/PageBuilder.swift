@@ -20,17 +20,15 @@ struct PageBuilder: Sendable {
     let strings: Localization
     /// Articles per page on an entity page; a frequent entity gets several pages.
     let articlesPerEntityPage = 25
-    let articlesBySlug: [String: ConvertedArticle]
     /// Articles newest first; undated ones last; then by outlet and title.
     let articlesByDate: [ConvertedArticle]
     private let words: Value
 
-    init(content: Content, articles: [ConvertedArticle], index: MentionIndex) {
+    init(content: Content, index: MentionIndex) {
         self.content = content
-        self.articles = articles
+        articles = index.articles
         self.index = index
         strings = Localization(language: content.config.language)
-        articlesBySlug = Dictionary(articles.map { ($0.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
         articlesByDate = Self.byDate(articles)
         words = .object(strings.strings.mapValues { .string($0) })
     }
@@ -91,7 +89,13 @@ struct PageBuilder: Sendable {
 
     /// How many pages the entity's mentions fill, at least one.
     func entityPageCount(_ id: String) -> Int {
-        max(1, (index.articleCount(id) + articlesPerEntityPage - 1) / articlesPerEntityPage)
+        let articleCount = content.registry.index(of: id).map { index.groups[$0].count } ?? 0
+        return max(1, (articleCount + articlesPerEntityPage - 1) / articlesPerEntityPage)
+    }
+
+    /// How often the entity is mentioned in all articles.
+    func mentionCount(_ id: String) -> Int {
+        content.registry.index(of: id).map { index.counts[$0] } ?? 0
     }
 
     static func byDate(_ articles: [ConvertedArticle]) -> [ConvertedArticle] {
@@ -143,7 +147,7 @@ struct PageBuilder: Sendable {
         let article = converted.article
         return [
             "title": .string(article.title), "outlet": .string(article.outlet), "teaser": .string(article.teaser),
-            "date": .string(article.date), "dateText": .string(article.date.isEmpty ? strings["dateUnknown"] : strings.formatDate(article.date)),
+            "date": .string(article.date), "dateText": .string(converted.dateText),
             "url": .string(SitePaths.relative(from: path, to: SitePaths.article(article.slug))),
             "authors": .string(article.authors.joined(separator: ", ")),
         ]

@@ -1,3 +1,5 @@
+import Templating
+
 /// Finds the sentence around a position in a paragraph of German prose.
 ///
 /// A sentence ends at `.`, `!`, `?` or `…` followed by a space and a capital letter or an opening
@@ -5,8 +7,9 @@
 enum Sentence {
     static let maximumLength = 360
 
-    /// The sentence of `text` containing the UTF-8 `range`, with the range shifted into it.
-    static func around(_ range: Range<Int>, in bytes: [UInt8]) -> (sentence: String, range: Range<Int>, start: Int) {
+    /// The sentence of the paragraph `bytes` containing the UTF-8 `range`, as HTML with that range
+    /// in `<mark>`, and where the sentence starts.
+    static func highlighted(_ range: Range<Int>, in bytes: [UInt8]) -> (html: String, start: Int) {
         var start = range.lowerBound
         while start > 0, !isBoundary(bytes, endingBefore: start) { start -= 1 }
         var end = range.upperBound
@@ -17,8 +20,16 @@ enum Sentence {
             start = max(start, clampToScalar(bytes, range.lowerBound - maximumLength / 2))
             end = min(end, clampToScalar(bytes, range.upperBound + maximumLength / 2))
         }
-        let sentence = String(decoding: bytes[start..<end], as: UTF8.self)
-        return (sentence, (range.lowerBound - start)..<(range.upperBound - start), start)
+        var html: [UInt8] = []
+        html.reserveCapacity(end - start + 32)
+        bytes.withUnsafeBufferPointer { bytes in
+            HTMLEscaping.append(bytes[start..<range.lowerBound], to: &html)
+            html.append(contentsOf: "<mark>".utf8)
+            HTMLEscaping.append(bytes[range], to: &html)
+            html.append(contentsOf: "</mark>".utf8)
+            HTMLEscaping.append(bytes[range.upperBound..<end], to: &html)
+        }
+        return (String(decoding: html, as: UTF8.self), start)
     }
 }
 

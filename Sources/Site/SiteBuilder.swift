@@ -52,8 +52,8 @@ public struct SiteBuilder: Sendable {
         }
         let (content, library) = try timed("load") { try load() }
         let converted = try timed("convert") { try convert(content) }
-        let index = timed("index") { MentionIndex(converted) }
-        let pages = PageBuilder(content: content, articles: converted, index: index)
+        let index = timed("index") { MentionIndex(converted, entityCount: content.registry.entities.count) }
+        let pages = PageBuilder(content: content, index: index)
         var paths: [String] = []
         try SiteWriter(output: options.output).write { emit in
             paths = try timed("render") { try render(pages, library, emit: emit) }
@@ -108,7 +108,8 @@ extension SiteBuilder {
     }
 
     static func converter(for content: Content) -> Converter {
-        Converter(registry: content.registry, renderer: MarkdownRenderer(allowsRawHTML: content.config.allowsRawHTML))
+        Converter(registry: content.registry, renderer: MarkdownRenderer(allowsRawHTML: content.config.allowsRawHTML),
+                  strings: Localization(language: content.config.language))
     }
 }
 

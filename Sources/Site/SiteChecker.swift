@@ -36,7 +36,7 @@ public struct SiteChecker: Sendable {
         for article in content.articles {
             do { converted.append(try converter.convert(article)) } catch { report.errors.append("\(error)") }
         }
-        let pages = PageBuilder(content: content, articles: converted, index: MentionIndex(converted)).pages()
+        let pages = PageBuilder(content: content, index: MentionIndex(converted, entityCount: content.registry.entities.count)).pages()
         var files: [String: Data] = [:]
         var templateProblems: [String] = []
         for page in pages {

@@ -30,7 +30,9 @@ enum SitePaths {
 
     /// The prefix that leads from `page` back to the site root: "" or "../" per folder level.
     static func root(of page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1)
+        var depth = 0
+        for byte in page.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        return String(repeating: "../", count: depth)
     }
 
     static func relative(from page: String, to target: String) -> String {

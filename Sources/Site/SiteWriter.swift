@@ -18,18 +18,14 @@ struct SiteWriter {
         let output = self.output
         do {
             try produce { path, bytes in
-                let manager = FileManager.default
-                let target = staging.appendingPathComponent(path)
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let target = staging.path + "/" + path
                 // An unchanged file is linked from the current site, so it keeps its modification time.
-                let current = output.appendingPathComponent(path)
-                if let existing = manager.contents(atPath: current.path), existing.elementsEqual(bytes),
-                   (try? manager.linkItem(at: current, to: target)) != nil {
-                    return
+                let current = output.path + "/" + path
+                if let existing = FileManager.default.contents(atPath: current), existing.elementsEqual(bytes) {
+                    try? OutputFile.makeFolders(parentOf: target)
+                    if link(current, target) == 0 { return }
                 }
-                guard manager.createFile(atPath: target.path, contents: Data(bytes)) else {
-                    throw BuildError(stage: "write", message: "cannot write \(target.path): check permissions and free space")
-                }
+                try OutputFile.write(bytes, to: target, atomically: false)
             }
             try finish(staging)
             try swap(in: staging)

@@ -10,29 +10,38 @@ public enum HTMLEscaping {
 
     /// Appends `value` to `text` with `& < > " '` replaced by entities.
     public static func append(_ value: String, to text: inout String) {
-        let utf8 = value.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            text += value
-            return
+        var value = value
+        // Most values need no escaping: one scan over the bytes, then a plain append.
+        let escaped: String? = value.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: { replacement(for: $0) != nil }) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            output.append(contentsOf: bytes[..<first])
+            append(bytes[first...], to: &output)
+            return String(decoding: output, as: UTF8.self)
         }
-        var runStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let replacement: String? = switch utf8[index] {
-            case 0x26: "&amp;"
-            case 0x3C: "&lt;"
-            case 0x3E: "&gt;"
-            case 0x22: "&quot;"
-            case 0x27: "&#39;"
-            default: nil
+        text += escaped ?? value
+    }
+
+    /// Appends UTF-8 `bytes` to `output`, escaped.
+    public static func append(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to output: inout [UInt8]) {
+        for byte in bytes {
+            if let replacement = replacement(for: byte) {
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            } else {
+                output.append(byte)
             }
-            if let replacement {
-                text += value[runStart..<index]
-                text += replacement
-                runStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
         }
-        text += value[runStart..<utf8.endIndex]
+    }
+
+    private static func replacement(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case 0x26: "&amp;"
+        case 0x3C: "&lt;"
+        case 0x3E: "&gt;"
+        case 0x22: "&quot;"
+        case 0x27: "&#39;"
+        default: nil
+        }
     }
 }

@@ -43,6 +43,37 @@ struct SiteBuilderTests {
         #expect(page.contains(#"<span class="surface">Putin <span class="count">2</span></span>"#))
     }
 
+    @Test func aFrequentEntityIsPaginatedWithItsOverviewOnTheFirstPage() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        for number in 1...30 {
+            let slug = String(format: "bericht-%02d", number)
+            try dossier.write("content/articles/\(slug).md", """
+            ---
+            title: Bericht \(number)
+            outlet: DPA
+            date: 2023-08-\(String(format: "%02d", number))
+            ---
+            [Putin](person:wladimir-putin) sprach in [Russland](place:russland) (Nummer \(number)).
+            """)
+        }
+        try dossier.build()
+        let first = try dossier.read("persons/wladimir-putin.html")
+        let second = try dossier.read("persons/wladimir-putin/2.html")
+        // 32 articles mention Putin: 25 on the first page, 7 on the second, each with its sentences.
+        #expect(first.components(separatedBy: #"<section class="mention-group">"#).count - 1 == 25)
+        #expect(second.components(separatedBy: #"<section class="mention-group">"#).count - 1 == 7)
+        #expect(first.contains(#"<a rel="next" href="../persons/wladimir-putin/2.html">"#))
+        #expect(second.contains(#"<a rel="prev" href="../../persons/wladimir-putin.html">"#))
+        #expect(second.contains(#"<a class="context" href="../../articles/wien.html#wladimir-putin-1">In Österreich sprach man über <mark>Putin</mark>.</a>"#))
+        // Spellings, outlets and company are the overview: on the first page, not repeated on every page.
+        #expect(first.contains(#"<section class="companions">"#) && first.contains(#"<span class="surface">Putin <span class="count">32</span></span>"#))
+        #expect(!second.contains(#"<section class="companions">"#) && !second.contains(#"class="surface""#))
+        #expect(second.contains("Wladimir Putin"))
+        #expect(!dossier.exists("persons/wladimir-putin/3.html"))
+        #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+    }
+
     @Test func indexPagesSortByCountAndGermanAlphabet() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
