@@ -20,12 +20,15 @@ public struct Content: Sendable {
         let config = try DossierConfig.load(from: directory.appendingPathComponent("dossier.yml"), displayPath: "\(name)/dossier.yml")
         let registry = try Registry.load(from: directory.appendingPathComponent("entities"), displayPath: "\(name)/entities")
         guard readsArticles else { return Content(config: config, registry: registry, articles: []) }
-        let articleDirectory = directory.appendingPathComponent("articles")
-        let files = ((try? FileManager.default.contentsOfDirectory(at: articleDirectory, includingPropertiesForKeys: nil)) ?? [])
+        let articles = try articleFiles(in: directory).map { try loadArticle($0, contentName: name) }
+        return Content(config: config, registry: registry, articles: articles)
+    }
+
+    /// The article files of `directory` (usually `content/`), in slug order.
+    static func articleFiles(in directory: URL) -> [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: directory.appendingPathComponent("articles"), includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "md" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let articles = try files.map { try loadArticle($0, contentName: name) }
-        return Content(config: config, registry: registry, articles: articles)
     }
 
     /// Reads one article file; its slug is the file name.

@@ -1,6 +1,8 @@
-/// An article after its Markdown became HTML: the body with linked mentions, and those mentions.
+/// An article after conversion: what entity pages and indexes need of it, without its body.
 ///
-/// A class, as pages pass articles around by the thousand; it never changes once made.
+/// The body's HTML goes straight onto the article's page; kept here are the metadata, the
+/// paragraphs' plain text and the mentions pointing into it. A class, as pages pass articles
+/// around by the thousand; it never changes once made.
 final class ConvertedArticle: Sendable {
     /// The mentions of one entity in an article.
     struct Mentioned: Sendable, Equatable {
@@ -10,20 +12,37 @@ final class ConvertedArticle: Sendable {
         var positions: [Int]
     }
 
+    /// The article's front matter; its `body` is left empty.
     let article: Article
-    let html: String
+    /// The plain text of the paragraphs and headings that contain mentions, one after another.
+    let text: [UInt8]
     /// Every mention in text order.
     let mentions: [Mention]
     /// The entities mentioned, in registry order.
     let entities: [Mentioned]
     /// The date as readers see it, made once for the many pages that list the article.
     let dateText: String
+    /// Where the article goes on the home page and in the feed, its sort keys made once.
+    let order: PageBuilder.DateOrder
 
-    init(article: Article, html: String, mentions: [Mention], entities: [Mentioned], dateText: String) {
+    init(article: Article, text: [UInt8], mentions: [Mention], entities: [Mentioned], dateText: String) {
+        var article = article
+        article.body = ""
         self.article = article
-        self.html = html
+        self.text = text
         self.mentions = mentions
         self.entities = entities
         self.dateText = dateText
+        order = PageBuilder.DateOrder(article)
+    }
+
+    /// The mention's text as written ("Putins").
+    func surface(_ mention: Mention) -> String {
+        String(decoding: text[mention.mark], as: UTF8.self)
+    }
+
+    /// The mention's sentence as HTML, the mention itself in `<mark>`.
+    func context(_ mention: Mention) -> String {
+        Sentence.html(text, sentence: mention.sentence, mark: mention.mark)
     }
 }

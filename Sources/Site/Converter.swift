@@ -13,7 +13,8 @@ struct Converter: Sendable {
     let renderer: MarkdownRenderer
     let strings: Localization
 
-    func convert(_ article: Article) throws -> ConvertedArticle {
+    /// The article for entity pages and indexes, and its body as HTML for its own page.
+    func convert(_ article: Article) throws -> (article: ConvertedArticle, html: String) {
         let collector = Collector(article: article, registry: registry)
         let rewriter = LinkRewriter { link in
             if link.destination == "-" { return .init(open: "", close: "") }
@@ -21,33 +22,43 @@ struct Converter: Sendable {
         }
         let html = try renderer.render(article.body, rewriter: rewriter)
         let dateText = article.date.isEmpty ? strings["dateUnknown"] : strings.formatDate(article.date)
-        return ConvertedArticle(article: article, html: html, mentions: collector.mentions, entities: collector.entities, dateText: dateText)
+        let converted = ConvertedArticle(article: article, text: collector.text, mentions: collector.mentions,
+                                         entities: collector.entities, dateText: dateText)
+        return (converted, html)
     }
 }
 
 private extension Converter {
-    /// Numbers mentions per entity and cuts out their sentences while one article renders.
+    /// Numbers mentions per entity and finds their sentences while one article renders.
     final class Collector: @unchecked Sendable {
         /// An entity linked from the article, looked up once however often it is mentioned.
         struct Target {
             var entity: Int
-            var id: String
             /// The link's opening tag up to its anchor number, and after it.
             var openStart: String
             var openEnd: String
             var positions: [Int] = []
         }
 
+        /// The paragraph of the last link; links of one paragraph come one after another.
+        struct Paragraph {
+            var context: String
+            /// Where the paragraph starts in `text`.
+            var base: Int
+            var bytes: [UInt8]
+            var boundaries: [Int]
+        }
+
         let article: Article
         let registry: Registry
         let page: String
-        var mentions: [Mention] = []
+        private(set) var text: [UInt8] = []
+        private(set) var mentions: [Mention] = []
         private var targets: [Target] = []
         private var targetByDestination: [String: Int] = [:]
-        private var lastSentence: (context: String, start: Int)?
-        private var sentenceKey = 0
-        /// The paragraph of the last link as bytes; links of one paragraph come one after another.
-        private var contextBytes: (text: String, bytes: [UInt8]) = ("", [])
+        private var paragraph: Paragraph?
+        private var lastSentenceStart = -1
+        private var sentenceKey: Int32 = 0
 
         init(article: Article, registry: Registry) {
             self.article = article
@@ -72,16 +83,24 @@ private extension Converter {
                 targetByDestination[link.destination] = number
             }
             targets[number].positions.append(mentions.count)
-            let target = targets[number]
-            let ordinal = target.positions.count
-            if contextBytes.text != link.context { contextBytes = (link.context, Array(link.context.utf8)) }
-            let (context, start) = Sentence.highlighted(link.range, in: contextBytes.bytes)
-            if lastSentence?.context != link.context || lastSentence?.start != start {
-                sentenceKey += 1
-                lastSentence = (link.context, start)
+            let ordinal = targets[number].positions.count
+            if paragraph?.context != link.context {
+                let bytes = Array(link.context.utf8)
+                paragraph = Paragraph(context: link.context, base: text.count, bytes: bytes, boundaries: Sentence.boundaries(in: bytes))
+                text.append(contentsOf: bytes)
             }
-            mentions.append(Mention(entity: target.entity, entityID: target.id, ordinal: ordinal, surface: link.text, context: context, sentenceKey: sentenceKey))
-            return .init(open: "\(target.openStart)\(ordinal)\(target.openEnd)", close: "</a>")
+            let current = paragraph!
+            let sentence = Sentence.bounds(of: link.range, in: current.bytes, boundaries: current.boundaries)
+            if current.base + sentence.lowerBound != lastSentenceStart {
+                sentenceKey += 1
+                lastSentenceStart = current.base + sentence.lowerBound
+            }
+            mentions.append(Mention(
+                entity: Int32(targets[number].entity), ordinal: Int32(ordinal), sentenceKey: sentenceKey,
+                sentenceStart: Int32(current.base + sentence.lowerBound), sentenceEnd: Int32(current.base + sentence.upperBound),
+                markStart: Int32(current.base + link.range.lowerBound), markEnd: Int32(current.base + link.range.upperBound)
+            ))
+            return .init(open: "\(targets[number].openStart)\(ordinal)\(targets[number].openEnd)", close: "</a>")
         }
 
         /// The entity an annotation names, checked against the registry.
@@ -101,7 +120,7 @@ private extension Converter {
             let entity = registry.entities[position]
             let href = SitePaths.relative(from: page, to: SitePaths.entity(type, id))
             return Target(
-                entity: position, id: id,
+                entity: position,
                 openStart: "<a class=\"mention \(type.rawValue)\" id=\"\(id)-",
                 openEnd: "\" href=\"\(href)\" title=\"\(HTMLEscaping.escape(entity.name))\">"
             )

@@ -4,11 +4,13 @@ import Templating
 
 /// Keeps a built site up to date as files change, doing only the work a change needs.
 ///
-/// It remembers file stamps, parsed and converted articles and the bytes of every page it
-/// wrote. An edited article re-renders its page, the pages of the entities it mentions now or
-/// mentioned before, the indexes, home, feed and sitemap; a registry, settings or template
-/// change re-renders everything. Only files whose bytes changed are written (each atomically);
-/// pages that no longer exist are removed. The result equals a clean build, byte for byte.
+/// It remembers file stamps, the articles as read, the mention index and a hash of every file
+/// it wrote. An edited article is converted again and swapped into the index; then only the
+/// pages that show something of it are rendered: its own page, the page of each entity listing
+/// it (and the entity's first page when its overview changed), and home, indexes, feed and
+/// sitemap only when what they show changed. A registry, settings or template change renders
+/// everything. Only files whose bytes changed are written (each atomically); pages that no
+/// longer exist are removed. The result equals a clean build, byte for byte.
 ///
 ///     let builder = IncrementalBuilder(options: options)
 ///     try builder.rebuild()   // first call: everything
@@ -16,11 +18,11 @@ import Templating
 public final class IncrementalBuilder: @unchecked Sendable {
     /// What one rebuild did.
     public struct Outcome: Sendable {
-        public var written: [String]
-        public var removed: [String]
-        public var rendered: Int
-        public var renderedEverything: Bool
-        public var seconds: Double
+        public var written: [String] = []
+        public var removed: [String] = []
+        public var rendered = 0
+        public var renderedEverything = false
+        public var seconds = 0.0
     }
 
     public let options: SiteBuilder.Options
@@ -29,8 +31,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var config = DossierConfig()
     private var registry = Registry([])
     private var library: TemplateLibrary?
+    /// Articles as read, by path (`articles/<slug>.md`), to convert again after a registry change.
     private var articles: [String: Article] = [:]
-    private var converted: [String: ConvertedArticle] = [:]
+    /// The converted articles in slug order, and where each slug is in it.
+    private var index: MentionIndex?
+    private var positions: [String: Int] = [:]
+    /// The converted articles newest first, as home and feed list them.
+    private var byDate: [ConvertedArticle] = []
+    private var feedBodies: [String: String] = [:]
     private var written: [String: Int] = [:]
 
     public init(options: SiteBuilder.Options) {
@@ -45,116 +53,274 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let current = scan()
         let changed = Set(current.keys.filter { current[$0] != stamps[$0] })
         let removed = Set(stamps.keys.filter { current[$0] == nil })
-        let everything = library == nil || (changed.union(removed)).contains { !$0.hasPrefix("articles/") }
-
-        var nextConfig = config, nextRegistry = registry, nextLibrary = library
-        if everything {
-            let (content, library) = try builder.load(articles: false)
-            (nextConfig, nextRegistry, nextLibrary) = (content.config, content.registry, library)
-        }
-        var nextArticles = articles
-        for path in removed where path.hasPrefix("articles/") { nextArticles[path] = nil }
-        for path in changed where path.hasPrefix("articles/") {
-            nextArticles[path] = try Content.loadArticle(options.content.appendingPathComponent(path), contentName: options.content.lastPathComponent)
-        }
-        let content = Content(config: nextConfig, registry: nextRegistry, articles: nextArticles.keys.sorted().map { nextArticles[$0]! })
-        let converter = SiteBuilder.converter(for: content)
-        let stale = everything ? content.articles : content.articles.filter { changed.contains(Self.key(of: $0)) }
-        let fresh = try stale.concurrentMap { try converter.convert($0) }
-
-        var nextConverted = everything ? [:] : converted
-        var affected: Set<String> = []
-        for path in removed where path.hasPrefix("articles/") {
-            let slug = String(path.dropFirst("articles/".count).dropLast(3))
-            affected.formUnion(converted[slug]?.mentions.map(\.entityID) ?? [])
-            nextConverted[slug] = nil
-        }
-        for article in fresh {
-            affected.formUnion(Self.changedEntities(from: converted[article.article.slug], to: article))
-            nextConverted[article.article.slug] = article
-        }
-        let all = content.articles.compactMap { nextConverted[$0.slug] }
-        let pageBuilder = PageBuilder(content: content, index: MentionIndex(all, entityCount: content.registry.entities.count))
-        let jobs = everything ? pageBuilder.jobs() : pageBuilder.jobs(articles: Set(fresh.map(\.article.slug)), entities: affected)
-        let library = nextLibrary!
-        let previous = written
-        let results = try jobs.concurrentMap { job -> (path: String, hash: Int, wrote: Bool) in
-            let (path, bytes) = try builder.render(pageBuilder.page(for: job), library)
-            return try write(bytes, to: path, previousHash: previous[path])
-        }
-        let assets = everything ? try builder.assets().map { ("assets/\($0.name)", $0.bytes) } : []
-        let assetResults = try assets.map { try write($0.1, to: $0.0, previousHash: previous[$0.0]) }
-
-        var outcome = Outcome(written: [], removed: [], rendered: jobs.count, renderedEverything: everything, seconds: 0)
-        var nextWritten = written
-        for result in results + assetResults {
-            nextWritten[result.path] = result.hash
-            if result.wrote { outcome.written.append(result.path) }
-        }
-        let livePaths = Set(pageBuilder.allPaths()).union(everything ? Set(assets.map(\.0)) : Set(written.keys.filter { $0.hasPrefix("assets/") }))
-        for path in nextWritten.keys where !livePaths.contains(path) {
-            try? FileManager.default.removeItem(at: options.output.appendingPathComponent(path))
-            nextWritten[path] = nil
-            outcome.removed.append(path)
-        }
+        let everything = library == nil || index == nil || (changed.union(removed)).contains { !$0.hasPrefix("articles/") }
+        var outcome = everything ? try rebuildEverything(changed: changed, removed: removed)
+            : try rebuildArticles(changed: changed, removed: removed)
+        stamps = current
         if !outcome.written.isEmpty || !outcome.removed.isEmpty { try options.search?.index(options.output) }
-        (stamps, config, registry, self.library, articles, converted, written) = (current, nextConfig, nextRegistry, nextLibrary, nextArticles, nextConverted, nextWritten)
         outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return outcome
     }
 }
 
 private extension IncrementalBuilder {
-    /// Stamps of everything a build reads, keyed by path relative to `content/`, and
-    /// `Templates/…` for templates.
-    func scan() -> [String: FileStamp] {
-        var stamps: [String: FileStamp] = [:]
-        let content = options.content
-        for (path, stamp) in FileStamp.scan(content.appendingPathComponent("articles"), extensions: ["md"]) where !path.contains("/") {
-            stamps["articles/\(path)"] = stamp
-        }
-        for (path, stamp) in FileStamp.scan(content.appendingPathComponent("entities"), extensions: ["yml", "yaml"]) where !path.contains("/") {
-            stamps["entities/\(path)"] = stamp
-        }
-        if let stamp = FileStamp.scan(content, extensions: ["yml"])["dossier.yml"] { stamps["dossier.yml"] = stamp }
-        if let templates = options.templates {
-            for (path, stamp) in FileStamp.scan(templates) { stamps["Templates/\(path)"] = stamp }
-        }
-        return stamps
+    /// After a registry, settings or template change (or on the first call): every page.
+    func rebuildEverything(changed: Set<String>, removed: Set<String>) throws -> Outcome {
+        let (content, library) = try builder.load(articles: false)
+        var nextArticles = articles
+        for path in removed { nextArticles[path] = nil }
+        nextArticles.merge(try read(changed)) { _, new in new }
+        let converter = SiteBuilder.converter(for: content)
+        let conversions = try nextArticles.keys.sorted().map { nextArticles[$0]! }.concurrentMap { try converter.convert($0) }
+        let index = MentionIndex(conversions.map(\.article), registry: content.registry)
+        var pages = PageBuilder(content: content, index: index)
+        let bodies = Dictionary(conversions.map { ($0.article.article.slug, $0.html) }, uniquingKeysWith: { first, _ in first })
+        pages.feedBodies = Dictionary(pages.feedArticles.map { ($0.article.slug, bodies[$0.article.slug] ?? "") }, uniquingKeysWith: { first, _ in first })
+
+        var outcome = Outcome(renderedEverything: true)
+        let finished = pages
+        var results = try conversions.concurrentMap { try write(finished.article($0.article, html: $0.html), library) }
+        let jobs = pages.jobs()
+        results += try jobs.concurrentMap { try write(finished.page(for: $0), library) }
+        let assets = try builder.assets().map { ("assets/\($0.name)", $0.bytes) }
+        results += try assets.map { try write($0.1, to: $0.0) }
+        outcome.rendered = conversions.count + jobs.count
+        record(results, outcome: &outcome)
+        let live = Set(pages.allPaths()).union(assets.map(\.0))
+        for path in written.keys.sorted() where !live.contains(path) { remove(path, outcome: &outcome) }
+        (config, registry, self.library, articles, self.index) = (content.config, content.registry, library, nextArticles, index)
+        positions = Dictionary(uniqueKeysWithValues: index.articles.enumerated().map { ($1.article.slug, $0) })
+        byDate = pages.articlesByDate
+        feedBodies = pages.feedBodies
+        return outcome
     }
 
-    static func key(of article: Article) -> String { "articles/\(article.slug).md" }
+    /// After edits, additions and removals of articles only.
+    func rebuildArticles(changed: Set<String>, removed: Set<String>) throws -> Outcome {
+        let (old, library) = (index!, library!)
+        let edited = try read(changed)
+        let content = Content(config: config, registry: registry, articles: [])
+        let converter = SiteBuilder.converter(for: content)
+        let fresh = try edited.keys.sorted().concurrentMap { try converter.convert(edited[$0]!) }
+        let removedSlugs = Set(removed.map(Self.slug(of:)))
+        let addedSlugs = Set(fresh.map(\.article.article.slug).filter { positions[$0] == nil })
 
-    /// Entities whose pages an edit of one article changes: those whose mentions there, the
-    /// sentences around them or their company in those sentences differ, or all of them when
-    /// what entity pages get of the article (title, date, outlet, teaser, authors) changed.
-    static func changedEntities(from old: ConvertedArticle?, to new: ConvertedArticle) -> Set<String> {
-        let all = Set(new.mentions.map(\.entityID)).union(old?.mentions.map(\.entityID) ?? [])
-        guard let old, old.article.title == new.article.title, old.article.date == new.article.date,
-              old.article.outlet == new.article.outlet, old.article.teaser == new.article.teaser,
-              old.article.authors == new.article.authors else { return all }
-        let (before, after) = (signatures(old), signatures(new))
-        return all.filter { before[$0] != after[$0] }
+        var index = old
+        var nextPositions = positions
+        var nextByDate = byDate
+        if removedSlugs.isEmpty, addedSlugs.isEmpty {
+            for conversion in fresh {
+                let position = positions[conversion.article.article.slug]!
+                Self.move(old.articles[position], to: conversion.article, in: &nextByDate)
+                index.replace(position, with: conversion.article)
+            }
+        } else {
+            var bySlug = Dictionary(uniqueKeysWithValues: old.articles.map { ($0.article.slug, $0) })
+            for slug in removedSlugs { bySlug[slug] = nil }
+            for conversion in fresh { bySlug[conversion.article.article.slug] = conversion.article }
+            index = MentionIndex(bySlug.keys.sorted().map { bySlug[$0]! }, registry: registry)
+            nextPositions = Dictionary(uniqueKeysWithValues: index.articles.enumerated().map { ($1.article.slug, $0) })
+            nextByDate = PageBuilder.byDate(index.articles)
+        }
+        var pages = PageBuilder(content: content, index: index, byDate: nextByDate)
+        let reorganised = !removedSlugs.isEmpty || !addedSlugs.isEmpty
+        var plan = Plan()
+        for conversion in fresh {
+            let slug = conversion.article.article.slug
+            let before = positions[slug].map { old.articles[$0] }
+            plan.add(Self.changes(from: before, to: conversion.article), articleAt: nextPositions[slug]!, old: old, new: index, reorganised: reorganised)
+        }
+        for slug in removedSlugs {
+            plan.add(Self.changes(from: old.articles[positions[slug]!], to: nil), articleAt: nil, old: old, new: index, reorganised: true)
+        }
+        let affected = Set(fresh.map(\.article.article.slug)).union(removedSlugs)
+        let oldFeed = Set(byDate.prefix(PageBuilder.feedEntries).map(\.article.slug))
+        let newFeed = pages.feedArticles.map(\.article.slug)
+        let bodies = Dictionary(fresh.map { ($0.article.article.slug, $0.html) }, uniquingKeysWith: { first, _ in first })
+        var nextFeedBodies: [String: String] = [:]
+        for slug in newFeed {
+            let path = "articles/\(slug).md"
+            nextFeedBodies[slug] = try bodies[slug] ?? feedBodies[slug] ?? converter.convert((edited[path] ?? articles[path])!).html
+        }
+        pages.feedBodies = nextFeedBodies
+
+        var jobs = plan.jobs(registry: registry, pages: pages)
+        if reorganised || plan.countsChanged || plan.summariesChanged {
+            jobs += [.home] + EntityType.allCases.map { .entityIndex($0) }
+        }
+        if !affected.isDisjoint(with: oldFeed) || !affected.isDisjoint(with: newFeed) { jobs.append(.feed) }
+        if reorganised || plan.pageCountsChanged(registry: registry, old: old, new: index, pages: pages) { jobs.append(.sitemap) }
+
+        var outcome = Outcome()
+        let finished = pages
+        var results = try fresh.concurrentMap { try write(finished.article($0.article, html: $0.html), library) }
+        results += try jobs.concurrentMap { try write(finished.page(for: $0), library) }
+        outcome.rendered = fresh.count + jobs.count
+        record(results, outcome: &outcome)
+        for slug in removedSlugs.sorted() { remove(SitePaths.article(slug), outcome: &outcome) }
+        for entity in plan.entities.keys.sorted() {
+            let id = registry.entities[entity].id
+            let (before, after) = (pages.entityPageCount(groups: old.groups[entity].count), pages.entityPageCount(id))
+            for page in stride(from: after + 1, through: before, by: 1) {
+                remove(SitePaths.entity(registry.entities[entity].type, id, page: page), outcome: &outcome)
+            }
+        }
+        for path in removed { articles[path] = nil }
+        for (path, article) in edited { articles[path] = article }
+        (self.index, positions, byDate, feedBodies) = (index, nextPositions, nextByDate, nextFeedBodies)
+        return outcome
     }
 
-    /// Per entity, what its pages show of one article: each mention with its sentence and the
-    /// entities sharing that sentence.
-    static func signatures(_ article: ConvertedArticle) -> [String: [String]] {
-        var company: [Int: [String]] = [:]
-        for mention in article.mentions { company[mention.sentenceKey, default: []].append(mention.entityID) }
-        var result: [String: [String]] = [:]
-        for mention in article.mentions {
-            let others = Set(company[mention.sentenceKey] ?? []).sorted().joined(separator: ",")
-            result[mention.entityID, default: []].append("\(mention.anchor)|\(mention.surface)|\(mention.context)|\(others)")
+    /// What the pages of the entities of edited articles need: per entity (registry position),
+    /// whether its listing of the article, its overview or its list of articles changed.
+    struct Plan {
+        struct Change {
+            var listing = false
+            var overview = false
+            var membership = false
+            /// Where the article's group is in the entity's groups now, if it is there.
+            var group: Int?
+        }
+
+        var entities: [Int: [Change]] = [:]
+        var countsChanged = false
+        var summariesChanged = false
+
+        mutating func add(_ changes: Changes, articleAt position: Int?, old: MentionIndex, new: MentionIndex, reorganised: Bool) {
+            summariesChanged = summariesChanged || changes.summary
+            for (entity, var change) in changes.entities {
+                if old.counts[entity] != new.counts[entity] { countsChanged = true }
+                change.membership = change.membership || reorganised
+                change.group = position.flatMap { position in new.groups[entity].firstIndex { $0.article == position } }
+                entities[entity, default: []].append(change)
+            }
+        }
+
+        /// The entity pages to render again.
+        func jobs(registry: Registry, pages: PageBuilder) -> [PageBuilder.Job] {
+            var jobs: [PageBuilder.Job] = []
+            for (entity, changes) in entities.sorted(by: { $0.key < $1.key }) {
+                let id = registry.entities[entity].id
+                let count = pages.entityPageCount(id)
+                var numbers: Set<Int> = []
+                for change in changes {
+                    if change.membership {
+                        // Groups after the article moved: every page from its own on, or all.
+                        let first = change.group.map { $0 / pages.articlesPerEntityPage + 1 } ?? 1
+                        numbers.formUnion(first...count)
+                        numbers.insert(1)
+                    }
+                    if change.overview { numbers.insert(1) }
+                    if change.listing, let group = change.group { numbers.insert(group / pages.articlesPerEntityPage + 1) }
+                }
+                jobs += numbers.sorted().map { .entity(id, page: $0) }
+            }
+            return jobs
+        }
+
+        func pageCountsChanged(registry: Registry, old: MentionIndex, new: MentionIndex, pages: PageBuilder) -> Bool {
+            entities.keys.contains { pages.entityPageCount(groups: old.groups[$0].count) != pages.entityPageCount(groups: new.groups[$0].count) }
+        }
+    }
+
+    /// What an edit of one article changes: whether what lists of articles show of it changed,
+    /// and per entity it mentions before or after, what changed on that entity's pages.
+    struct Changes {
+        var summary = false
+        var entities: [Int: Plan.Change] = [:]
+    }
+
+    static func changes(from old: ConvertedArticle?, to new: ConvertedArticle?) -> Changes {
+        var changes = Changes()
+        let (before, after) = (old.map(signatures) ?? [:], new.map(signatures) ?? [:])
+        let summary = { (article: ConvertedArticle?) in
+            article.map { [$0.article.title, $0.article.date, $0.article.outlet, $0.article.teaser, $0.article.authors.joined(separator: "\n")] }
+        }
+        changes.summary = summary(old) != summary(new)
+        for entity in Set(before.keys).union(after.keys) {
+            let (was, now) = (before[entity], after[entity])
+            var change = Plan.Change()
+            change.membership = (was == nil) != (now == nil)
+            change.listing = changes.summary || was?.listing != now?.listing
+            change.overview = changes.summary || change.membership || was?.overview != now?.overview
+            if change.listing || change.overview || change.membership { changes.entities[entity] = change }
+        }
+        return changes
+    }
+
+    /// Per entity, what its pages show of one article: its mentions with their sentences (the
+    /// listing), and its spellings and company there (the overview).
+    static func signatures(_ article: ConvertedArticle) -> [Int: (listing: [String], overview: [String])] {
+        var result: [Int: (listing: [String], overview: [String])] = [:]
+        let mentions = article.mentions
+        for mentioned in article.entities {
+            var listing: [String] = []
+            var overview: [String] = []
+            var lastSentence: Int32 = -1
+            for position in mentioned.positions {
+                let mention = mentions[position]
+                let sentence = String(decoding: article.text[mention.sentence], as: UTF8.self)
+                listing.append("\(mention.ordinal)|\(mention.markStart - mention.sentenceStart)|\(mention.markEnd - mention.markStart)|\(sentence)")
+                overview.append(article.surface(mention))
+                guard mention.sentenceKey != lastSentence else { continue }
+                lastSentence = mention.sentenceKey
+                let company = Set(mentions.filter { $0.sentenceKey == mention.sentenceKey }.map(\.entity)).subtracting([Int32(mentioned.entity)])
+                overview.append(company.sorted().map(String.init).joined(separator: ","))
+            }
+            result[mentioned.entity] = (listing, overview.sorted())
         }
         return result
     }
 
+    /// Replaces `old` by `new` in `byDate`, keeping its order.
+    static func move(_ old: ConvertedArticle, to new: ConvertedArticle, in byDate: inout [ConvertedArticle]) {
+        if let at = byDate.firstIndex(where: { $0 === old }) { byDate.remove(at: at) }
+        var low = 0, high = byDate.count
+        while low < high {
+            let middle = (low + high) / 2
+            if byDate[middle].order < new.order { low = middle + 1 } else { high = middle }
+        }
+        byDate.insert(new, at: low)
+    }
+
+    /// The articles at `paths` (those under `articles/`), read again.
+    func read(_ paths: Set<String>) throws -> [String: Article] {
+        let paths = paths.filter { $0.hasPrefix("articles/") }.sorted()
+        let contentName = options.content.lastPathComponent
+        let read = try paths.concurrentMap { try Content.loadArticle(options.content.appendingPathComponent($0), contentName: contentName) }
+        return Dictionary(uniqueKeysWithValues: zip(paths, read))
+    }
+
+    static func slug(of path: String) -> String {
+        String(path.dropFirst("articles/".count).dropLast(".md".count))
+    }
+
+    /// Stamps of everything a build reads, keyed by path relative to `content/`, and
+    /// `Templates/…` for templates.
+    func scan() -> [String: FileStamp] {
+        let content = options.content
+        var stamps = FileStamp.scan(content.appendingPathComponent("articles"), extensions: ["md"], prefix: "articles/", recursive: false)
+        stamps.merge(FileStamp.scan(content.appendingPathComponent("entities"), extensions: ["yml", "yaml"], prefix: "entities/", recursive: false)) { first, _ in first }
+        if let stamp = FileStamp.of(content.appendingPathComponent("dossier.yml").path) { stamps["dossier.yml"] = stamp }
+        if let templates = options.templates {
+            stamps.merge(FileStamp.scan(templates, prefix: "Templates/")) { first, _ in first }
+        }
+        return stamps
+    }
+
+    typealias Written = (path: String, hash: Int, wrote: Bool)
+
+    func write(_ page: Page, _ library: TemplateLibrary) throws -> Written {
+        let (path, bytes) = try builder.render(page, library)
+        return try write(bytes, to: path)
+    }
+
     /// Writes `bytes` unless the file already holds them.
-    func write(_ bytes: [UInt8], to path: String, previousHash: Int?) throws -> (path: String, hash: Int, wrote: Bool) {
+    func write(_ bytes: [UInt8], to path: String) throws -> Written {
         var hasher = Hasher()
-        hasher.combine(bytes)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         let hash = hasher.finalize()
+        let previousHash = written[path]
         let url = options.output.appendingPathComponent(path)
         if previousHash == hash { return (path, hash, false) }
         if previousHash == nil, let existing = FileManager.default.contents(atPath: url.path), existing.elementsEqual(bytes) {
@@ -162,5 +328,19 @@ private extension IncrementalBuilder {
         }
         try OutputFile.write(bytes, to: url.path, atomically: true)
         return (path, hash, true)
+    }
+
+    /// Notes what was written; the output and `written` change together, never ahead of each other.
+    func record(_ results: [Written], outcome: inout Outcome) {
+        for result in results {
+            written[result.path] = result.hash
+            if result.wrote { outcome.written.append(result.path) }
+        }
+    }
+
+    func remove(_ path: String, outcome: inout Outcome) {
+        try? FileManager.default.removeItem(at: options.output.appendingPathComponent(path))
+        written[path] = nil
+        outcome.removed.append(path)
     }
 }

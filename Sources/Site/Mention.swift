@@ -1,17 +1,20 @@
-/// One annotated mention of an entity: which one it is and the sentence around it.
+/// One annotated mention of an entity: which one, where, and in which sentence.
+///
+/// Plain numbers only: a large dossier has millions of mentions, and the text they point into
+/// is kept once per article (`ConvertedArticle.text`), not once per mention.
 struct Mention: Sendable, Equatable {
-    /// The entity's position in the registry, and its id.
-    var entity: Int
-    var entityID: String
-    /// Which mention of the entity in its article this is, from 1.
-    var ordinal: Int
-    /// The text as written in the article ("Putins").
-    var surface: String
-    /// The sentence around the mention as HTML, the mention itself in `<mark>`.
-    var context: String
+    /// The entity's position in the registry the article was converted with.
+    var entity: Int32
+    /// Which mention of the entity in its article this is, from 1: the anchor is `<entity-id>-<n>`.
+    var ordinal: Int32
     /// Which sentence of the article this is: mentions of one sentence are neighbours.
-    var sentenceKey: Int
+    var sentenceKey: Int32
+    /// UTF-8 offsets in the article's text: the sentence, and the mention's own text in it.
+    var sentenceStart: Int32
+    var sentenceEnd: Int32
+    var markStart: Int32
+    var markEnd: Int32
 
-    /// The anchor id on the article page: `<entity-id>-<n>` for the n-th mention of it there.
-    var anchor: String { "\(entityID)-\(ordinal)" }
+    var sentence: Range<Int> { Int(sentenceStart)..<Int(sentenceEnd) }
+    var mark: Range<Int> { Int(markStart)..<Int(markEnd) }
 }

@@ -18,15 +18,18 @@ struct MentionIndex: Sendable {
     }
 
     private(set) var articles: [ConvertedArticle]
+    /// The registry's ids by position.
+    let ids: [String]
     /// Per registry position, the articles mentioning the entity, in article order.
     private(set) var groups: [[Group]]
     /// Per registry position, how often the entity is mentioned.
     private(set) var counts: [Int]
 
-    init(_ articles: [ConvertedArticle], entityCount: Int) {
+    init(_ articles: [ConvertedArticle], registry: Registry) {
         self.articles = articles
-        groups = Array(repeating: [], count: entityCount)
-        counts = Array(repeating: 0, count: entityCount)
+        ids = registry.entities.map(\.id)
+        groups = Array(repeating: [], count: ids.count)
+        counts = Array(repeating: 0, count: ids.count)
         for (position, converted) in articles.enumerated() {
             for (run, mentioned) in converted.entities.enumerated() {
                 groups[mentioned.entity].append(Group(article: position, run: run))
@@ -62,7 +65,7 @@ struct MentionIndex: Sendable {
         var counts: [String: Int] = [:]
         for group in groups[entity] {
             let converted = articles[group.article]
-            for position in converted.entities[group.run].positions { counts[converted.mentions[position].surface, default: 0] += 1 }
+            for position in converted.entities[group.run].positions { counts[converted.surface(converted.mentions[position]), default: 0] += 1 }
         }
         return Self.ranked(counts)
     }
@@ -79,25 +82,25 @@ struct MentionIndex: Sendable {
 
     /// Entities sharing a sentence with the entity (ids), by number of such sentences, most first.
     func companions(_ entity: Int) -> [Counted] {
-        var counts: [Int: (id: String, count: Int)] = [:]
+        var counts: [Int32: Int] = [:]
         for group in groups[entity] {
             let converted = articles[group.article]
             let mentions = converted.mentions
-            var lastSentence: Int?
+            var lastSentence: Int32 = -1
             for position in converted.entities[group.run].positions where mentions[position].sentenceKey != lastSentence {
                 let sentence = mentions[position].sentenceKey
                 lastSentence = sentence
                 var start = position, end = position + 1
                 while start > 0, mentions[start - 1].sentenceKey == sentence { start -= 1 }
                 while end < mentions.count, mentions[end].sentenceKey == sentence { end += 1 }
-                for other in start..<end where mentions[other].entity != entity {
+                for other in start..<end where mentions[other].entity != Int32(entity) {
                     // Each entity counts once per sentence, however often it is named there.
                     guard !mentions[start..<other].contains(where: { $0.entity == mentions[other].entity }) else { continue }
-                    counts[mentions[other].entity, default: (mentions[other].entityID, 0)].count += 1
+                    counts[mentions[other].entity, default: 0] += 1
                 }
             }
         }
-        return Self.ranked(Dictionary(uniqueKeysWithValues: counts.values.map { ($0.id, $0.count) }))
+        return Self.ranked(Dictionary(uniqueKeysWithValues: counts.map { (ids[Int($0.key)], $0.value) }))
     }
 
     static func ranked(_ counts: [String: Int]) -> [Counted] {

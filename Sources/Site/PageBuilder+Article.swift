@@ -2,7 +2,8 @@ import Entities
 import Templating
 
 extension PageBuilder {
-    func article(_ converted: ConvertedArticle) -> Page {
+    /// The page of an article whose body is `html`; it needs nothing of other articles.
+    func article(_ converted: ConvertedArticle, html: String) -> Page {
         let article = converted.article
         let path = SitePaths.article(article.slug)
         let root = SitePaths.root(of: path)
@@ -10,7 +11,7 @@ extension PageBuilder {
         for (key, value) in articleSummary(converted, from: path) { model[key] = value }
         model["dateline"] = .string(article.dateline)
         model["authorList"] = .list(article.authors.map { .string($0) })
-        model["body"] = .html(converted.html)
+        model["body"] = .html(html)
         model["captions"] = .list(article.captions.map { ["text": .string($0.text), "credit": .string($0.credit), "title": .string($0.title)] })
         model["sourceURL"] = article.url.map { .string($0) } ?? .null
         model["sourceFile"] = .string(article.source)
@@ -31,11 +32,11 @@ extension PageBuilder {
         model["feedID"] = .string(content.config.baseURL ?? "urn:dossier:\(Slug.make(content.config.title))")
         let dated = articlesByDate
         model["updated"] = .string(Self.atomDate(dated.first { !$0.article.date.isEmpty }?.article.date ?? "1970-01-01"))
-        model["entries"] = .list(dated.prefix(Self.feedEntries).map { converted in
+        model["entries"] = .list(feedArticles.map { converted in
             var entry = articleSummary(converted, from: path)
             entry["url"] = .string(base + SitePaths.article(converted.article.slug))
             entry["updated"] = .string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date))
-            entry["body"] = .string(converted.html)
+            entry["body"] = .string(feedBodies[converted.article.slug] ?? "")
             return .object(entry)
         })
         return Page(path: path, template: "feed", model: .object(model))

@@ -40,7 +40,8 @@ extension PageBuilder {
             var summary = articleSummary(converted, from: path)
             let articleURL = SitePaths.relative(from: path, to: SitePaths.article(converted.article.slug))
             summary["mentions"] = .list(index.mentions(group).map { mention in
-                ["context": .html(mention.context), "url": .string("\(articleURL)#\(mention.anchor)"), "surface": .string(mention.surface)]
+                ["context": .html(converted.context(mention)), "url": .string("\(articleURL)#\(entity.id)-\(mention.ordinal)"),
+                 "surface": .string(converted.surface(mention))]
             })
             return .object(summary)
         })

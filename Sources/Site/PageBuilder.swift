@@ -3,10 +3,10 @@ import Templating
 
 /// Makes the page models templates see: plain values with relative links, no domain types.
 struct PageBuilder: Sendable {
-    /// One page to make: cheap to list, turned into a model only when it is rendered.
+    /// One page to make: cheap to list, turned into a model only when it is rendered. Article
+    /// pages are not jobs: they are made while converting, from the body's HTML.
     enum Job: Sendable, Hashable {
         case home
-        case article(Int)
         case entityIndex(EntityType)
         case entity(String, page: Int)
         case notFound
@@ -23,19 +23,22 @@ struct PageBuilder: Sendable {
     /// Articles newest first; undated ones last; then by outlet and title.
     let articlesByDate: [ConvertedArticle]
     private let words: Value
+    /// The HTML bodies of the articles the feed carries (`feedArticles`), by slug.
+    var feedBodies: [String: String] = [:]
 
-    init(content: Content, index: MentionIndex) {
+    /// `byDate`, when the caller keeps it, saves sorting the articles again.
+    init(content: Content, index: MentionIndex, byDate: [ConvertedArticle]? = nil) {
         self.content = content
         articles = index.articles
         self.index = index
         strings = Localization(language: content.config.language)
-        articlesByDate = Self.byDate(articles)
+        articlesByDate = byDate ?? Self.byDate(articles)
         words = .object(strings.strings.mapValues { .string($0) })
     }
 
-    /// Every page of the site, home first.
+    /// Every page of the site but the articles, home first.
     func jobs() -> [Job] {
-        var jobs: [Job] = [.home] + articles.indices.map { .article($0) }
+        var jobs: [Job] = [.home]
         for type in EntityType.allCases {
             jobs.append(.entityIndex(type))
             for entity in content.registry.entities where entity.type == type {
@@ -45,21 +48,9 @@ struct PageBuilder: Sendable {
         return jobs + [.notFound, .feed, .sitemap]
     }
 
-    /// The pages an edit of `articles` can change: those articles, the pages of `entities`
-    /// (mentioned by them before or after), and the pages that list or count everything.
-    func jobs(articles slugs: Set<String>, entities ids: Set<String>) -> [Job] {
-        var jobs: [Job] = [.home] + articles.indices.filter { slugs.contains(articles[$0].article.slug) }.map { .article($0) }
-        jobs += EntityType.allCases.map { .entityIndex($0) }
-        for id in ids.sorted() where content.registry[id] != nil {
-            jobs += (1...entityPageCount(id)).map { .entity(id, page: $0) }
-        }
-        return jobs + [.feed, .sitemap]
-    }
-
     func path(of job: Job) -> String {
         switch job {
         case .home: SitePaths.home
-        case .article(let number): SitePaths.article(articles[number].article.slug)
         case .entityIndex(let type): SitePaths.index(type)
         case .entity(let id, let page): SitePaths.entity(content.registry[id]!.type, id, page: page)
         case .notFound: SitePaths.notFound
@@ -72,7 +63,6 @@ struct PageBuilder: Sendable {
     func page(for job: Job) -> Page {
         switch job {
         case .home: home()
-        case .article(let number): article(articles[number])
         case .entityIndex(let type): entityIndex(type)
         case .entity(let id, let page): entityPage(content.registry[id]!, page: page)
         case .notFound: Page(path: SitePaths.notFound, template: "not-found", model: .object(frame(for: SitePaths.notFound, title: strings["notFound"])))
@@ -81,16 +71,25 @@ struct PageBuilder: Sendable {
         }
     }
 
-    /// Every page model at once; for tests and small sites.
+    /// Every page model but the articles' at once; for checks and small sites.
     func pages() -> [Page] { jobs().map(page) }
 
-    /// The path of every page, in the order `jobs()` lists them, without making any model.
-    func allPaths() -> [String] { jobs().map(path) }
+    /// The path of every page, home and articles first, without making any model.
+    func allPaths() -> [String] {
+        [SitePaths.home] + articles.map { SitePaths.article($0.article.slug) } + jobs().filter { $0 != .home }.map(path)
+    }
+
+    /// The articles the feed carries, newest first; their bodies go into `feedBodies`.
+    var feedArticles: ArraySlice<ConvertedArticle> { articlesByDate.prefix(Self.feedEntries) }
 
     /// How many pages the entity's mentions fill, at least one.
     func entityPageCount(_ id: String) -> Int {
-        let articleCount = content.registry.index(of: id).map { index.groups[$0].count } ?? 0
-        return max(1, (articleCount + articlesPerEntityPage - 1) / articlesPerEntityPage)
+        entityPageCount(groups: content.registry.index(of: id).map { index.groups[$0].count } ?? 0)
+    }
+
+    /// How many pages an entity mentioned in `groups` articles fills, at least one.
+    func entityPageCount(groups: Int) -> Int {
+        max(1, (groups + articlesPerEntityPage - 1) / articlesPerEntityPage)
     }
 
     /// How often the entity is mentioned in all articles.
@@ -99,17 +98,33 @@ struct PageBuilder: Sendable {
     }
 
     static func byDate(_ articles: [ConvertedArticle]) -> [ConvertedArticle] {
-        let keyed = articles.map { (article: $0, outlet: GermanCollation.key($0.article.outlet), title: GermanCollation.key($0.article.title)) }
-        return keyed.sorted { lhs, rhs in
-            let (left, right) = (lhs.article.article, rhs.article.article)
-            if left.date != right.date {
-                if left.date.isEmpty || right.date.isEmpty { return right.date.isEmpty }
-                return left.date > right.date
+        articles.sorted { $0.order < $1.order }
+    }
+
+    /// The order of articles on the home page and in the feed: newest first, undated ones last,
+    /// then by outlet and title in German order, then by slug.
+    struct DateOrder: Comparable, Sendable {
+        let date: String
+        let outlet: String
+        let title: String
+        let slug: String
+
+        init(_ article: Article) {
+            date = article.date
+            outlet = GermanCollation.key(article.outlet)
+            title = GermanCollation.key(article.title)
+            slug = article.slug
+        }
+
+        static func < (lhs: DateOrder, rhs: DateOrder) -> Bool {
+            if lhs.date != rhs.date {
+                if lhs.date.isEmpty || rhs.date.isEmpty { return rhs.date.isEmpty }
+                return lhs.date > rhs.date
             }
             if lhs.outlet != rhs.outlet { return lhs.outlet < rhs.outlet }
             if lhs.title != rhs.title { return lhs.title < rhs.title }
-            return left.slug < right.slug
-        }.map(\.article)
+            return lhs.slug < rhs.slug
+        }
     }
 
     /// Fields every page shares: where the root is, the site, the words, the navigation.

@@ -7,29 +7,49 @@ import Templating
 enum Sentence {
     static let maximumLength = 360
 
-    /// The sentence of the paragraph `bytes` containing the UTF-8 `range`, as HTML with that range
-    /// in `<mark>`, and where the sentence starts.
-    static func highlighted(_ range: Range<Int>, in bytes: [UInt8]) -> (html: String, start: Int) {
-        var start = range.lowerBound
-        while start > 0, !isBoundary(bytes, endingBefore: start) { start -= 1 }
-        var end = range.upperBound
-        while end < bytes.count, !isBoundary(bytes, endingBefore: end) { end += 1 }
-        while start < range.lowerBound, bytes[start] == 0x20 { start += 1 }
-        while end > range.upperBound, bytes[end - 1] == 0x20 { end -= 1 }
+    /// Offsets of `paragraph` where a sentence may begin, 0 and the end included; found once
+    /// for all the mentions of a paragraph.
+    static func boundaries(in paragraph: [UInt8]) -> [Int] {
+        var boundaries = [0]
+        for offset in 2..<max(2, paragraph.count) where isBoundary(paragraph, endingBefore: offset) { boundaries.append(offset) }
+        if paragraph.count > 0 { boundaries.append(paragraph.count) }
+        return boundaries
+    }
+
+    /// The sentence of `paragraph` around the UTF-8 `range`, without surrounding spaces and at
+    /// most about `maximumLength` bytes; `boundaries` as `boundaries(in:)` found them.
+    static func bounds(of range: Range<Int>, in paragraph: [UInt8], boundaries: [Int]) -> Range<Int> {
+        // The last boundary at or before the mention, and the first at or after its end.
+        var low = 0, high = boundaries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if boundaries[middle] <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var start = boundaries[low - 1]
+        var next = low - 1
+        while boundaries[next] < range.upperBound { next += 1 }
+        var end = boundaries[next]
+        while start < range.lowerBound, paragraph[start] == 0x20 { start += 1 }
+        while end > range.upperBound, paragraph[end - 1] == 0x20 { end -= 1 }
         if end - start > maximumLength {
-            start = max(start, clampToScalar(bytes, range.lowerBound - maximumLength / 2))
-            end = min(end, clampToScalar(bytes, range.upperBound + maximumLength / 2))
+            start = max(start, clampToScalar(paragraph, range.lowerBound - maximumLength / 2))
+            end = min(end, clampToScalar(paragraph, range.upperBound + maximumLength / 2))
         }
+        return start..<end
+    }
+
+    /// The `sentence` of `text` as HTML with `mark` in `<mark>`.
+    static func html(_ text: [UInt8], sentence: Range<Int>, mark: Range<Int>) -> String {
         var html: [UInt8] = []
-        html.reserveCapacity(end - start + 32)
-        bytes.withUnsafeBufferPointer { bytes in
-            HTMLEscaping.append(bytes[start..<range.lowerBound], to: &html)
+        html.reserveCapacity(sentence.count + 32)
+        text.withUnsafeBufferPointer { text in
+            HTMLEscaping.append(text[sentence.lowerBound..<mark.lowerBound], to: &html)
             html.append(contentsOf: "<mark>".utf8)
-            HTMLEscaping.append(bytes[range], to: &html)
+            HTMLEscaping.append(text[mark], to: &html)
             html.append(contentsOf: "</mark>".utf8)
-            HTMLEscaping.append(bytes[range.upperBound..<end], to: &html)
+            HTMLEscaping.append(text[mark.upperBound..<sentence.upperBound], to: &html)
         }
-        return (String(decoding: html, as: UTF8.self), start)
+        return String(decoding: html, as: UTF8.self)
     }
 }
 

@@ -50,13 +50,28 @@ public struct SiteBuilder: Sendable {
             timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             return result
         }
-        let (content, library) = try timed("load") { try load() }
-        let converted = try timed("convert") { try convert(content) }
-        let index = timed("index") { MentionIndex(converted, entityCount: content.registry.entities.count) }
-        let pages = PageBuilder(content: content, index: index)
+        let (content, library) = try timed("load") { try load(articles: false) }
+        let files = Content.articleFiles(in: options.content)
         var paths: [String] = []
         try SiteWriter(output: options.output).write { emit in
-            paths = try timed("render") { try render(pages, library, emit: emit) }
+            // Article pages need no other article: each is written as soon as it is converted,
+            // and only what entity pages and indexes need of it stays in memory.
+            let articlePages = PageBuilder(content: content, index: MentionIndex([], registry: content.registry))
+            let converter = Self.converter(for: content)
+            let newest = NewestBodies(limit: PageBuilder.feedEntries)
+            let converted = try timed("convert") {
+                try files.concurrentMap { file -> ConvertedArticle in
+                    let (converted, html) = try converter.convert(try Content.loadArticle(file, contentName: options.content.lastPathComponent))
+                    let (path, bytes) = try render(articlePages.article(converted, html: html), library)
+                    try emit(path, bytes)
+                    newest.offer(converted, html: html)
+                    return converted
+                }
+            }
+            let index = timed("index") { MentionIndex(converted, registry: content.registry) }
+            var pages = PageBuilder(content: content, index: index)
+            pages.feedBodies = newest.bodies
+            paths = try converted.map { SitePaths.article($0.article.slug) } + timed("render") { try render(pages, library, emit: emit) }
         } finish: { staging in
             try timed("search") { try options.search?.index(staging) }
         }
@@ -77,11 +92,6 @@ extension SiteBuilder {
         }
         try library.checkReferences()
         return (content, library)
-    }
-
-    func convert(_ content: Content) throws -> [ConvertedArticle] {
-        let converter = Self.converter(for: content)
-        return try content.articles.concurrentMap { try converter.convert($0) }
     }
 
     /// Built-in assets, overridden and extended by the dossier's `Templates/assets/`.

@@ -32,11 +32,13 @@ public struct SiteChecker: Sendable {
             return report
         }
         let converter = SiteBuilder.converter(for: content)
-        var converted: [ConvertedArticle] = []
+        var converted: [(article: ConvertedArticle, html: String)] = []
         for article in content.articles {
             do { converted.append(try converter.convert(article)) } catch { report.errors.append("\(error)") }
         }
-        let pages = PageBuilder(content: content, index: MentionIndex(converted, entityCount: content.registry.entities.count)).pages()
+        var pageBuilder = PageBuilder(content: content, index: MentionIndex(converted.map(\.article), registry: content.registry))
+        pageBuilder.feedBodies = Dictionary(converted.map { ($0.article.article.slug, $0.html) }, uniquingKeysWith: { first, _ in first })
+        let pages = converted.map { pageBuilder.article($0.article, html: $0.html) } + pageBuilder.pages()
         var files: [String: Data] = [:]
         var templateProblems: [String] = []
         for page in pages {

@@ -70,6 +70,55 @@ struct IncrementalBuilderTests {
         #expect(try dossier.snapshot() == cleanBuild(dossier))
     }
 
+    @Test func anEditRendersOnlyThePagesThatShowIt() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        func report(_ number: Int, _ sentence: String) -> String {
+            "---\ntitle: Bericht \(number)\noutlet: DPA\ndate: 2023-08-\(String(format: "%02d", number))\n---\n\(sentence)\n"
+        }
+        for number in 1...30 {
+            try dossier.write("content/articles/bericht-\(String(format: "%02d", number)).md", report(number, "[Putin](person:wladimir-putin) sprach (\(number))."))
+        }
+        let builder = IncrementalBuilder(options: .init(content: dossier.root.appendingPathComponent("content"), output: dossier.output))
+        try builder.rebuild()
+        #expect(dossier.exists("persons/wladimir-putin/2.html"))
+
+        // Bericht 30 is Putin's 30th article by slug, listed on his second page.
+        try dossier.write("content/articles/bericht-30.md", report(30, "[Putin](person:wladimir-putin) schwieg (30)."))
+        let sentence = try builder.rebuild()
+        // The feed carries the article's body, so it changes too.
+        #expect(Set(sentence.written) == ["articles/bericht-30.html", "persons/wladimir-putin/2.html", "feed.xml"])
+        #expect(sentence.rendered == 3, "no home, index or overview page: nothing they show changed")
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+
+        // A new spelling changes the overview on the first page, and the count on home and index.
+        try dossier.write("content/articles/bericht-30.md", report(30, "[Putins](person:wladimir-putin) Schweigen (30)."))
+        let spelling = try builder.rebuild()
+        #expect(spelling.written.contains("persons/wladimir-putin.html") && spelling.written.contains("persons/wladimir-putin/2.html"))
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+
+        // A new date moves the article in the feed and on home.
+        try dossier.write("content/articles/bericht-05.md", report(25, "[Putin](person:wladimir-putin) sprach (5)."))
+        let date = try builder.rebuild()
+        #expect(date.written.contains("index.html") && date.written.contains("feed.xml"))
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+
+        // Articles that stop naming Putin shrink his pages to one; the second page goes.
+        for number in 1...10 {
+            try dossier.write("content/articles/bericht-\(String(format: "%02d", number)).md", report(number, "Niemand sprach (\(number))."))
+        }
+        let fewer = try builder.rebuild()
+        #expect(fewer.removed == ["persons/wladimir-putin/2.html"])
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+
+        // Removing and adding articles.
+        for number in 11...13 { try dossier.remove("content/articles/bericht-\(number).md") }
+        try dossier.write("content/articles/a-neu.md", report(1, "Am [Amur](place:amur) und mit [Putin](person:wladimir-putin)."))
+        let reorganised = try builder.rebuild()
+        #expect(reorganised.removed.sorted() == ["articles/bericht-11.html", "articles/bericht-12.html", "articles/bericht-13.html"])
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+    }
+
     @Test func aBadEditKeepsTheSiteAndAFixRecovers() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

@@ -1,7 +1,7 @@
 // Time from saving one article (or one registry entry) to all affected files written, through
 // the incremental builder that `dossier serve` uses. Median, min and max over several edits.
 //
-//     IncrementalBench CONTENT OUTPUT [EDITS]
+//     IncrementalBench CONTENT OUTPUT [EDITS] [--articles-only]
 import Foundation
 import Site
 
@@ -12,6 +12,7 @@ guard arguments.count >= 2 else {
 }
 let content = URL(fileURLWithPath: arguments[0]), output = URL(fileURLWithPath: arguments[1])
 let edits = arguments.count > 2 ? Int(arguments[2])! : 5
+let articlesOnly = arguments.contains("--articles-only")
 let builder = IncrementalBuilder(options: .init(content: content, output: output))
 let first = try builder.rebuild()
 print("initial build: \(String(format: "%.2f", first.seconds)) s")
@@ -35,6 +36,7 @@ for number in 0..<edits {
     if number == 0 { print("one article edited: \(outcome.written.count) files written, \(outcome.rendered) pages rendered") }
 }
 summary("article edit", articleTimes)
+if articlesOnly { exit(0) }
 
 let registryFile = content.appendingPathComponent("entities/persons.yml")
 let registry = try String(contentsOf: registryFile, encoding: .utf8)
