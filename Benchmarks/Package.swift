@@ -28,6 +28,6 @@ let package = Package(
             dependencies: ["BenchSupport", .product(name: "Entities", package: dossier)]
         ),
         .executableTarget(name: "CorpusGen", dependencies: ["BenchSupport"]),
-        .executableTarget(name: "IncrementalBench", dependencies: [.product(name: "Site", package: dossier)]),
+        .executableTarget(name: "IncrementalBench", dependencies: [.product(name: "Site", package: dossier), .product(name: "Preview", package: dossier)]),
     ]
 )

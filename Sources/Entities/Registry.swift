@@ -40,7 +40,9 @@ public struct Registry: Sendable {
     static func parse(_ text: String, file: String) throws -> [(Entity, SourceError)] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // Every value is read as text, so no tag needs resolving (the default resolver runs
+            // regular expressions over each scalar).
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw SourceError(yaml: error, file: file)
         }
@@ -73,8 +75,13 @@ public struct Registry: Sendable {
 
 private extension Registry {
     static func entity(from node: Node, file: String) throws -> (Entity, SourceError) {
-        guard let mapping = node.mapping else {
+        guard let pairs = node.mapping else {
             throw SourceError(at: node, file: file, message: "expected an entity mapping with id, type and name")
+        }
+        // Keys looked up in a plain dictionary: Yams compares nodes by resolving their tags.
+        var mapping: [String: Node] = [:]
+        for (key, value) in pairs {
+            if let key = key.scalar?.string { mapping[key] = value }
         }
         func string(_ key: String, required: Bool = false) throws -> String? {
             guard let value = mapping[key] else {

@@ -5,28 +5,31 @@ import Site
 
 /// One editing session: imports new raw files, re-annotates after registry edits, and keeps
 /// the site up to date through the incremental builder.
-final class PreviewSession: @unchecked Sendable {
-    let options: SiteBuilder.Options
-    let builder: IncrementalBuilder
+public final class PreviewSession: @unchecked Sendable {
+    public let options: SiteBuilder.Options
+    public let builder: IncrementalBuilder
     private var rawStamps: [String: FileStamp]
     private var registryStamps: [String: FileStamp]
+    /// The registry the articles were last annotated with; nil until one loads.
+    private var registry: Registry?
 
-    init(options: SiteBuilder.Options) {
+    public init(options: SiteBuilder.Options) {
         self.options = options
         builder = IncrementalBuilder(options: options)
         rawStamps = FileStamp.scan(options.content.appendingPathComponent("raw"))
         registryStamps = FileStamp.scan(options.content.appendingPathComponent("entities"))
+        registry = try? Self.loadRegistry(options.content)
     }
 
     /// What a rebuild did, as a line for the terminal.
-    func rebuild() throws -> String {
+    public func rebuild() throws -> String {
         var notes: [String] = []
+        var loaded: Registry?
         let registryNow = FileStamp.scan(options.content.appendingPathComponent("entities"))
         let rawNow = FileStamp.scan(options.content.appendingPathComponent("raw"))
         let newRaw = rawNow.keys.filter { rawStamps[$0] == nil && !$0.contains("/") }.sorted()
         if registryNow != registryStamps || !newRaw.isEmpty {
-            let registry = try Registry.load(from: options.content.appendingPathComponent("entities"),
-                                             displayPath: "\(options.content.lastPathComponent)/entities")
+            let registry = try Self.loadRegistry(options.content)
             if !newRaw.isEmpty {
                 let importer = ArticleImporter(options: .init(content: options.content), registry: registry)
                 for name in newRaw {
@@ -35,20 +38,64 @@ final class PreviewSession: @unchecked Sendable {
                 }
             }
             if registryNow != registryStamps {
-                let annotator = Reannotator(registry: registry)
-                let folder = options.content.appendingPathComponent("articles")
-                var added = 0
-                for file in (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
-                where file.pathExtension == "md" {
-                    added += try annotator.annotate(file, display: "\(options.content.lastPathComponent)/articles/\(file.lastPathComponent)").added
-                }
+                let added = try reannotate(with: registry)
                 notes.append("registry changed, \(added) mentions annotated")
             }
+            self.registry = registry
+            loaded = registry
         }
         registryStamps = registryNow
         rawStamps = rawNow
-        let outcome = try builder.rebuild()
+        let outcome = try builder.rebuild(registry: loaded)
         notes.append("\(outcome.written.count) files written, \(outcome.removed.count) removed in \(String(format: "%.0f", outcome.seconds * 1000)) ms")
         return notes.joined(separator: "; ")
+    }
+}
+
+private extension PreviewSession {
+    static func loadRegistry(_ content: URL) throws -> Registry {
+        try Registry.load(from: content.appendingPathComponent("entities"), displayPath: "\(content.lastPathComponent)/entities")
+    }
+
+    /// Annotates the articles again after a registry edit; returns how many mentions were added.
+    ///
+    /// Annotation only ever adds links, and only for names the registry did not know before:
+    /// an article that contains none of them (as written, or in capitals as in headlines; an
+    /// inflected or compound form starts with the name) is left unread by the annotator.
+    func reannotate(with registry: Registry) throws -> Int {
+        func surfaces(_ registry: Registry) -> Set<String> {
+            Set(registry.entities.flatMap { [$0.name] + $0.aliases + $0.ambiguous })
+        }
+        let new = self.registry.map { surfaces(registry).subtracting(surfaces($0)) } ?? surfaces(registry)
+        guard !new.isEmpty else { return 0 }
+        let needles = Set(new.flatMap { surface -> [String] in
+            let word = String(surface.prefix { $0 != " " && $0 != "-" && $0 != "\n" })
+            return [word, word.uppercased()]
+        }).filter { !$0.isEmpty }.map { Array($0.utf8) }
+        let annotator = Reannotator(registry: registry)
+        let folder = options.content.appendingPathComponent("articles")
+        var added = 0
+        for file in (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+        where file.pathExtension == "md" {
+            guard let bytes = FileManager.default.contents(atPath: file.path), needles.contains(where: { bytes.contains($0) }) else { continue }
+            added += try annotator.annotate(file, display: "\(options.content.lastPathComponent)/articles/\(file.lastPathComponent)").added
+        }
+        return added
+    }
+}
+
+private extension Data {
+    /// Whether the bytes contain `needle`: memchr finds candidates for its first byte.
+    func contains(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        return withUnsafeBytes { (haystack: UnsafeRawBufferPointer) -> Bool in
+            guard var cursor = haystack.baseAddress, haystack.count >= needle.count else { return false }
+            let last = haystack.baseAddress! + (haystack.count - needle.count)
+            while cursor <= last, let found = memchr(cursor, Int32(first), last - cursor + 1) {
+                if memcmp(found, needle, needle.count) == 0 { return true }
+                cursor = UnsafeRawPointer(found) + 1
+            }
+            return false
+        }
     }
 }

@@ -25,15 +25,30 @@ final class ConvertedArticle: Sendable {
     /// Where the article goes on the home page and in the feed, its sort keys made once.
     let order: PageBuilder.DateOrder
 
-    init(article: Article, text: [UInt8], mentions: [Mention], entities: [Mentioned], dateText: String) {
+    convenience init(article: Article, text: [UInt8], mentions: [Mention], entities: [Mentioned], dateText: String) {
         var article = article
         article.body = ""
+        self.init(article: article, text: text, mentions: mentions, entities: entities, dateText: dateText, order: PageBuilder.DateOrder(article))
+    }
+
+    private init(article: Article, text: [UInt8], mentions: [Mention], entities: [Mentioned], dateText: String, order: PageBuilder.DateOrder) {
         self.article = article
         self.text = text
         self.mentions = mentions
         self.entities = entities
         self.dateText = dateText
-        order = PageBuilder.DateOrder(article)
+        self.order = order
+    }
+
+    /// The same article for a registry whose entity at position `p` is now at `moved[p]`.
+    func remapped(_ moved: [Int]) -> ConvertedArticle {
+        let mentions = mentions.map { mention in
+            var mention = mention
+            mention.entity = Int32(moved[Int(mention.entity)])
+            return mention
+        }
+        let entities = entities.map { Mentioned(entity: moved[$0.entity], positions: $0.positions) }.sorted { $0.entity < $1.entity }
+        return ConvertedArticle(article: article, text: text, mentions: mentions, entities: entities, dateText: dateText, order: order)
     }
 
     /// The mention's text as written ("Putins").

@@ -47,15 +47,25 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     /// Brings the output up to date with the content; throws, leaving the output as it was, on bad input.
+    /// `registry`: the registry as the caller just loaded it from `content/entities/`, to save
+    /// reading it twice.
     @discardableResult
-    public func rebuild() throws -> Outcome {
+    public func rebuild(registry loaded: Registry? = nil) throws -> Outcome {
         let start = DispatchTime.now().uptimeNanoseconds
         let current = scan()
         let changed = Set(current.keys.filter { current[$0] != stamps[$0] })
         let removed = Set(stamps.keys.filter { current[$0] == nil })
-        let everything = library == nil || index == nil || (changed.union(removed)).contains { !$0.hasPrefix("articles/") }
-        var outcome = everything ? try rebuildEverything(changed: changed, removed: removed)
-            : try rebuildArticles(changed: changed, removed: removed)
+        let others = changed.union(removed).filter { !$0.hasPrefix("articles/") }
+        var outcome: Outcome
+        if library == nil || index == nil {
+            outcome = try rebuildEverything(changed: changed, removed: removed)
+        } else if others.isEmpty {
+            outcome = try rebuildArticles(changed: changed, removed: removed, registryChange: nil)
+        } else if others.allSatisfy({ $0.hasPrefix("entities/") }), let change = try registryChange(loaded) {
+            outcome = try rebuildArticles(changed: changed, removed: removed, registryChange: change)
+        } else {
+            outcome = try rebuildEverything(changed: changed, removed: removed)
+        }
         stamps = current
         if !outcome.written.isEmpty || !outcome.removed.isEmpty { try options.search?.index(options.output) }
         outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -95,9 +105,44 @@ private extension IncrementalBuilder {
         return outcome
     }
 
-    /// After edits, additions and removals of articles only.
-    func rebuildArticles(changed: Set<String>, removed: Set<String>) throws -> Outcome {
-        let (old, library) = (index!, library!)
+    /// A registry edit that leaves every page linking an entity as it was: no entity gone,
+    /// none renamed or retyped. Entities may be added, moved or get new details.
+    struct RegistryChange {
+        var registry: Registry
+        /// Where the entity at each old position is now.
+        var moved: [Int]
+        /// New positions of entities that are new or whose details changed.
+        var changed: [Int]
+    }
+
+    /// The registry edit, or nil when it needs everything rendered again.
+    func registryChange(_ loaded: Registry?) throws -> RegistryChange? {
+        let new = try loaded ?? Registry.load(from: options.content.appendingPathComponent("entities"),
+                                              displayPath: "\(options.content.lastPathComponent)/entities")
+        var moved: [Int] = []
+        for entity in registry.entities {
+            guard let position = new.index(of: entity.id), new.entities[position].type == entity.type,
+                  new.entities[position].name == entity.name else { return nil }
+            moved.append(position)
+        }
+        let changed = new.entities.indices.filter { registry[new.entities[$0].id] != new.entities[$0] }
+        return RegistryChange(registry: new, moved: moved, changed: changed)
+    }
+
+    /// After edits, additions and removals of articles, and registry edits that `registryChange` allows.
+    func rebuildArticles(changed: Set<String>, removed: Set<String>, registryChange: RegistryChange?) throws -> Outcome {
+        let library = self.library!
+        var (old, registry, byDate) = (index!, self.registry, self.byDate)
+        if let registryChange {
+            registry = registryChange.registry
+            if registryChange.moved != Array(registryChange.moved.indices) || registry.entities.count != registryChange.moved.count {
+                // Entities moved or were added: the same articles, with the entities' new positions.
+                let remapped = old.articles.map { $0.remapped(registryChange.moved) }
+                let byIdentity = Dictionary(uniqueKeysWithValues: zip(old.articles.map(ObjectIdentifier.init), remapped))
+                byDate = byDate.map { byIdentity[ObjectIdentifier($0)]! }
+                old = MentionIndex(remapped, registry: registry)
+            }
+        }
         let edited = try read(changed)
         let content = Content(config: config, registry: registry, articles: [])
         let converter = SiteBuilder.converter(for: content)
@@ -150,6 +195,18 @@ private extension IncrementalBuilder {
         }
         if !affected.isDisjoint(with: oldFeed) || !affected.isDisjoint(with: newFeed) { jobs.append(.feed) }
         if reorganised || plan.pageCountsChanged(registry: registry, old: old, new: index, pages: pages) { jobs.append(.sitemap) }
+        if let registryChange, !registryChange.changed.isEmpty {
+            // New details show on an entity's first page and its index; a new entity gets its pages.
+            for entity in registryChange.changed {
+                let id = registry.entities[entity].id
+                let isNew = !registryChange.moved.contains(entity)
+                jobs += (1...(isNew ? pages.entityPageCount(id) : 1)).map { .entity(id, page: $0) }
+            }
+            jobs += Set(registryChange.changed.map { registry.entities[$0].type }).sorted { $0.rawValue < $1.rawValue }.map { .entityIndex($0) }
+            if registry.entities.count != registryChange.moved.count { jobs.append(.sitemap) }
+        }
+        var seen: Set<PageBuilder.Job> = []
+        jobs = jobs.filter { seen.insert($0).inserted }
 
         var outcome = Outcome()
         let finished = pages
@@ -167,7 +224,7 @@ private extension IncrementalBuilder {
         }
         for path in removed { articles[path] = nil }
         for (path, article) in edited { articles[path] = article }
-        (self.index, positions, byDate, feedBodies) = (index, nextPositions, nextByDate, nextFeedBodies)
+        (self.registry, self.index, positions, self.byDate, feedBodies) = (registry, index, nextPositions, nextByDate, nextFeedBodies)
         return outcome
     }
 

@@ -18,18 +18,18 @@ extension PageBuilder {
         model["typeLabel"] = .string(strings[entity.type.rawValue])
         model["typeIndexURL"] = .string(SitePaths.relative(from: path, to: SitePaths.index(entity.type)))
         model["typePlural"] = .string(strings[SitePaths.folder(entity.type)])
-        model["description"] = .string(entity.description)
-        model["wikidata"] = entity.wikidata.map { ["id": .string($0), "url": .string("https://www.wikidata.org/wiki/\($0)")] } ?? .null
-        if let latitude = entity.latitude, let longitude = entity.longitude {
-            model["coordinates"] = [
-                "lat": .double(latitude), "lon": .double(longitude),
-                "url": .string("https://www.openstreetmap.org/?mlat=\(latitude)&mlon=\(longitude)#map=8/\(latitude)/\(longitude)"),
-            ]
-        }
         model["mentionCount"] = .int(index.counts[position])
         model["articleCount"] = .int(groups.count)
         // The overview goes on the first page only; later pages of a frequent entity list mentions.
         if number == 1 {
+            model["description"] = .string(entity.description)
+            model["wikidata"] = entity.wikidata.map { ["id": .string($0), "url": .string("https://www.wikidata.org/wiki/\($0)")] } ?? .null
+            if let latitude = entity.latitude, let longitude = entity.longitude {
+                model["coordinates"] = [
+                    "lat": .double(latitude), "lon": .double(longitude),
+                    "url": .string("https://www.openstreetmap.org/?mlat=\(latitude)&mlon=\(longitude)#map=8/\(latitude)/\(longitude)"),
+                ]
+            }
             model["surfaces"] = .list(index.surfaces(position).map { ["text": .string($0.key), "count": .int($0.count)] })
             model["outlets"] = .list(index.outlets(position).map { ["name": .string($0.key), "count": .int($0.count)] })
             // The most frequent companions only: a central figure appears with hundreds of entities.

@@ -38,7 +38,7 @@ extension PageBuilder {
         let entities = content.registry.entities.filter { $0.type == type }
         model["type"] = .string(type.rawValue)
         model["heading"] = .string(strings[SitePaths.folder(type)])
-        model["byCount"] = .list(ranked(type).map { entityLink($0.id, root: root, count: mentionCount($0.id)) })
+        model["byCount"] = .list(ranked(type).map { entityLink($0.id, root: root, count: mentionCount($0.id), description: true) })
         let alphabetical = GermanCollation.sorted(entities, name: \.name)
         var groups: [(letter: String, entities: [Entity])] = []
         for entity in alphabetical {
@@ -46,7 +46,7 @@ extension PageBuilder {
             if groups.last?.letter == letter { groups[groups.count - 1].entities.append(entity) } else { groups.append((letter, [entity])) }
         }
         model["letters"] = .list(groups.map { group in
-            ["letter": .string(group.letter), "entities": .list(group.entities.map { entityLink($0.id, root: root, count: mentionCount($0.id)) })]
+            ["letter": .string(group.letter), "entities": .list(group.entities.map { entityLink($0.id, root: root, count: mentionCount($0.id), description: true) })]
         })
         return Page(path: path, template: "entity-index", model: .object(model))
     }

@@ -146,14 +146,17 @@ struct PageBuilder: Sendable {
     }
 
     /// A link to an entity's page from a page whose way back to the root is `root` ("../").
-    func entityLink(_ id: String, root: String, count: Int? = nil) -> Value {
+    ///
+    /// Only index pages get the description: other pages show an entity by name, and a
+    /// description edit then changes only the entity's pages and its index.
+    func entityLink(_ id: String, root: String, count: Int? = nil, description: Bool = false) -> Value {
         guard let index = content.registry.index(of: id) else { return .null }
         let entity = content.registry.entities[index]
         var link: [String: Value] = [
             "name": .string(entity.name), "type": .string(entity.type.rawValue),
             "url": .string(root + SitePaths.entity(entity.type, id)),
-            "description": .string(entity.description),
         ]
+        if description { link["description"] = .string(entity.description) }
         if let count { link["count"] = .int(count) }
         return .object(link)
     }

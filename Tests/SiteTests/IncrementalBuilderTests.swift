@@ -119,6 +119,37 @@ struct IncrementalBuilderTests {
         #expect(try dossier.snapshot() == cleanBuild(dossier))
     }
 
+    @Test func aRegistryEditRendersOnlyThePagesOfTheEntitiesItChanges() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        let builder = IncrementalBuilder(options: .init(content: dossier.root.appendingPathComponent("content"), output: dossier.output))
+        try builder.rebuild()
+
+        // A new description: Putin's page and the person index, nothing else.
+        try dossier.write("content/entities/entities.yml", TestDossier.registry.replacingOccurrences(of: "Präsident Russlands", with: "Präsident der Russischen Föderation"))
+        let details = try builder.rebuild()
+        #expect(!details.renderedEverything)
+        #expect(Set(details.written) == ["persons/wladimir-putin.html", "persons/index.html"])
+        #expect(try dossier.read("persons/wladimir-putin.html").contains("Präsident der Russischen Föderation"))
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+
+        // A new entity before all others moves every position; an article starts to mention it.
+        let added = "- id: xi-jinping\n  type: person\n  name: Xi Jinping\n" + TestDossier.registry
+        try dossier.write("content/entities/entities.yml", added)
+        try dossier.write("content/articles/wien.md", "---\ntitle: Blick aus Wien\noutlet: ORF\ndate: 2023-09-12\n---\nIn [Österreich](place:oesterreich) sprach man über [Putin](person:wladimir-putin) und [Xi](person:xi-jinping).\n")
+        let entity = try builder.rebuild()
+        #expect(!entity.renderedEverything)
+        #expect(entity.written.contains("persons/xi-jinping.html") && entity.written.contains("articles/wien.html"))
+        #expect(!entity.written.contains("articles/treffen.html"))
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+
+        // A new name is on every page that links the entity: everything is rendered again.
+        try dossier.write("content/entities/entities.yml", added.replacingOccurrences(of: "name: Amur", with: "name: Fluss Amur"))
+        let renamed = try builder.rebuild()
+        #expect(renamed.renderedEverything)
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+    }
+
     @Test func aBadEditKeepsTheSiteAndAFixRecovers() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

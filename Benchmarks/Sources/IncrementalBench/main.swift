@@ -1,8 +1,10 @@
 // Time from saving one article (or one registry entry) to all affected files written, through
-// the incremental builder that `dossier serve` uses. Median, min and max over several edits.
+// the session `dossier serve` runs on each change (import, re-annotation, incremental build).
+// Median, min and max over several edits.
 //
 //     IncrementalBench CONTENT OUTPUT [EDITS] [--articles-only]
 import Foundation
+import Preview
 import Site
 
 let arguments = CommandLine.arguments.dropFirst().map { $0 }
@@ -13,9 +15,10 @@ guard arguments.count >= 2 else {
 let content = URL(fileURLWithPath: arguments[0]), output = URL(fileURLWithPath: arguments[1])
 let edits = arguments.count > 2 ? Int(arguments[2])! : 5
 let articlesOnly = arguments.contains("--articles-only")
-let builder = IncrementalBuilder(options: .init(content: content, output: output))
-let first = try builder.rebuild()
-print("initial build: \(String(format: "%.2f", first.seconds)) s")
+let session = PreviewSession(options: .init(content: content, output: output))
+let initialStart = DispatchTime.now().uptimeNanoseconds
+_ = try session.rebuild()
+print("initial build: \(String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - initialStart) / 1e9)) s")
 
 func summary(_ name: String, _ seconds: [Double]) {
     let sorted = seconds.sorted()
@@ -29,24 +32,38 @@ for number in 0..<edits {
     let text = try String(contentsOf: file, encoding: .utf8)
     let start = DispatchTime.now().uptimeNanoseconds
     try (text + "\nEin neuer Absatz \(number).\n").write(to: file, atomically: true, encoding: .utf8)
-    let outcome = try builder.rebuild()
+    let note = try session.rebuild()
     articleTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     try text.write(to: file, atomically: true, encoding: .utf8)
-    _ = try builder.rebuild()
-    if number == 0 { print("one article edited: \(outcome.written.count) files written, \(outcome.rendered) pages rendered") }
+    _ = try session.rebuild()
+    if number == 0 { print("one article edited: \(note)") }
 }
 summary("article edit", articleTimes)
 if articlesOnly { exit(0) }
 
+// Registry edits: a new description for the most mentioned person, then a new person whose
+// name no article contains yet (every article is searched for it before annotating).
 let registryFile = content.appendingPathComponent("entities/persons.yml")
 let registry = try String(contentsOf: registryFile, encoding: .utf8)
-var registryTimes: [Double] = []
+var describeTimes: [Double] = [], addTimes: [Double] = []
+var current = registry
 for number in 0..<max(1, edits / 2) {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try registry.replacingOccurrences(of: "description: Person ", with: "description: Person (\(number)) ", options: [], range: registry.startIndex..<registry.index(registry.startIndex, offsetBy: 400))
-        .write(to: registryFile, atomically: true, encoding: .utf8)
-    _ = try builder.rebuild()
-    registryTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    var start = DispatchTime.now().uptimeNanoseconds
+    var lines = current.components(separatedBy: "\n")
+    let description = lines.firstIndex { $0.hasPrefix("  description:") }!
+    lines[description] = "  description: Fassung \(number)"
+    current = lines.joined(separator: "\n")
+    try current.write(to: registryFile, atomically: true, encoding: .utf8)
+    let described = try session.rebuild()
+    describeTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    start = DispatchTime.now().uptimeNanoseconds
+    current += "- id: neue-person-\(number)\n  type: person\n  name: Neue Person\(number)\n  aliases: [Personowa\(number)]\n"
+    try current.write(to: registryFile, atomically: true, encoding: .utf8)
+    let added = try session.rebuild()
+    addTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    if number == 0 { print("description edited: \(described)\nperson added: \(added)") }
 }
 try registry.write(to: registryFile, atomically: true, encoding: .utf8)
-summary("registry edit", registryTimes)
+_ = try session.rebuild()
+summary("registry edit (description)", describeTimes)
+summary("registry edit (new person)", addTimes)

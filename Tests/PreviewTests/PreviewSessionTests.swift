@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import Preview
+
+struct PreviewSessionTests {
+    @Test func aNewRegistryEntryAnnotatesOnlyArticlesThatNameIt() throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        try dossier.write("content/articles/wien.md", "---\ntitle: Wien\n---\nIn Wien sprach Karl Nehammer mit [Putin](person:wladimir-putin).\n")
+        try dossier.write("content/articles/titel.md", "---\ntitle: Titel\n---\n## NEHAMMERS BESUCH\n\nText.\n")
+        let untouched = "---\ntitle: Treffen\n---\n[Putin](person:wladimir-putin) kam an.\n"
+        try dossier.write("content/articles/treffen.md", untouched)
+        let session = PreviewSession(options: dossier.options)
+        _ = try session.rebuild()
+
+        // Only a new description: no article is annotated again.
+        try dossier.write("content/entities/e.yml", "- id: wladimir-putin\n  type: person\n  name: Wladimir Putin\n  aliases: [Putin]\n  description: Präsident\n")
+        #expect(try session.rebuild().contains("registry changed, 0 mentions annotated"))
+
+        try dossier.write("content/entities/e.yml", "- id: wladimir-putin\n  type: person\n  name: Wladimir Putin\n  aliases: [Putin]\n  description: Präsident\n"
+            + "- id: karl-nehammer\n  type: person\n  name: Karl Nehammer\n  aliases: [Nehammer]\n")
+        let note = try session.rebuild()
+        #expect(note.contains("registry changed, 2 mentions annotated"), "\(note)")
+        let wien = try String(contentsOf: dossier.root.appendingPathComponent("content/articles/wien.md"), encoding: .utf8)
+        #expect(wien.contains("[Karl Nehammer](person:karl-nehammer)"))
+        let page = try String(contentsOf: dossier.root.appendingPathComponent("site/articles/wien.html"), encoding: .utf8)
+        #expect(page.contains(#"href="../persons/karl-nehammer.html""#))
+        // Names in capitals, as in headlines, are found too; an article without the name is left as it was.
+        let titel = try String(contentsOf: dossier.root.appendingPathComponent("content/articles/titel.md"), encoding: .utf8)
+        #expect(titel.contains("[NEHAMMERS](person:karl-nehammer)"))
+        #expect(try String(contentsOf: dossier.root.appendingPathComponent("content/articles/treffen.md"), encoding: .utf8) == untouched)
+    }
+}
