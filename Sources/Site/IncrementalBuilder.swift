@@ -63,6 +63,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
             outcome = try rebuildArticles(changed: changed, removed: removed, registryChange: nil)
         } else if others.allSatisfy({ $0.hasPrefix("entities/") }), let change = try registryChange(loaded) {
             outcome = try rebuildArticles(changed: changed, removed: removed, registryChange: change)
+        } else if others.count == changed.union(removed).count, others.allSatisfy({ $0.hasPrefix("Templates/") }) {
+            outcome = try rebuildTemplates(others)
         } else {
             outcome = try rebuildEverything(changed: changed, removed: removed)
         }
@@ -102,6 +104,43 @@ private extension IncrementalBuilder {
         positions = Dictionary(uniqueKeysWithValues: index.articles.enumerated().map { ($1.article.slug, $0) })
         byDate = pages.articlesByDate
         feedBodies = pages.feedBodies
+        return outcome
+    }
+
+    /// After template and asset edits only: the pages whose template uses a changed one.
+    func rebuildTemplates(_ paths: Set<String>) throws -> Outcome {
+        let (_, library) = try builder.load(articles: false)
+        let names = Set(paths.filter { $0.hasSuffix(".mustache") }.map { String($0.dropFirst("Templates/".count).dropLast(".mustache".count)) })
+        func affected(_ template: String) -> Bool {
+            library.dependencies(of: template).map { !$0.isDisjoint(with: names) } ?? true
+        }
+        var pages = PageBuilder(content: Content(config: config, registry: registry, articles: []), index: index!, byDate: byDate)
+        pages.feedBodies = feedBodies
+        let finished = pages
+        let jobs = pages.jobs().filter { affected(pages.template(of: $0)) }
+        var results = try jobs.concurrentMap { try write(finished.page(for: $0), library) }
+        var outcome = Outcome(rendered: jobs.count)
+        if affected(PageBuilder.articleTemplate) {
+            // Article bodies are not kept in memory: they are converted again.
+            let converter = SiteBuilder.converter(for: Content(config: config, registry: registry, articles: []))
+            let stored = articles.keys.sorted().map { articles[$0]! }
+            results += try stored.concurrentMap { article in
+                let (converted, html) = try converter.convert(article)
+                return try write(finished.article(converted, html: html), library)
+            }
+            outcome.rendered += stored.count
+        }
+        var assets: Set<String> = []
+        if paths.contains(where: { !$0.hasSuffix(".mustache") }) {
+            let files = try builder.assets().map { ("assets/\($0.name)", $0.bytes) }
+            results += try files.map { try write($0.1, to: $0.0) }
+            assets = Set(files.map(\.0))
+        }
+        record(results, outcome: &outcome)
+        if !assets.isEmpty {
+            for path in written.keys.sorted() where path.hasPrefix("assets/") && !assets.contains(path) { remove(path, outcome: &outcome) }
+        }
+        self.library = library
         return outcome
     }
 

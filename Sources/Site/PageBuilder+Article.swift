@@ -18,7 +18,7 @@ extension PageBuilder {
         let entities = converted.entities.map { (id: content.registry.entities[$0.entity].id, count: $0.positions.count) }
         model["entities"] = .list(entities.sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id }
             .map { entityLink($0.id, root: root, count: $0.count) })
-        return Page(path: path, template: "article", model: .object(model))
+        return Page(path: path, template: Self.articleTemplate, model: .object(model))
     }
 
     /// The newest articles a feed carries; readers poll it, so it stays small.
@@ -39,14 +39,14 @@ extension PageBuilder {
             entry["body"] = .string(feedBodies[converted.article.slug] ?? "")
             return .object(entry)
         })
-        return Page(path: path, template: "feed", model: .object(model))
+        return Page(path: path, template: template(of: .feed), model: .object(model))
     }
 
     func sitemap(_ paths: [String]) -> Page {
         let base = content.config.baseURL ?? ""
         var model = frame(for: SitePaths.sitemap, title: "")
         model["urls"] = .list(paths.map { .string(base + $0) })
-        return Page(path: SitePaths.sitemap, template: "sitemap", model: .object(model))
+        return Page(path: SitePaths.sitemap, template: template(of: .sitemap), model: .object(model))
     }
 
     /// An RFC 3339 timestamp for a partial ISO date, at midnight UTC.

@@ -52,6 +52,6 @@ extension PageBuilder {
                 "next": number < pageCount ? .string(SitePaths.relative(from: path, to: SitePaths.entity(entity.type, entity.id, page: number + 1))) : .null,
             ]
         }
-        return Page(path: path, template: entity.type.rawValue, model: .object(model))
+        return Page(path: path, template: template(of: .entity(entity.id, page: number)), model: .object(model))
     }
 }

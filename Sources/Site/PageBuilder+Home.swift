@@ -22,7 +22,7 @@ extension PageBuilder {
                 "entities": .list(ranked(type).prefix(8).map { entityLink($0.id, root: root, count: mentionCount($0.id)) }),
             ]
         })
-        return Page(path: path, template: "home", model: .object(model))
+        return Page(path: path, template: template(of: .home), model: .object(model))
     }
 
     /// Entities of `type` that are mentioned, most mentioned first, ties in German order.
@@ -48,6 +48,6 @@ extension PageBuilder {
         model["letters"] = .list(groups.map { group in
             ["letter": .string(group.letter), "entities": .list(group.entities.map { entityLink($0.id, root: root, count: mentionCount($0.id), description: true) })]
         })
-        return Page(path: path, template: "entity-index", model: .object(model))
+        return Page(path: path, template: template(of: .entityIndex(type)), model: .object(model))
     }
 }

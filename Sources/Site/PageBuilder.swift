@@ -48,6 +48,20 @@ struct PageBuilder: Sendable {
         return jobs + [.notFound, .feed, .sitemap]
     }
 
+    static let articleTemplate = "article"
+
+    /// The template that renders the page of `job`.
+    func template(of job: Job) -> String {
+        switch job {
+        case .home: "home"
+        case .entityIndex: "entity-index"
+        case .entity(let id, _): content.registry[id]!.type.rawValue
+        case .notFound: "not-found"
+        case .feed: "feed"
+        case .sitemap: "sitemap"
+        }
+    }
+
     func path(of job: Job) -> String {
         switch job {
         case .home: SitePaths.home
@@ -65,7 +79,7 @@ struct PageBuilder: Sendable {
         case .home: home()
         case .entityIndex(let type): entityIndex(type)
         case .entity(let id, let page): entityPage(content.registry[id]!, page: page)
-        case .notFound: Page(path: SitePaths.notFound, template: "not-found", model: .object(frame(for: SitePaths.notFound, title: strings["notFound"])))
+        case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"])))
         case .feed: feed()
         case .sitemap: sitemap(allPaths().filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound })
         }

@@ -54,6 +54,22 @@ public struct TemplateLibrary: Sendable {
         return strict ? try template.renderStrict(value, library: self) : template.render(value, library: self)
     }
 
+    /// The names of the templates that rendering `name` can use: itself and, transitively, its
+    /// partials and parents. Nil when one of them names a partial dynamically (`{{>*name}}`),
+    /// which can be any template.
+    public func dependencies(of name: String) -> Set<String>? {
+        var found: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard found.insert(next).inserted, let template = templates[next] else { continue }
+            for (reference, _) in template.references {
+                if reference.isDynamic { return nil }
+                pending.append(reference.name.description)
+            }
+        }
+        return found
+    }
+
     /// Fails on the first static partial or parent that names no template in the library.
     public func checkReferences() throws {
         for name in names {

@@ -150,6 +150,43 @@ struct IncrementalBuilderTests {
         #expect(try dossier.snapshot() == cleanBuild(dossier))
     }
 
+    @Test func aTemplateEditRendersThePagesThatUseIt() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        let templates = dossier.root.appendingPathComponent("Templates")
+        try dossier.write("Templates/person.mustache", "{{<entity}}{{$facts}}<dt>Person</dt>{{/facts}}{{/entity}}\n")
+        let options = SiteBuilder.Options(content: dossier.root.appendingPathComponent("content"), templates: templates, output: dossier.output)
+        func clean() throws -> [String: Data] {
+            let reference = TestDossier(root: dossier.root, outputName: "clean")
+            try? FileManager.default.removeItem(at: reference.output)
+            try SiteBuilder(options: .init(content: options.content, templates: templates, output: reference.output)).build()
+            return try reference.snapshot()
+        }
+        let builder = IncrementalBuilder(options: options)
+        try builder.rebuild()
+
+        // The person template: person pages only.
+        try dossier.write("Templates/person.mustache", "{{<entity}}{{$facts}}<dt>Mensch</dt>{{/facts}}{{/entity}}\n")
+        let person = try builder.rebuild()
+        #expect(!person.renderedEverything)
+        #expect(Set(person.written) == ["persons/wladimir-putin.html", "persons/kim-jong-un.html"])
+        #expect(person.rendered == 2)
+        #expect(try dossier.snapshot() == clean())
+
+        // The entity template is the parent of person, place and org pages.
+        try dossier.write("Templates/entity.mustache", "{{<layout}}{{$main}}<h1>{{name}}</h1>{{$facts}}{{/facts}}{{/main}}{{/layout}}\n")
+        let entity = try builder.rebuild()
+        #expect(entity.written.contains("places/amur.html") && entity.written.contains("orgs/tass.html") && entity.written.contains("persons/kim-jong-un.html"))
+        #expect(!entity.written.contains { $0.hasPrefix("articles/") || $0 == "index.html" })
+        #expect(try dossier.snapshot() == clean())
+
+        // The article template: articles are converted again for their bodies.
+        try dossier.write("Templates/article.mustache", "{{<layout}}{{$main}}<article>{{{body}}}</article>{{/main}}{{/layout}}\n")
+        let article = try builder.rebuild()
+        #expect(Set(article.written) == ["articles/treffen.html", "articles/wien.html"])
+        #expect(try dossier.snapshot() == clean())
+    }
+
     @Test func aBadEditKeepsTheSiteAndAFixRecovers() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
