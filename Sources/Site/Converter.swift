@@ -12,10 +12,25 @@ struct Converter: Sendable {
     let registry: Registry
     let renderer: MarkdownRenderer
     let strings: Localization
+    /// Per registry position, the opening tag of a mention link up to its anchor number and
+    /// after it; every article page is one folder deep, so the link is the same from all.
+    let tags: [(start: String, end: String)]
+
+    init(registry: Registry, renderer: MarkdownRenderer, strings: Localization) {
+        self.registry = registry
+        self.renderer = renderer
+        self.strings = strings
+        let page = SitePaths.article("_")
+        tags = registry.entities.map { entity in
+            let href = SitePaths.relative(from: page, to: SitePaths.entity(entity.type, entity.id))
+            return ("<a class=\"mention \(entity.type.rawValue)\" id=\"\(entity.id)-",
+                    "\" href=\"\(href)\" title=\"\(HTMLEscaping.escape(entity.name))\">")
+        }
+    }
 
     /// The article for entity pages and indexes, and its body as HTML for its own page.
     func convert(_ article: Article) throws -> (article: ConvertedArticle, html: String) {
-        let collector = Collector(article: article, registry: registry)
+        let collector = Collector(article: article, registry: registry, tags: tags)
         let rewriter = LinkRewriter { link in
             if link.destination == "-" { return .init(open: "", close: "") }
             return try collector.record(link)
@@ -51,7 +66,7 @@ private extension Converter {
 
         let article: Article
         let registry: Registry
-        let page: String
+        let tags: [(start: String, end: String)]
         private(set) var text: [UInt8] = []
         private(set) var mentions: [Mention] = []
         private var targets: [Target] = []
@@ -60,10 +75,10 @@ private extension Converter {
         private var lastSentenceStart = -1
         private var sentenceKey: Int32 = 0
 
-        init(article: Article, registry: Registry) {
+        init(article: Article, registry: Registry, tags: [(start: String, end: String)]) {
             self.article = article
             self.registry = registry
-            page = SitePaths.article(article.slug)
+            self.tags = tags
         }
 
         /// The entities mentioned with the positions of their mentions, in registry order.
@@ -117,13 +132,7 @@ private extension Converter {
                 throw SourceError(file: article.file, line: article.bodyLine + link.line - 1, column: link.column,
                                   message: "unknown entity '\(link.destination)': \(hint)")
             }
-            let entity = registry.entities[position]
-            let href = SitePaths.relative(from: page, to: SitePaths.entity(type, id))
-            return Target(
-                entity: position,
-                openStart: "<a class=\"mention \(type.rawValue)\" id=\"\(id)-",
-                openEnd: "\" href=\"\(href)\" title=\"\(HTMLEscaping.escape(entity.name))\">"
-            )
+            return Target(entity: position, openStart: tags[position].start, openEnd: tags[position].end)
         }
     }
 }

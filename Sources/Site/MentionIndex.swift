@@ -62,11 +62,21 @@ struct MentionIndex: Sendable {
 
     /// Spellings of the entity as written, most frequent first.
     func surfaces(_ entity: Int) -> [Counted] {
-        var counts: [String: Int] = [:]
+        // An entity has a handful of spellings: comparing bytes beats hashing a string per mention.
+        var spellings: [(bytes: ArraySlice<UInt8>, count: Int)] = []
         for group in groups[entity] {
             let converted = articles[group.article]
-            for position in converted.entities[group.run].positions { counts[converted.surface(converted.mentions[position]), default: 0] += 1 }
+            for position in converted.entities[group.run].positions {
+                let bytes = converted.text[converted.mentions[position].mark]
+                if let known = spellings.firstIndex(where: { $0.bytes.elementsEqual(bytes) }) {
+                    spellings[known].count += 1
+                } else {
+                    spellings.append((bytes, 1))
+                }
+            }
         }
+        var counts: [String: Int] = [:]
+        for spelling in spellings { counts[String(decoding: spelling.bytes, as: UTF8.self), default: 0] += spelling.count }
         return Self.ranked(counts)
     }
 

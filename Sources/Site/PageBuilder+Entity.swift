@@ -39,9 +39,10 @@ extension PageBuilder {
             let converted = articles[group.article]
             var summary = articleSummary(converted, from: path)
             let articleURL = SitePaths.relative(from: path, to: SitePaths.article(converted.article.slug))
-            summary["mentions"] = .list(index.mentions(group).map { mention in
-                ["context": .html(converted.context(mention)), "url": .string("\(articleURL)#\(entity.id)-\(mention.ordinal)"),
-                 "surface": .string(converted.surface(mention))]
+            let anchorPrefix = "\(articleURL)#\(entity.id)-"
+            summary["mentions"] = .list(converted.entities[group.run].positions.map { position in
+                let mention = converted.mentions[position]
+                return .object(["context": .html(converted.context(mention)), "url": .string(anchorPrefix + String(mention.ordinal))])
             })
             return .object(summary)
         })

@@ -13,23 +13,26 @@ public enum HTMLEscaping {
         var value = value
         // Most values need no escaping: one scan over the bytes, then a plain append.
         let escaped: String? = value.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(where: { replacement(for: $0) != nil }) else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 16)
-            output.append(contentsOf: bytes[..<first])
-            append(bytes[first...], to: &output)
-            return String(decoding: output, as: UTF8.self)
+            guard bytes.contains(where: { replacement(for: $0) != nil }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count * 6) { output in
+                var written = 0
+                write(bytes[...], to: output, at: &written)
+                return written
+            }
         }
         text += escaped ?? value
     }
 
-    /// Appends UTF-8 `bytes` to `output`, escaped.
-    public static func append(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to output: inout [UInt8]) {
+    /// Writes UTF-8 `bytes` escaped into `output` from `position` on, advancing it; `output`
+    /// needs room for six bytes per input byte at most ("&quot;").
+    public static func write(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to output: UnsafeMutableBufferPointer<UInt8>, at position: inout Int) {
         for byte in bytes {
             if let replacement = replacement(for: byte) {
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                for index in 0..<replacement.utf8CodeUnitCount { output[position + index] = replacement.utf8Start[index] }
+                position += replacement.utf8CodeUnitCount
             } else {
-                output.append(byte)
+                output[position] = byte
+                position += 1
             }
         }
     }
