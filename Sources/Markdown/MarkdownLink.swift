@@ -7,13 +7,26 @@ public struct MarkdownLink: Sendable {
     public var title: String
     /// The link text as plain text.
     public var text: String
-    /// Finds where the link was written; searched only when asked, as errors need it.
-    let locate: @Sendable () -> (line: Int, column: Int)
+    /// Where to search for the link's position: only errors need it, so it is found on demand.
+    struct Source: Sendable {
+        var markdown: String
+        /// The destinations of the links of the link's block up to and including its own.
+        var destinations: ArraySlice<String>
+        var blockLine: Int
+
+        func locate() -> (line: Int, column: Int) {
+            SourceLines(markdown).locateLink(destinations, fromLine: blockLine)
+        }
+    }
+
+    let source: Source
 
     /// 1-based line of the link in the Markdown given to the renderer.
-    public var line: Int { locate().line }
+    public var line: Int { source.locate().line }
     /// 1-based column (in characters) of the link's `[`.
-    public var column: Int { locate().column }
+    public var column: Int { source.locate().column }
     public var context: String
+    /// `context` as UTF-8, which `range` indexes.
+    public var contextUTF8: [UInt8]
     public var range: Range<Int>
 }

@@ -80,12 +80,13 @@ private extension MarkdownRenderer {
             if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { blocks.append(node) }
         }
         for block in blocks {
-            var context = ""
+            var contextBytes: [UInt8] = []
             var links: [(node: OpaquePointer, range: Range<Int>)] = []
-            collectText(of: block, into: &context, links: &links)
+            collectText(of: block, into: &contextBytes, links: &links)
+            guard !links.isEmpty else { continue }
+            let context = String(decoding: contextBytes, as: UTF8.self)
             let blockLine = Int(cmark_node_get_start_line(block))
             let destinations = links.map { cmark_node_get_url($0.node).map { String(cString: $0) } ?? "" }
-            let contextBytes = Array(context.utf8)
             for (ordinal, (node, range)) in links.enumerated() {
                 let destination = destinations[ordinal]
                 let text = String(decoding: contextBytes[range], as: UTF8.self)
@@ -93,8 +94,9 @@ private extension MarkdownRenderer {
                     destination: destination,
                     title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
                     text: text,
-                    locate: { SourceLines(markdown).locateLink(destinations[...ordinal], fromLine: blockLine) },
+                    source: .init(markdown: markdown, destinations: destinations[...ordinal], blockLine: blockLine),
                     context: context,
+                    contextUTF8: contextBytes,
                     range: range
                 )
                 guard let replacement = try rewriter.rewrite(link) else { continue }
@@ -112,18 +114,20 @@ private extension MarkdownRenderer {
     }
 
     /// Appends the plain text under `node`, noting where each link's text lies.
-    static func collectText(of node: OpaquePointer, into text: inout String, links: inout [(node: OpaquePointer, range: Range<Int>)]) {
+    static func collectText(of node: OpaquePointer, into text: inout [UInt8], links: inout [(node: OpaquePointer, range: Range<Int>)]) {
         var child = cmark_node_first_child(node)
         while let current = child {
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-                text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+                if let literal = cmark_node_get_literal(current) {
+                    text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                text.append(0x20)
             case CMARK_NODE_LINK:
-                let start = text.utf8.count
+                let start = text.count
                 collectText(of: current, into: &text, links: &links)
-                links.append((current, start..<text.utf8.count))
+                links.append((current, start..<text.count))
             default:
                 collectText(of: current, into: &text, links: &links)
             }

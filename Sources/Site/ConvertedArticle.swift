@@ -1,3 +1,5 @@
+import Templating
+
 /// An article after conversion: what entity pages and indexes need of it, without its body.
 ///
 /// The body's HTML goes straight onto the article's page; kept here are the metadata, the
@@ -24,6 +26,9 @@ final class ConvertedArticle: Sendable {
     let dateText: String
     /// Where the article goes on the home page and in the feed, its sort keys made once.
     let order: PageBuilder.DateOrder
+    /// What lists of articles show of it, but the link (which depends on the listing page);
+    /// made once for the many entity pages that list the article.
+    let summary: [String: Value]
 
     convenience init(article: Article, text: [UInt8], mentions: [Mention], entities: [Mentioned], dateText: String) {
         var article = article
@@ -38,6 +43,11 @@ final class ConvertedArticle: Sendable {
         self.entities = entities
         self.dateText = dateText
         self.order = order
+        summary = [
+            "title": .string(article.title), "outlet": .string(article.outlet), "teaser": .string(article.teaser),
+            "date": .string(article.date), "dateText": .string(dateText),
+            "authors": .string(article.authors.joined(separator: ", ")),
+        ]
     }
 
     /// The same article for a registry whose entity at position `p` is now at `moved[p]`.

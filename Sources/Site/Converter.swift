@@ -100,7 +100,7 @@ private extension Converter {
             targets[number].positions.append(mentions.count)
             let ordinal = targets[number].positions.count
             if paragraph?.context != link.context {
-                let bytes = Array(link.context.utf8)
+                let bytes = link.contextUTF8
                 paragraph = Paragraph(context: link.context, base: text.count, bytes: bytes, boundaries: Sentence.boundaries(in: bytes))
                 text.append(contentsOf: bytes)
             }

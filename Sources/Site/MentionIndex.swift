@@ -92,7 +92,9 @@ struct MentionIndex: Sendable {
 
     /// Entities sharing a sentence with the entity (ids), by number of such sentences, most first.
     func companions(_ entity: Int) -> [Counted] {
-        var counts: [Int32: Int] = [:]
+        // Counts by registry position in a plain array, noting which positions were counted.
+        var counts = [Int](repeating: 0, count: ids.count)
+        var counted: [Int] = []
         for group in groups[entity] {
             let converted = articles[group.article]
             let mentions = converted.mentions
@@ -105,12 +107,16 @@ struct MentionIndex: Sendable {
                 while end < mentions.count, mentions[end].sentenceKey == sentence { end += 1 }
                 for other in start..<end where mentions[other].entity != Int32(entity) {
                     // Each entity counts once per sentence, however often it is named there.
-                    guard !mentions[start..<other].contains(where: { $0.entity == mentions[other].entity }) else { continue }
-                    counts[mentions[other].entity, default: 0] += 1
+                    let id = mentions[other].entity
+                    var repeated = false
+                    for earlier in start..<other where mentions[earlier].entity == id { repeated = true }
+                    guard !repeated else { continue }
+                    if counts[Int(id)] == 0 { counted.append(Int(id)) }
+                    counts[Int(id)] += 1
                 }
             }
         }
-        return Self.ranked(Dictionary(uniqueKeysWithValues: counts.map { (ids[Int($0.key)], $0.value) }))
+        return Self.ranked(Dictionary(uniqueKeysWithValues: counted.map { (ids[$0], counts[$0]) }))
     }
 
     static func ranked(_ counts: [String: Int]) -> [Counted] {

@@ -175,13 +175,10 @@ struct PageBuilder: Sendable {
         return .object(link)
     }
 
+    /// What lists of articles show of one: its summary and the link to it from `path`.
     func articleSummary(_ converted: ConvertedArticle, from path: String) -> [String: Value] {
-        let article = converted.article
-        return [
-            "title": .string(article.title), "outlet": .string(article.outlet), "teaser": .string(article.teaser),
-            "date": .string(article.date), "dateText": .string(converted.dateText),
-            "url": .string(SitePaths.relative(from: path, to: SitePaths.article(article.slug))),
-            "authors": .string(article.authors.joined(separator: ", ")),
-        ]
+        var summary = converted.summary
+        summary["url"] = .string(SitePaths.relative(from: path, to: SitePaths.article(converted.article.slug)))
+        return summary
     }
 }
