@@ -43,11 +43,15 @@ final class ConvertedArticle: Sendable {
         self.entities = entities
         self.dateText = dateText
         self.order = order
-        summary = [
-            "title": .string(article.title), "outlet": .string(article.outlet), "teaser": .string(article.teaser),
-            "date": .string(article.date), "dateText": .string(dateText),
-            "authors": .string(article.authors.joined(separator: ", ")),
-        ]
+        // Room for the link and the mentions that listings add, so adding them does not rehash.
+        var summary = [String: Value](minimumCapacity: 10)
+        summary["title"] = .string(article.title)
+        summary["outlet"] = .string(article.outlet)
+        summary["teaser"] = .string(article.teaser)
+        summary["date"] = .string(article.date)
+        summary["dateText"] = .string(dateText)
+        summary["authors"] = .string(article.authors.joined(separator: ", "))
+        self.summary = summary
     }
 
     /// The same article for a registry whose entity at position `p` is now at `moved[p]`.

@@ -54,69 +54,58 @@ struct MentionIndex: Sendable {
         }
     }
 
-    /// The mentions of a group, in text order.
-    func mentions(_ group: Group) -> [Mention] {
-        let converted = articles[group.article]
-        return converted.entities[group.run].positions.map { converted.mentions[$0] }
+    /// What an entity's first page sums up: its spellings as written, the outlets that mention
+    /// it (by articles) and the entities sharing a sentence with it (by sentences, ids), each
+    /// most frequent first.
+    struct Overview: Sendable {
+        var surfaces: [Counted]
+        var outlets: [Counted]
+        var companions: [Counted]
     }
 
-    /// Spellings of the entity as written, most frequent first.
-    func surfaces(_ entity: Int) -> [Counted] {
+    /// One pass over the entity's mentions: they lie in many articles, so reading them is
+    /// mostly waiting for memory, once.
+    func overview(_ entity: Int) -> Overview {
         // An entity has a handful of spellings: comparing bytes beats hashing a string per mention.
         var spellings: [(bytes: ArraySlice<UInt8>, count: Int)] = []
+        var outlets: [String: Int] = [:]
+        // Companions by registry position in a plain array, noting which positions were counted.
+        var together = [Int](repeating: 0, count: ids.count)
+        var counted: [Int] = []
+        let own = Int32(entity)
         for group in groups[entity] {
             let converted = articles[group.article]
+            if !converted.article.outlet.isEmpty { outlets[converted.article.outlet, default: 0] += 1 }
+            let mentions = converted.mentions
+            var lastSentence: Int32 = -1
             for position in converted.entities[group.run].positions {
-                let bytes = converted.text[converted.mentions[position].mark]
+                let bytes = converted.text[mentions[position].mark]
                 if let known = spellings.firstIndex(where: { $0.bytes.elementsEqual(bytes) }) {
                     spellings[known].count += 1
                 } else {
                     spellings.append((bytes, 1))
                 }
-            }
-        }
-        var counts: [String: Int] = [:]
-        for spelling in spellings { counts[String(decoding: spelling.bytes, as: UTF8.self), default: 0] += spelling.count }
-        return Self.ranked(counts)
-    }
-
-    /// Outlets that mention the entity, by number of articles, most first.
-    func outlets(_ entity: Int) -> [Counted] {
-        var counts: [String: Int] = [:]
-        for group in groups[entity] {
-            let outlet = articles[group.article].article.outlet
-            if !outlet.isEmpty { counts[outlet, default: 0] += 1 }
-        }
-        return Self.ranked(counts)
-    }
-
-    /// Entities sharing a sentence with the entity (ids), by number of such sentences, most first.
-    func companions(_ entity: Int) -> [Counted] {
-        // Counts by registry position in a plain array, noting which positions were counted.
-        var counts = [Int](repeating: 0, count: ids.count)
-        var counted: [Int] = []
-        for group in groups[entity] {
-            let converted = articles[group.article]
-            let mentions = converted.mentions
-            var lastSentence: Int32 = -1
-            for position in converted.entities[group.run].positions where mentions[position].sentenceKey != lastSentence {
                 let sentence = mentions[position].sentenceKey
+                guard sentence != lastSentence else { continue }
                 lastSentence = sentence
                 var start = position, end = position + 1
                 while start > 0, mentions[start - 1].sentenceKey == sentence { start -= 1 }
                 while end < mentions.count, mentions[end].sentenceKey == sentence { end += 1 }
-                for other in start..<end where mentions[other].entity != Int32(entity) {
+                for other in start..<end where mentions[other].entity != own {
                     // Each entity counts once per sentence, however often it is named there.
                     let id = mentions[other].entity
                     var repeated = false
                     for earlier in start..<other where mentions[earlier].entity == id { repeated = true }
                     guard !repeated else { continue }
-                    if counts[Int(id)] == 0 { counted.append(Int(id)) }
-                    counts[Int(id)] += 1
+                    if together[Int(id)] == 0 { counted.append(Int(id)) }
+                    together[Int(id)] += 1
                 }
             }
         }
-        return Self.ranked(Dictionary(uniqueKeysWithValues: counted.map { (ids[$0], counts[$0]) }))
+        var surfaces: [String: Int] = [:]
+        for spelling in spellings { surfaces[String(decoding: spelling.bytes, as: UTF8.self), default: 0] += spelling.count }
+        return Overview(surfaces: Self.ranked(surfaces), outlets: Self.ranked(outlets),
+                        companions: Self.ranked(Dictionary(uniqueKeysWithValues: counted.map { (ids[$0], together[$0]) })))
     }
 
     static func ranked(_ counts: [String: Int]) -> [Counted] {

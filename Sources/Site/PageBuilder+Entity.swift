@@ -30,10 +30,11 @@ extension PageBuilder {
                     "url": .string("https://www.openstreetmap.org/?mlat=\(latitude)&mlon=\(longitude)#map=8/\(latitude)/\(longitude)"),
                 ]
             }
-            model["surfaces"] = .list(index.surfaces(position).map { ["text": .string($0.key), "count": .int($0.count)] })
-            model["outlets"] = .list(index.outlets(position).map { ["name": .string($0.key), "count": .int($0.count)] })
+            let overview = index.overview(position)
+            model["surfaces"] = .list(overview.surfaces.map { ["text": .string($0.key), "count": .int($0.count)] })
+            model["outlets"] = .list(overview.outlets.map { ["name": .string($0.key), "count": .int($0.count)] })
             // The most frequent companions only: a central figure appears with hundreds of entities.
-            model["companions"] = .list(index.companions(position).prefix(Self.companionsShown).map { entityLink($0.key, root: root, count: $0.count) })
+            model["companions"] = .list(overview.companions.prefix(Self.companionsShown).map { entityLink($0.key, root: root, count: $0.count) })
         }
         model["groups"] = .list(chunk.map { group in
             let converted = articles[group.article]
