@@ -25,6 +25,7 @@ public struct PreviewServer: Sendable {
     public let options: Options
     let broadcaster = ReloadBroadcaster()
     let session: PreviewSession
+    let search = SearchRefresher()
     let log: @Sendable (String) -> Void
 
     public init(options: Options, log: @escaping @Sendable (String) -> Void = { print($0) }) {
@@ -60,6 +61,14 @@ public struct PreviewServer: Sendable {
             let summary = try session.rebuild()
             log("rebuilt: \(summary)")
             await broadcaster.publish(.reload)
+            let (session, log) = (self.session, self.log)
+            search.request {
+                do {
+                    if try session.indexSearchIfStale() { log("search index updated") }
+                } catch {
+                    log("\(error)")
+                }
+            }
         } catch {
             log("\(error)")
             await broadcaster.publish(.error("\(error)"))
@@ -141,5 +150,24 @@ struct RejectEncodedSeparators: RouterMiddleware {
         let raw = request.uri.path.lowercased()
         if raw.contains("%2f") || raw.contains("%5c") || raw.contains("%00") { throw HTTPError(.badRequest) }
         return try await next(request, context)
+    }
+}
+
+/// Runs the search indexer after rebuilds, off the rebuild path: one run at a time, requests
+/// made while one waits merged into it, and one more run when pages change while it runs.
+final class SearchRefresher: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "dossier.search")
+    private let lock = NSLock()
+    private var waiting = false
+
+    func request(_ work: @escaping @Sendable () -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !waiting else { return }
+        waiting = true
+        queue.async { [self] in
+            lock.withLock { waiting = false }
+            work()
+        }
     }
 }

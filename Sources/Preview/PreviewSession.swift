@@ -12,6 +12,10 @@ public final class PreviewSession: @unchecked Sendable {
     private var registryStamps: [String: FileStamp]
     /// The registry the articles were last annotated with; nil until one loads.
     private var registry: Registry?
+    /// Whether pages changed since the search index was last made; guarded by `lock`, as the
+    /// index is made beside later rebuilds.
+    private var searchIsStale = false
+    private let lock = NSLock()
 
     public init(options: SiteBuilder.Options) {
         self.options = options
@@ -47,8 +51,24 @@ public final class PreviewSession: @unchecked Sendable {
         registryStamps = registryNow
         rawStamps = rawNow
         let outcome = try builder.rebuild(registry: loaded)
+        if options.search != nil, !outcome.written.isEmpty || !outcome.removed.isEmpty {
+            lock.withLock { searchIsStale = true }
+        }
         notes.append("\(outcome.written.count) files written, \(outcome.removed.count) removed in \(String(format: "%.0f", outcome.seconds * 1000)) ms")
         return notes.joined(separator: "; ")
+    }
+}
+
+public extension PreviewSession {
+    /// Makes the search index again if pages changed since it was last made; returns whether it
+    /// did. Pagefind reads the whole site, so the preview runs this after the reload, not before.
+    func indexSearchIfStale() throws -> Bool {
+        guard let search = options.search, lock.withLock({ () -> Bool in
+            defer { searchIsStale = false }
+            return searchIsStale
+        }) else { return false }
+        try search.index(options.output)
+        return true
     }
 }
 

@@ -10,7 +10,8 @@ import Templating
 /// it (and the entity's first page when its overview changed), and home, indexes, feed and
 /// sitemap only when what they show changed. A registry, settings or template change renders
 /// everything. Only files whose bytes changed are written (each atomically); pages that no
-/// longer exist are removed. The result equals a clean build, byte for byte.
+/// longer exist are removed. The result equals a clean build, byte for byte, but for the search
+/// index: Pagefind reads the whole site, so the caller runs `options.search` when it suits it.
 ///
 ///     let builder = IncrementalBuilder(options: options)
 ///     try builder.rebuild()   // first call: everything
@@ -69,7 +70,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
             outcome = try rebuildEverything(changed: changed, removed: removed)
         }
         stamps = current
-        if !outcome.written.isEmpty || !outcome.removed.isEmpty { try options.search?.index(options.output) }
         outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return outcome
     }

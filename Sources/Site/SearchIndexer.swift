@@ -33,7 +33,7 @@ public struct SearchIndexer: Sendable {
     }
 
     /// Indexes the site in `directory`, writing `pagefind/` into it.
-    func index(_ directory: URL) throws {
+    public func index(_ directory: URL) throws {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments + ["--site", directory.path, "--silent"]

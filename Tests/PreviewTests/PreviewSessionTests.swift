@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Preview
+@testable import Site
 
 struct PreviewSessionTests {
     @Test func aNewRegistryEntryAnnotatesOnlyArticlesThatNameIt() throws {
@@ -29,5 +30,28 @@ struct PreviewSessionTests {
         let titel = try String(contentsOf: dossier.root.appendingPathComponent("content/articles/titel.md"), encoding: .utf8)
         #expect(titel.contains("[NEHAMMERS](person:karl-nehammer)"))
         #expect(try String(contentsOf: dossier.root.appendingPathComponent("content/articles/treffen.md"), encoding: .utf8) == untouched)
+    }
+
+    @Test func theSearchIndexIsMadeAfterARebuildAndOnlyWhenPagesChanged() throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        // A stand-in for Pagefind that counts its runs in the site folder it is given.
+        var options = dossier.options
+        options.search = SearchIndexer(executable: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "echo run >> \"$2/search-runs\"", "sh"])
+        let session = PreviewSession(options: options)
+        let runs = { (try? String(contentsOf: options.output.appendingPathComponent("search-runs"), encoding: .utf8))?.split(separator: "\n").count ?? 0 }
+
+        _ = try session.rebuild()
+        #expect(runs() == 0, "a rebuild writes pages and leaves the search index to later")
+        #expect(try session.indexSearchIfStale())
+        #expect(runs() == 1)
+        #expect(try !session.indexSearchIfStale(), "nothing changed since")
+
+        _ = try session.rebuild()
+        #expect(try !session.indexSearchIfStale(), "a rebuild that wrote nothing leaves the index as it is")
+        try dossier.write("content/articles/treffen.md", "---\ntitle: Treffen\n---\n[Putin](person:wladimir-putin) kam spät an.\n")
+        _ = try session.rebuild()
+        #expect(try session.indexSearchIfStale())
+        #expect(runs() == 2)
     }
 }
