@@ -1,9 +1,10 @@
 import Foundation
 
 extension Array where Element: Sendable {
-    /// Maps on all cores; the result is in input order, so output stays deterministic.
-    /// When several elements fail, the error of the first one in order is thrown.
-    func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) throws -> Result) throws -> [Result] {
+    /// Maps on all cores (on one with `serially`); the result is in input order, so output stays
+    /// deterministic. When several elements fail, the error of the first one in order is thrown.
+    func concurrentMap<Result: Sendable>(serially: Bool = false, _ transform: @Sendable (Element) throws -> Result) throws -> [Result] {
+        if serially { return try map(transform) }
         let results = UnsafeMutableBufferPointer<Swift.Result<Result, Error>?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         defer {

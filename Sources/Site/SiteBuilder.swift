@@ -14,12 +14,15 @@ public struct SiteBuilder: Sendable {
         public var templates: URL?
         public var output: URL
         public var search: SearchIndexer?
+        /// Converts and renders on one core instead of all; the output is the same.
+        public var serially: Bool
 
-        public init(content: URL, templates: URL? = nil, output: URL, search: SearchIndexer? = nil) {
+        public init(content: URL, templates: URL? = nil, output: URL, search: SearchIndexer? = nil, serially: Bool = false) {
             self.content = content
             self.templates = templates
             self.output = output
             self.search = search
+            self.serially = serially
         }
     }
 
@@ -60,7 +63,7 @@ public struct SiteBuilder: Sendable {
             let converter = Self.converter(for: content)
             let newest = NewestBodies(limit: PageBuilder.feedEntries)
             let converted = try timed("convert") {
-                try files.concurrentMap { file -> ConvertedArticle in
+                try files.concurrentMap(serially: options.serially) { file -> ConvertedArticle in
                     let (converted, html) = try converter.convert(try Content.loadArticle(file, contentName: options.content.lastPathComponent))
                     let (path, bytes) = try render(articlePages.article(converted, html: html), library)
                     try emit(path, bytes)
@@ -127,7 +130,7 @@ private extension SiteBuilder {
     /// Renders every page and asset, handing each file to `emit` as soon as it is made.
     func render(_ pages: PageBuilder, _ library: TemplateLibrary, emit: @Sendable (String, [UInt8]) throws -> Void) throws -> [String] {
         let jobs = pages.jobs()
-        let paths = try jobs.concurrentMap { job -> String in
+        let paths = try jobs.concurrentMap(serially: options.serially) { job -> String in
             let (path, bytes) = try render(pages.page(for: job), library)
             try emit(path, bytes)
             return path

@@ -106,6 +106,29 @@ struct SiteBuilderTests {
         #expect(try dossier.snapshot() == first)
     }
 
+    @Test func aBuildOnAllCoresEqualsABuildOnOne() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        // Enough articles for the feed to choose its newest 50 and for entity pages to paginate.
+        for number in 1...80 {
+            try dossier.write("content/articles/bericht-\(number).md", """
+            ---
+            title: Bericht \(number)
+            outlet: \(["DPA", "ORF", "AFP"][number % 3])
+            date: 2023-0\(number % 9 + 1)-1\(number % 10)
+            ---
+            [Putin](person:wladimir-putin) sprach mit [Kim](person:kim-jong-un) am [Amur](place:amur) (\(number)).
+            """)
+        }
+        let content = dossier.root.appendingPathComponent("content")
+        let serial = TestDossier(root: dossier.root, outputName: "serial")
+        try SiteBuilder(options: .init(content: content, output: dossier.output)).build()
+        try SiteBuilder(options: .init(content: content, output: serial.output, serially: true)).build()
+        let parallel = try dossier.snapshot()
+        #expect(parallel.count > 90)
+        #expect(parallel == (try serial.snapshot()))
+    }
+
     @Test func failedBuildLeavesThePreviousSiteWhole() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
