@@ -216,6 +216,11 @@ struct SiteBuilderTests {
         let feed = try dossier.read("feed.xml")
         #expect(feed.contains("<id>https://example.org/dossier/articles/treffen.html</id>"))
         #expect(feed.contains("<updated>2023-09-13T00:00:00Z</updated>"))
+        // Links in an entry's body are relative to the article's page, which its xml:base names.
+        let base = "https://example.org/dossier/articles/treffen.html"
+        #expect(feed.contains(#"<content type="html" xml:base="\#(base)">"#))
+        #expect(feed.contains("href=&quot;../persons/wladimir-putin.html&quot;"))
+        #expect(URL(string: "../persons/wladimir-putin.html", relativeTo: URL(string: base))?.absoluteString == "https://example.org/dossier/persons/wladimir-putin.html")
         #expect(try dossier.read("sitemap.xml").contains("<loc>https://example.org/dossier/persons/wladimir-putin.html</loc>"))
         for number in 0..<60 { try dossier.write("content/articles/n\(number).md", "---\ntitle: N\(number)\ndate: 2024-01-01\n---\nText.\n") }
         try dossier.build()
