@@ -8,20 +8,21 @@ import Glibc
 /// `git checkout` of many files) into one signal.
 ///
 /// Uses inotify on Linux; elsewhere, or when inotify is unavailable, it polls file stamps.
-final class FileWatcher: @unchecked Sendable {
+public final class FileWatcher: @unchecked Sendable {
     let folders: [URL]
-    /// Quiet time that ends a burst of events.
+    /// Quiet time that ends a burst of events: an editor's save-and-rename comes within a
+    /// millisecond, and this wait is part of every rebuild's delay.
     let settle: Duration
     private let pollInterval: Duration
 
-    init(folders: [URL], settle: Duration = .milliseconds(80), pollInterval: Duration = .milliseconds(300)) {
+    public init(folders: [URL], settle: Duration = .milliseconds(20), pollInterval: Duration = .milliseconds(300)) {
         self.folders = folders.map { $0.resolvingSymlinksInPath() }
         self.settle = settle
         self.pollInterval = pollInterval
     }
 
     /// One element per batch of changes, until the task is cancelled.
-    func changes() -> AsyncStream<Void> {
+    public func changes() -> AsyncStream<Void> {
         #if canImport(Glibc)
         if let stream = inotifyChanges() { return stream }
         #endif
@@ -72,7 +73,9 @@ private extension FileWatcher {
                 var quietSince = ContinuousClock.now
                 while !Task.isCancelled {
                     var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                    let ready = poll(&poller, 1, 20)
+                    // Wake when the burst has been quiet for `settle`, or now and then to notice cancellation.
+                    let wait = pending ? max(1, Self.milliseconds(settle - (ContinuousClock.now - quietSince))) : 250
+                    let ready = poll(&poller, 1, wait)
                     if ready > 0 {
                         while read(descriptor, &buffer, buffer.count) > 0 {}
                         pending = true
@@ -91,12 +94,34 @@ private extension FileWatcher {
     }
     #endif
 
+    static func milliseconds(_ duration: Duration) -> Int32 {
+        let (seconds, attoseconds) = duration.components
+        return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+    }
+
+    /// The folders below `folder`, found from directory entries' types without a stat per file:
+    /// watches are renewed after every batch, and `content/` holds thousands of files.
     static func subdirectories(of folder: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { return [] }
-        return enumerator.compactMap { item in
-            guard let url = item as? URL, (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true else { return nil }
-            return url
+        var found: [URL] = []
+        func walk(_ path: String) {
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let type = entry.pointee.d_type
+                guard type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN) else { continue }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard name != ".", name != ".." else { continue }
+                if type == UInt8(DT_UNKNOWN) {
+                    // Some file systems leave the type out: ask.
+                    var info = stat()
+                    guard lstat(path + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
+                }
+                found.append(URL(fileURLWithPath: path + "/" + name, isDirectory: true))
+                walk(path + "/" + name)
+            }
         }
+        walk(folder.path)
+        return found
     }
 }
 

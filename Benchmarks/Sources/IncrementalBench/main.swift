@@ -39,6 +39,28 @@ for number in 0..<edits {
     if number == 0 { print("one article edited: \(note)") }
 }
 summary("article edit", articleTimes)
+
+// The same edits as `dossier serve` sees them: saved, noticed by the file watcher (which waits
+// for the burst to settle), rebuilt.
+func watchedEdits(_ articles: [String]) async throws -> [Double] {
+    var batches = FileWatcher(folders: [content]).changes().makeAsyncIterator()
+    try await Task.sleep(for: .milliseconds(200))
+    var watchedTimes: [Double] = []
+    for number in 0..<edits {
+        let file = content.appendingPathComponent("articles/\(articles[(number * 104_729 + 13) % articles.count])")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let start = DispatchTime.now().uptimeNanoseconds
+        try (text + "\nNoch ein Absatz \(number).\n").write(to: file, atomically: true, encoding: .utf8)
+        _ = await batches.next()
+        _ = try session.rebuild()
+        watchedTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        _ = await batches.next()
+        _ = try session.rebuild()
+    }
+    return watchedTimes
+}
+summary("article edit, saved to written through the file watcher", try await watchedEdits(articles))
 if articlesOnly { exit(0) }
 
 // Registry edits: a new description for the most mentioned person, then a new person whose
