@@ -26,41 +26,36 @@ func summary(_ name: String, _ seconds: [Double]) {
 }
 
 let articles = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("articles").path).filter { $0.hasSuffix(".md") }.sorted()
-var articleTimes: [Double] = []
-for number in 0..<edits {
-    let file = content.appendingPathComponent("articles/\(articles[(number * 7919) % articles.count])")
-    let text = try String(contentsOf: file, encoding: .utf8)
-    let start = DispatchTime.now().uptimeNanoseconds
-    try (text + "\nEin neuer Absatz \(number).\n").write(to: file, atomically: true, encoding: .utf8)
-    let note = try session.rebuild()
-    articleTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    try text.write(to: file, atomically: true, encoding: .utf8)
-    _ = try session.rebuild()
-    if number == 0 { print("one article edited: \(note)") }
+
+/// Appends a paragraph to `edits` articles (spread by `stride`) and times each from the save to
+/// the rebuild's end; `noticed` waits for whatever tells the rebuild to start. Each edit is undone.
+func timeEdits(stride: Int, noticed: () async -> Void) async throws -> [Double] {
+    var times: [Double] = []
+    for number in 0..<edits {
+        let file = content.appendingPathComponent("articles/\(articles[(number * stride + 13) % articles.count])")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let start = DispatchTime.now().uptimeNanoseconds
+        try (text + "\nEin neuer Absatz \(number).\n").write(to: file, atomically: true, encoding: .utf8)
+        await noticed()
+        let note = try session.rebuild()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        await noticed()
+        _ = try session.rebuild()
+        if number == 0 { print("one article edited: \(note)") }
+    }
+    return times
 }
-summary("article edit", articleTimes)
+summary("article edit", try await timeEdits(stride: 7919) {})
 
 // The same edits as `dossier serve` sees them: saved, noticed by the file watcher (which waits
 // for the burst to settle), rebuilt.
-func watchedEdits(_ articles: [String]) async throws -> [Double] {
-    var batches = FileWatcher(folders: [content]).changes().makeAsyncIterator()
-    try await Task.sleep(for: .milliseconds(200))
-    var watchedTimes: [Double] = []
-    for number in 0..<edits {
-        let file = content.appendingPathComponent("articles/\(articles[(number * 104_729 + 13) % articles.count])")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        let start = DispatchTime.now().uptimeNanoseconds
-        try (text + "\nNoch ein Absatz \(number).\n").write(to: file, atomically: true, encoding: .utf8)
-        _ = await batches.next()
-        _ = try session.rebuild()
-        watchedTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        _ = await batches.next()
-        _ = try session.rebuild()
-    }
-    return watchedTimes
+final class Batches: @unchecked Sendable {
+    var iterator = FileWatcher(folders: [content]).changes().makeAsyncIterator()
 }
-summary("article edit, saved to written through the file watcher", try await watchedEdits(articles))
+let batches = Batches()
+try await Task.sleep(for: .milliseconds(200))
+summary("article edit, saved to written through the file watcher", try await timeEdits(stride: 104_729) { _ = await batches.iterator.next() })
 if articlesOnly { exit(0) }
 
 // Registry edits: a new description for the most mentioned person, then a new person whose
