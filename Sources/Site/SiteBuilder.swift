@@ -117,7 +117,8 @@ extension SiteBuilder {
             fields["search"] = true
             model = .object(fields)
         }
-        return (page.path, Array(try library.render(page.template, model).utf8))
+        // Entity and article pages run to tens of kilobytes: room for most at once.
+        return (page.path, try library.renderBytes(page.template, model, capacity: 96 * 1024))
     }
 
     static func converter(for content: Content) -> Converter {

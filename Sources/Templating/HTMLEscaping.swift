@@ -23,6 +23,26 @@ public enum HTMLEscaping {
         text += escaped ?? value
     }
 
+    /// Appends `value` to the UTF-8 `bytes` with `& < > " '` replaced by entities.
+    public static func append(_ value: String, to bytes: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { utf8 in
+            // Most values need no escaping: one scan, then one copy.
+            guard let first = utf8.firstIndex(where: { replacement(for: $0) != nil }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(contentsOf: utf8[..<first])
+            for byte in utf8[first...] {
+                if let replacement = replacement(for: byte) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                } else {
+                    bytes.append(byte)
+                }
+            }
+        }
+    }
+
     /// Writes UTF-8 `bytes` escaped into `output` from `position` on, advancing it; `output`
     /// needs room for six bytes per input byte at most ("&quot;").
     public static func write(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to output: UnsafeMutableBufferPointer<UInt8>, at position: inout Int) {

@@ -1,23 +1,24 @@
-/// The text being rendered, with the indentation of the standalone partial or block being expanded.
+/// The bytes being rendered, with the indentation of the standalone partial or block being expanded.
 ///
 /// Indentation is added at the start of each line that template text writes, never inside an
-/// interpolated value, as the Mustache spec requires.
+/// interpolated value, as the Mustache spec requires. UTF-8 bytes rather than a `String`: pages
+/// are tens of kilobytes, written to files as bytes.
 struct Output {
-    var text = ""
+    var bytes: [UInt8] = []
     var indent = ""
     var atLineStart = false
 
     mutating func writeTemplateText(_ piece: String) {
         guard !indent.isEmpty else {
-            text += piece
+            bytes.append(contentsOf: piece.utf8)
             return
         }
-        var lineStart = piece.startIndex
-        while lineStart < piece.endIndex {
-            let newline = piece[lineStart...].firstIndex(of: "\n")
-            let lineEnd = newline.map { piece.index(after: $0) } ?? piece.endIndex
-            if atLineStart { text += indent }
-            text += piece[lineStart..<lineEnd]
+        var lineStart = piece.utf8.startIndex
+        while lineStart < piece.utf8.endIndex {
+            let newline = piece.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+            let lineEnd = newline.map { piece.utf8.index(after: $0) } ?? piece.utf8.endIndex
+            if atLineStart { bytes.append(contentsOf: indent.utf8) }
+            bytes.append(contentsOf: piece.utf8[lineStart..<lineEnd])
             atLineStart = newline != nil
             lineStart = lineEnd
         }
@@ -26,9 +27,9 @@ struct Output {
     mutating func writeValue(_ value: String, escaped: Bool) {
         guard !value.isEmpty else { return }
         if atLineStart {
-            text += indent
+            bytes.append(contentsOf: indent.utf8)
             atLineStart = false
         }
-        if escaped { HTMLEscaping.append(value, to: &text) } else { text += value }
+        if escaped { HTMLEscaping.append(value, to: &bytes) } else { bytes.append(contentsOf: value.utf8) }
     }
 }

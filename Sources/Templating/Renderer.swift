@@ -9,10 +9,10 @@ struct Renderer {
     private var overrides: [[String: [Node]]] = []
     private var file = ""
 
-    init(library: TemplateLibrary, strict: Bool) {
+    init(library: TemplateLibrary, strict: Bool, capacity: Int = 16 * 1024) {
         self.library = library
         self.strict = strict
-        output.text.reserveCapacity(16 * 1024)
+        output.bytes.reserveCapacity(capacity)
     }
 
     mutating func render(_ nodes: [Node], file: String, context: [Value]) {

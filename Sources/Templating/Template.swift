@@ -18,9 +18,15 @@ public struct Template: Sendable {
 
     /// Renders with `value` as the context; partials and parents come from `library`.
     public func render(_ value: Value, library: TemplateLibrary = TemplateLibrary()) -> String {
-        var renderer = Renderer(library: library, strict: false)
+        String(decoding: renderBytes(value, library: library), as: UTF8.self)
+    }
+
+    /// Renders as `render` does, to UTF-8 bytes; `capacity` is the size expected, to grow the
+    /// output less often.
+    public func renderBytes(_ value: Value, library: TemplateLibrary = TemplateLibrary(), capacity: Int = 16 * 1024) -> [UInt8] {
+        var renderer = Renderer(library: library, strict: false, capacity: capacity)
         renderer.render(nodes, file: file, context: [value])
-        return renderer.output.text
+        return renderer.output.bytes
     }
 
     /// Renders like `render`, but throws at the first variable that resolves to nothing.
@@ -28,7 +34,7 @@ public struct Template: Sendable {
         var renderer = Renderer(library: library, strict: true)
         renderer.render(nodes, file: file, context: [value])
         if let problem = renderer.problems.first { throw problem }
-        return renderer.output.text
+        return String(decoding: renderer.output.bytes, as: UTF8.self)
     }
 }
 

@@ -70,6 +70,14 @@ public struct TemplateLibrary: Sendable {
         return found
     }
 
+    /// Renders the template called `name` to UTF-8 bytes; `capacity` is the size expected.
+    public func renderBytes(_ name: String, _ value: Value, capacity: Int = 16 * 1024) throws -> [UInt8] {
+        guard let template = templates[name] else {
+            throw TemplateError(.unknownPartial(name), file: "\(name).mustache", line: 1, column: 1)
+        }
+        return template.renderBytes(value, library: self, capacity: capacity)
+    }
+
     /// Fails on the first static partial or parent that names no template in the library.
     public func checkReferences() throws {
         for name in names {
