@@ -34,6 +34,9 @@ public struct PreviewServer: Sendable {
         self.log = log
     }
 
+    /// Where rebuilds run, one at a time.
+    static let rebuilds = DispatchQueue(label: "dossier.rebuild")
+
     /// Whether `host` only accepts connections from this machine.
     public static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
@@ -56,12 +59,19 @@ public struct PreviewServer: Sendable {
     }
 
     /// Rebuilds and tells the browser; errors are reported, never thrown.
+    ///
+    /// The rebuild runs on its own queue: it blocks for as long as it takes, and the few threads
+    /// of the concurrency pool stay free to answer requests meanwhile.
     func rebuild() async {
+        let session = self.session
+        let outcome = await withCheckedContinuation { continuation in
+            Self.rebuilds.async { continuation.resume(returning: Result { try session.rebuild() }) }
+        }
         do {
-            let summary = try session.rebuild()
+            let summary = try outcome.get()
             log("rebuilt: \(summary)")
             await broadcaster.publish(.reload)
-            let (session, log) = (self.session, self.log)
+            let log = self.log
             search.request {
                 do {
                     if try session.indexSearchIfStale() { log("search index updated") }
