@@ -33,13 +33,10 @@ public enum HTMLEscaping {
                 return
             }
             bytes.append(contentsOf: utf8[..<first])
-            for byte in utf8[first...] {
-                if let replacement = replacement(for: byte) {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                } else {
-                    bytes.append(byte)
-                }
-            }
+            bytes.append(contentsOf: [UInt8](unsafeUninitializedCapacity: (utf8.count - first) * 6) { output, count in
+                count = 0
+                write(utf8[first...], to: output, at: &count)
+            })
         }
     }
 
