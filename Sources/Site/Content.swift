@@ -24,11 +24,14 @@ public struct Content: Sendable {
         return Content(config: config, registry: registry, articles: articles)
     }
 
-    /// The article files of `directory` (usually `content/`), in slug order.
+    /// The article files of `directory` (usually `content/`), in slug order, the order in which
+    /// entity pages list articles (not file-name order: "a-b.md" sorts before "a.md").
     static func articleFiles(in directory: URL) -> [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: directory.appendingPathComponent("articles"), includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "md" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            .map { (slug: $0.deletingPathExtension().lastPathComponent, file: $0) }
+            .sorted { $0.slug < $1.slug }
+            .map(\.file)
     }
 
     /// Reads one article file; its slug is the file name.

@@ -65,6 +65,16 @@ final class ConvertedArticle: Sendable {
         return ConvertedArticle(article: article, text: text, mentions: mentions, entities: entities, dateText: dateText, order: order)
     }
 
+    /// The positions in `mentions` of the mentions in the same sentence as the one at `position`:
+    /// they are neighbours, as mentions are in text order.
+    func sentence(around position: Int) -> Range<Int> {
+        let key = mentions[position].sentenceKey
+        var start = position, end = position + 1
+        while start > 0, mentions[start - 1].sentenceKey == key { start -= 1 }
+        while end < mentions.count, mentions[end].sentenceKey == key { end += 1 }
+        return start..<end
+    }
+
     /// The mention's text as written ("Putins").
     func surface(_ mention: Mention) -> String {
         String(decoding: text[mention.mark], as: UTF8.self)

@@ -8,9 +8,10 @@ import Templating
 /// it wrote. An edited article is converted again and swapped into the index; then only the
 /// pages that show something of it are rendered: its own page, the page of each entity listing
 /// it (and the entity's first page when its overview changed), and home, indexes, feed and
-/// sitemap only when what they show changed. A registry, settings or template change renders
-/// everything. Only files whose bytes changed are written (each atomically); pages that no
-/// longer exist are removed. The result equals a clean build, byte for byte, but for the search
+/// sitemap only when what they show changed. A registry edit that keeps every entity's id, name
+/// and type renders the pages of the entities it changes or adds; a template edit renders the
+/// pages whose template uses the edited one; other changes render everything. Only files whose
+/// bytes changed are written (each atomically); pages that no longer exist are removed. The result equals a clean build, byte for byte, but for the search
 /// index: Pagefind reads the whole site, so the caller runs `options.search` when it suits it.
 ///
 ///     let builder = IncrementalBuilder(options: options)
@@ -31,12 +32,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var stamps: [String: FileStamp] = [:]
     private var config = DossierConfig()
     private var registry = Registry([])
+    /// Kept with the registry and settings it was made for: it prepares a link tag per entity.
+    private var converter: Converter?
     private var library: TemplateLibrary?
     /// Articles as read, by path (`articles/<slug>.md`), to convert again after a registry change.
     private var articles: [String: Article] = [:]
-    /// The converted articles in slug order, and where each slug is in it.
+    /// The converted articles in slug order.
     private var index: MentionIndex?
-    private var positions: [String: Int] = [:]
     /// The converted articles newest first, as home and feed list them.
     private var byDate: [ConvertedArticle] = []
     private var feedBodies: [String: String] = [:]
@@ -83,7 +85,7 @@ private extension IncrementalBuilder {
         for path in removed { nextArticles[path] = nil }
         nextArticles.merge(try read(changed)) { _, new in new }
         let converter = SiteBuilder.converter(for: content)
-        let conversions = try nextArticles.keys.sorted().map { nextArticles[$0]! }.concurrentMap { try converter.convert($0) }
+        let conversions = try nextArticles.values.sorted { $0.slug < $1.slug }.concurrentMap { try converter.convert($0) }
         let index = MentionIndex(conversions.map(\.article), registry: content.registry)
         var pages = PageBuilder(content: content, index: index)
         let bodies = Dictionary(conversions.map { ($0.article.article.slug, $0.html) }, uniquingKeysWith: { first, _ in first })
@@ -100,8 +102,7 @@ private extension IncrementalBuilder {
         record(results, outcome: &outcome)
         let live = Set(pages.allPaths()).union(assets.map(\.0))
         for path in written.keys.sorted() where !live.contains(path) { remove(path, outcome: &outcome) }
-        (config, registry, self.library, articles, self.index) = (content.config, content.registry, library, nextArticles, index)
-        positions = Dictionary(uniqueKeysWithValues: index.articles.enumerated().map { ($1.article.slug, $0) })
+        (config, registry, self.converter, self.library, articles, self.index) = (content.config, content.registry, converter, library, nextArticles, index)
         byDate = pages.articlesByDate
         feedBodies = pages.feedBodies
         return outcome
@@ -109,7 +110,7 @@ private extension IncrementalBuilder {
 
     /// After template and asset edits only: the pages whose template uses a changed one.
     func rebuildTemplates(_ paths: Set<String>) throws -> Outcome {
-        let (_, library) = try builder.load(articles: false)
+        let library = try builder.library()
         let names = Set(paths.filter { $0.hasSuffix(".mustache") }.map { String($0.dropFirst("Templates/".count).dropLast(".mustache".count)) })
         func affected(_ template: String) -> Bool {
             library.dependencies(of: template).map { !$0.isDisjoint(with: names) } ?? true
@@ -122,8 +123,8 @@ private extension IncrementalBuilder {
         var outcome = Outcome(rendered: jobs.count)
         if affected(PageBuilder.articleTemplate) {
             // Article bodies are not kept in memory: they are converted again.
-            let converter = SiteBuilder.converter(for: Content(config: config, registry: registry, articles: []))
-            let stored = articles.keys.sorted().map { articles[$0]! }
+            let converter = self.converter!
+            let stored = Array(articles.values)
             results += try stored.concurrentMap { article in
                 let (converted, html) = try converter.convert(article)
                 return try write(finished.article(converted, html: html), library)
@@ -184,17 +185,16 @@ private extension IncrementalBuilder {
         }
         let edited = try read(changed)
         let content = Content(config: config, registry: registry, articles: [])
-        let converter = SiteBuilder.converter(for: content)
+        let converter = registryChange == nil ? self.converter! : SiteBuilder.converter(for: content)
         let fresh = try edited.keys.sorted().concurrentMap { try converter.convert(edited[$0]!) }
         let removedSlugs = Set(removed.map(Self.slug(of:)))
-        let addedSlugs = Set(fresh.map(\.article.article.slug).filter { positions[$0] == nil })
+        let addedSlugs = Set(fresh.map(\.article.article.slug).filter { old.position(of: $0) == nil })
 
         var index = old
-        var nextPositions = positions
         var nextByDate = byDate
         if removedSlugs.isEmpty, addedSlugs.isEmpty {
             for conversion in fresh {
-                let position = positions[conversion.article.article.slug]!
+                let position = old.position(of: conversion.article.article.slug)!
                 Self.move(old.articles[position], to: conversion.article, in: &nextByDate)
                 index.replace(position, with: conversion.article)
             }
@@ -203,7 +203,6 @@ private extension IncrementalBuilder {
             for slug in removedSlugs { bySlug[slug] = nil }
             for conversion in fresh { bySlug[conversion.article.article.slug] = conversion.article }
             index = MentionIndex(bySlug.keys.sorted().map { bySlug[$0]! }, registry: registry)
-            nextPositions = Dictionary(uniqueKeysWithValues: index.articles.enumerated().map { ($1.article.slug, $0) })
             nextByDate = PageBuilder.byDate(index.articles)
         }
         var pages = PageBuilder(content: content, index: index, byDate: nextByDate)
@@ -211,11 +210,11 @@ private extension IncrementalBuilder {
         var plan = Plan()
         for conversion in fresh {
             let slug = conversion.article.article.slug
-            let before = positions[slug].map { old.articles[$0] }
-            plan.add(Self.changes(from: before, to: conversion.article), articleAt: nextPositions[slug]!, old: old, new: index, reorganised: reorganised)
+            let before = old.position(of: slug).map { old.articles[$0] }
+            plan.add(Self.changes(from: before, to: conversion.article), articleAt: index.position(of: slug)!, old: old, new: index, reorganised: reorganised)
         }
         for slug in removedSlugs {
-            plan.add(Self.changes(from: old.articles[positions[slug]!], to: nil), articleAt: nil, old: old, new: index, reorganised: true)
+            plan.add(Self.changes(from: old.articles[old.position(of: slug)!], to: nil), articleAt: nil, old: old, new: index, reorganised: true)
         }
         let affected = Set(fresh.map(\.article.article.slug)).union(removedSlugs)
         let oldFeed = Set(byDate.prefix(PageBuilder.feedEntries).map(\.article.slug))
@@ -233,7 +232,7 @@ private extension IncrementalBuilder {
             jobs += [.home] + EntityType.allCases.map { .entityIndex($0) }
         }
         if !affected.isDisjoint(with: oldFeed) || !affected.isDisjoint(with: newFeed) { jobs.append(.feed) }
-        if reorganised || plan.pageCountsChanged(registry: registry, old: old, new: index, pages: pages) { jobs.append(.sitemap) }
+        if reorganised || plan.pageCountsChanged(old: old, new: index, pages: pages) { jobs.append(.sitemap) }
         if let registryChange, !registryChange.changed.isEmpty {
             // New details show on an entity's first page and its index; a new entity gets its pages.
             for entity in registryChange.changed {
@@ -263,7 +262,8 @@ private extension IncrementalBuilder {
         }
         for path in removed { articles[path] = nil }
         for (path, article) in edited { articles[path] = article }
-        (self.registry, self.index, positions, self.byDate, feedBodies) = (registry, index, nextPositions, nextByDate, nextFeedBodies)
+        if registryChange != nil { (self.registry, self.converter) = (registry, converter) }
+        (self.index, self.byDate, feedBodies) = (index, nextByDate, nextFeedBodies)
         return outcome
     }
 
@@ -314,7 +314,7 @@ private extension IncrementalBuilder {
             return jobs
         }
 
-        func pageCountsChanged(registry: Registry, old: MentionIndex, new: MentionIndex, pages: PageBuilder) -> Bool {
+        func pageCountsChanged(old: MentionIndex, new: MentionIndex, pages: PageBuilder) -> Bool {
             entities.keys.contains { pages.entityPageCount(groups: old.groups[$0].count) != pages.entityPageCount(groups: new.groups[$0].count) }
         }
     }
@@ -360,7 +360,7 @@ private extension IncrementalBuilder {
                 overview.append(article.surface(mention))
                 guard mention.sentenceKey != lastSentence else { continue }
                 lastSentence = mention.sentenceKey
-                let company = Set(mentions.filter { $0.sentenceKey == mention.sentenceKey }.map(\.entity)).subtracting([Int32(mentioned.entity)])
+                let company = Set(mentions[article.sentence(around: position)].map(\.entity)).subtracting([Int32(mentioned.entity)])
                 overview.append(company.sorted().map(String.init).joined(separator: ","))
             }
             result[mentioned.entity] = (listing, overview.sorted())
@@ -371,12 +371,7 @@ private extension IncrementalBuilder {
     /// Replaces `old` by `new` in `byDate`, keeping its order.
     static func move(_ old: ConvertedArticle, to new: ConvertedArticle, in byDate: inout [ConvertedArticle]) {
         if let at = byDate.firstIndex(where: { $0 === old }) { byDate.remove(at: at) }
-        var low = 0, high = byDate.count
-        while low < high {
-            let middle = (low + high) / 2
-            if byDate[middle].order < new.order { low = middle + 1 } else { high = middle }
-        }
-        byDate.insert(new, at: low)
+        byDate.insert(new, at: byDate.partitionPoint { $0.order < new.order })
     }
 
     /// The articles at `paths` (those under `articles/`), read again.

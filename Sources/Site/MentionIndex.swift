@@ -17,6 +17,7 @@ struct MentionIndex: Sendable {
         var count: Int
     }
 
+    /// The articles in slug order.
     private(set) var articles: [ConvertedArticle]
     /// The registry's ids by position.
     let ids: [String]
@@ -36,6 +37,12 @@ struct MentionIndex: Sendable {
                 counts[mentioned.entity] += mentioned.positions.count
             }
         }
+    }
+
+    /// Where the article with `slug` is in `articles`, if it is there.
+    func position(of slug: String) -> Int? {
+        let position = articles.partitionPoint { $0.article.slug < slug }
+        return position < articles.count && articles[position].article.slug == slug ? position : nil
     }
 
     /// Swaps in a new version of the article at `position` (same slug), updating the entities
@@ -88,14 +95,12 @@ struct MentionIndex: Sendable {
                 let sentence = mentions[position].sentenceKey
                 guard sentence != lastSentence else { continue }
                 lastSentence = sentence
-                var start = position, end = position + 1
-                while start > 0, mentions[start - 1].sentenceKey == sentence { start -= 1 }
-                while end < mentions.count, mentions[end].sentenceKey == sentence { end += 1 }
-                for other in start..<end where mentions[other].entity != own {
+                let run = converted.sentence(around: position)
+                for other in run where mentions[other].entity != own {
                     // Each entity counts once per sentence, however often it is named there.
                     let id = mentions[other].entity
                     var repeated = false
-                    for earlier in start..<other where mentions[earlier].entity == id { repeated = true }
+                    for earlier in run.lowerBound..<other where mentions[earlier].entity == id { repeated = true }
                     guard !repeated else { continue }
                     if together[Int(id)] == 0 { counted.append(Int(id)) }
                     together[Int(id)] += 1
@@ -116,11 +121,6 @@ struct MentionIndex: Sendable {
 private extension MentionIndex {
     /// Where the group of article `position` is or would go in `groups`, kept in article order.
     func insertionPoint(_ position: Int, in groups: [Group]) -> Int {
-        var low = 0, high = groups.count
-        while low < high {
-            let middle = (low + high) / 2
-            if groups[middle].article < position { low = middle + 1 } else { high = middle }
-        }
-        return low
+        groups.partitionPoint { $0.article < position }
     }
 }

@@ -20,13 +20,9 @@ enum Sentence {
     /// most about `maximumLength` bytes; `boundaries` as `boundaries(in:)` found them.
     static func bounds(of range: Range<Int>, in paragraph: [UInt8], boundaries: [Int]) -> Range<Int> {
         // The last boundary at or before the mention, and the first at or after its end.
-        var low = 0, high = boundaries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if boundaries[middle] <= range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        var start = boundaries[low - 1]
-        var next = low - 1
+        let after = boundaries.partitionPoint { $0 <= range.lowerBound }
+        var start = boundaries[after - 1]
+        var next = after - 1
         while boundaries[next] < range.upperBound { next += 1 }
         var end = boundaries[next]
         while start < range.lowerBound, paragraph[start] == 0x20 { start += 1 }

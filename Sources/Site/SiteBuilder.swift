@@ -88,13 +88,17 @@ public struct SiteBuilder: Sendable {
 
 extension SiteBuilder {
     func load(articles: Bool = true) throws -> (Content, TemplateLibrary) {
-        let content = try Content.load(from: options.content, articles: articles)
+        (try Content.load(from: options.content, articles: articles), try library())
+    }
+
+    /// The built-in templates, overridden by the dossier's `Templates/`.
+    func library() throws -> TemplateLibrary {
         var library = try Theme.library()
         if let templates = options.templates, FileManager.default.fileExists(atPath: templates.path) {
             library = try TemplateLibrary(directory: templates, displayPrefix: templates.lastPathComponent, fallback: library)
         }
         try library.checkReferences()
-        return (content, library)
+        return library
     }
 
     /// Built-in assets, overridden and extended by the dossier's `Templates/assets/`.
