@@ -6,7 +6,7 @@ public struct MarkdownLink: Sendable {
     public var destination: String
     public var title: String
     /// The link text as plain text.
-    public var text: String
+    public var text: String { String(decoding: contextUTF8[range], as: UTF8.self) }
     /// Where to search for the link's position: only errors need it, so it is found on demand.
     struct Source: Sendable {
         var markdown: String

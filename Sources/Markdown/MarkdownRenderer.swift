@@ -88,12 +88,9 @@ private extension MarkdownRenderer {
             let blockLine = Int(cmark_node_get_start_line(block))
             let destinations = links.map { cmark_node_get_url($0.node).map { String(cString: $0) } ?? "" }
             for (ordinal, (node, range)) in links.enumerated() {
-                let destination = destinations[ordinal]
-                let text = String(decoding: contextBytes[range], as: UTF8.self)
                 let link = MarkdownLink(
-                    destination: destination,
+                    destination: destinations[ordinal],
                     title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
-                    text: text,
                     source: .init(markdown: markdown, destinations: destinations[...ordinal], blockLine: blockLine),
                     context: context,
                     contextUTF8: contextBytes,
@@ -101,8 +98,9 @@ private extension MarkdownRenderer {
                 )
                 guard let replacement = try rewriter.rewrite(link) else { continue }
                 let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-                cmark_node_set_on_enter(custom, replacement.open)
-                cmark_node_set_on_exit(custom, replacement.close)
+                // Passed as they are stored: a short string ("</a>") would otherwise be copied to the heap.
+                replacement.open.withCString { _ = cmark_node_set_on_enter(custom, $0) }
+                replacement.close.withCString { _ = cmark_node_set_on_exit(custom, $0) }
                 while let child = cmark_node_first_child(node) {
                     cmark_node_unlink(child)
                     cmark_node_append_child(custom, child)

@@ -26,9 +26,10 @@ final class ConvertedArticle: Sendable {
     let dateText: String
     /// Where the article goes on the home page and in the feed, its sort keys made once.
     let order: PageBuilder.DateOrder
-    /// What lists of articles show of it, but the link (which depends on the listing page);
-    /// made once for the many entity pages that list the article.
-    let summary: [String: Value]
+    /// What lists of articles show of it, the values of `summaryFields` in their order, but the
+    /// link (which depends on the listing page); made once for the many pages that list it.
+    let summary: [Value]
+    static let summaryFields = ["title", "outlet", "teaser", "date", "dateText", "authors"]
 
     convenience init(article: Article, text: [UInt8], mentions: [Mention], entities: [Mentioned], dateText: String) {
         var article = article
@@ -43,15 +44,8 @@ final class ConvertedArticle: Sendable {
         self.entities = entities
         self.dateText = dateText
         self.order = order
-        // Room for the link and the mentions that listings add, so adding them does not rehash.
-        var summary = [String: Value](minimumCapacity: 10)
-        summary["title"] = .string(article.title)
-        summary["outlet"] = .string(article.outlet)
-        summary["teaser"] = .string(article.teaser)
-        summary["date"] = .string(article.date)
-        summary["dateText"] = .string(dateText)
-        summary["authors"] = .string(article.authors.joined(separator: ", "))
-        self.summary = summary
+        summary = [.string(article.title), .string(article.outlet), .string(article.teaser), .string(article.date),
+                   .string(dateText), .string(article.authors.joined(separator: ", "))]
     }
 
     /// The same article for a registry whose entity at position `p` is now at `moved[p]`.

@@ -115,7 +115,11 @@ private extension Converter {
                 sentenceStart: Int32(current.base + sentence.lowerBound), sentenceEnd: Int32(current.base + sentence.upperBound),
                 markStart: Int32(current.base + link.range.lowerBound), markEnd: Int32(current.base + link.range.upperBound)
             ))
-            return .init(open: "\(targets[number].openStart)\(ordinal)\(targets[number].openEnd)", close: "</a>")
+            var open = targets[number].openStart
+            open.reserveCapacity(open.utf8.count + 10 + targets[number].openEnd.utf8.count)
+            open += String(ordinal)
+            open += targets[number].openEnd
+            return .init(open: open, close: "</a>")
         }
 
         /// The entity an annotation names, checked against the registry.

@@ -76,9 +76,13 @@ struct MentionIndex: Sendable {
         // An entity has a handful of spellings: comparing bytes beats hashing a string per mention.
         var spellings: [(bytes: ArraySlice<UInt8>, count: Int)] = []
         var outlets: [String: Int] = [:]
-        // Companions by registry position in a plain array, noting which positions were counted.
+        // Companions by registry position in a plain array, noting which positions were counted;
+        // `lastSeen` holds the sentence each entity was last counted in, so that it counts once
+        // per sentence however often it is named there.
         var together = [Int](repeating: 0, count: ids.count)
+        var lastSeen = [Int](repeating: -1, count: ids.count)
         var counted: [Int] = []
+        var sentences = 0
         let own = Int32(entity)
         for group in groups[entity] {
             let converted = articles[group.article]
@@ -95,15 +99,13 @@ struct MentionIndex: Sendable {
                 let sentence = mentions[position].sentenceKey
                 guard sentence != lastSentence else { continue }
                 lastSentence = sentence
-                let run = converted.sentence(around: position)
-                for other in run where mentions[other].entity != own {
-                    // Each entity counts once per sentence, however often it is named there.
-                    let id = mentions[other].entity
-                    var repeated = false
-                    for earlier in run.lowerBound..<other where mentions[earlier].entity == id { repeated = true }
-                    guard !repeated else { continue }
-                    if together[Int(id)] == 0 { counted.append(Int(id)) }
-                    together[Int(id)] += 1
+                sentences += 1
+                for other in converted.sentence(around: position) where mentions[other].entity != own {
+                    let id = Int(mentions[other].entity)
+                    guard lastSeen[id] != sentences else { continue }
+                    lastSeen[id] = sentences
+                    if together[id] == 0 { counted.append(id) }
+                    together[id] += 1
                 }
             }
         }

@@ -8,7 +8,8 @@ extension PageBuilder {
         let path = SitePaths.article(article.slug)
         let root = SitePaths.root(of: path)
         var model = frame(for: path, title: article.title)
-        for (key, value) in articleSummary(converted, from: path) { model[key] = value }
+        let summary = articleSummary(converted, url: articleURL(converted, from: path))
+        for (key, value) in zip(summary.shape.keys, summary.values) { model[key] = value }
         model["dateline"] = .string(article.dateline)
         model["authorList"] = .list(article.authors.map { .string($0) })
         model["body"] = .html(html)
@@ -24,6 +25,8 @@ extension PageBuilder {
     /// The newest articles a feed carries; readers poll it, so it stays small.
     static let feedEntries = 50
 
+    static let feedEntryShape = summaryShape.adding(["updated", "body"])
+
     func feed() -> Page {
         let path = SitePaths.feed
         var model = frame(for: path, title: content.config.title)
@@ -33,11 +36,9 @@ extension PageBuilder {
         let dated = articlesByDate
         model["updated"] = .string(Self.atomDate(dated.first { !$0.article.date.isEmpty }?.article.date ?? "1970-01-01"))
         model["entries"] = .list(feedArticles.map { converted in
-            var entry = articleSummary(converted, from: path)
-            entry["url"] = .string(base + SitePaths.article(converted.article.slug))
-            entry["updated"] = .string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date))
-            entry["body"] = .string(feedBodies[converted.article.slug] ?? "")
-            return .object(entry)
+            .record(articleSummary(converted, url: base + SitePaths.article(converted.article.slug), shape: Self.feedEntryShape,
+                                   .string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date)),
+                                   .string(feedBodies[converted.article.slug] ?? "")))
         })
         return Page(path: path, template: template(of: .feed), model: .object(model))
     }

@@ -3,6 +3,10 @@ import Templating
 
 extension PageBuilder {
     static let companionsShown = 40
+    /// A group of mentions is the article's summary with its mentions; a mention its sentence
+    /// and the link to it.
+    static let groupShape = summaryShape.adding(["mentions"])
+    static let mentionShape = Record.Shape(["context", "url"])
 
     /// Page `number` of an entity: mentions grouped by article, `articlesPerEntityPage` articles a page.
     func entityPage(_ entity: Entity, page number: Int) -> Page {
@@ -38,14 +42,13 @@ extension PageBuilder {
         }
         model["groups"] = .list(chunk.map { group in
             let converted = articles[group.article]
-            var summary = articleSummary(converted, from: path)
-            let articleURL = SitePaths.relative(from: path, to: SitePaths.article(converted.article.slug))
-            let anchorPrefix = "\(articleURL)#\(entity.id)-"
-            summary["mentions"] = .list(converted.entities[group.run].positions.map { position in
+            let url = articleURL(converted, from: path)
+            let anchorPrefix = "\(url)#\(entity.id)-"
+            let mentions = converted.entities[group.run].positions.map { position in
                 let mention = converted.mentions[position]
-                return .object(["context": .html(converted.context(mention)), "url": .string(anchorPrefix + String(mention.ordinal))])
-            })
-            return .object(summary)
+                return Value.record(Record(Self.mentionShape, [.html(converted.context(mention)), .string(anchorPrefix + String(mention.ordinal))]))
+            }
+            return .record(articleSummary(converted, url: url, shape: Self.groupShape, .list(mentions)))
         })
         if pageCount > 1 {
             model["pagination"] = [

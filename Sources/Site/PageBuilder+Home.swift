@@ -8,7 +8,7 @@ extension PageBuilder {
         var model = frame(for: path, title: content.config.title)
         let outlets = Set(articles.map(\.article.outlet).filter { !$0.isEmpty })
         let dates = articles.map(\.article.date).filter { !$0.isEmpty }.sorted()
-        model["articles"] = .list(articlesByDate.map { .object(articleSummary($0, from: path)) })
+        model["articles"] = .list(articlesByDate.map { .record(articleSummary($0, url: articleURL($0, from: path))) })
         model["articleCount"] = .int(articles.count)
         model["outletCount"] = .int(outlets.count)
         model["outlets"] = .string(GermanCollation.sorted(Array(outlets), name: { $0 }).joined(separator: ", "))

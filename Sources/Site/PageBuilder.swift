@@ -159,6 +159,11 @@ struct PageBuilder: Sendable {
         ]
     }
 
+    /// The fields of an entity link, with the count, the description or both.
+    static let entityLinkShape = Record.Shape(["name", "type", "url"])
+    static let countedEntityLinkShape = entityLinkShape.adding(["count"])
+    static let describedEntityLinkShape = countedEntityLinkShape.adding(["description"])
+
     /// A link to an entity's page from a page whose way back to the root is `root` ("../").
     ///
     /// Only index pages get the description: other pages show an entity by name, and a
@@ -166,19 +171,31 @@ struct PageBuilder: Sendable {
     func entityLink(_ id: String, root: String, count: Int? = nil, description: Bool = false) -> Value {
         guard let index = content.registry.index(of: id) else { return .null }
         let entity = content.registry.entities[index]
-        var link: [String: Value] = [
-            "name": .string(entity.name), "type": .string(entity.type.rawValue),
-            "url": .string(root + SitePaths.entity(entity.type, id)),
-        ]
-        if description { link["description"] = .string(entity.description) }
-        if let count { link["count"] = .int(count) }
-        return .object(link)
+        var values: [Value] = [.string(entity.name), .string(entity.type.rawValue), .string(root + SitePaths.entity(entity.type, id))]
+        if description {
+            values += [count.map { .int($0) } ?? .null, .string(entity.description)]
+            return .record(Record(Self.describedEntityLinkShape, values))
+        }
+        guard let count else { return .record(Record(Self.entityLinkShape, values)) }
+        values.append(.int(count))
+        return .record(Record(Self.countedEntityLinkShape, values))
     }
 
-    /// What lists of articles show of one: its summary and the link to it from `path`.
-    func articleSummary(_ converted: ConvertedArticle, from path: String) -> [String: Value] {
-        var summary = converted.summary
-        summary["url"] = .string(SitePaths.relative(from: path, to: SitePaths.article(converted.article.slug)))
-        return summary
+    /// The fields of an article in lists: its summary and the link to it.
+    static let summaryShape = Record.Shape(ConvertedArticle.summaryFields + ["url"])
+
+    /// What lists of articles show of one: its summary and `url`, the link to it, then `more`
+    /// values for the keys `shape` has after `summaryShape`'s.
+    func articleSummary(_ converted: ConvertedArticle, url: String, shape: Record.Shape = Self.summaryShape, _ more: Value...) -> Record {
+        var values = converted.summary
+        values.reserveCapacity(shape.keys.count)
+        values.append(.string(url))
+        values += more
+        return Record(shape, values)
+    }
+
+    /// The link to an article from the page at `path`.
+    func articleURL(_ converted: ConvertedArticle, from path: String) -> String {
+        SitePaths.relative(from: path, to: SitePaths.article(converted.article.slug))
     }
 }

@@ -37,8 +37,8 @@ enum Sentence {
     /// The `sentence` of `text` as HTML with `mark` in `<mark>`.
     static func html(_ text: [UInt8], sentence: Range<Int>, mark: Range<Int>) -> String {
         text.withUnsafeBufferPointer { text in
-            // Escaping at most sextuples a byte ("&quot;"); the tags add 13.
-            String(unsafeUninitializedCapacity: sentence.count * 6 + 13) { output in
+            // The tags add 13 bytes.
+            String(unsafeUninitializedCapacity: HTMLEscaping.escapedCount(text[sentence]) + 13) { output in
                 var written = 0
                 HTMLEscaping.write(text[sentence.lowerBound..<mark.lowerBound], to: output, at: &written)
                 written = output[written...].initialize(fromContentsOf: "<mark>".utf8)

@@ -13,8 +13,9 @@ public enum HTMLEscaping {
         var value = value
         // Most values need no escaping: one scan over the bytes, then a plain append.
         let escaped: String? = value.withUTF8 { bytes in
-            guard bytes.contains(where: { replacement(for: $0) != nil }) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count * 6) { output in
+            let count = escapedCount(bytes[...])
+            guard count != bytes.count else { return nil }
+            return String(unsafeUninitializedCapacity: count) { output in
                 var written = 0
                 write(bytes[...], to: output, at: &written)
                 return written
@@ -33,15 +34,25 @@ public enum HTMLEscaping {
                 return
             }
             bytes.append(contentsOf: utf8[..<first])
-            bytes.append(contentsOf: [UInt8](unsafeUninitializedCapacity: (utf8.count - first) * 6) { output, count in
-                count = 0
-                write(utf8[first...], to: output, at: &count)
-            })
+            // Grown by the escaped length in place, then written over.
+            var position = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: escapedCount(utf8[first...])))
+            bytes.withUnsafeMutableBufferPointer { output in write(utf8[first...], to: output, at: &position) }
         }
     }
 
+    /// How many bytes `bytes` take escaped: output buffers are made to measure, as a sentence
+    /// or value sized for the worst case (six bytes a byte) would be mostly empty.
+    public static func escapedCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        var count = bytes.count
+        for byte in bytes where byte <= 0x3E {
+            count += replacement(for: byte).map { $0.utf8CodeUnitCount - 1 } ?? 0
+        }
+        return count
+    }
+
     /// Writes UTF-8 `bytes` escaped into `output` from `position` on, advancing it; `output`
-    /// needs room for six bytes per input byte at most ("&quot;").
+    /// needs room for `escapedCount(bytes)` bytes.
     public static func write(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to output: UnsafeMutableBufferPointer<UInt8>, at position: inout Int) {
         for byte in bytes {
             if let replacement = replacement(for: byte) {

@@ -123,22 +123,28 @@ private extension Renderer {
         guard let first = name.components.first else { return stack.last ?? .null }
         var found: Value = .null
         for value in stack.reversed() {
-            if case .object(let members) = value, let member = members[first] {
+            if let member = Self.member(first, hash: name.hashes[0], of: value) {
                 found = member
                 break
             }
         }
-        for component in name.components.dropFirst() {
-            switch found {
-            case .object(let members):
-                found = members[component] ?? .null
-            case .list(let items):
+        for (component, hash) in zip(name.components, name.hashes).dropFirst() {
+            if case .list(let items) = found {
                 guard let position = Int(component), items.indices.contains(position) else { return .null }
                 found = items[position]
-            default:
-                return .null
+            } else {
+                found = Self.member(component, hash: hash, of: found) ?? .null
             }
         }
         return found
+    }
+
+    /// The member `key` (whose `Record.Shape.hash` is `hash`) of an object or record.
+    static func member(_ key: String, hash: UInt64, of value: Value) -> Value? {
+        switch value {
+        case .object(let members): members[key]
+        case .record(let record): record.member(key, hash: hash)
+        default: nil
+        }
     }
 }

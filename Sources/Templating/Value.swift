@@ -14,6 +14,8 @@ public enum Value: Sendable, Equatable {
     case html(String)
     case list([Value])
     case object([String: Value])
+    /// An object of fixed keys shared with others of its shape: cheaper for many small items.
+    case record(Record)
 }
 
 public extension Value {
@@ -24,14 +26,17 @@ public extension Value {
         case .bool(let flag): flag
         case .string(let text), .html(let text): !text.isEmpty
         case .list(let items): !items.isEmpty
-        case .int, .double, .object: true
+        case .int, .double, .object, .record: true
         }
     }
 
     /// The member `key` of an object, or `.null`.
     subscript(key: String) -> Value {
-        if case .object(let members) = self { return members[key] ?? .null }
-        return .null
+        switch self {
+        case .object(let members): members[key] ?? .null
+        case .record(let record): record[key] ?? .null
+        default: .null
+        }
     }
 
     /// The text an interpolation writes, before escaping.
@@ -43,7 +48,7 @@ public extension Value {
         case .double(let number): Value.format(number)
         case .string(let text), .html(let text): text
         case .list(let items): items.map(\.text).joined(separator: ",")
-        case .object: ""
+        case .object, .record: ""
         }
     }
 }

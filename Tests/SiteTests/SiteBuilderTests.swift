@@ -43,6 +43,23 @@ struct SiteBuilderTests {
         #expect(page.contains(#"<span class="surface">Putin <span class="count">2</span></span>"#))
     }
 
+    @Test func aCompanionCountsOncePerSentenceHoweverOftenItIsNamedThere() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.write("content/articles/treffen.md", """
+        ---
+        title: Treffen
+        outlet: DPA
+        date: 2023-09-13
+        ---
+        [Putin](person:wladimir-putin) traf [Kim](person:kim-jong-un), und [Kim](person:kim-jong-un) lachte. Danach sprach [Kim](person:kim-jong-un) mit [Putin](person:wladimir-putin) und [Putin](person:wladimir-putin).
+        """)
+        try dossier.build()
+        // Two sentences name both: two, not the three or six mentions of Kim.
+        #expect(try dossier.read("persons/wladimir-putin.html").contains(#"<a class="entity person" href="../persons/kim-jong-un.html">Kim Jong Un</a> <span class="count">2</span>"#))
+        #expect(try dossier.read("persons/kim-jong-un.html").contains(#"<a class="entity person" href="../persons/wladimir-putin.html">Wladimir Putin</a> <span class="count">2</span>"#))
+    }
+
     @Test func aFrequentEntityIsPaginatedWithItsOverviewOnTheFirstPage() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

@@ -55,6 +55,29 @@ struct TemplateRenderTests {
     }
 }
 
+struct RecordTests {
+    static let mention = Record.Shape(["context", "url"])
+
+    @Test func recordsAreFoundByNameAndMissingKeysFallThroughToTheEnclosingContext() throws {
+        let template = try Template(source: "{{#mentions}}<a href=\"{{url}}\">{{context}}</a> {{title}}|{{/mentions}}")
+        let page: Value = ["title": "Treffen", "mentions": [
+            .record(Record(Self.mention, [.html("<mark>Kim</mark> kam."), "a.html#kim-1"])),
+            .record(Record(Self.mention, [.html("Mit <mark>Kim</mark>."), "b.html#kim-1"])),
+        ]]
+        #expect(template.render(page) == #"<a href="a.html#kim-1"><mark>Kim</mark> kam.</a> Treffen|<a href="b.html#kim-1">Mit <mark>Kim</mark>.</a> Treffen|"#)
+    }
+
+    @Test func dottedNamesReachIntoRecordsAndAKeyThatIsNullStopsTheSearch() throws {
+        let link = Record.Shape(["name", "count"])
+        let page: Value = ["count": 9, "top": .record(Record(link, ["Kim", .null])), "list": [.record(Record(link, ["Putin", .null]))]]
+        #expect(try Template(source: "{{top.name}} {{#list}}{{name}}:{{count}}{{/list}}").render(page) == "Kim Putin:")
+        #expect(page["top"]["name"] == "Kim")
+        #expect(page["top"]["missing"] == .null)
+        #expect(Value.record(Record(link, ["Kim", 1])) == .record(Record(Record.Shape(["name", "count"]), ["Kim", 1])))
+        #expect(Value.record(Record(link, ["Kim", 1])) != .record(Record(link, ["Kim", 2])))
+    }
+}
+
 struct ListIndexTests {
     @Test func dottedNumberPicksListItemSoEmptyListsCanHideHeadings() throws {
         let template = try Template(source: "{{#items.0}}<h2>Liste</h2>{{/items.0}}{{#items}}<p>{{.}}</p>{{/items}}")
