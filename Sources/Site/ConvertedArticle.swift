@@ -6,12 +6,13 @@ import Templating
 /// paragraphs' plain text and the mentions pointing into it. A class, as pages pass articles
 /// around by the thousand; it never changes once made.
 final class ConvertedArticle: Sendable {
-    /// The mentions of one entity in an article.
+    /// The mentions of one entity in an article: `positions(of:)` lists them.
     struct Mentioned: Sendable, Equatable {
         /// The entity's position in the registry the article was converted with.
         var entity: Int
-        /// Positions in `mentions`, in text order.
-        var positions: [Int]
+        /// Where the positions of its mentions lie in `grouped`.
+        var start: Int32
+        var count: Int32
     }
 
     /// The article's front matter; its `body` is left empty.
@@ -22,6 +23,9 @@ final class ConvertedArticle: Sendable {
     let mentions: [Mention]
     /// The entities mentioned, in registry order.
     let entities: [Mentioned]
+    /// Positions in `mentions`, grouped by entity in the order of `entities`, each group in text
+    /// order: one array per article instead of one per entity it mentions.
+    let grouped: [Int32]
     /// The date as readers see it, made once for the many pages that list the article.
     let dateText: String
     /// Where the article goes on the home page and in the feed, its sort keys made once.
@@ -31,16 +35,28 @@ final class ConvertedArticle: Sendable {
     let summary: [Value]
     static let summaryFields = ["title", "outlet", "teaser", "date", "dateText", "authors"]
 
-    convenience init(article: Article, text: [UInt8], mentions: [Mention], entities: [Mentioned], dateText: String) {
+    /// `mentions` in text order; their entities are registry positions.
+    convenience init(article: Article, text: [UInt8], mentions: [Mention], dateText: String) {
         var article = article
         article.body = ""
-        self.init(article: article, text: text, mentions: mentions, entities: entities, dateText: dateText, order: PageBuilder.DateOrder(article))
+        self.init(article: article, text: text, mentions: mentions, dateText: dateText, order: PageBuilder.DateOrder(article))
     }
 
-    private init(article: Article, text: [UInt8], mentions: [Mention], entities: [Mentioned], dateText: String, order: PageBuilder.DateOrder) {
+    private init(article: Article, text: [UInt8], mentions: [Mention], dateText: String, order: PageBuilder.DateOrder) {
         self.article = article
         self.text = text
         self.mentions = mentions
+        // A stable sort by entity keeps each entity's mentions in text order.
+        grouped = mentions.indices.sorted { (mentions[$0].entity, $0) < (mentions[$1].entity, $1) }.map(Int32.init)
+        var entities: [Mentioned] = []
+        for (offset, position) in grouped.enumerated() {
+            let entity = Int(mentions[Int(position)].entity)
+            if entities.last?.entity == entity {
+                entities[entities.count - 1].count += 1
+            } else {
+                entities.append(Mentioned(entity: entity, start: Int32(offset), count: 1))
+            }
+        }
         self.entities = entities
         self.dateText = dateText
         self.order = order
@@ -55,8 +71,13 @@ final class ConvertedArticle: Sendable {
             mention.entity = Int32(moved[Int(mention.entity)])
             return mention
         }
-        let entities = entities.map { Mentioned(entity: moved[$0.entity], positions: $0.positions) }.sorted { $0.entity < $1.entity }
-        return ConvertedArticle(article: article, text: text, mentions: mentions, entities: entities, dateText: dateText, order: order)
+        return ConvertedArticle(article: article, text: text, mentions: mentions, dateText: dateText, order: order)
+    }
+
+    /// The positions in `mentions` of the mentions of `entities[run]`, in text order.
+    func positions(of run: Int) -> ArraySlice<Int32> {
+        let mentioned = entities[run]
+        return grouped[Int(mentioned.start)..<Int(mentioned.start + mentioned.count)]
     }
 
     /// The positions in `mentions` of the mentions in the same sentence as the one at `position`:

@@ -37,8 +37,7 @@ struct Converter: Sendable {
         }
         let html = try renderer.render(article.body, rewriter: rewriter)
         let dateText = article.date.isEmpty ? strings["dateUnknown"] : strings.formatDate(article.date)
-        let converted = ConvertedArticle(article: article, text: collector.text, mentions: collector.mentions,
-                                         entities: collector.entities, dateText: dateText)
+        let converted = ConvertedArticle(article: article, text: collector.text, mentions: collector.mentions, dateText: dateText)
         return (converted, html)
     }
 }
@@ -52,7 +51,8 @@ private extension Converter {
             /// The link's opening tag up to its anchor number, and after it.
             var openStart: String
             var openEnd: String
-            var positions: [Int] = []
+            /// How many of its mentions came so far: the last one's ordinal.
+            var mentioned = 0
         }
 
         /// The paragraph of the last link; links of one paragraph come one after another.
@@ -81,11 +81,6 @@ private extension Converter {
             self.tags = tags
         }
 
-        /// The entities mentioned with the positions of their mentions, in registry order.
-        var entities: [ConvertedArticle.Mentioned] {
-            targets.sorted { $0.entity < $1.entity }.map { .init(entity: $0.entity, positions: $0.positions) }
-        }
-
         /// Records an entity link and returns its markup; nil for links that are not annotations.
         func record(_ link: MarkdownLink) throws -> LinkRewriter.Replacement? {
             let number: Int
@@ -97,8 +92,8 @@ private extension Converter {
                 targets.append(target)
                 targetByDestination[link.destination] = number
             }
-            targets[number].positions.append(mentions.count)
-            let ordinal = targets[number].positions.count
+            targets[number].mentioned += 1
+            let ordinal = targets[number].mentioned
             if paragraph?.context != link.context {
                 let bytes = link.contextUTF8
                 paragraph = Paragraph(context: link.context, base: text.count, bytes: bytes, boundaries: Sentence.boundaries(in: bytes))

@@ -349,11 +349,11 @@ private extension IncrementalBuilder {
     static func signatures(_ article: ConvertedArticle) -> [Int: (listing: [String], overview: [String])] {
         var result: [Int: (listing: [String], overview: [String])] = [:]
         let mentions = article.mentions
-        for mentioned in article.entities {
+        for (run, mentioned) in article.entities.enumerated() {
             var listing: [String] = []
             var overview: [String] = []
             var lastSentence: Int32 = -1
-            for position in mentioned.positions {
+            for position in article.positions(of: run).lazy.map(Int.init) {
                 let mention = mentions[position]
                 let sentence = String(decoding: article.text[mention.sentence], as: UTF8.self)
                 listing.append("\(mention.ordinal)|\(mention.markStart - mention.sentenceStart)|\(mention.markEnd - mention.markStart)|\(sentence)")

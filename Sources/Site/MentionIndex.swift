@@ -34,7 +34,7 @@ struct MentionIndex: Sendable {
         for (position, converted) in articles.enumerated() {
             for (run, mentioned) in converted.entities.enumerated() {
                 groups[mentioned.entity].append(Group(article: position, run: run))
-                counts[mentioned.entity] += mentioned.positions.count
+                counts[mentioned.entity] += Int(mentioned.count)
             }
         }
     }
@@ -51,13 +51,13 @@ struct MentionIndex: Sendable {
         for mentioned in articles[position].entities {
             let at = insertionPoint(position, in: groups[mentioned.entity])
             groups[mentioned.entity].remove(at: at)
-            counts[mentioned.entity] -= mentioned.positions.count
+            counts[mentioned.entity] -= Int(mentioned.count)
         }
         articles[position] = converted
         for (run, mentioned) in converted.entities.enumerated() {
             let at = insertionPoint(position, in: groups[mentioned.entity])
             groups[mentioned.entity].insert(Group(article: position, run: run), at: at)
-            counts[mentioned.entity] += mentioned.positions.count
+            counts[mentioned.entity] += Int(mentioned.count)
         }
     }
 
@@ -89,7 +89,7 @@ struct MentionIndex: Sendable {
             if !converted.article.outlet.isEmpty { outlets[converted.article.outlet, default: 0] += 1 }
             let mentions = converted.mentions
             var lastSentence: Int32 = -1
-            for position in converted.entities[group.run].positions {
+            for position in converted.positions(of: group.run).lazy.map(Int.init) {
                 let bytes = converted.text[mentions[position].mark]
                 if let known = spellings.firstIndex(where: { $0.bytes.elementsEqual(bytes) }) {
                     spellings[known].count += 1

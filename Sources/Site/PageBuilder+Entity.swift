@@ -44,8 +44,8 @@ extension PageBuilder {
             let converted = articles[group.article]
             let url = articleURL(converted, from: path)
             let anchorPrefix = "\(url)#\(entity.id)-"
-            let mentions = converted.entities[group.run].positions.map { position in
-                let mention = converted.mentions[position]
+            let mentions = converted.positions(of: group.run).map { position in
+                let mention = converted.mentions[Int(position)]
                 return Value.record(Record(Self.mentionShape, [.html(converted.context(mention)), .string(anchorPrefix + String(mention.ordinal))]))
             }
             return .record(articleSummary(converted, url: url, shape: Self.groupShape, .list(mentions)))
