@@ -30,7 +30,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "CmarkArena", dependencies: ["CCmark"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "CmarkArena"]),
         .target(name: "Templating"),
         .target(name: "Entities", dependencies: ["Yams"]),
         .target(name: "Importer", dependencies: ["Entities", "CLibXML2", "Yams"]),

@@ -1,5 +1,6 @@
 import Foundation
 private import CCmark
+private import CmarkArena
 
 /// Renders CommonMark to HTML with libcmark, letting a `LinkRewriter` replace links.
 ///
@@ -19,15 +20,33 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ markdown: String, rewriter: LinkRewriter = .none) throws -> String {
         let options = CMARK_OPT_VALIDATE_UTF8 | (smartPunctuation ? CMARK_OPT_SMART : 0)
-        guard let document = cmark_parse_document(markdown, markdown.utf8.count, options) else { return "" }
-        defer { cmark_node_free(document) }
-        if !allowsRawHTML { Self.escapeRawHTML(in: document) }
+        // The document lives in the thread's arena and is dropped whole, not node by node.
+        let arena = dossier_cmark_arena_begin()
+        defer { if arena != nil { dossier_cmark_arena_end() } }
+        let memory = arena ?? cmark_get_default_mem_allocator()!
+        let parser = cmark_parser_new_with_mem(options, memory)!
+        markdown.withCString { cmark_parser_feed(parser, $0, markdown.utf8.count) }
+        let document = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
+        guard let document else { return "" }
+        defer { if arena == nil { cmark_node_free(document) } }
+        let nodes = NodeMaker(memory: memory)
+        if !allowsRawHTML { Self.escapeRawHTML(in: document, nodes) }
         Self.dropUnsafeURLs(in: document)
-        try Self.rewriteLinks(in: document, markdown: markdown, rewriter: rewriter)
+        try Self.rewriteLinks(in: document, markdown: markdown, rewriter: rewriter, nodes)
         let renderOptions = options | (allowsRawHTML ? CMARK_OPT_UNSAFE : 0)
         guard let html = cmark_render_html(document, renderOptions) else { return "" }
-        defer { free(html) }
+        defer { if arena == nil { free(html) } }
         return String(cString: html)
+    }
+}
+
+/// Makes nodes with the allocator of the document they go into.
+private struct NodeMaker {
+    let memory: UnsafeMutablePointer<cmark_mem>
+
+    func callAsFunction(_ type: cmark_node_type) -> OpaquePointer {
+        cmark_node_new_with_mem(type, memory)!
     }
 }
 
@@ -49,7 +68,7 @@ private extension MarkdownRenderer {
     }
 
     /// Turns raw HTML nodes into text so that they are shown, escaped, rather than run.
-    static func escapeRawHTML(in document: OpaquePointer) {
+    static func escapeRawHTML(in document: OpaquePointer, _ makeNode: NodeMaker) {
         var rawNodes: [OpaquePointer] = []
         walk(document) { node in
             let type = cmark_node_get_type(node)
@@ -58,13 +77,13 @@ private extension MarkdownRenderer {
         for node in rawNodes {
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
-                let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
-                let text = cmark_node_new(CMARK_NODE_TEXT)!
+                let paragraph = makeNode(CMARK_NODE_PARAGRAPH)
+                let text = makeNode(CMARK_NODE_TEXT)
                 cmark_node_set_literal(text, literal.hasSuffix("\n") ? String(literal.dropLast()) : literal)
                 cmark_node_append_child(paragraph, text)
                 cmark_node_replace(node, paragraph)
             } else {
-                let text = cmark_node_new(CMARK_NODE_TEXT)!
+                let text = makeNode(CMARK_NODE_TEXT)
                 cmark_node_set_literal(text, literal)
                 cmark_node_replace(node, text)
             }
@@ -73,7 +92,7 @@ private extension MarkdownRenderer {
     }
 
     /// `markdown` is split into lines only when a rewriter asks where a link was written.
-    static func rewriteLinks(in document: OpaquePointer, markdown: String, rewriter: LinkRewriter) throws {
+    static func rewriteLinks(in document: OpaquePointer, markdown: String, rewriter: LinkRewriter, _ makeNode: NodeMaker) throws {
         var blocks: [OpaquePointer] = []
         walk(document) { node in
             let type = cmark_node_get_type(node)
@@ -97,7 +116,7 @@ private extension MarkdownRenderer {
                     range: range
                 )
                 guard let replacement = try rewriter.rewrite(link) else { continue }
-                let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                let custom = makeNode(CMARK_NODE_CUSTOM_INLINE)
                 // Passed as they are stored: a short string ("</a>") would otherwise be copied to the heap.
                 replacement.open.withCString { _ = cmark_node_set_on_enter(custom, $0) }
                 replacement.close.withCString { _ = cmark_node_set_on_exit(custom, $0) }

@@ -16,9 +16,10 @@ extension PageBuilder {
         model["captions"] = .list(article.captions.map { ["text": .string($0.text), "credit": .string($0.credit), "title": .string($0.title)] })
         model["sourceURL"] = article.url.map { .string($0) } ?? .null
         model["sourceFile"] = .string(article.source)
-        let entities = converted.entities.map { (id: content.registry.entities[$0.entity].id, count: Int($0.count)) }
-        model["entities"] = .list(entities.sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id }
-            .map { entityLink($0.id, root: root, count: $0.count) })
+        let registry = content.registry.entities
+        model["entities"] = .list(converted.entities
+            .sorted { $0.count != $1.count ? $0.count > $1.count : registry[$0.entity].id < registry[$1.entity].id }
+            .map { entityLink(at: $0.entity, root: root, count: Int($0.count)) })
         return Page(path: path, template: Self.articleTemplate, model: .object(model))
     }
 

@@ -23,6 +23,8 @@ struct PageBuilder: Sendable {
     /// Articles newest first; undated ones last; then by outlet and title.
     let articlesByDate: [ConvertedArticle]
     private let words: Value
+    /// Per registry position, the link to the entity's page from a page one folder deep.
+    private let entityURLs: [Value]
     /// The HTML bodies of the articles the feed carries (`feedArticles`), by slug.
     var feedBodies: [String: String] = [:]
 
@@ -34,6 +36,7 @@ struct PageBuilder: Sendable {
         strings = Localization(language: content.config.language)
         articlesByDate = byDate ?? Self.byDate(articles)
         words = .object(strings.strings.mapValues { .string($0) })
+        entityURLs = content.registry.entities.map { .string("../" + SitePaths.entity($0.type, $0.id)) }
     }
 
     /// Every page of the site but the articles, home first.
@@ -169,9 +172,16 @@ struct PageBuilder: Sendable {
     /// Only index pages get the description: other pages show an entity by name, and a
     /// description edit then changes only the entity's pages and its index.
     func entityLink(_ id: String, root: String, count: Int? = nil, description: Bool = false) -> Value {
-        guard let index = content.registry.index(of: id) else { return .null }
-        let entity = content.registry.entities[index]
-        var values: [Value] = [.string(entity.name), .string(entity.type.rawValue), .string(root + SitePaths.entity(entity.type, id))]
+        guard let position = content.registry.index(of: id) else { return .null }
+        return entityLink(at: position, root: root, count: count, description: description)
+    }
+
+    /// `entityLink` for the entity at `position` in the registry.
+    func entityLink(at position: Int, root: String, count: Int? = nil, description: Bool = false) -> Value {
+        let entity = content.registry.entities[position]
+        // Most links are from pages one folder deep: article pages link ~100 entities each.
+        let url = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(entity.type, entity.id))
+        var values: [Value] = [.string(entity.name), .string(entity.type.rawValue), url]
         if description {
             values += [count.map { .int($0) } ?? .null, .string(entity.description)]
             return .record(Record(Self.describedEntityLinkShape, values))

@@ -33,10 +33,11 @@ private extension Renderer {
                 if case .null = value, strict {
                     problems.append(TemplateError(.unresolvedVariable(name.description), file: file, line: location.line, column: location.column))
                 }
-                if case .html(let html) = value {
-                    output.writeValue(html, escaped: false)
-                } else {
-                    output.writeValue(value.text, escaped: escaped)
+                switch value {
+                case .string(let text): output.writeValue(text, escaped: escaped)
+                case .html(let html): output.writeValue(html, escaped: false)
+                case .int(let number): output.writeValue(number)
+                default: output.writeValue(value.text, escaped: escaped)
                 }
             case .section(let name, let children, let inverted):
                 renderSection(lookup(name), children, inverted: inverted)
@@ -122,11 +123,15 @@ private extension Renderer {
     func lookup(_ name: Name) -> Value {
         guard let first = name.components.first else { return stack.last ?? .null }
         var found: Value = .null
-        for value in stack.reversed() {
-            if let member = Self.member(first, hash: name.hashes[0], of: value) {
+        let hash = name.hashes[0]
+        // Indices rather than `reversed()`: the stack's values are looked at, not copied.
+        var level = stack.count - 1
+        while level >= 0 {
+            if let member = Self.member(first, hash: hash, of: stack[level]) {
                 found = member
                 break
             }
+            level -= 1
         }
         for (component, hash) in zip(name.components, name.hashes).dropFirst() {
             if case .list(let items) = found {

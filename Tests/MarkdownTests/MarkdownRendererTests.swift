@@ -22,6 +22,23 @@ struct MarkdownRendererTests {
         #expect(!html.contains("vbscript:"))
     }
 
+    @Test func aDocumentLargerThanAnArenaBlockRendersWhole() throws {
+        // About 2 MB of HTML: more than one block of the allocator a document is parsed with.
+        let paragraph = "Wort [Putin](https://example.org) und **fett** gesetzt, ein Satz mit etwas Länge.\n\n"
+        let html = try MarkdownRenderer().render(String(repeating: paragraph, count: 20_000))
+        let expected = "<p>Wort <a href=\"https://example.org\">Putin</a> und <strong>fett</strong> gesetzt, ein Satz mit etwas Länge.</p>\n"
+        #expect(html == String(repeating: expected, count: 20_000))
+    }
+
+    @Test func aRenderInsideARewriterGivesWhatARenderOnItsOwnGives() throws {
+        // The inner render runs while the outer document's arena is in use.
+        let rewriter = LinkRewriter { link in
+            .init(open: try MarkdownRenderer().render("*\(link.text)* [x](y)"), close: "")
+        }
+        let html = try MarkdownRenderer().render("Vor [Kim](person:kim) nach", rewriter: rewriter)
+        #expect(html == "<p>Vor <p><em>Kim</em> <a href=\"y\">x</a></p>\nKim nach</p>\n")
+    }
+
     @Test func rewriterReplacesLinksAndSeesTheirContext() throws {
         let seen = Box()
         let rewriter = LinkRewriter { link in
