@@ -4,19 +4,25 @@ import Templating
 ///
 /// The body's HTML goes straight onto the article's page; kept here are the metadata, the
 /// paragraphs' plain text and the mentions pointing into it. A class, as pages pass articles
-/// around by the thousand; it never changes once made.
-final class ConvertedArticle: Sendable {
-    /// The mentions of one entity in an article: `positions(of:)` lists them.
-    struct Mentioned: Sendable, Equatable {
-        /// The entity's position in the registry the article was converted with.
-        var entity: Int
-        /// Where the positions of its mentions lie in `grouped`.
+/// around by the thousand; it never changes once made. It is the source of the mention
+/// sentences entity pages show (`context(_:)`).
+final class ConvertedArticle: FragmentSource, @unchecked Sendable {
+    /// Where the positions of one entity's mentions lie in `grouped`: `positions(_:)` lists them.
+    struct Run: Sendable, Equatable {
         var start: Int32
         var count: Int32
     }
 
-    /// The article's front matter; its `body` is left empty.
-    let article: Article
+    /// The mentions of one entity in an article.
+    struct Mentioned: Sendable, Equatable {
+        /// The entity's position in the registry the article was converted with.
+        var entity: Int
+        var run: Run
+    }
+
+    // What entity pages read of every article that lists an entity comes first, in the
+    // object's first cache line; the front matter (`article`) is large and read less.
+
     /// The plain text of the paragraphs and headings that contain mentions, one after another.
     let text: [UInt8]
     /// Every mention in text order.
@@ -26,14 +32,16 @@ final class ConvertedArticle: Sendable {
     /// Positions in `mentions`, grouped by entity in the order of `entities`, each group in text
     /// order: one array per article instead of one per entity it mentions.
     let grouped: [Int32]
-    /// The date as readers see it, made once for the many pages that list the article.
-    let dateText: String
-    /// Where the article goes on the home page and in the feed, its sort keys made once.
-    let order: PageBuilder.DateOrder
     /// What lists of articles show of it, the values of `summaryFields` in their order, but the
     /// link (which depends on the listing page); made once for the many pages that list it.
     let summary: [Value]
     static let summaryFields = ["title", "outlet", "teaser", "date", "dateText", "authors"]
+    /// The article's front matter; its `body` is left empty.
+    let article: Article
+    /// The date as readers see it, made once for the many pages that list the article.
+    let dateText: String
+    /// Where the article goes on the home page and in the feed, its sort keys made once.
+    let order: PageBuilder.DateOrder
 
     /// `mentions` in text order; their entities are registry positions.
     convenience init(article: Article, text: [UInt8], mentions: [Mention], dateText: String) {
@@ -52,9 +60,9 @@ final class ConvertedArticle: Sendable {
         for (offset, position) in grouped.enumerated() {
             let entity = Int(mentions[Int(position)].entity)
             if entities.last?.entity == entity {
-                entities[entities.count - 1].count += 1
+                entities[entities.count - 1].run.count += 1
             } else {
-                entities.append(Mentioned(entity: entity, start: Int32(offset), count: 1))
+                entities.append(Mentioned(entity: entity, run: Run(start: Int32(offset), count: 1)))
             }
         }
         self.entities = entities
@@ -62,6 +70,7 @@ final class ConvertedArticle: Sendable {
         self.order = order
         summary = [.string(article.title), .string(article.outlet), .string(article.teaser), .string(article.date),
                    .string(dateText), .string(article.authors.joined(separator: ", "))]
+        super.init()
     }
 
     /// The same article for a registry whose entity at position `p` is now at `moved[p]`.
@@ -74,10 +83,9 @@ final class ConvertedArticle: Sendable {
         return ConvertedArticle(article: article, text: text, mentions: mentions, dateText: dateText, order: order)
     }
 
-    /// The positions in `mentions` of the mentions of `entities[run]`, in text order.
-    func positions(of run: Int) -> ArraySlice<Int32> {
-        let mentioned = entities[run]
-        return grouped[Int(mentioned.start)..<Int(mentioned.start + mentioned.count)]
+    /// The positions in `mentions` of the mentions of one entity, in text order.
+    func positions(_ run: Run) -> ArraySlice<Int32> {
+        grouped[Int(run.start)..<Int(run.start + run.count)]
     }
 
     /// The positions in `mentions` of the mentions in the same sentence as the one at `position`:
@@ -95,8 +103,14 @@ final class ConvertedArticle: Sendable {
         String(decoding: text[mention.mark], as: UTF8.self)
     }
 
-    /// The mention's sentence as HTML, the mention itself in `<mark>`.
-    func context(_ mention: Mention) -> String {
-        Sentence.html(text, sentence: mention.sentence, mark: mention.mark)
+    /// The sentence of the mention at `position` as HTML, the mention itself in `<mark>`: written
+    /// into the entity page where its template shows it, not kept as a string per mention.
+    func context(_ position: Int) -> Value {
+        .fragment(Fragment(self, position))
+    }
+
+    override func writeFragment(_ position: Int, to output: inout [UInt8]) {
+        let mention = mentions[position]
+        Sentence.write(text, sentence: mention.sentence, mark: mention.mark, to: &output)
     }
 }

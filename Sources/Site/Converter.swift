@@ -15,11 +15,14 @@ struct Converter: Sendable {
     /// Per registry position, the opening tag of a mention link up to its anchor number and
     /// after it; every article page is one folder deep, so the link is the same from all.
     let tags: [(start: String, end: String)]
+    /// Registry positions by reference ("person:wladimir-putin"): a link found here needs no checks.
+    let positions: [String: Int]
 
     init(registry: Registry, renderer: MarkdownRenderer, strings: Localization) {
         self.registry = registry
         self.renderer = renderer
         self.strings = strings
+        positions = Dictionary(registry.entities.enumerated().map { ($1.reference, $0) }, uniquingKeysWith: { first, _ in first })
         let page = SitePaths.article("_")
         tags = registry.entities.map { entity in
             let href = SitePaths.relative(from: page, to: SitePaths.entity(entity.type, entity.id))
@@ -30,7 +33,7 @@ struct Converter: Sendable {
 
     /// The article for entity pages and indexes, and its body as HTML for its own page.
     func convert(_ article: Article) throws -> (article: ConvertedArticle, html: String) {
-        let collector = Collector(article: article, registry: registry, tags: tags)
+        let collector = Collector(article: article, converter: self)
         let rewriter = LinkRewriter { link in
             if link.destination == "-" { return .init(open: "", close: "") }
             return try collector.record(link)
@@ -65,8 +68,7 @@ private extension Converter {
         }
 
         let article: Article
-        let registry: Registry
-        let tags: [(start: String, end: String)]
+        let converter: Converter
         private(set) var text: [UInt8] = []
         private(set) var mentions: [Mention] = []
         private var targets: [Target] = []
@@ -75,10 +77,9 @@ private extension Converter {
         private var lastSentenceStart = -1
         private var sentenceKey: Int32 = 0
 
-        init(article: Article, registry: Registry, tags: [(start: String, end: String)]) {
+        init(article: Article, converter: Converter) {
             self.article = article
-            self.registry = registry
-            self.tags = tags
+            self.converter = converter
         }
 
         /// Records an entity link and returns its markup; nil for links that are not annotations.
@@ -117,8 +118,17 @@ private extension Converter {
             return .init(open: open, close: "</a>")
         }
 
-        /// The entity an annotation names, checked against the registry.
+        /// The entity an annotation names; nil for links that are not annotations.
         private func target(_ link: MarkdownLink) throws -> Target? {
+            guard let position = try position(of: link) else { return nil }
+            return Target(entity: position, openStart: converter.tags[position].start, openEnd: converter.tags[position].end)
+        }
+
+        /// The registry position of the entity an annotation names, checked against the registry.
+        private func position(of link: MarkdownLink) throws -> Int? {
+            if let position = converter.positions[link.destination] { return position }
+            // Not a known reference: not an annotation, or a mistake to explain.
+            let registry = converter.registry
             guard let colon = link.destination.firstIndex(of: ":"),
                   let type = EntityType(rawValue: String(link.destination[..<colon])) else { return nil }
             let id = String(link.destination[link.destination.index(after: colon)...])
@@ -131,7 +141,7 @@ private extension Converter {
                 throw SourceError(file: article.file, line: article.bodyLine + link.line - 1, column: link.column,
                                   message: "unknown entity '\(link.destination)': \(hint)")
             }
-            return Target(entity: position, openStart: tags[position].start, openEnd: tags[position].end)
+            return position
         }
     }
 }

@@ -287,7 +287,7 @@ private extension IncrementalBuilder {
             for (entity, var change) in changes.entities {
                 if old.counts[entity] != new.counts[entity] { countsChanged = true }
                 change.membership = change.membership || reorganised
-                change.group = position.flatMap { position in new.groups[entity].firstIndex { $0.article == position } }
+                change.group = position.flatMap { position in new.groups[entity].firstIndex { Int($0.article) == position } }
                 entities[entity, default: []].append(change)
             }
         }
@@ -349,11 +349,11 @@ private extension IncrementalBuilder {
     static func signatures(_ article: ConvertedArticle) -> [Int: (listing: [String], overview: [String])] {
         var result: [Int: (listing: [String], overview: [String])] = [:]
         let mentions = article.mentions
-        for (run, mentioned) in article.entities.enumerated() {
+        for mentioned in article.entities {
             var listing: [String] = []
             var overview: [String] = []
             var lastSentence: Int32 = -1
-            for position in article.positions(of: run).lazy.map(Int.init) {
+            for position in article.positions(mentioned.run).lazy.map(Int.init) {
                 let mention = mentions[position]
                 let sentence = String(decoding: article.text[mention.sentence], as: UTF8.self)
                 listing.append("\(mention.ordinal)|\(mention.markStart - mention.sentenceStart)|\(mention.markEnd - mention.markStart)|\(sentence)")

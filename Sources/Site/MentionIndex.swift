@@ -6,10 +6,11 @@ import Entities
 /// is appending numbers. An edited article is swapped in with `replace(_:with:)`, touching only
 /// the entities it mentions; spellings, outlets and company are counted when a page asks.
 struct MentionIndex: Sendable {
-    /// The mentions of one entity in one article: `articles[article].entities[run]`.
+    /// The mentions of one entity in one article: `articles[article].positions(run)`. The run
+    /// is copied here so that listing the mentions reads one article's data less.
     struct Group: Sendable, Equatable {
-        var article: Int
-        var run: Int
+        var article: Int32
+        var run: ConvertedArticle.Run
     }
 
     struct Counted: Sendable, Equatable {
@@ -32,9 +33,9 @@ struct MentionIndex: Sendable {
         groups = Array(repeating: [], count: ids.count)
         counts = Array(repeating: 0, count: ids.count)
         for (position, converted) in articles.enumerated() {
-            for (run, mentioned) in converted.entities.enumerated() {
-                groups[mentioned.entity].append(Group(article: position, run: run))
-                counts[mentioned.entity] += Int(mentioned.count)
+            for mentioned in converted.entities {
+                groups[mentioned.entity].append(Group(article: Int32(position), run: mentioned.run))
+                counts[mentioned.entity] += Int(mentioned.run.count)
             }
         }
     }
@@ -51,13 +52,13 @@ struct MentionIndex: Sendable {
         for mentioned in articles[position].entities {
             let at = insertionPoint(position, in: groups[mentioned.entity])
             groups[mentioned.entity].remove(at: at)
-            counts[mentioned.entity] -= Int(mentioned.count)
+            counts[mentioned.entity] -= Int(mentioned.run.count)
         }
         articles[position] = converted
-        for (run, mentioned) in converted.entities.enumerated() {
+        for mentioned in converted.entities {
             let at = insertionPoint(position, in: groups[mentioned.entity])
-            groups[mentioned.entity].insert(Group(article: position, run: run), at: at)
-            counts[mentioned.entity] += Int(mentioned.count)
+            groups[mentioned.entity].insert(Group(article: Int32(position), run: mentioned.run), at: at)
+            counts[mentioned.entity] += Int(mentioned.run.count)
         }
     }
 
@@ -85,11 +86,11 @@ struct MentionIndex: Sendable {
         var sentences = 0
         let own = Int32(entity)
         for group in groups[entity] {
-            let converted = articles[group.article]
+            let converted = articles[Int(group.article)]
             if !converted.article.outlet.isEmpty { outlets[converted.article.outlet, default: 0] += 1 }
             let mentions = converted.mentions
             var lastSentence: Int32 = -1
-            for position in converted.positions(of: group.run).lazy.map(Int.init) {
+            for position in converted.positions(group.run).lazy.map(Int.init) {
                 let bytes = converted.text[mentions[position].mark]
                 if let known = spellings.firstIndex(where: { $0.bytes.elementsEqual(bytes) }) {
                     spellings[known].count += 1
@@ -123,6 +124,6 @@ struct MentionIndex: Sendable {
 private extension MentionIndex {
     /// Where the group of article `position` is or would go in `groups`, kept in article order.
     func insertionPoint(_ position: Int, in groups: [Group]) -> Int {
-        groups.partitionPoint { $0.article < position }
+        groups.partitionPoint { $0.article < Int32(position) }
     }
 }

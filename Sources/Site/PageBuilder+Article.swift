@@ -18,8 +18,8 @@ extension PageBuilder {
         model["sourceFile"] = .string(article.source)
         let registry = content.registry.entities
         model["entities"] = .list(converted.entities
-            .sorted { $0.count != $1.count ? $0.count > $1.count : registry[$0.entity].id < registry[$1.entity].id }
-            .map { entityLink(at: $0.entity, root: root, count: Int($0.count)) })
+            .sorted { $0.run.count != $1.run.count ? $0.run.count > $1.run.count : registry[$0.entity].id < registry[$1.entity].id }
+            .map { entityLink(at: $0.entity, root: root, count: Int($0.run.count)) })
         return Page(path: path, template: Self.articleTemplate, model: .object(model))
     }
 

@@ -41,12 +41,12 @@ extension PageBuilder {
             model["companions"] = .list(overview.companions.prefix(Self.companionsShown).map { entityLink($0.key, root: root, count: $0.count) })
         }
         model["groups"] = .list(chunk.map { group in
-            let converted = articles[group.article]
+            let converted = articles[Int(group.article)]
             let url = articleURL(converted, from: path)
             let anchorPrefix = "\(url)#\(entity.id)-"
-            let mentions = converted.positions(of: group.run).map { position in
-                let mention = converted.mentions[Int(position)]
-                return Value.record(Record(Self.mentionShape, [.html(converted.context(mention)), .string(anchorPrefix + String(mention.ordinal))]))
+            let mentions = converted.positions(group.run).map { position in
+                let position = Int(position)
+                return Value.record(Record(Self.mentionShape, [converted.context(position), .string(anchorPrefix + String(converted.mentions[position].ordinal))]))
             }
             return .record(articleSummary(converted, url: url, shape: Self.groupShape, .list(mentions)))
         })

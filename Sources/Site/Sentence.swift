@@ -34,19 +34,14 @@ enum Sentence {
         return start..<end
     }
 
-    /// The `sentence` of `text` as HTML with `mark` in `<mark>`.
-    static func html(_ text: [UInt8], sentence: Range<Int>, mark: Range<Int>) -> String {
+    /// Appends the `sentence` of `text` as HTML to `output`, with `mark` in `<mark>`.
+    static func write(_ text: [UInt8], sentence: Range<Int>, mark: Range<Int>, to output: inout [UInt8]) {
         text.withUnsafeBufferPointer { text in
-            // The tags add 13 bytes.
-            String(unsafeUninitializedCapacity: HTMLEscaping.escapedCount(text[sentence]) + 13) { output in
-                var written = 0
-                HTMLEscaping.write(text[sentence.lowerBound..<mark.lowerBound], to: output, at: &written)
-                written = output[written...].initialize(fromContentsOf: "<mark>".utf8)
-                HTMLEscaping.write(text[mark], to: output, at: &written)
-                written = output[written...].initialize(fromContentsOf: "</mark>".utf8)
-                HTMLEscaping.write(text[mark.upperBound..<sentence.upperBound], to: output, at: &written)
-                return written
-            }
+            HTMLEscaping.append(text[sentence.lowerBound..<mark.lowerBound], to: &output)
+            output.append(contentsOf: "<mark>".utf8)
+            HTMLEscaping.append(text[mark], to: &output)
+            output.append(contentsOf: "</mark>".utf8)
+            HTMLEscaping.append(text[mark.upperBound..<sentence.upperBound], to: &output)
         }
     }
 }

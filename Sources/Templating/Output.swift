@@ -24,12 +24,14 @@ struct Output {
         }
     }
 
+    mutating func writeFragment(_ fragment: Fragment) {
+        startValue()
+        fragment.source.writeFragment(fragment.index, to: &bytes)
+    }
+
     /// Writes a number's decimal digits, which need no escaping, without making a string.
     mutating func writeValue(_ number: Int) {
-        if atLineStart {
-            bytes.append(contentsOf: indent.utf8)
-            atLineStart = false
-        }
+        startValue()
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         // Room for the 20 digits of the largest magnitude, filled from the end.
@@ -47,10 +49,15 @@ struct Output {
 
     mutating func writeValue(_ value: String, escaped: Bool) {
         guard !value.isEmpty else { return }
+        startValue()
+        if escaped { HTMLEscaping.append(value, to: &bytes) } else { bytes.append(contentsOf: value.utf8) }
+    }
+
+    /// A value at the start of a line is indented like the partial it is in.
+    private mutating func startValue() {
         if atLineStart {
             bytes.append(contentsOf: indent.utf8)
             atLineStart = false
         }
-        if escaped { HTMLEscaping.append(value, to: &bytes) } else { bytes.append(contentsOf: value.utf8) }
     }
 }

@@ -36,6 +36,7 @@ private extension Renderer {
                 switch value {
                 case .string(let text): output.writeValue(text, escaped: escaped)
                 case .html(let html): output.writeValue(html, escaped: false)
+                case .fragment(let fragment): output.writeFragment(fragment)
                 case .int(let number): output.writeValue(number)
                 default: output.writeValue(value.text, escaped: escaped)
                 }

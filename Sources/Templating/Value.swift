@@ -16,6 +16,8 @@ public enum Value: Sendable, Equatable {
     case object([String: Value])
     /// An object of fixed keys shared with others of its shape: cheaper for many small items.
     case record(Record)
+    /// Markup written by its source where it is used, like `html` without a string of its own.
+    case fragment(Fragment)
 }
 
 public extension Value {
@@ -26,7 +28,7 @@ public extension Value {
         case .bool(let flag): flag
         case .string(let text), .html(let text): !text.isEmpty
         case .list(let items): !items.isEmpty
-        case .int, .double, .object, .record: true
+        case .int, .double, .object, .record, .fragment: true
         }
     }
 
@@ -47,6 +49,7 @@ public extension Value {
         case .int(let number): String(number)
         case .double(let number): Value.format(number)
         case .string(let text), .html(let text): text
+        case .fragment(let fragment): fragment.html
         case .list(let items): items.map(\.text).joined(separator: ",")
         case .object, .record: ""
         }

@@ -78,6 +78,28 @@ struct RecordTests {
     }
 }
 
+struct EscapingTests {
+    @Test func everyByteToEscapeIsFoundWhereverItIs() {
+        // Each byte value at each place of a 20-byte run (words of eight, then the rest).
+        for value in UInt8.min...UInt8.max {
+            for place in 0..<20 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 20)
+                bytes[place] = value
+                let found = bytes.withUnsafeBufferPointer { HTMLEscaping.firstEscaped(in: $0) }
+                #expect(found == (Array("&<>\"'".utf8).contains(value) ? place : nil), "byte \(value) at \(place)")
+            }
+        }
+    }
+
+    @Test func germanTextWithoutMarkupNeedsNoEscapingAndMarkupIsEscaped() {
+        let text = "Grüße aus Wladiwostok – „Zitat“ #1 = 100 % (Kim's Zug) <b> & \"so\""
+        #expect(HTMLEscaping.escape(text) == "Grüße aus Wladiwostok – „Zitat“ #1 = 100 % (Kim&#39;s Zug) &lt;b&gt; &amp; &quot;so&quot;")
+        var bytes: [UInt8] = []
+        HTMLEscaping.append(text, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == HTMLEscaping.escape(text))
+    }
+}
+
 struct ListIndexTests {
     @Test func dottedNumberPicksListItemSoEmptyListsCanHideHeadings() throws {
         let template = try Template(source: "{{#items.0}}<h2>Liste</h2>{{/items.0}}{{#items}}<p>{{.}}</p>{{/items}}")
