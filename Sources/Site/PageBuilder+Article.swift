@@ -9,7 +9,7 @@ extension PageBuilder {
         let root = SitePaths.root(of: path)
         var model = frame(for: path, title: article.title)
         let summary = articleSummary(converted, url: articleURL(converted, from: path))
-        for (key, value) in zip(summary.shape.keys, summary.values) { model[key] = value }
+        for (key, value) in zip(Self.summaryShape.keys, summary) { model[key] = value }
         model["dateline"] = .string(article.dateline)
         model["authorList"] = .list(article.authors.map { .string($0) })
         model["body"] = .html(html)
@@ -17,9 +17,9 @@ extension PageBuilder {
         model["sourceURL"] = article.url.map { .string($0) } ?? .null
         model["sourceFile"] = .string(article.source)
         let registry = content.registry.entities
-        model["entities"] = .list(converted.entities
+        model["entities"] = entityLinks(converted.entities
             .sorted { $0.run.count != $1.run.count ? $0.run.count > $1.run.count : registry[$0.entity].id < registry[$1.entity].id }
-            .map { entityLink(at: $0.entity, root: root, count: Int($0.run.count)) })
+            .map { ($0.entity, Int($0.run.count)) }, root: root)
         return Page(path: path, template: Self.articleTemplate, model: .object(model))
     }
 
@@ -36,11 +36,11 @@ extension PageBuilder {
         model["feedID"] = .string(content.config.baseURL ?? "urn:dossier:\(Slug.make(content.config.title))")
         let dated = articlesByDate
         model["updated"] = .string(Self.atomDate(dated.first { !$0.article.date.isEmpty }?.article.date ?? "1970-01-01"))
-        model["entries"] = .list(feedArticles.map { converted in
-            .record(articleSummary(converted, url: base + SitePaths.article(converted.article.slug), shape: Self.feedEntryShape,
-                                   .string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date)),
-                                   .string(feedBodies[converted.article.slug] ?? "")))
-        })
+        model["entries"] = .table(Table(Self.feedEntryShape, rows: feedArticles.flatMap { converted in
+            articleSummary(converted, url: base + SitePaths.article(converted.article.slug))
+                + [.string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date)),
+                   .string(feedBodies[converted.article.slug] ?? "")]
+        }))
         return Page(path: path, template: template(of: .feed), model: .object(model))
     }
 

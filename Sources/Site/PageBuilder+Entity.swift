@@ -6,7 +6,7 @@ extension PageBuilder {
     /// A group of mentions is the article's summary with its mentions; a mention its sentence
     /// and the link to it.
     static let groupShape = summaryShape.adding(["mentions"])
-    static let mentionShape = Record.Shape(["context", "url"])
+    static let mentionShape = Shape(["context", "url"])
 
     /// Page `number` of an entity: mentions grouped by article, `articlesPerEntityPage` articles a page.
     func entityPage(_ entity: Entity, page number: Int) -> Page {
@@ -38,18 +38,27 @@ extension PageBuilder {
             model["surfaces"] = .list(overview.surfaces.map { ["text": .string($0.key), "count": .int($0.count)] })
             model["outlets"] = .list(overview.outlets.map { ["name": .string($0.key), "count": .int($0.count)] })
             // The most frequent companions only: a central figure appears with hundreds of entities.
-            model["companions"] = .list(overview.companions.prefix(Self.companionsShown).map { entityLink($0.key, root: root, count: $0.count) })
+            model["companions"] = entityLinks(overview.companions.prefix(Self.companionsShown).compactMap { companion in
+                content.registry.index(of: companion.key).map { ($0, companion.count) }
+            }, root: root)
         }
-        model["groups"] = .list(chunk.map { group in
+        // Tables, not a list of objects: a page lists up to a thousand mentions.
+        let urls = chunk.map { articleURL(articles[Int($0.article)], from: path) }
+        let anchors = MentionAnchors(prefixes: urls.map { "\($0)#\(entity.id)-" })
+        var groupRows: [Value] = []
+        groupRows.reserveCapacity(chunk.count * Self.groupShape.keys.count)
+        for (number, group) in chunk.enumerated() {
             let converted = articles[Int(group.article)]
-            let url = articleURL(converted, from: path)
-            let anchorPrefix = "\(url)#\(entity.id)-"
-            let mentions = converted.positions(group.run).map { position in
-                let position = Int(position)
-                return Value.record(Record(Self.mentionShape, [converted.context(position), .string(anchorPrefix + String(converted.mentions[position].ordinal))]))
+            var mentions: [Value] = []
+            mentions.reserveCapacity(Int(group.run.count) * 2)
+            for position in converted.positions(group.run).lazy.map(Int.init) {
+                mentions.append(converted.context(position))
+                mentions.append(anchors.link(group: number, ordinal: Int(converted.mentions[position].ordinal)))
             }
-            return .record(articleSummary(converted, url: url, shape: Self.groupShape, .list(mentions)))
-        })
+            groupRows += articleSummary(converted, url: urls[number])
+            groupRows.append(.table(Table(Self.mentionShape, rows: mentions)))
+        }
+        model["groups"] = .table(Table(Self.groupShape, rows: groupRows))
         if pageCount > 1 {
             model["pagination"] = [
                 "current": .int(number), "total": .int(pageCount),
@@ -58,5 +67,25 @@ extension PageBuilder {
             ]
         }
         return Page(path: path, template: template(of: .entity(entity.id, page: number)), model: .object(model))
+    }
+}
+
+/// The links to the mentions listed on one entity page, written where the page shows them:
+/// the anchor link of the group's article, then the mention's number. No string per mention.
+final class MentionAnchors: FragmentSource, @unchecked Sendable {
+    /// Per group of the page, the link to its article up to the mention's number.
+    let prefixes: [String]
+
+    init(prefixes: [String]) {
+        self.prefixes = prefixes
+    }
+
+    func link(group: Int, ordinal: Int) -> Value {
+        .fragment(Fragment(self, group << 32 | ordinal))
+    }
+
+    override func writeFragment(_ index: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: prefixes[index >> 32].utf8)
+        output.append(contentsOf: String(index & 0xFFFF_FFFF).utf8)
     }
 }

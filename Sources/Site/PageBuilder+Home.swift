@@ -8,7 +8,7 @@ extension PageBuilder {
         var model = frame(for: path, title: content.config.title)
         let outlets = Set(articles.map(\.article.outlet).filter { !$0.isEmpty })
         let dates = articles.map(\.article.date).filter { !$0.isEmpty }.sorted()
-        model["articles"] = .list(articlesByDate.map { .record(articleSummary($0, url: articleURL($0, from: path))) })
+        model["articles"] = .table(Table(Self.summaryShape, rows: articlesByDate.flatMap { articleSummary($0, url: articleURL($0, from: path)) }))
         model["articleCount"] = .int(articles.count)
         model["outletCount"] = .int(outlets.count)
         model["outlets"] = .string(GermanCollation.sorted(Array(outlets), name: { $0 }).joined(separator: ", "))
@@ -19,7 +19,7 @@ extension PageBuilder {
             [
                 "label": .string(strings[SitePaths.folder(type)]), "type": .string(type.rawValue),
                 "url": .string(SitePaths.index(type)),
-                "entities": .list(ranked(type).prefix(8).map { entityLink($0.id, root: root, count: mentionCount($0.id)) }),
+                "entities": entityLinks(Array(ranked(type).prefix(8)), root: root),
             ]
         })
         return Page(path: path, template: template(of: .home), model: .object(model))
@@ -38,7 +38,7 @@ extension PageBuilder {
         let entities = content.registry.entities.filter { $0.type == type }
         model["type"] = .string(type.rawValue)
         model["heading"] = .string(strings[SitePaths.folder(type)])
-        model["byCount"] = .list(ranked(type).map { entityLink($0.id, root: root, count: mentionCount($0.id), description: true) })
+        model["byCount"] = entityLinks(ranked(type), root: root, description: true)
         let alphabetical = GermanCollation.sorted(entities, name: \.name)
         var groups: [(letter: String, entities: [Entity])] = []
         for entity in alphabetical {
@@ -46,7 +46,7 @@ extension PageBuilder {
             if groups.last?.letter == letter { groups[groups.count - 1].entities.append(entity) } else { groups.append((letter, [entity])) }
         }
         model["letters"] = .list(groups.map { group in
-            ["letter": .string(group.letter), "entities": .list(group.entities.map { entityLink($0.id, root: root, count: mentionCount($0.id), description: true) })]
+            ["letter": .string(group.letter), "entities": entityLinks(group.entities, root: root, description: true)]
         })
         return Page(path: path, template: template(of: .entityIndex(type)), model: .object(model))
     }

@@ -162,46 +162,41 @@ struct PageBuilder: Sendable {
         ]
     }
 
-    /// The fields of an entity link, with the count, the description or both.
-    static let entityLinkShape = Record.Shape(["name", "type", "url"])
-    static let countedEntityLinkShape = entityLinkShape.adding(["count"])
-    static let describedEntityLinkShape = countedEntityLinkShape.adding(["description"])
+    /// The fields of an entity link; index pages add the description.
+    static let entityLinkShape = Shape(["name", "type", "url", "count"])
+    static let describedEntityLinkShape = entityLinkShape.adding(["description"])
 
-    /// A link to an entity's page from a page whose way back to the root is `root` ("../").
+    /// Links to entities' pages, with their counts, from a page whose way back to the root is
+    /// `root` ("../"), as a table.
     ///
     /// Only index pages get the description: other pages show an entity by name, and a
     /// description edit then changes only the entity's pages and its index.
-    func entityLink(_ id: String, root: String, count: Int? = nil, description: Bool = false) -> Value {
-        guard let position = content.registry.index(of: id) else { return .null }
-        return entityLink(at: position, root: root, count: count, description: description)
+    func entityLinks(_ links: [(position: Int, count: Int)], root: String, description: Bool = false) -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(links.count * (description ? 5 : 4))
+        for (position, count) in links {
+            let entity = content.registry.entities[position]
+            // Most links are from pages one folder deep: article pages link ~100 entities each.
+            let url = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(entity.type, entity.id))
+            values += [.string(entity.name), .string(entity.type.rawValue), url, .int(count)]
+            if description { values.append(.string(entity.description)) }
+        }
+        return .table(Table(description ? Self.describedEntityLinkShape : Self.entityLinkShape, rows: values))
     }
 
-    /// `entityLink` for the entity at `position` in the registry.
-    func entityLink(at position: Int, root: String, count: Int? = nil, description: Bool = false) -> Value {
-        let entity = content.registry.entities[position]
-        // Most links are from pages one folder deep: article pages link ~100 entities each.
-        let url = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(entity.type, entity.id))
-        var values: [Value] = [.string(entity.name), .string(entity.type.rawValue), url]
-        if description {
-            values += [count.map { .int($0) } ?? .null, .string(entity.description)]
-            return .record(Record(Self.describedEntityLinkShape, values))
-        }
-        guard let count else { return .record(Record(Self.entityLinkShape, values)) }
-        values.append(.int(count))
-        return .record(Record(Self.countedEntityLinkShape, values))
+    /// `entityLinks` for entities given by id, each with how often it is mentioned.
+    func entityLinks(_ entities: [Entity], root: String, description: Bool = false) -> Value {
+        entityLinks(entities.compactMap { entity in content.registry.index(of: entity.id).map { ($0, index.counts[$0]) } },
+                    root: root, description: description)
     }
 
     /// The fields of an article in lists: its summary and the link to it.
-    static let summaryShape = Record.Shape(ConvertedArticle.summaryFields + ["url"])
+    static let summaryShape = Shape(ConvertedArticle.summaryFields + ["url"])
 
-    /// What lists of articles show of one: its summary and `url`, the link to it, then `more`
-    /// values for the keys `shape` has after `summaryShape`'s.
-    func articleSummary(_ converted: ConvertedArticle, url: String, shape: Record.Shape = Self.summaryShape, _ more: Value...) -> Record {
-        var values = converted.summary
-        values.reserveCapacity(shape.keys.count)
-        values.append(.string(url))
-        values += more
-        return Record(shape, values)
+    /// What lists of articles show of one, the values of `summaryShape`: its summary and `url`,
+    /// the link to it.
+    func articleSummary(_ converted: ConvertedArticle, url: String) -> [Value] {
+        converted.summary + [.string(url)]
     }
 
     /// The link to an article from the page at `path`.

@@ -76,6 +76,12 @@ private extension Renderer {
                 render(children)
                 stack.removeLast()
             }
+        } else if case .table(let table) = value {
+            for row in 0..<table.rowCount {
+                stack.append(.row(Row(table, row)))
+                render(children)
+                stack.removeLast()
+            }
         } else {
             stack.append(value)
             render(children)
@@ -138,6 +144,9 @@ private extension Renderer {
             if case .list(let items) = found {
                 guard let position = Int(component), items.indices.contains(position) else { return .null }
                 found = items[position]
+            } else if case .table(let table) = found {
+                guard let position = Int(component), position >= 0, position < table.rowCount else { return .null }
+                found = .row(Row(table, position))
             } else {
                 found = Self.member(component, hash: hash, of: found) ?? .null
             }
@@ -145,11 +154,11 @@ private extension Renderer {
         return found
     }
 
-    /// The member `key` (whose `Record.Shape.hash` is `hash`) of an object or record.
+    /// The member `key` (whose `Shape.hash` is `hash`) of an object or a table's row.
     static func member(_ key: String, hash: UInt64, of value: Value) -> Value? {
         switch value {
         case .object(let members): members[key]
-        case .record(let record): record.member(key, hash: hash)
+        case .row(let row): row.member(key, hash: hash)
         default: nil
         }
     }

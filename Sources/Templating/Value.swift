@@ -14,8 +14,10 @@ public enum Value: Sendable, Equatable {
     case html(String)
     case list([Value])
     case object([String: Value])
-    /// An object of fixed keys shared with others of its shape: cheaper for many small items.
-    case record(Record)
+    /// Records of one shape, row after row: a list without an object per item.
+    case table(Table)
+    /// One record of a table: an object whose keys its table's shape holds.
+    case row(Row)
     /// Markup written by its source where it is used, like `html` without a string of its own.
     case fragment(Fragment)
 }
@@ -28,7 +30,8 @@ public extension Value {
         case .bool(let flag): flag
         case .string(let text), .html(let text): !text.isEmpty
         case .list(let items): !items.isEmpty
-        case .int, .double, .object, .record, .fragment: true
+        case .table(let table): table.rowCount > 0
+        case .int, .double, .object, .row, .fragment: true
         }
     }
 
@@ -36,7 +39,7 @@ public extension Value {
     subscript(key: String) -> Value {
         switch self {
         case .object(let members): members[key] ?? .null
-        case .record(let record): record[key] ?? .null
+        case .row(let row): row[key] ?? .null
         default: .null
         }
     }
@@ -51,7 +54,7 @@ public extension Value {
         case .string(let text), .html(let text): text
         case .fragment(let fragment): fragment.html
         case .list(let items): items.map(\.text).joined(separator: ",")
-        case .object, .record: ""
+        case .object, .table, .row: ""
         }
     }
 }

@@ -55,26 +55,38 @@ struct TemplateRenderTests {
     }
 }
 
-struct RecordTests {
-    static let mention = Record.Shape(["context", "url"])
+struct TableTests {
+    static let mention = Shape(["context", "url"])
 
-    @Test func recordsAreFoundByNameAndMissingKeysFallThroughToTheEnclosingContext() throws {
-        let template = try Template(source: "{{#mentions}}<a href=\"{{url}}\">{{context}}</a> {{title}}|{{/mentions}}")
-        let page: Value = ["title": "Treffen", "mentions": [
-            .record(Record(Self.mention, [.html("<mark>Kim</mark> kam."), "a.html#kim-1"])),
-            .record(Record(Self.mention, [.html("Mit <mark>Kim</mark>."), "b.html#kim-1"])),
-        ]]
-        #expect(template.render(page) == #"<a href="a.html#kim-1"><mark>Kim</mark> kam.</a> Treffen|<a href="b.html#kim-1">Mit <mark>Kim</mark>.</a> Treffen|"#)
+    @Test func aSectionOverATableRendersEachRowAndMissingKeysFallThroughToTheEnclosingContext() throws {
+        let template = try Template(source: "{{#mentions}}<a href=\"{{url}}\">{{context}}</a> {{title}}|{{/mentions}}{{^mentions}}keine{{/mentions}}")
+        let mentions = Table(Self.mention, rows: [.html("<mark>Kim</mark> kam."), "a.html#kim-1", .html("Mit <mark>Kim</mark>."), "b.html#kim-1"])
+        #expect(mentions.rowCount == 2)
+        #expect(template.render(["title": "Treffen", "mentions": .table(mentions)])
+            == #"<a href="a.html#kim-1"><mark>Kim</mark> kam.</a> Treffen|<a href="b.html#kim-1">Mit <mark>Kim</mark>.</a> Treffen|"#)
+        #expect(template.render(["mentions": .table(Table(Self.mention, rows: []))]) == "keine")
     }
 
-    @Test func dottedNamesReachIntoRecordsAndAKeyThatIsNullStopsTheSearch() throws {
-        let link = Record.Shape(["name", "count"])
-        let page: Value = ["count": 9, "top": .record(Record(link, ["Kim", .null])), "list": [.record(Record(link, ["Putin", .null]))]]
-        #expect(try Template(source: "{{top.name}} {{#list}}{{name}}:{{count}}{{/list}}").render(page) == "Kim Putin:")
+    @Test func dottedNamesReachIntoRowsAndAKeyThatIsNullStopsTheSearch() throws {
+        let link = Shape(["name", "count"])
+        let page: Value = ["count": 9, "top": .record(link, ["Kim", .null]), "list": .table(Table(link, rows: ["Putin", .null, "Kim", 2]))]
+        #expect(try Template(source: "{{top.name}} {{list.1.name}} {{#list}}{{name}}:{{count}};{{/list}}{{list.5.name}}").render(page) == "Kim Kim Putin:;Kim:2;")
         #expect(page["top"]["name"] == "Kim")
         #expect(page["top"]["missing"] == .null)
-        #expect(Value.record(Record(link, ["Kim", 1])) == .record(Record(Record.Shape(["name", "count"]), ["Kim", 1])))
-        #expect(Value.record(Record(link, ["Kim", 1])) != .record(Record(link, ["Kim", 2])))
+        #expect(Value.record(link, ["Kim", 1]) == .record(Shape(["name", "count"]), ["Kim", 1]))
+        #expect(Value.record(link, ["Kim", 1]) != .record(link, ["Kim", 2]))
+    }
+
+    @Test func fragmentsAreWrittenByTheirSourceUnescaped() throws {
+        final class Sentences: FragmentSource, @unchecked Sendable {
+            override func writeFragment(_ index: Int, to output: inout [UInt8]) {
+                output.append(contentsOf: "<b>\(index)</b>".utf8)
+            }
+        }
+        let source = Sentences()
+        let template = try Template(source: "{{#items}}{{.}} {{/items}}")
+        #expect(template.render(["items": [.fragment(Fragment(source, 1)), .fragment(Fragment(source, 22))]]) == "<b>1</b> <b>22</b> ")
+        #expect(Value.fragment(Fragment(source, 1)).text == "<b>1</b>")
     }
 }
 
