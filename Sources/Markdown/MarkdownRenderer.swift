@@ -19,6 +19,11 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func render(_ markdown: String, rewriter: LinkRewriter = .none) throws -> String {
+        String(decoding: try renderUTF8(markdown, rewriter: rewriter), as: UTF8.self)
+    }
+
+    /// `render` as UTF-8 bytes, as libcmark writes them (valid UTF-8: the input is validated).
+    public func renderUTF8(_ markdown: String, rewriter: LinkRewriter = .none) throws -> [UInt8] {
         let options = CMARK_OPT_VALIDATE_UTF8 | (smartPunctuation ? CMARK_OPT_SMART : 0)
         // The document lives in the thread's arena and is dropped whole, not node by node.
         let arena = dossier_cmark_arena_begin()
@@ -28,16 +33,16 @@ public struct MarkdownRenderer: Sendable {
         markdown.withCString { cmark_parser_feed(parser, $0, markdown.utf8.count) }
         let document = cmark_parser_finish(parser)
         cmark_parser_free(parser)
-        guard let document else { return "" }
+        guard let document else { return [] }
         defer { if arena == nil { cmark_node_free(document) } }
         let nodes = NodeMaker(memory: memory)
         if !allowsRawHTML { Self.escapeRawHTML(in: document, nodes) }
         Self.dropUnsafeURLs(in: document)
         try Self.rewriteLinks(in: document, markdown: markdown, rewriter: rewriter, nodes)
         let renderOptions = options | (allowsRawHTML ? CMARK_OPT_UNSAFE : 0)
-        guard let html = cmark_render_html(document, renderOptions) else { return "" }
+        guard let html = cmark_render_html(document, renderOptions) else { return [] }
         defer { if arena == nil { free(html) } }
-        return String(cString: html)
+        return Array(UnsafeRawBufferPointer(start: html, count: strlen(html)))
     }
 }
 

@@ -32,13 +32,13 @@ struct Converter: Sendable {
     }
 
     /// The article for entity pages and indexes, and its body as HTML for its own page.
-    func convert(_ article: Article) throws -> (article: ConvertedArticle, html: String) {
+    func convert(_ article: Article) throws -> (article: ConvertedArticle, html: Markup) {
         let collector = Collector(article: article, converter: self)
         let rewriter = LinkRewriter { link in
             if link.destination == "-" { return .init(open: "", close: "") }
             return try collector.record(link)
         }
-        let html = try renderer.render(article.body, rewriter: rewriter)
+        let html = Markup(try renderer.renderUTF8(article.body, rewriter: rewriter))
         let dateText = article.date.isEmpty ? strings["dateUnknown"] : strings.formatDate(article.date)
         let converted = ConvertedArticle(article: article, text: collector.text, mentions: collector.mentions, dateText: dateText)
         return (converted, html)

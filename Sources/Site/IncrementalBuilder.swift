@@ -41,7 +41,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var index: MentionIndex?
     /// The converted articles newest first, as home and feed list them.
     private var byDate: [ConvertedArticle] = []
-    private var feedBodies: [String: String] = [:]
+    private var feedBodies: [String: Markup] = [:]
     private var written: [String: Int] = [:]
 
     public init(options: SiteBuilder.Options) {
@@ -89,7 +89,7 @@ private extension IncrementalBuilder {
         let index = MentionIndex(conversions.map(\.article), registry: content.registry)
         var pages = PageBuilder(content: content, index: index)
         let bodies = Dictionary(conversions.map { ($0.article.article.slug, $0.html) }, uniquingKeysWith: { first, _ in first })
-        pages.feedBodies = Dictionary(pages.feedArticles.map { ($0.article.slug, bodies[$0.article.slug] ?? "") }, uniquingKeysWith: { first, _ in first })
+        pages.feedBodies = Dictionary(pages.feedArticles.map { ($0.article.slug, bodies[$0.article.slug] ?? Markup([])) }, uniquingKeysWith: { first, _ in first })
 
         var outcome = Outcome(renderedEverything: true)
         let finished = pages
@@ -220,7 +220,7 @@ private extension IncrementalBuilder {
         let oldFeed = Set(byDate.prefix(PageBuilder.feedEntries).map(\.article.slug))
         let newFeed = pages.feedArticles.map(\.article.slug)
         let bodies = Dictionary(fresh.map { ($0.article.article.slug, $0.html) }, uniquingKeysWith: { first, _ in first })
-        var nextFeedBodies: [String: String] = [:]
+        var nextFeedBodies: [String: Markup] = [:]
         for slug in newFeed {
             let path = "articles/\(slug).md"
             nextFeedBodies[slug] = try bodies[slug] ?? feedBodies[slug] ?? converter.convert((edited[path] ?? articles[path])!).html

@@ -7,13 +7,13 @@ import Foundation
 final class NewestBodies: @unchecked Sendable {
     private let limit: Int
     private let lock = NSLock()
-    private var kept: [(order: PageBuilder.DateOrder, html: String)] = []
+    private var kept: [(order: PageBuilder.DateOrder, html: Markup)] = []
 
     init(limit: Int) {
         self.limit = limit
     }
 
-    func offer(_ article: ConvertedArticle, html: String) {
+    func offer(_ article: ConvertedArticle, html: Markup) {
         let order = article.order
         lock.lock()
         defer { lock.unlock() }
@@ -24,7 +24,7 @@ final class NewestBodies: @unchecked Sendable {
     }
 
     /// The kept bodies by slug.
-    var bodies: [String: String] {
+    var bodies: [String: Markup] {
         lock.lock()
         defer { lock.unlock() }
         return Dictionary(kept.map { ($0.order.slug, $0.html) }, uniquingKeysWith: { first, _ in first })

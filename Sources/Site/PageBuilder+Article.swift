@@ -3,7 +3,7 @@ import Templating
 
 extension PageBuilder {
     /// The page of an article whose body is `html`; it needs nothing of other articles.
-    func article(_ converted: ConvertedArticle, html: String) -> Page {
+    func article(_ converted: ConvertedArticle, html: Markup) -> Page {
         let article = converted.article
         let path = SitePaths.article(article.slug)
         let root = SitePaths.root(of: path)
@@ -12,13 +12,12 @@ extension PageBuilder {
         for (key, value) in zip(Self.summaryShape.keys, summary) { model[key] = value }
         model["dateline"] = .string(article.dateline)
         model["authorList"] = .list(article.authors.map { .string($0) })
-        model["body"] = .html(html)
+        model["body"] = html.value
         model["captions"] = .list(article.captions.map { ["text": .string($0.text), "credit": .string($0.credit), "title": .string($0.title)] })
         model["sourceURL"] = article.url.map { .string($0) } ?? .null
         model["sourceFile"] = .string(article.source)
-        let registry = content.registry.entities
         model["entities"] = entityLinks(converted.entities
-            .sorted { $0.run.count != $1.run.count ? $0.run.count > $1.run.count : registry[$0.entity].id < registry[$1.entity].id }
+            .sorted { $0.run.count != $1.run.count ? $0.run.count > $1.run.count : idRanks[$0.entity] < idRanks[$1.entity] }
             .map { ($0.entity, Int($0.run.count)) }, root: root)
         return Page(path: path, template: Self.articleTemplate, model: .object(model))
     }
@@ -39,7 +38,7 @@ extension PageBuilder {
         model["entries"] = .table(Table(Self.feedEntryShape, rows: feedArticles.flatMap { converted in
             articleSummary(converted, url: base + SitePaths.article(converted.article.slug))
                 + [.string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date)),
-                   .string(feedBodies[converted.article.slug] ?? "")]
+                   .string(feedBodies[converted.article.slug]?.string ?? "")]
         }))
         return Page(path: path, template: template(of: .feed), model: .object(model))
     }

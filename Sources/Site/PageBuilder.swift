@@ -25,8 +25,11 @@ struct PageBuilder: Sendable {
     private let words: Value
     /// Per registry position, the link to the entity's page from a page one folder deep.
     private let entityURLs: [Value]
+    /// Per registry position, where the entity's id comes in the ids sorted: comparing these
+    /// orders entities by id without comparing strings.
+    let idRanks: [Int32]
     /// The HTML bodies of the articles the feed carries (`feedArticles`), by slug.
-    var feedBodies: [String: String] = [:]
+    var feedBodies: [String: Markup] = [:]
 
     /// `byDate`, when the caller keeps it, saves sorting the articles again.
     init(content: Content, index: MentionIndex, byDate: [ConvertedArticle]? = nil) {
@@ -37,6 +40,11 @@ struct PageBuilder: Sendable {
         articlesByDate = byDate ?? Self.byDate(articles)
         words = .object(strings.strings.mapValues { .string($0) })
         entityURLs = content.registry.entities.map { .string("../" + SitePaths.entity($0.type, $0.id)) }
+        var ranks = [Int32](repeating: 0, count: content.registry.entities.count)
+        for (rank, position) in content.registry.entities.indices.sorted(by: { content.registry.entities[$0].id < content.registry.entities[$1].id }).enumerated() {
+            ranks[position] = Int32(rank)
+        }
+        idRanks = ranks
     }
 
     /// Every page of the site but the articles, home first.

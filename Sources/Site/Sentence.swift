@@ -11,7 +11,12 @@ enum Sentence {
     /// for all the mentions of a paragraph.
     static func boundaries(in paragraph: [UInt8]) -> [Int] {
         var boundaries = [0]
-        for offset in 2..<max(2, paragraph.count) where isBoundary(paragraph, endingBefore: offset) { boundaries.append(offset) }
+        paragraph.withUnsafeBufferPointer { bytes in
+            // A boundary follows a space: only offsets after one are looked at closely.
+            for offset in 2..<max(2, bytes.count) where bytes[offset - 1] == 0x20 && isBoundary(bytes, endingBefore: offset) {
+                boundaries.append(offset)
+            }
+        }
         if paragraph.count > 0 { boundaries.append(paragraph.count) }
         return boundaries
     }
@@ -48,7 +53,7 @@ enum Sentence {
 
 private extension Sentence {
     /// Whether a sentence boundary lies right before `offset`: terminator, spaces, capital.
-    static func isBoundary(_ bytes: [UInt8], endingBefore offset: Int) -> Bool {
+    static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, endingBefore offset: Int) -> Bool {
         guard offset > 1, offset < bytes.count else { return offset <= 0 || offset >= bytes.count }
         guard bytes[offset - 1] == 0x20 else { return false }
         var terminator = offset - 1

@@ -32,7 +32,7 @@ public struct SiteChecker: Sendable {
             return report
         }
         let converter = SiteBuilder.converter(for: content)
-        var converted: [(article: ConvertedArticle, html: String)] = []
+        var converted: [(article: ConvertedArticle, html: Markup)] = []
         for article in content.articles {
             do { converted.append(try converter.convert(article)) } catch { report.errors.append("\(error)") }
         }
