@@ -47,7 +47,8 @@ final class ConvertedArticle: FragmentSource, @unchecked Sendable {
     convenience init(article: Article, text: [UInt8], mentions: [Mention], dateText: String) {
         var article = article
         article.body = ""
-        self.init(article: article, text: text, mentions: mentions, dateText: dateText, order: PageBuilder.DateOrder(article))
+        // The converter's arrays grew by doubling; the article keeps them until the build ends.
+        self.init(article: article, text: text.compacted(), mentions: mentions.compacted(), dateText: dateText, order: PageBuilder.DateOrder(article))
     }
 
     private init(article: Article, text: [UInt8], mentions: [Mention], dateText: String, order: PageBuilder.DateOrder) {
@@ -91,10 +92,10 @@ final class ConvertedArticle: FragmentSource, @unchecked Sendable {
     /// The positions in `mentions` of the mentions in the same sentence as the one at `position`:
     /// they are neighbours, as mentions are in text order.
     func sentence(around position: Int) -> Range<Int> {
-        let key = mentions[position].sentenceKey
+        let sentence = mentions[position].sentenceStart
         var start = position, end = position + 1
-        while start > 0, mentions[start - 1].sentenceKey == key { start -= 1 }
-        while end < mentions.count, mentions[end].sentenceKey == key { end += 1 }
+        while start > 0, mentions[start - 1].sentenceStart == sentence { start -= 1 }
+        while end < mentions.count, mentions[end].sentenceStart == sentence { end += 1 }
         return start..<end
     }
 

@@ -74,8 +74,6 @@ private extension Converter {
         private var targets: [Target] = []
         private var targetByDestination: [String: Int] = [:]
         private var paragraph: Paragraph?
-        private var lastSentenceStart = -1
-        private var sentenceKey: Int32 = 0
 
         init(article: Article, converter: Converter) {
             self.article = article
@@ -102,12 +100,8 @@ private extension Converter {
             }
             let current = paragraph!
             let sentence = Sentence.bounds(of: link.range, in: current.bytes, boundaries: current.boundaries)
-            if current.base + sentence.lowerBound != lastSentenceStart {
-                sentenceKey += 1
-                lastSentenceStart = current.base + sentence.lowerBound
-            }
             mentions.append(Mention(
-                entity: Int32(targets[number].entity), ordinal: Int32(ordinal), sentenceKey: sentenceKey,
+                entity: Int32(targets[number].entity), ordinal: Int32(ordinal),
                 sentenceStart: Int32(current.base + sentence.lowerBound), sentenceEnd: Int32(current.base + sentence.upperBound),
                 markStart: Int32(current.base + link.range.lowerBound), markEnd: Int32(current.base + link.range.upperBound)
             ))

@@ -358,8 +358,8 @@ private extension IncrementalBuilder {
                 let sentence = String(decoding: article.text[mention.sentence], as: UTF8.self)
                 listing.append("\(mention.ordinal)|\(mention.markStart - mention.sentenceStart)|\(mention.markEnd - mention.markStart)|\(sentence)")
                 overview.append(article.surface(mention))
-                guard mention.sentenceKey != lastSentence else { continue }
-                lastSentence = mention.sentenceKey
+                guard mention.sentenceStart != lastSentence else { continue }
+                lastSentence = mention.sentenceStart
                 let company = Set(mentions[article.sentence(around: position)].map(\.entity)).subtracting([Int32(mentioned.entity)])
                 overview.append(company.sorted().map(String.init).joined(separator: ","))
             }

@@ -7,9 +7,8 @@ struct Mention: Sendable, Equatable {
     var entity: Int32
     /// Which mention of the entity in its article this is, from 1: the anchor is `<entity-id>-<n>`.
     var ordinal: Int32
-    /// Which sentence of the article this is: mentions of one sentence are neighbours.
-    var sentenceKey: Int32
     /// UTF-8 offsets in the article's text: the sentence, and the mention's own text in it.
+    /// Mentions of one sentence share its start, which identifies the sentence, and are neighbours.
     var sentenceStart: Int32
     var sentenceEnd: Int32
     var markStart: Int32

@@ -32,6 +32,13 @@ struct MentionIndex: Sendable {
         ids = registry.entities.map(\.id)
         groups = Array(repeating: [], count: ids.count)
         counts = Array(repeating: 0, count: ids.count)
+        // Sized first: a large dossier has millions of groups, and growing by doubling would
+        // leave a third of that unused on average.
+        var sizes = [Int](repeating: 0, count: ids.count)
+        for converted in articles {
+            for mentioned in converted.entities { sizes[mentioned.entity] += 1 }
+        }
+        for (entity, size) in sizes.enumerated() { groups[entity].reserveCapacity(size) }
         for (position, converted) in articles.enumerated() {
             for mentioned in converted.entities {
                 groups[mentioned.entity].append(Group(article: Int32(position), run: mentioned.run))
@@ -97,7 +104,7 @@ struct MentionIndex: Sendable {
                 } else {
                     spellings.append((bytes, 1))
                 }
-                let sentence = mentions[position].sentenceKey
+                let sentence = mentions[position].sentenceStart
                 guard sentence != lastSentence else { continue }
                 lastSentence = sentence
                 sentences += 1
