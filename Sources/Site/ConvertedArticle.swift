@@ -92,10 +92,15 @@ final class ConvertedArticle: FragmentSource, @unchecked Sendable {
     /// The positions in `mentions` of the mentions in the same sentence as the one at `position`:
     /// they are neighbours, as mentions are in text order.
     func sentence(around position: Int) -> Range<Int> {
+        Self.sentence(around: position, in: mentions)
+    }
+
+    /// `sentence(around:)` in any run of an article's mentions (also read in place).
+    static func sentence<Mentions: RandomAccessCollection<Mention>>(around position: Int, in mentions: Mentions) -> Range<Int> where Mentions.Index == Int {
         let sentence = mentions[position].sentenceStart
         var start = position, end = position + 1
-        while start > 0, mentions[start - 1].sentenceStart == sentence { start -= 1 }
-        while end < mentions.count, mentions[end].sentenceStart == sentence { end += 1 }
+        while start > mentions.startIndex, mentions[start - 1].sentenceStart == sentence { start -= 1 }
+        while end < mentions.endIndex, mentions[end].sentenceStart == sentence { end += 1 }
         return start..<end
     }
 

@@ -82,7 +82,7 @@ struct MentionIndex: Sendable {
     /// mostly waiting for memory, once.
     func overview(_ entity: Int) -> Overview {
         // An entity has a handful of spellings: comparing bytes beats hashing a string per mention.
-        var spellings: [(bytes: ArraySlice<UInt8>, count: Int)] = []
+        var spellings: [(bytes: [UInt8], count: Int)] = []
         var outlets: [String: Int] = [:]
         // Companions by registry position in a plain array, noting which positions were counted;
         // `lastSeen` holds the sentence each entity was last counted in, so that it counts once
@@ -95,25 +95,29 @@ struct MentionIndex: Sendable {
         for group in groups[entity] {
             let converted = articles[Int(group.article)]
             if !converted.article.outlet.isEmpty { outlets[converted.article.outlet, default: 0] += 1 }
-            let mentions = converted.mentions
-            var lastSentence: Int32 = -1
-            for position in converted.positions(group.run).lazy.map(Int.init) {
-                let bytes = converted.text[mentions[position].mark]
-                if let known = spellings.firstIndex(where: { $0.bytes.elementsEqual(bytes) }) {
-                    spellings[known].count += 1
-                } else {
-                    spellings.append((bytes, 1))
-                }
-                let sentence = mentions[position].sentenceStart
-                guard sentence != lastSentence else { continue }
-                lastSentence = sentence
-                sentences += 1
-                for other in converted.sentence(around: position) where mentions[other].entity != own {
-                    let id = Int(mentions[other].entity)
-                    guard lastSeen[id] != sentences else { continue }
-                    lastSeen[id] = sentences
-                    if together[id] == 0 { counted.append(id) }
-                    together[id] += 1
+            // Read in place: a slice or copy per mention would count references on every read.
+            converted.text.withUnsafeBufferPointer { text in
+                converted.mentions.withUnsafeBufferPointer { mentions in
+                    var lastSentence: Int32 = -1
+                    for position in converted.positions(group.run).lazy.map(Int.init) {
+                        let mention = mentions[position]
+                        let spelling = UnsafeBufferPointer(rebasing: text[mention.mark])
+                        if let known = spellings.firstIndex(where: { $0.bytes.elementsEqual(spelling) }) {
+                            spellings[known].count += 1
+                        } else {
+                            spellings.append((Array(spelling), 1))
+                        }
+                        guard mention.sentenceStart != lastSentence else { continue }
+                        lastSentence = mention.sentenceStart
+                        sentences += 1
+                        for other in ConvertedArticle.sentence(around: position, in: mentions) where mentions[other].entity != own {
+                            let id = Int(mentions[other].entity)
+                            guard lastSeen[id] != sentences else { continue }
+                            lastSeen[id] = sentences
+                            if together[id] == 0 { counted.append(id) }
+                            together[id] += 1
+                        }
+                    }
                 }
             }
         }
