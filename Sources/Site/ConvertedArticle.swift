@@ -38,6 +38,8 @@ final class ConvertedArticle: FragmentSource, @unchecked Sendable {
     static let summaryFields = ["title", "outlet", "teaser", "date", "dateText", "authors"]
     /// The article's front matter; its `body` is left empty.
     let article: Article
+    /// The article page's path in the site, made once for the many pages that link to it.
+    let path: String
     /// The date as readers see it, made once for the many pages that list the article.
     let dateText: String
     /// Where the article goes on the home page and in the feed, its sort keys made once.
@@ -69,6 +71,7 @@ final class ConvertedArticle: FragmentSource, @unchecked Sendable {
         self.entities = entities
         self.dateText = dateText
         self.order = order
+        path = SitePaths.article(article.slug)
         summary = [.string(article.title), .string(article.outlet), .string(article.teaser), .string(article.date),
                    .string(dateText), .string(article.authors.joined(separator: ", "))]
         super.init()

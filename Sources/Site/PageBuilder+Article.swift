@@ -8,7 +8,8 @@ extension PageBuilder {
         let path = SitePaths.article(article.slug)
         let root = SitePaths.root(of: path)
         var model = frame(for: path, title: article.title)
-        let summary = articleSummary(converted, url: articleURL(converted, from: path))
+        var summary: [Value] = []
+        appendSummary(of: converted, url: articleURL(converted, from: path), to: &summary)
         for (key, value) in zip(Self.summaryShape.keys, summary) { model[key] = value }
         model["dateline"] = .string(article.dateline)
         model["authorList"] = .list(article.authors.map { .string($0) })
@@ -35,11 +36,13 @@ extension PageBuilder {
         model["feedID"] = .string(content.config.baseURL ?? "urn:dossier:\(Slug.make(content.config.title))")
         let dated = articlesByDate
         model["updated"] = .string(Self.atomDate(dated.first { !$0.article.date.isEmpty }?.article.date ?? "1970-01-01"))
-        model["entries"] = .table(Table(Self.feedEntryShape, rows: feedArticles.flatMap { converted in
-            articleSummary(converted, url: base + SitePaths.article(converted.article.slug))
-                + [.string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date)),
-                   .string(feedBodies[converted.article.slug]?.string ?? "")]
-        }))
+        var entries: [Value] = []
+        for converted in feedArticles {
+            appendSummary(of: converted, url: base + SitePaths.article(converted.article.slug), to: &entries)
+            entries.append(.string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date)))
+            entries.append(.string(feedBodies[converted.article.slug]?.string ?? ""))
+        }
+        model["entries"] = .table(Table(Self.feedEntryShape, rows: entries))
         return Page(path: path, template: template(of: .feed), model: .object(model))
     }
 

@@ -43,8 +43,8 @@ extension PageBuilder {
             }, root: root)
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
-        let urls = chunk.map { articleURL(articles[Int($0.article)], from: path) }
-        let anchors = MentionAnchors(prefixes: urls.map { "\($0)#\(entity.id)-" })
+        let urls = chunk.map { articleURL(articles[Int($0.article)], root: root) }
+        let anchors = MentionAnchors(prefixes: urls.map { $0 + "#" + entity.id + "-" })
         var groupRows: [Value] = []
         groupRows.reserveCapacity(chunk.count * Self.groupShape.keys.count)
         for (number, group) in chunk.enumerated() {
@@ -55,7 +55,7 @@ extension PageBuilder {
                 mentions.append(converted.context(position))
                 mentions.append(anchors.link(group: number, ordinal: Int(converted.mentions[position].ordinal)))
             }
-            groupRows += articleSummary(converted, url: urls[number])
+            appendSummary(of: converted, url: urls[number], to: &groupRows)
             groupRows.append(.table(Table(Self.mentionShape, rows: mentions)))
         }
         model["groups"] = .table(Table(Self.groupShape, rows: groupRows))

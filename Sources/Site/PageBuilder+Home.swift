@@ -8,7 +8,10 @@ extension PageBuilder {
         var model = frame(for: path, title: content.config.title)
         let outlets = Set(articles.map(\.article.outlet).filter { !$0.isEmpty })
         let dates = articles.map(\.article.date).filter { !$0.isEmpty }.sorted()
-        model["articles"] = .table(Table(Self.summaryShape, rows: articlesByDate.flatMap { articleSummary($0, url: articleURL($0, from: path)) }))
+        var rows: [Value] = []
+        rows.reserveCapacity(articlesByDate.count * Self.summaryShape.keys.count)
+        for converted in articlesByDate { appendSummary(of: converted, url: articleURL(converted, root: root), to: &rows) }
+        model["articles"] = .table(Table(Self.summaryShape, rows: rows))
         model["articleCount"] = .int(articles.count)
         model["outletCount"] = .int(outlets.count)
         model["outlets"] = .string(GermanCollation.sorted(Array(outlets), name: { $0 }).joined(separator: ", "))

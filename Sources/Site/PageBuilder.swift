@@ -186,7 +186,11 @@ struct PageBuilder: Sendable {
             let entity = content.registry.entities[position]
             // Most links are from pages one folder deep: article pages link ~100 entities each.
             let url = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(entity.type, entity.id))
-            values += [.string(entity.name), .string(entity.type.rawValue), url, .int(count)]
+            // Appended one by one: an array literal here would be an allocation per link.
+            values.append(.string(entity.name))
+            values.append(.string(entity.type.rawValue))
+            values.append(url)
+            values.append(.int(count))
             if description { values.append(.string(entity.description)) }
         }
         return .table(Table(description ? Self.describedEntityLinkShape : Self.entityLinkShape, rows: values))
@@ -201,14 +205,20 @@ struct PageBuilder: Sendable {
     /// The fields of an article in lists: its summary and the link to it.
     static let summaryShape = Shape(ConvertedArticle.summaryFields + ["url"])
 
-    /// What lists of articles show of one, the values of `summaryShape`: its summary and `url`,
-    /// the link to it.
-    func articleSummary(_ converted: ConvertedArticle, url: String) -> [Value] {
-        converted.summary + [.string(url)]
+    /// Appends what lists of articles show of one to a table's `rows`, the values of
+    /// `summaryShape`: its summary and `url`, the link to it.
+    func appendSummary(of converted: ConvertedArticle, url: String, to rows: inout [Value]) {
+        rows += converted.summary
+        rows.append(.string(url))
     }
 
     /// The link to an article from the page at `path`.
     func articleURL(_ converted: ConvertedArticle, from path: String) -> String {
-        SitePaths.relative(from: path, to: SitePaths.article(converted.article.slug))
+        articleURL(converted, root: SitePaths.root(of: path))
+    }
+
+    /// The link to an article from a page whose way back to the root is `root`.
+    func articleURL(_ converted: ConvertedArticle, root: String) -> String {
+        root + converted.path
     }
 }

@@ -34,7 +34,8 @@ public struct Fragment: Sendable, Equatable {
 }
 
 /// What fragments point to; subclasses write their pieces. A class, so that a fragment is two
-/// words and fits in a `Value` without an allocation of its own.
+/// words and fits in a `Value` without an allocation of its own. Pages are rendered on several
+/// threads at once: a subclass must not change once it is made.
 open class FragmentSource: @unchecked Sendable {
     public init() {}
 
