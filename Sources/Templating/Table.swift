@@ -83,8 +83,8 @@ public struct Row: Sendable, Equatable {
 }
 
 public extension Value {
-    /// One object of fixed keys: a row of a one-row table.
+    /// One object of fixed keys: a row of a one-row table (an empty object for no keys).
     static func record(_ shape: Shape, _ values: [Value]) -> Value {
-        .row(Row(Table(shape, rows: values), 0))
+        shape.keys.isEmpty ? .object([:]) : .row(Row(Table(shape, rows: values), 0))
     }
 }

@@ -75,6 +75,7 @@ struct TableTests {
         #expect(page["top"]["missing"] == .null)
         #expect(Value.record(link, ["Kim", 1]) == .record(Shape(["name", "count"]), ["Kim", 1]))
         #expect(Value.record(link, ["Kim", 1]) != .record(link, ["Kim", 2]))
+        #expect(try Template(source: "{{#e}}leer{{/e}}").render(["e": .record(Shape([]), [])]) == "leer")
     }
 
     @Test func fragmentsAreWrittenByTheirSourceUnescaped() throws {
