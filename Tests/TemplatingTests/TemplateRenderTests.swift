@@ -104,6 +104,13 @@ struct EscapingTests {
         }
     }
 
+    @Test func aSliceInTheMiddleOfABufferIsEscapedFromWhereItStarts() {
+        let text = Array("<b>Kim & \"Putin\" trafen sich</b>".utf8)
+        var bytes = Array("x".utf8)
+        text.withUnsafeBufferPointer { HTMLEscaping.append($0[3..<16], to: &bytes) }
+        #expect(String(decoding: bytes, as: UTF8.self) == "xKim &amp; &quot;Putin&quot;")
+    }
+
     @Test func germanTextWithoutMarkupNeedsNoEscapingAndMarkupIsEscaped() {
         let text = "Grüße aus Wladiwostok – „Zitat“ #1 = 100 % (Kim's Zug) <b> & \"so\""
         #expect(HTMLEscaping.escape(text) == "Grüße aus Wladiwostok – „Zitat“ #1 = 100 % (Kim&#39;s Zug) &lt;b&gt; &amp; &quot;so&quot;")
