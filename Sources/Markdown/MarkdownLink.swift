@@ -25,8 +25,9 @@ public struct MarkdownLink: Sendable {
     public var line: Int { source.locate().line }
     /// 1-based column (in characters) of the link's `[`.
     public var column: Int { source.locate().column }
-    public var context: String
-    /// `context` as UTF-8, which `range` indexes.
+    /// The plain text of the paragraph or heading around the link.
+    public var context: String { String(decoding: contextUTF8, as: UTF8.self) }
+    /// `context` as UTF-8, which `range` indexes; one array shared by the links of a block.
     public var contextUTF8: [UInt8]
     public var range: Range<Int>
 }

@@ -108,7 +108,6 @@ private extension MarkdownRenderer {
             var links: [(node: OpaquePointer, range: Range<Int>)] = []
             collectText(of: block, into: &contextBytes, links: &links)
             guard !links.isEmpty else { continue }
-            let context = String(decoding: contextBytes, as: UTF8.self)
             let blockLine = Int(cmark_node_get_start_line(block))
             let destinations = links.map { cmark_node_get_url($0.node).map { String(cString: $0) } ?? "" }
             for (ordinal, (node, range)) in links.enumerated() {
@@ -116,7 +115,6 @@ private extension MarkdownRenderer {
                     destination: destinations[ordinal],
                     title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
                     source: .init(markdown: markdown, destinations: destinations[...ordinal], blockLine: blockLine),
-                    context: context,
                     contextUTF8: contextBytes,
                     range: range
                 )

@@ -22,7 +22,7 @@ public final class PreviewSession: @unchecked Sendable {
         builder = IncrementalBuilder(options: options)
         rawStamps = FileStamp.scan(options.content.appendingPathComponent("raw"))
         registryStamps = FileStamp.scan(options.content.appendingPathComponent("entities"))
-        registry = try? Self.loadRegistry(options.content)
+        registry = try? Content.loadRegistry(from: options.content)
     }
 
     /// What a rebuild did, as a line for the terminal.
@@ -33,7 +33,7 @@ public final class PreviewSession: @unchecked Sendable {
         let rawNow = FileStamp.scan(options.content.appendingPathComponent("raw"))
         let newRaw = rawNow.keys.filter { rawStamps[$0] == nil && !$0.contains("/") }.sorted()
         if registryNow != registryStamps || !newRaw.isEmpty {
-            let registry = try Self.loadRegistry(options.content)
+            let registry = try Content.loadRegistry(from: options.content)
             if !newRaw.isEmpty {
                 let importer = ArticleImporter(options: .init(content: options.content), registry: registry)
                 for name in newRaw {
@@ -73,10 +73,6 @@ public extension PreviewSession {
 }
 
 private extension PreviewSession {
-    static func loadRegistry(_ content: URL) throws -> Registry {
-        try Registry.load(from: content.appendingPathComponent("entities"), displayPath: "\(content.lastPathComponent)/entities")
-    }
-
     /// Annotates the articles again after a registry edit; returns how many mentions were added.
     ///
     /// Annotation only ever adds links, and only for names the registry did not know before:

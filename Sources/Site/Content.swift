@@ -18,10 +18,15 @@ public struct Content: Sendable {
     public static func load(from directory: URL, articles readsArticles: Bool = true) throws -> Content {
         let name = directory.lastPathComponent
         let config = try DossierConfig.load(from: directory.appendingPathComponent("dossier.yml"), displayPath: "\(name)/dossier.yml")
-        let registry = try Registry.load(from: directory.appendingPathComponent("entities"), displayPath: "\(name)/entities")
+        let registry = try loadRegistry(from: directory)
         guard readsArticles else { return Content(config: config, registry: registry, articles: []) }
         let articles = try articleFiles(in: directory).map { try loadArticle($0, contentName: name) }
         return Content(config: config, registry: registry, articles: articles)
+    }
+
+    /// Reads the registry in `directory`'s `entities/`; errors name files relative to its parent.
+    public static func loadRegistry(from directory: URL) throws -> Registry {
+        try Registry.load(from: directory.appendingPathComponent("entities"), displayPath: "\(directory.lastPathComponent)/entities")
     }
 
     /// The article files of `directory` (usually `content/`), in slug order, the order in which

@@ -60,7 +60,6 @@ private extension Converter {
 
         /// The paragraph of the last link; links of one paragraph come one after another.
         struct Paragraph {
-            var context: String
             /// Where the paragraph starts in `text`.
             var base: Int
             var bytes: [UInt8]
@@ -93,9 +92,10 @@ private extension Converter {
             }
             targets[number].mentioned += 1
             let ordinal = targets[number].mentioned
-            if paragraph?.context != link.context {
+            // The links of a block share one context array: equal by reference, without reading it.
+            if paragraph?.bytes != link.contextUTF8 {
                 let bytes = link.contextUTF8
-                paragraph = Paragraph(context: link.context, base: text.count, bytes: bytes, boundaries: Sentence.boundaries(in: bytes))
+                paragraph = Paragraph(base: text.count, bytes: bytes, boundaries: Sentence.boundaries(in: bytes))
                 text.append(contentsOf: bytes)
             }
             let current = paragraph!

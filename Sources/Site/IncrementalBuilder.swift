@@ -11,8 +11,9 @@ import Templating
 /// sitemap only when what they show changed. A registry edit that keeps every entity's id, name
 /// and type renders the pages of the entities it changes or adds; a template edit renders the
 /// pages whose template uses the edited one; other changes render everything. Only files whose
-/// bytes changed are written (each atomically); pages that no longer exist are removed. The result equals a clean build, byte for byte, but for the search
-/// index: Pagefind reads the whole site, so the caller runs `options.search` when it suits it.
+/// bytes changed are written (each atomically); pages that no longer exist are removed. The
+/// result equals a clean build, byte for byte, but for the search index: Pagefind reads the
+/// whole site, so the caller runs `options.search` when it suits it.
 ///
 ///     let builder = IncrementalBuilder(options: options)
 ///     try builder.rebuild()   // first call: everything
@@ -157,8 +158,7 @@ private extension IncrementalBuilder {
 
     /// The registry edit, or nil when it needs everything rendered again.
     func registryChange(_ loaded: Registry?) throws -> RegistryChange? {
-        let new = try loaded ?? Registry.load(from: options.content.appendingPathComponent("entities"),
-                                              displayPath: "\(options.content.lastPathComponent)/entities")
+        let new = try loaded ?? Content.loadRegistry(from: options.content)
         var moved: [Int] = []
         for entity in registry.entities {
             guard let position = new.index(of: entity.id), new.entities[position].type == entity.type,

@@ -70,12 +70,12 @@ struct MentionIndex: Sendable {
     }
 
     /// What an entity's first page sums up: its spellings as written, the outlets that mention
-    /// it (by articles) and the entities sharing a sentence with it (by sentences, ids), each
-    /// most frequent first.
+    /// it (by articles) and the entities sharing a sentence with it (by sentences, registry
+    /// positions), each most frequent first, ties in German order.
     struct Overview: Sendable {
         var surfaces: [Counted]
         var outlets: [Counted]
-        var companions: [Counted]
+        var companions: [(entity: Int, count: Int)]
     }
 
     /// One pass over the entity's mentions: they lie in many articles, so reading them is
@@ -124,7 +124,7 @@ struct MentionIndex: Sendable {
         var surfaces: [String: Int] = [:]
         for spelling in spellings { surfaces[String(decoding: spelling.bytes, as: UTF8.self), default: 0] += spelling.count }
         return Overview(surfaces: Self.ranked(surfaces), outlets: Self.ranked(outlets),
-                        companions: Self.ranked(Dictionary(uniqueKeysWithValues: counted.map { (ids[$0], together[$0]) })))
+                        companions: GermanCollation.sorted(counted.map { (entity: $0, count: together[$0]) }, count: { $0.count }, name: { ids[$0.entity] }))
     }
 
     static func ranked(_ counts: [String: Int]) -> [Counted] {

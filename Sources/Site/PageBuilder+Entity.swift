@@ -38,24 +38,22 @@ extension PageBuilder {
             model["surfaces"] = .list(overview.surfaces.map { ["text": .string($0.key), "count": .int($0.count)] })
             model["outlets"] = .list(overview.outlets.map { ["name": .string($0.key), "count": .int($0.count)] })
             // The most frequent companions only: a central figure appears with hundreds of entities.
-            model["companions"] = entityLinks(overview.companions.prefix(Self.companionsShown).compactMap { companion in
-                content.registry.index(of: companion.key).map { ($0, companion.count) }
-            }, root: root)
+            model["companions"] = entityLinks(Array(overview.companions.prefix(Self.companionsShown)), root: root)
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
         let urls = chunk.map { articleURL(articles[Int($0.article)], root: root) }
         let anchors = MentionAnchors(prefixes: urls.map { $0 + "#" + entity.id + "-" })
         var groupRows: [Value] = []
         groupRows.reserveCapacity(chunk.count * Self.groupShape.keys.count)
-        for (number, group) in chunk.enumerated() {
+        for (slot, group) in chunk.enumerated() {
             let converted = articles[Int(group.article)]
             var mentions: [Value] = []
             mentions.reserveCapacity(Int(group.run.count) * 2)
             for position in converted.positions(group.run).lazy.map(Int.init) {
                 mentions.append(converted.context(position))
-                mentions.append(anchors.link(group: number, ordinal: Int(converted.mentions[position].ordinal)))
+                mentions.append(anchors.link(group: slot, ordinal: Int(converted.mentions[position].ordinal)))
             }
-            appendSummary(of: converted, url: urls[number], to: &groupRows)
+            appendSummary(of: converted, url: urls[slot], to: &groupRows)
             groupRows.append(.table(Table(Self.mentionShape, rows: mentions)))
         }
         model["groups"] = .table(Table(Self.groupShape, rows: groupRows))

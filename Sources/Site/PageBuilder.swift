@@ -179,7 +179,7 @@ struct PageBuilder: Sendable {
     ///
     /// Only index pages get the description: other pages show an entity by name, and a
     /// description edit then changes only the entity's pages and its index.
-    func entityLinks(_ links: [(position: Int, count: Int)], root: String, description: Bool = false) -> Value {
+    func entityLinks(_ links: [(entity: Int, count: Int)], root: String, description: Bool = false) -> Value {
         var values: [Value] = []
         values.reserveCapacity(links.count * (description ? 5 : 4))
         for (position, count) in links {

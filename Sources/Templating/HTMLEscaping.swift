@@ -47,7 +47,7 @@ public enum HTMLEscaping {
 
     /// How many bytes `bytes` take escaped: output buffers are made to measure, as a sentence
     /// or value sized for the worst case (six bytes a byte) would be mostly empty.
-    public static func escapedCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+    private static func escapedCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
         var count = bytes.count
         for byte in bytes where needsEscaping(byte) {
             count += replacement(for: byte)!.utf8CodeUnitCount - 1
@@ -57,7 +57,7 @@ public enum HTMLEscaping {
 
     /// Writes UTF-8 `bytes` escaped into `output` from `position` on, advancing it; `output`
     /// needs room for `escapedCount(bytes)` bytes.
-    public static func write(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to output: UnsafeMutableBufferPointer<UInt8>, at position: inout Int) {
+    private static func write(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to output: UnsafeMutableBufferPointer<UInt8>, at position: inout Int) {
         for byte in bytes {
             if needsEscaping(byte), let replacement = replacement(for: byte) {
                 for index in 0..<replacement.utf8CodeUnitCount { output[position + index] = replacement.utf8Start[index] }

@@ -29,22 +29,11 @@ struct Output {
         fragment.source.writeFragment(fragment.index, to: &bytes)
     }
 
-    /// Writes a number's decimal digits, which need no escaping, without making a string.
+    /// Writes a number's decimal digits, which need no escaping (a number's string is short
+    /// enough to need no allocation).
     mutating func writeValue(_ number: Int) {
         startValue()
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        // Room for the 20 digits of the largest magnitude, filled from the end.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var position = buffer.count
-            repeat {
-                position -= 1
-                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[position...])
-        }
+        bytes.append(contentsOf: String(number).utf8)
     }
 
     mutating func writeValue(_ value: String, escaped: Bool) {

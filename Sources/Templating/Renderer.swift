@@ -134,32 +134,16 @@ private extension Renderer {
         // Indices rather than `reversed()`: the stack's values are looked at, not copied.
         var level = stack.count - 1
         while level >= 0 {
-            if let member = Self.member(first, hash: hash, of: stack[level]) {
+            if let member = stack[level].member(first, hash: hash) {
                 found = member
                 break
             }
             level -= 1
         }
         for (component, hash) in zip(name.components, name.hashes).dropFirst() {
-            if case .list(let items) = found {
-                guard let position = Int(component), items.indices.contains(position) else { return .null }
-                found = items[position]
-            } else if case .table(let table) = found {
-                guard let position = Int(component), position >= 0, position < table.rowCount else { return .null }
-                found = .row(Row(table, position))
-            } else {
-                found = Self.member(component, hash: hash, of: found) ?? .null
-            }
+            guard let next = found.component(component, hash: hash) else { return .null }
+            found = next
         }
         return found
-    }
-
-    /// The member `key` (whose `Shape.hash` is `hash`) of an object or a table's row.
-    static func member(_ key: String, hash: UInt64, of value: Value) -> Value? {
-        switch value {
-        case .object(let members): members[key]
-        case .row(let row): row.member(key, hash: hash)
-        default: nil
-        }
     }
 }

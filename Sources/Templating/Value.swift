@@ -37,11 +37,7 @@ public extension Value {
 
     /// The member `key` of an object, or `.null`.
     subscript(key: String) -> Value {
-        switch self {
-        case .object(let members): members[key] ?? .null
-        case .row(let row): row[key] ?? .null
-        default: .null
-        }
+        member(key, hash: Shape.hash(key)) ?? .null
     }
 
     /// The text an interpolation writes, before escaping.
@@ -79,5 +75,27 @@ private extension Value {
             return String(Int(number))
         }
         return String(number)
+    }
+}
+
+extension Value {
+    /// The member `key` (whose `Shape.hash` is `hash`) of an object or a table's row; nil when
+    /// there is none, so that a lookup goes on down the context stack.
+    func member(_ key: String, hash: UInt64) -> Value? {
+        switch self {
+        case .object(let members): members[key]
+        case .row(let row): row.member(key, hash: hash)
+        default: nil
+        }
+    }
+
+    /// What a later component of a dotted name picks: an item of a list or table by number, or
+    /// a member.
+    func component(_ key: String, hash: UInt64) -> Value? {
+        switch self {
+        case .list(let items): Int(key).flatMap { items.indices.contains($0) ? items[$0] : nil }
+        case .table(let table): Int(key).flatMap { $0 >= 0 && $0 < table.rowCount ? .row(Row(table, $0)) : nil }
+        default: member(key, hash: hash)
+        }
     }
 }
