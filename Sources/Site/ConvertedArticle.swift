@@ -20,26 +20,30 @@ final class ConvertedArticle: FragmentSource, @unchecked Sendable {
         var run: Run
     }
 
-    // What entity pages read of every article that lists an entity comes first, in the
-    // object's first cache line; the front matter (`article`) is large and read less.
+    // What entity pages and overviews read of every article that lists an entity comes first,
+    // in the object's first cache lines: a page of a frequent entity visits a thousand articles,
+    // and reading them is mostly waiting for memory. The front matter (`article`) is large and
+    // read less.
 
     /// The plain text of the paragraphs and headings that contain mentions, one after another.
     let text: [UInt8]
     /// Every mention in text order.
     let mentions: [Mention]
-    /// The entities mentioned, in registry order.
-    let entities: [Mentioned]
     /// Positions in `mentions`, grouped by entity in the order of `entities`, each group in text
     /// order: one array per article instead of one per entity it mentions.
     let grouped: [Int32]
+    /// The article page's path in the site, made once for the many pages that link to it.
+    let path: String
+    /// The article's outlet, which every entity's overview counts.
+    let outlet: String
     /// What lists of articles show of it, the values of `summaryFields` in their order, but the
     /// link (which depends on the listing page); made once for the many pages that list it.
     let summary: [Value]
     static let summaryFields = ["title", "outlet", "teaser", "date", "dateText", "authors"]
+    /// The entities mentioned, in registry order.
+    let entities: [Mentioned]
     /// The article's front matter; its `body` is left empty.
     let article: Article
-    /// The article page's path in the site, made once for the many pages that link to it.
-    let path: String
     /// The date as readers see it, made once for the many pages that list the article.
     let dateText: String
     /// Where the article goes on the home page and in the feed, its sort keys made once.
@@ -71,6 +75,7 @@ final class ConvertedArticle: FragmentSource, @unchecked Sendable {
         self.entities = entities
         self.dateText = dateText
         self.order = order
+        outlet = article.outlet
         path = SitePaths.article(article.slug)
         summary = [.string(article.title), .string(article.outlet), .string(article.teaser), .string(article.date),
                    .string(dateText), .string(article.authors.joined(separator: ", "))]

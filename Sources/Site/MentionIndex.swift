@@ -83,7 +83,8 @@ struct MentionIndex: Sendable {
     func overview(_ entity: Int) -> Overview {
         // An entity has a handful of spellings: comparing bytes beats hashing a string per mention.
         var spellings: [(bytes: [UInt8], count: Int)] = []
-        var outlets: [String: Int] = [:]
+        // A dossier has a handful of outlets: comparing short strings beats hashing them.
+        var outlets: [Counted] = []
         // Companions by registry position in a plain array, noting which positions were counted;
         // `lastSeen` holds the sentence each entity was last counted in, so that it counts once
         // per sentence however often it is named there.
@@ -94,7 +95,13 @@ struct MentionIndex: Sendable {
         let own = Int32(entity)
         for group in groups[entity] {
             let converted = articles[Int(group.article)]
-            if !converted.article.outlet.isEmpty { outlets[converted.article.outlet, default: 0] += 1 }
+            if !converted.outlet.isEmpty {
+                if let known = outlets.firstIndex(where: { $0.key == converted.outlet }) {
+                    outlets[known].count += 1
+                } else {
+                    outlets.append(Counted(key: converted.outlet, count: 1))
+                }
+            }
             // Read in place: a slice or copy per mention would count references on every read.
             converted.text.withUnsafeBufferPointer { text in
                 converted.mentions.withUnsafeBufferPointer { mentions in
@@ -123,7 +130,7 @@ struct MentionIndex: Sendable {
         }
         var surfaces: [String: Int] = [:]
         for spelling in spellings { surfaces[String(decoding: spelling.bytes, as: UTF8.self), default: 0] += spelling.count }
-        return Overview(surfaces: Self.ranked(surfaces), outlets: Self.ranked(outlets),
+        return Overview(surfaces: Self.ranked(surfaces), outlets: GermanCollation.sorted(outlets, count: \.count, name: \.key),
                         companions: GermanCollation.sorted(counted.map { (entity: $0, count: together[$0]) }, count: { $0.count }, name: { ids[$0.entity] }))
     }
 

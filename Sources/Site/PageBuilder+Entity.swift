@@ -41,19 +41,18 @@ extension PageBuilder {
             model["companions"] = entityLinks(Array(overview.companions.prefix(Self.companionsShown)), root: root)
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
-        let urls = chunk.map { articleURL(articles[Int($0.article)], root: root) }
-        let anchors = MentionAnchors(prefixes: urls.map { $0 + "#" + entity.id + "-" })
+        let links = ArticleLinks(root: root, articles: chunk.map { articles[Int($0.article)] }, anchor: entity.id)
         var groupRows: [Value] = []
         groupRows.reserveCapacity(chunk.count * Self.groupShape.keys.count)
         for (slot, group) in chunk.enumerated() {
-            let converted = articles[Int(group.article)]
+            let converted = links.articles[slot]
             var mentions: [Value] = []
             mentions.reserveCapacity(Int(group.run.count) * 2)
             for position in converted.positions(group.run).lazy.map(Int.init) {
                 mentions.append(converted.context(position))
-                mentions.append(anchors.link(group: slot, ordinal: Int(converted.mentions[position].ordinal)))
+                mentions.append(links.link(slot, mention: Int(converted.mentions[position].ordinal)))
             }
-            appendSummary(of: converted, url: urls[slot], to: &groupRows)
+            appendSummary(of: converted, url: links.link(slot), to: &groupRows)
             groupRows.append(.table(Table(Self.mentionShape, rows: mentions)))
         }
         model["groups"] = .table(Table(Self.groupShape, rows: groupRows))
@@ -68,22 +67,36 @@ extension PageBuilder {
     }
 }
 
-/// The links to the mentions listed on one entity page, written where the page shows them:
-/// the anchor link of the group's article, then the mention's number. No string per mention.
-final class MentionAnchors: FragmentSource, @unchecked Sendable {
-    /// Per group of the page, the link to its article up to the mention's number.
-    let prefixes: [String]
+/// The links of one entity page to the articles it lists and to the mentions in them, written
+/// where the page shows them from the page's way back to the root, the article's path and the
+/// mention's anchor: no string per link.
+final class ArticleLinks: FragmentSource, @unchecked Sendable {
+    let root: String
+    /// The articles the page lists, in its order.
+    let articles: [ConvertedArticle]
+    /// The entity's id, which its mention anchors start with (`wladimir-putin-2`).
+    let anchor: String
 
-    init(prefixes: [String]) {
-        self.prefixes = prefixes
+    init(root: String, articles: [ConvertedArticle], anchor: String) {
+        self.root = root
+        self.articles = articles
+        self.anchor = anchor
     }
 
-    func link(group: Int, ordinal: Int) -> Value {
-        .fragment(Fragment(self, group << 32 | ordinal))
+    /// The link to the page's `article`-th article, or to its `mention`-th mention of the entity.
+    func link(_ article: Int, mention: Int = 0) -> Value {
+        .fragment(Fragment(self, article << 32 | mention))
     }
 
     override func writeFragment(_ index: Int, to output: inout [UInt8]) {
-        output.append(contentsOf: prefixes[index >> 32].utf8)
-        output.append(contentsOf: String(index & 0xFFFF_FFFF).utf8)
+        output.append(contentsOf: root.utf8)
+        output.append(contentsOf: articles[index >> 32].path.utf8)
+        let mention = index & 0xFFFF_FFFF
+        // Mentions count from 1: 0 is the article itself.
+        guard mention > 0 else { return }
+        output.append(UInt8(ascii: "#"))
+        output.append(contentsOf: anchor.utf8)
+        output.append(UInt8(ascii: "-"))
+        output.append(contentsOf: String(mention).utf8)
     }
 }

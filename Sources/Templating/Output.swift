@@ -8,17 +8,17 @@ struct Output {
     var indent = ""
     var atLineStart = false
 
-    mutating func writeTemplateText(_ piece: String) {
+    mutating func writeTemplateText(_ piece: UnsafeBufferPointer<UInt8>) {
         guard !indent.isEmpty else {
-            bytes.append(contentsOf: piece.utf8)
+            bytes.append(contentsOf: piece)
             return
         }
-        var lineStart = piece.utf8.startIndex
-        while lineStart < piece.utf8.endIndex {
-            let newline = piece.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
-            let lineEnd = newline.map { piece.utf8.index(after: $0) } ?? piece.utf8.endIndex
+        var lineStart = piece.startIndex
+        while lineStart < piece.endIndex {
+            let newline = piece[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+            let lineEnd = newline.map { $0 + 1 } ?? piece.endIndex
             if atLineStart { bytes.append(contentsOf: indent.utf8) }
-            bytes.append(contentsOf: piece.utf8[lineStart..<lineEnd])
+            bytes.append(contentsOf: piece[lineStart..<lineEnd])
             atLineStart = newline != nil
             lineStart = lineEnd
         }

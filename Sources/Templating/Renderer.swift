@@ -1,4 +1,4 @@
-/// Walks a token tree against a context stack and writes the output.
+/// Runs a template's compiled instructions against a context stack and writes the output.
 struct Renderer {
     let library: TemplateLibrary
     let strict: Bool
@@ -6,7 +6,8 @@ struct Renderer {
     var problems: [TemplateError] = []
     private var stack: [Value] = []
     /// Block overrides of the parent calls being expanded, outermost first: the outermost wins.
-    private var overrides: [[String: [Node]]] = []
+    /// Their content is instructions of the program that made the call.
+    private var overrides: [(program: Program, blocks: [String: Range<Int>])] = []
     private var file = ""
 
     init(library: TemplateLibrary, strict: Bool, capacity: Int = 16 * 1024) {
@@ -15,24 +16,28 @@ struct Renderer {
         output.bytes.reserveCapacity(capacity)
     }
 
-    mutating func render(_ nodes: [Node], file: String, context: [Value]) {
-        self.file = file
+    mutating func render(_ template: Template, context: [Value]) {
+        file = template.file
         stack = context
-        render(nodes)
+        run(template.program, template.program.all)
     }
 }
 
 private extension Renderer {
-    mutating func render(_ nodes: [Node]) {
-        for node in nodes {
-            switch node {
-            case .text(let text):
-                output.writeTemplateText(text)
-            case .variable(let name, let escaped, let location):
-                let value = lookup(name)
+    mutating func run(_ program: Program, _ range: Range<Int>) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let instruction = program.instructions[index]
+            switch instruction.kind {
+            case .text:
+                output.writeTemplateText(program.text(of: instruction))
+            case .variable:
+                let value = lookup(program, instruction)
                 if case .null = value, strict {
-                    problems.append(TemplateError(.unresolvedVariable(name.description), file: file, line: location.line, column: location.column))
+                    let detail = program.details[Int(instruction.detail)]
+                    problems.append(TemplateError(.unresolvedVariable(detail.name.description), file: file, line: detail.location.line, column: detail.location.column))
                 }
+                let escaped = instruction.flag
                 switch value {
                 case .string(let text): output.writeValue(text, escaped: escaped)
                 case .html(let html): output.writeValue(html, escaped: false)
@@ -40,56 +45,58 @@ private extension Renderer {
                 case .int(let number): output.writeValue(number)
                 default: output.writeValue(value.text, escaped: escaped)
                 }
-            case .section(let name, let children, let inverted):
-                renderSection(lookup(name), children, inverted: inverted)
-            case .partial(let reference, let indent):
-                guard let template = resolve(reference, isParent: false) else { continue }
-                expand(template, indent: indent, overrides: nil)
-            case .parent(let reference, let indent, let blocks):
-                guard let template = resolve(reference, isParent: true) else { continue }
-                expand(template, indent: indent, overrides: blocks)
-            case .block(let name, let defaultContent, let indent):
-                if let content = override(for: name) {
+            case .section:
+                renderSection(lookup(program, instruction), program, index + 1..<Int(instruction.end), inverted: instruction.flag)
+            case .partial, .parent:
+                let detail = program.details[Int(instruction.detail)]
+                let isParent = instruction.kind == .parent
+                if let template = resolve(detail.reference!, program, instruction, isParent: isParent) {
+                    expand(template, indent: detail.indent, overrides: isParent ? (program, program.calls[Int(instruction.call)].blocks) : nil)
+                }
+            case .block:
+                let call = program.calls[Int(instruction.call)]
+                if let content = override(for: call.name) {
                     let savedIndent = output.indent
-                    if !indent.text.isEmpty {
-                        output.indent += indent.text
-                        output.atLineStart = indent.atLineStart
+                    if !call.indent.text.isEmpty {
+                        output.indent += call.indent.text
+                        output.atLineStart = call.indent.atLineStart
                     }
-                    render(content)
+                    run(content.program, content.range)
                     output.indent = savedIndent
                 } else {
-                    render(defaultContent)
+                    run(program, index + 1..<Int(instruction.end))
                 }
             }
+            index = instruction.kind == .text || instruction.kind == .variable || instruction.kind == .partial ? index + 1 : Int(instruction.end)
         }
     }
 
-    mutating func renderSection(_ value: Value, _ children: [Node], inverted: Bool) {
+    mutating func renderSection(_ value: Value, _ program: Program, _ children: Range<Int>, inverted: Bool) {
         if inverted {
-            if !value.isTruthy { render(children) }
+            if !value.isTruthy { run(program, children) }
             return
         }
         guard value.isTruthy else { return }
         if case .list(let items) = value {
             for item in items {
                 stack.append(item)
-                render(children)
+                run(program, children)
                 stack.removeLast()
             }
         } else if case .table(let table) = value {
             for row in 0..<table.rowCount {
                 stack.append(.row(Row(table, row)))
-                render(children)
+                run(program, children)
                 stack.removeLast()
             }
         } else {
             stack.append(value)
-            render(children)
+            run(program, children)
             stack.removeLast()
         }
     }
 
-    mutating func expand(_ template: Template, indent: String?, overrides blocks: [String: [Node]]?) {
+    mutating func expand(_ template: Template, indent: String?, overrides blocks: (Program, [String: Range<Int>])?) {
         let savedIndent = output.indent
         let savedFile = file
         if let indent, !indent.isEmpty {
@@ -98,23 +105,23 @@ private extension Renderer {
         }
         if let blocks { overrides.append(blocks) }
         file = template.file
-        render(template.nodes)
+        run(template.program, template.program.all)
         file = savedFile
         if blocks != nil { overrides.removeLast() }
         output.indent = savedIndent
     }
 
-    func override(for name: String) -> [Node]? {
+    func override(for name: String) -> (program: Program, range: Range<Int>)? {
         for level in overrides {
-            if let content = level[name] { return content }
+            if let content = level.blocks[name] { return (level.program, content) }
         }
         return nil
     }
 
-    mutating func resolve(_ reference: Reference, isParent: Bool) -> Template? {
+    mutating func resolve(_ reference: Reference, _ program: Program, _ instruction: Program.Instruction, isParent: Bool) -> Template? {
         let name: String
         if reference.isDynamic {
-            guard case .string(let resolved) = lookup(reference.name) else { return nil }
+            guard case .string(let resolved) = lookup(program, instruction) else { return nil }
             name = resolved
         } else {
             name = reference.name.description
@@ -127,10 +134,14 @@ private extension Renderer {
         return nil
     }
 
-    func lookup(_ name: Name) -> Value {
-        guard let first = name.components.first else { return stack.last ?? .null }
+    /// The value of the name an instruction holds: its first key found down the context stack,
+    /// then each further key within what was found.
+    func lookup(_ program: Program, _ instruction: Program.Instruction) -> Value {
+        let start = Int(instruction.start), count = Int(instruction.count)
+        guard count > 0 else { return stack.last ?? .null }
+        let first = program.keys[start]
+        let hash = program.hashes[start]
         var found: Value = .null
-        let hash = name.hashes[0]
         // Indices rather than `reversed()`: the stack's values are looked at, not copied.
         var level = stack.count - 1
         while level >= 0 {
@@ -140,8 +151,8 @@ private extension Renderer {
             }
             level -= 1
         }
-        for (component, hash) in zip(name.components, name.hashes).dropFirst() {
-            guard let next = found.component(component, hash: hash) else { return .null }
+        for component in start + 1..<start + count {
+            guard let next = found.component(program.keys[component], hash: program.hashes[component]) else { return .null }
             found = next
         }
         return found

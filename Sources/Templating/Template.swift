@@ -1,4 +1,5 @@
-/// A Mustache template parsed once into a token tree and rendered for many pages.
+/// A Mustache template parsed once into a token tree, compiled to instructions (`Program`) and
+/// rendered for many pages.
 ///
 /// Parsing checks the structure (sections closed, delimiters valid) and reports problems at
 /// `file:line:column`; rendering never fails unless `strict` asks to report unresolved names.
@@ -9,10 +10,13 @@ public struct Template: Sendable {
     /// The file the template came from, as shown in errors.
     public let file: String
     let nodes: [Node]
+    /// `nodes` compiled for rendering.
+    let program: Program
 
     public init(source: String, file: String = "template") throws {
         var parser = TemplateParser(source: source, file: file)
-        self.nodes = try parser.parseTemplate()
+        nodes = try parser.parseTemplate()
+        program = Program(nodes)
         self.file = file
     }
 
@@ -25,14 +29,14 @@ public struct Template: Sendable {
     /// output less often.
     public func renderBytes(_ value: Value, library: TemplateLibrary = TemplateLibrary(), capacity: Int = 16 * 1024) -> [UInt8] {
         var renderer = Renderer(library: library, strict: false, capacity: capacity)
-        renderer.render(nodes, file: file, context: [value])
+        renderer.render(self, context: [value])
         return renderer.output.bytes
     }
 
     /// Renders like `render`, but throws at the first variable that resolves to nothing.
     public func renderStrict(_ value: Value, library: TemplateLibrary = TemplateLibrary()) throws -> String {
         var renderer = Renderer(library: library, strict: true)
-        renderer.render(nodes, file: file, context: [value])
+        renderer.render(self, context: [value])
         if let problem = renderer.problems.first { throw problem }
         return String(decoding: renderer.output.bytes, as: UTF8.self)
     }

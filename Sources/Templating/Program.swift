@@ -1,0 +1,149 @@
+/// A template's token tree compiled once into a flat list of instructions, which rendering reads
+/// without reference counting: every page of a site runs the same few templates tens of
+/// thousands of times, and walking the tree retained each node's payload on every visit.
+///
+/// The instructions, the template text and the names' keys live in buffers the program owns;
+/// an instruction is plain numbers that point into them. A section's or block's children are the
+/// instructions after it, up to its `end`.
+final class Program: @unchecked Sendable {
+    struct Instruction {
+        enum Kind: UInt8 {
+            case text, variable, section, partial, parent, block
+        }
+
+        var kind: Kind
+        /// Variables: whether to escape; sections: whether inverted.
+        var flag = false
+        /// Text: its bytes in `text`; names: their keys in `keys`.
+        var start: Int32 = 0
+        var count: Int32 = 0
+        /// Sections and blocks: the instruction after their children; parents: after their blocks.
+        var end: Int32 = 0
+        /// Variables, partials and parents: their entry in `details`.
+        var detail: Int32 = 0
+        /// Parents and blocks: their entry in `calls`.
+        var call: Int32 = 0
+    }
+
+    /// What only errors, partials, parents and blocks need, kept beside the instructions.
+    struct Detail {
+        var name: Name
+        var location: Location
+        var reference: Reference?
+        var indent: String?
+    }
+
+    /// A parent call's block overrides (ranges of instructions of this program), or a block's
+    /// name and indentation.
+    struct Call {
+        var name: String
+        var indent: BlockIndent
+        var blocks: [String: Range<Int>]
+    }
+
+    let instructions: UnsafeMutableBufferPointer<Instruction>
+    let text: UnsafeMutableBufferPointer<UInt8>
+    /// The components of every name, one after another, and their `Shape.hash`.
+    let keys: UnsafeMutableBufferPointer<String>
+    let hashes: UnsafeMutableBufferPointer<UInt64>
+    let details: [Detail]
+    let calls: [Call]
+
+    init(_ nodes: [Node]) {
+        var compiler = Compiler()
+        compiler.compile(nodes)
+        instructions = .allocate(capacity: compiler.instructions.count)
+        _ = instructions.initialize(from: compiler.instructions)
+        text = .allocate(capacity: compiler.text.count)
+        _ = text.initialize(from: compiler.text)
+        keys = .allocate(capacity: compiler.keys.count)
+        _ = keys.initialize(from: compiler.keys)
+        hashes = .allocate(capacity: compiler.hashes.count)
+        _ = hashes.initialize(from: compiler.hashes)
+        details = compiler.details
+        calls = compiler.calls
+    }
+
+    deinit {
+        instructions.deallocate()
+        text.deallocate()
+        keys.deinitialize().deallocate()
+        hashes.deallocate()
+    }
+
+    var all: Range<Int> { 0..<instructions.count }
+
+    func text(of instruction: Instruction) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[Int(instruction.start)..<Int(instruction.start + instruction.count)])
+    }
+}
+
+private struct Compiler {
+    var instructions: [Program.Instruction] = []
+    var text: [UInt8] = []
+    var keys: [String] = []
+    var hashes: [UInt64] = []
+    var details: [Program.Detail] = []
+    var calls: [Program.Call] = []
+
+    mutating func compile(_ nodes: [Node]) {
+        for node in nodes {
+            switch node {
+            case .text(let piece):
+                instructions.append(.init(kind: .text, start: Int32(text.count), count: Int32(piece.utf8.count)))
+                text.append(contentsOf: piece.utf8)
+            case .variable(let name, let escaped, let location):
+                var instruction = named(.variable, name)
+                instruction.flag = escaped
+                instruction.detail = detail(name, location)
+                instructions.append(instruction)
+            case .section(let name, let children, let inverted):
+                var instruction = named(.section, name)
+                instruction.flag = inverted
+                enclose(instruction) { $0.compile(children) }
+            case .partial(let reference, let indent):
+                var instruction = named(.partial, reference.name)
+                instruction.detail = detail(reference.name, reference.location, reference: reference, indent: indent)
+                instructions.append(instruction)
+            case .parent(let reference, let indent, let blocks):
+                var instruction = named(.parent, reference.name)
+                instruction.detail = detail(reference.name, reference.location, reference: reference, indent: indent)
+                let call = calls.count
+                calls.append(.init(name: "", indent: .none, blocks: [:]))
+                instruction.call = Int32(call)
+                enclose(instruction) { compiler in
+                    // Each block's content follows the call, in name order so output is deterministic.
+                    for name in blocks.keys.sorted() {
+                        let start = compiler.instructions.count
+                        compiler.compile(blocks[name]!)
+                        compiler.calls[call].blocks[name] = start..<compiler.instructions.count
+                    }
+                }
+            case .block(let name, let defaultContent, let indent):
+                calls.append(.init(name: name, indent: indent, blocks: [:]))
+                enclose(.init(kind: .block, call: Int32(calls.count - 1))) { $0.compile(defaultContent) }
+            }
+        }
+    }
+
+    /// An instruction for `name`, its components added to the keys.
+    mutating func named(_ kind: Program.Instruction.Kind, _ name: Name) -> Program.Instruction {
+        let instruction = Program.Instruction(kind: kind, start: Int32(keys.count), count: Int32(name.components.count))
+        keys += name.components
+        hashes += name.hashes
+        return instruction
+    }
+
+    mutating func detail(_ name: Name, _ location: Location, reference: Reference? = nil, indent: String? = nil) -> Int32 {
+        details.append(.init(name: name, location: location, reference: reference, indent: indent))
+        return Int32(details.count - 1)
+    }
+
+    /// Appends `instruction` followed by what `children` compiles, its `end` after them.
+    mutating func enclose(_ instruction: Program.Instruction, _ children: (inout Compiler) -> Void) {
+        let at = instructions.count
+        instructions.append(instruction)
+        children(&self)
+        instructions[at].end = Int32(instructions.count)
+    }
+}
