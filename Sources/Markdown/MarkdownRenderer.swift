@@ -36,9 +36,19 @@ public struct MarkdownRenderer: Sendable {
         guard let document else { return [] }
         defer { if arena == nil { cmark_node_free(document) } }
         let nodes = NodeMaker(memory: memory)
-        if !allowsRawHTML { Self.escapeRawHTML(in: document, nodes) }
-        Self.dropUnsafeURLs(in: document)
-        try Self.rewriteLinks(in: document, markdown: markdown, rewriter: rewriter, nodes)
+        // One walk finds what the steps below change; none of them adds what another looks for.
+        var rawNodes: [OpaquePointer] = []
+        var blocks: [OpaquePointer] = []
+        Self.walk(document) { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: if !allowsRawHTML { rawNodes.append(node) }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: Self.dropUnsafeURL(of: node)
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: blocks.append(node)
+            default: break
+            }
+        }
+        Self.escapeRawHTML(rawNodes, nodes)
+        try Self.rewriteLinks(in: blocks, markdown: markdown, rewriter: rewriter, nodes)
         let renderOptions = options | (allowsRawHTML ? CMARK_OPT_UNSAFE : 0)
         guard let html = cmark_render_html(document, renderOptions) else { return [] }
         defer { if arena == nil { free(html) } }
@@ -58,27 +68,19 @@ private struct NodeMaker {
 private extension MarkdownRenderer {
     static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
 
-    /// Empties link and image URLs with a scheme that runs code, whatever the raw-HTML setting.
-    static func dropUnsafeURLs(in document: OpaquePointer) {
-        walk(document) { node in
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let pointer = cmark_node_get_url(node) else { return }
-            // Most links are entity annotations; only a URL that could start with a scheme is looked at.
-            let first = UInt8(bitPattern: pointer.pointee) | 0x20
-            guard first == UInt8(ascii: "j") || first == UInt8(ascii: "v") || first == UInt8(ascii: "f") || first == UInt8(ascii: "d")
-                || pointer.pointee == 0x20 || pointer.pointee == 0x09 else { return }
-            let normalized = String(cString: pointer).lowercased().filter { !$0.isWhitespace }
-            if unsafeSchemes.contains(where: normalized.hasPrefix) { cmark_node_set_url(node, "") }
-        }
+    /// Empties a link's or image's URL with a scheme that runs code, whatever the raw-HTML setting.
+    static func dropUnsafeURL(of node: OpaquePointer) {
+        guard let pointer = cmark_node_get_url(node) else { return }
+        // Most links are entity annotations; only a URL that could start with a scheme is looked at.
+        let first = UInt8(bitPattern: pointer.pointee) | 0x20
+        guard first == UInt8(ascii: "j") || first == UInt8(ascii: "v") || first == UInt8(ascii: "f") || first == UInt8(ascii: "d")
+            || pointer.pointee == 0x20 || pointer.pointee == 0x09 else { return }
+        let normalized = String(cString: pointer).lowercased().filter { !$0.isWhitespace }
+        if unsafeSchemes.contains(where: normalized.hasPrefix) { cmark_node_set_url(node, "") }
     }
 
     /// Turns raw HTML nodes into text so that they are shown, escaped, rather than run.
-    static func escapeRawHTML(in document: OpaquePointer, _ makeNode: NodeMaker) {
-        var rawNodes: [OpaquePointer] = []
-        walk(document) { node in
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK { rawNodes.append(node) }
-        }
+    static func escapeRawHTML(_ rawNodes: [OpaquePointer], _ makeNode: NodeMaker) {
         for node in rawNodes {
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
@@ -96,13 +98,9 @@ private extension MarkdownRenderer {
         }
     }
 
-    /// `markdown` is split into lines only when a rewriter asks where a link was written.
-    static func rewriteLinks(in document: OpaquePointer, markdown: String, rewriter: LinkRewriter, _ makeNode: NodeMaker) throws {
-        var blocks: [OpaquePointer] = []
-        walk(document) { node in
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { blocks.append(node) }
-        }
+    /// Replaces the links of the paragraphs and headings `blocks`; `markdown` is split into
+    /// lines only when a rewriter asks where a link was written.
+    static func rewriteLinks(in blocks: [OpaquePointer], markdown: String, rewriter: LinkRewriter, _ makeNode: NodeMaker) throws {
         for block in blocks {
             var contextBytes: [UInt8] = []
             var links: [(node: OpaquePointer, range: Range<Int>)] = []

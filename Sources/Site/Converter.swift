@@ -48,16 +48,6 @@ struct Converter: Sendable {
 private extension Converter {
     /// Numbers mentions per entity and finds their sentences while one article renders.
     final class Collector: @unchecked Sendable {
-        /// An entity linked from the article, looked up once however often it is mentioned.
-        struct Target {
-            var entity: Int
-            /// The link's opening tag up to its anchor number, and after it.
-            var openStart: String
-            var openEnd: String
-            /// How many of its mentions came so far: the last one's ordinal.
-            var mentioned = 0
-        }
-
         /// The paragraph of the last link; links of one paragraph come one after another.
         struct Paragraph {
             /// Where the paragraph starts in `text`.
@@ -70,28 +60,23 @@ private extension Converter {
         let converter: Converter
         private(set) var text: [UInt8] = []
         private(set) var mentions: [Mention] = []
-        private var targets: [Target] = []
-        private var targetByDestination: [String: Int] = [:]
+        /// Per registry position, how many of the entity's mentions came so far: the last one's
+        /// ordinal. An array the size of the registry costs less to clear once per article than
+        /// a dictionary costs to hash into per link.
+        private var mentioned: [Int32]
         private var paragraph: Paragraph?
 
         init(article: Article, converter: Converter) {
             self.article = article
             self.converter = converter
+            mentioned = [Int32](repeating: 0, count: converter.tags.count)
         }
 
         /// Records an entity link and returns its markup; nil for links that are not annotations.
         func record(_ link: MarkdownLink) throws -> LinkRewriter.Replacement? {
-            let number: Int
-            if let known = targetByDestination[link.destination] {
-                number = known
-            } else {
-                guard let target = try target(link) else { return nil }
-                number = targets.count
-                targets.append(target)
-                targetByDestination[link.destination] = number
-            }
-            targets[number].mentioned += 1
-            let ordinal = targets[number].mentioned
+            guard let entity = try converter.positions[link.destination] ?? position(of: link) else { return nil }
+            mentioned[entity] += 1
+            let ordinal = mentioned[entity]
             // The links of a block share one context array: equal by reference, without reading it.
             if paragraph?.bytes != link.contextUTF8 {
                 let bytes = link.contextUTF8
@@ -101,27 +86,23 @@ private extension Converter {
             let current = paragraph!
             let sentence = Sentence.bounds(of: link.range, in: current.bytes, boundaries: current.boundaries)
             mentions.append(Mention(
-                entity: Int32(targets[number].entity), ordinal: Int32(ordinal),
+                entity: Int32(entity), ordinal: ordinal,
                 sentenceStart: Int32(current.base + sentence.lowerBound), sentenceEnd: Int32(current.base + sentence.upperBound),
                 markStart: Int32(current.base + link.range.lowerBound), markEnd: Int32(current.base + link.range.upperBound)
             ))
-            var open = targets[number].openStart
-            open.reserveCapacity(open.utf8.count + 10 + targets[number].openEnd.utf8.count)
+            let tag = converter.tags[entity]
+            var open = ""
+            open.reserveCapacity(tag.start.utf8.count + 10 + tag.end.utf8.count)
+            open += tag.start
             open += String(ordinal)
-            open += targets[number].openEnd
+            open += tag.end
             return .init(open: open, close: "</a>")
         }
 
-        /// The entity an annotation names; nil for links that are not annotations.
-        private func target(_ link: MarkdownLink) throws -> Target? {
-            guard let position = try position(of: link) else { return nil }
-            return Target(entity: position, openStart: converter.tags[position].start, openEnd: converter.tags[position].end)
-        }
-
         /// The registry position of the entity an annotation names, checked against the registry.
+        /// Called for a destination that is not a known reference: not an annotation, or a
+        /// mistake to explain.
         private func position(of link: MarkdownLink) throws -> Int? {
-            if let position = converter.positions[link.destination] { return position }
-            // Not a known reference: not an annotation, or a mistake to explain.
             let registry = converter.registry
             guard let colon = link.destination.firstIndex(of: ":"),
                   let type = EntityType(rawValue: String(link.destination[..<colon])) else { return nil }
