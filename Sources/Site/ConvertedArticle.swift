@@ -4,9 +4,8 @@ import Templating
 ///
 /// The body's HTML goes straight onto the article's page; kept here are the metadata, the
 /// paragraphs' plain text and the mentions pointing into it. A class, as pages pass articles
-/// around by the thousand; it never changes once made. It is the source of the mention
-/// sentences entity pages show (`context(_:)`).
-final class ConvertedArticle: FragmentSource, @unchecked Sendable {
+/// around by the thousand; it never changes once made.
+final class ConvertedArticle: @unchecked Sendable {
     /// Where the positions of one entity's mentions lie in `grouped`: `positions(_:)` lists them.
     struct Run: Sendable, Equatable {
         var start: Int32
@@ -79,7 +78,6 @@ final class ConvertedArticle: FragmentSource, @unchecked Sendable {
         path = SitePaths.article(article.slug)
         summary = [.string(article.title), .string(article.outlet), .string(article.teaser), .string(article.date),
                    .string(dateText), .string(article.authors.joined(separator: ", "))]
-        super.init()
     }
 
     /// The same article for a registry whose entity at position `p` is now at `moved[p]`.
@@ -115,16 +113,5 @@ final class ConvertedArticle: FragmentSource, @unchecked Sendable {
     /// The mention's text as written ("Putins").
     func surface(_ mention: Mention) -> String {
         String(decoding: text[mention.mark], as: UTF8.self)
-    }
-
-    /// The sentence of the mention at `position` as HTML, the mention itself in `<mark>`: written
-    /// into the entity page where its template shows it, not kept as a string per mention.
-    func context(_ position: Int) -> Value {
-        .fragment(Fragment(self, position))
-    }
-
-    override func writeFragment(_ position: Int, to output: inout [UInt8]) {
-        let mention = mentions[position]
-        Sentence.write(text, sentence: mention.sentence, mark: mention.mark, to: &output)
     }
 }

@@ -41,18 +41,18 @@ extension PageBuilder {
             model["companions"] = entityLinks(Array(overview.companions.prefix(Self.companionsShown)), root: root)
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
-        let links = ArticleLinks(root: root, articles: chunk.map { articles[Int($0.article)] }, anchor: entity.id)
+        let listing = MentionListing(root: root, articles: chunk.map { articles[Int($0.article)] }, entity: entity.id)
         var groupRows: [Value] = []
         groupRows.reserveCapacity(chunk.count * Self.groupShape.keys.count)
         for (slot, group) in chunk.enumerated() {
-            let converted = links.articles[slot]
+            let converted = listing.articles[slot]
             var mentions: [Value] = []
             mentions.reserveCapacity(Int(group.run.count) * 2)
             for position in converted.positions(group.run).lazy.map(Int.init) {
-                mentions.append(converted.context(position))
-                mentions.append(links.link(slot, mention: Int(converted.mentions[position].ordinal)))
+                mentions.append(listing.sentence(slot, position))
+                mentions.append(listing.link(slot, mention: Int(converted.mentions[position].ordinal)))
             }
-            appendSummary(of: converted, url: links.link(slot), to: &groupRows)
+            appendSummary(of: converted, url: listing.link(slot), to: &groupRows)
             groupRows.append(.table(Table(Self.mentionShape, rows: mentions)))
         }
         model["groups"] = .table(Table(Self.groupShape, rows: groupRows))
@@ -67,20 +67,32 @@ extension PageBuilder {
     }
 }
 
-/// The links of one entity page to the articles it lists and to the mentions in them, written
-/// where the page shows them from the page's way back to the root, the article's path and the
-/// mention's anchor: no string per link.
-final class ArticleLinks: FragmentSource, @unchecked Sendable {
-    let root: String
+/// What one entity page shows of the articles it lists, written where the page shows it: the
+/// links to the articles and to the mentions in them, and each mention's sentence. No string
+/// per link or sentence, and no reference to an article per mention: a page of a frequent
+/// entity shows a thousand. The links to the articles are made once per page into one buffer;
+/// a mention's link is its article's with the mention's anchor after it.
+final class MentionListing: FragmentSource, @unchecked Sendable {
     /// The articles the page lists, in its order.
     let articles: [ConvertedArticle]
-    /// The entity's id, which its mention anchors start with (`wladimir-putin-2`).
-    let anchor: String
+    /// The link to each article, one after another: article `n`'s ends at `ends[n]`.
+    private let links: [UInt8]
+    private let ends: [Int]
+    /// `#`, the entity's id and `-`: a mention's anchor up to its number (`#wladimir-putin-2`).
+    private let anchor: [UInt8]
 
-    init(root: String, articles: [ConvertedArticle], anchor: String) {
-        self.root = root
+    /// `articles` in the order of the page, linked from a page whose way back to the root is `root`.
+    init(root: String, articles: [ConvertedArticle], entity: String) {
         self.articles = articles
-        self.anchor = anchor
+        var links: [UInt8] = []
+        links.reserveCapacity(articles.count * (root.utf8.count + 32))
+        ends = articles.map { article in
+            links += root.utf8
+            links += article.path.utf8
+            return links.count
+        }
+        self.links = links
+        anchor = Array("#\(entity)-".utf8)
     }
 
     /// The link to the page's `article`-th article, or to its `mention`-th mention of the entity.
@@ -88,15 +100,28 @@ final class ArticleLinks: FragmentSource, @unchecked Sendable {
         .fragment(Fragment(self, article << 32 | mention))
     }
 
+    /// The sentence of the mention at `position` in the `article`-th article's mentions, as
+    /// HTML with the mention itself in `<mark>`.
+    func sentence(_ article: Int, _ position: Int) -> Value {
+        .fragment(Fragment(self, Self.sentenceFlag | article << 32 | position))
+    }
+
+    private static let sentenceFlag = 1 << 62
+
     override func writeFragment(_ index: Int, to output: inout [UInt8]) {
-        output.append(contentsOf: root.utf8)
-        output.append(contentsOf: articles[index >> 32].path.utf8)
-        let mention = index & 0xFFFF_FFFF
+        let article = (index & ~Self.sentenceFlag) >> 32
+        let number = index & 0xFFFF_FFFF
+        if index & Self.sentenceFlag != 0 {
+            let converted = articles[article]
+            let mention = converted.mentions[number]
+            Sentence.write(converted.text, sentence: mention.sentence, mark: mention.mark, to: &output)
+            return
+        }
+        let start = article == 0 ? 0 : ends[article - 1]
+        links.withUnsafeBufferPointer { output.append(contentsOf: $0[start..<ends[article]]) }
         // Mentions count from 1: 0 is the article itself.
-        guard mention > 0 else { return }
-        output.append(UInt8(ascii: "#"))
-        output.append(contentsOf: anchor.utf8)
-        output.append(UInt8(ascii: "-"))
-        output.append(contentsOf: String(mention).utf8)
+        guard number > 0 else { return }
+        output.append(contentsOf: anchor)
+        output.append(contentsOf: String(number).utf8)
     }
 }
