@@ -211,7 +211,7 @@ struct PageBuilder: Sendable {
         appendSummary(of: converted, url: .string(url), to: &rows)
     }
 
-    /// `appendSummary` with a link that is written where it is shown (`ArticleLinks`).
+    /// `appendSummary` with a link that is written where it is shown (`MentionListing`).
     func appendSummary(of converted: ConvertedArticle, url: Value, to rows: inout [Value]) {
         rows += converted.summary
         rows.append(url)
