@@ -1,4 +1,5 @@
 import Entities
+import Foundation
 
 /// Who is mentioned where: per entity the articles that mention it, and what its overview shows.
 ///
@@ -109,7 +110,7 @@ struct MentionIndex: Sendable {
                     for position in converted.positions(group.run).lazy.map(Int.init) {
                         let mention = mentions[position]
                         let spelling = UnsafeBufferPointer(rebasing: text[mention.mark])
-                        if let known = spellings.firstIndex(where: { $0.bytes.elementsEqual(spelling) }) {
+                        if let known = spellings.firstIndex(where: { Self.equal($0.bytes, spelling) }) {
                             spellings[known].count += 1
                         } else {
                             spellings.append((Array(spelling), 1))
@@ -140,6 +141,12 @@ struct MentionIndex: Sendable {
 }
 
 private extension MentionIndex {
+    /// Whether two spellings are the same bytes: lengths first, then `memcmp`.
+    static func equal(_ bytes: [UInt8], _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == other.count else { return false }
+        return other.isEmpty || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, other.baseAddress!, other.count) == 0 }
+    }
+
     /// Where the group of article `position` is or would go in `groups`, kept in article order.
     func insertionPoint(_ position: Int, in groups: [Group]) -> Int {
         groups.partitionPoint { $0.article < Int32(position) }
