@@ -67,7 +67,8 @@ private extension Renderer {
                     run(program, index + 1..<Int(instruction.end))
                 }
             }
-            index = instruction.kind == .text || instruction.kind == .variable || instruction.kind == .partial ? index + 1 : Int(instruction.end)
+            // Past the children of a section, block or parent call (their `end`), or to the next.
+            index = max(index + 1, Int(instruction.end))
         }
     }
 
