@@ -182,16 +182,18 @@ struct PageBuilder: Sendable {
     func entityLinks(_ links: [(entity: Int, count: Int)], root: String, description: Bool = false) -> Value {
         var values: [Value] = []
         values.reserveCapacity(links.count * (description ? 5 : 4))
+        let entities = content.registry.entities
         for (position, count) in links {
-            let entity = content.registry.entities[position]
+            // Fields read one by one: a copy of the entity would count references to all of them.
+            let type = entities[position].type
             // Most links are from pages one folder deep: article pages link ~100 entities each.
-            let url = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(entity.type, entity.id))
+            let url = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(type, entities[position].id))
             // Appended one by one: an array literal here would be an allocation per link.
-            values.append(.string(entity.name))
-            values.append(.string(entity.type.rawValue))
+            values.append(.string(entities[position].name))
+            values.append(.string(type.rawValue))
             values.append(url)
             values.append(.int(count))
-            if description { values.append(.string(entity.description)) }
+            if description { values.append(.string(entities[position].description)) }
         }
         return .table(Table(description ? Self.describedEntityLinkShape : Self.entityLinkShape, rows: values))
     }
