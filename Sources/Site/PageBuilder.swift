@@ -23,6 +23,9 @@ struct PageBuilder: Sendable {
     /// Articles newest first; undated ones last; then by outlet and title.
     let articlesByDate: [ConvertedArticle]
     private let words: Value
+    private let site: Value
+    /// The navigation of pages 0, 1 and 2 folders deep, per section (`section(of:)`).
+    private let navigations: [[Value]]
     /// Per registry position, the link to the entity's page from a page one folder deep.
     private let entityURLs: [Value]
     /// Per registry position, where the entity's id comes in the ids sorted: comparing these
@@ -39,6 +42,11 @@ struct PageBuilder: Sendable {
         strings = Localization(language: content.config.language)
         articlesByDate = byDate ?? Self.byDate(articles)
         words = .object(strings.strings.mapValues { .string($0) })
+        site = ["title": .string(content.config.title), "description": .string(content.config.description)]
+        let strings = strings
+        navigations = (0...2).map { depth in
+            (0...EntityType.allCases.count + 1).map { Self.navigation(root: String(repeating: "../", count: depth), current: $0, strings: strings) }
+        }
         entityURLs = content.registry.entities.map { .string("../" + SitePaths.entity($0.type, $0.id)) }
         var ranks = [Int32](repeating: 0, count: content.registry.entities.count)
         for (rank, position) in content.registry.entities.indices.sorted(by: { content.registry.entities[$0].id < content.registry.entities[$1].id }).enumerated() {
@@ -158,16 +166,37 @@ struct PageBuilder: Sendable {
         return [
             "root": .string(root),
             "pageTitle": .string(title),
-            "site": ["title": .string(content.config.title), "description": .string(content.config.description)],
+            "site": site,
             "language": .string(strings.language),
             "t": words,
-            "nav": .list([
-                ["label": .string(strings["articles"]), "url": .string(root + SitePaths.home), "current": .bool(path == SitePaths.home || path.hasPrefix("articles/"))],
-            ] + EntityType.allCases.map { type in
-                ["label": .string(strings[SitePaths.folder(type)]), "url": .string(root + SitePaths.index(type)),
-                 "current": .bool(path.hasPrefix(SitePaths.folder(type) + "/"))]
-            }),
+            "nav": navigation(for: path, root: root),
         ]
+    }
+
+    /// The site's sections as the page at `path` links them. Most pages are articles or entity
+    /// pages, one or two folders deep: their lists are made once (`navigations`).
+    private func navigation(for path: String, root: String) -> Value {
+        let current = Self.section(of: path)
+        let depth = root.utf8.count / 3
+        if depth < navigations.count { return navigations[depth][current] }
+        return Self.navigation(root: root, current: current, strings: strings)
+    }
+
+    /// Which entry of the navigation the page at `path` is in: 0 the articles (and home), then
+    /// the entity types in order; `EntityType.allCases.count + 1` none.
+    private static func section(of path: String) -> Int {
+        if path == SitePaths.home || path.hasPrefix("articles/") { return 0 }
+        for (offset, type) in EntityType.allCases.enumerated() where path.hasPrefix(SitePaths.folder(type) + "/") { return offset + 1 }
+        return EntityType.allCases.count + 1
+    }
+
+    private static func navigation(root: String, current: Int, strings: Localization) -> Value {
+        .list([
+            ["label": .string(strings["articles"]), "url": .string(root + SitePaths.home), "current": .bool(current == 0)],
+        ] + EntityType.allCases.enumerated().map { offset, type in
+            ["label": .string(strings[SitePaths.folder(type)]), "url": .string(root + SitePaths.index(type)),
+             "current": .bool(current == offset + 1)]
+        })
     }
 
     /// The fields of an entity link; index pages add the description.
