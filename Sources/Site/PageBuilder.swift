@@ -169,17 +169,17 @@ struct PageBuilder: Sendable {
             "site": site,
             "language": .string(strings.language),
             "t": words,
-            "nav": navigation(for: path, root: root),
+            "nav": navigation(for: path),
         ]
     }
 
     /// The site's sections as the page at `path` links them. Most pages are articles or entity
     /// pages, one or two folders deep: their lists are made once (`navigations`).
-    private func navigation(for path: String, root: String) -> Value {
+    private func navigation(for path: String) -> Value {
         let current = Self.section(of: path)
-        let depth = root.utf8.count / 3
+        let depth = SitePaths.depth(of: path)
         if depth < navigations.count { return navigations[depth][current] }
-        return Self.navigation(root: root, current: current, strings: strings)
+        return Self.navigation(root: SitePaths.root(of: path), current: current, strings: strings)
     }
 
     /// Which entry of the navigation the page at `path` is in: 0 the articles (and home), then

@@ -30,9 +30,14 @@ enum SitePaths {
 
     /// The prefix that leads from `page` back to the site root: "" or "../" per folder level.
     static func root(of page: String) -> String {
+        String(repeating: "../", count: depth(of: page))
+    }
+
+    /// How many folders deep `page` is.
+    static func depth(of page: String) -> Int {
         var depth = 0
         for byte in page.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
-        return String(repeating: "../", count: depth)
+        return depth
     }
 
     static func relative(from page: String, to target: String) -> String {

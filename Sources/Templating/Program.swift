@@ -19,26 +19,25 @@ final class Program: @unchecked Sendable {
         var count: Int32 = 0
         /// Sections and blocks: the instruction after their children; parents: after their blocks.
         var end: Int32 = 0
-        /// Variables, partials and parents: their entry in `details`.
+        /// Variables, partials and parents: their entry in `details`; blocks: in `blocks`.
         var detail: Int32 = 0
-        /// Parents and blocks: their entry in `calls`.
-        var call: Int32 = 0
     }
 
-    /// What only errors, partials, parents and blocks need, kept beside the instructions.
+    /// What only errors and partials or parents need, kept beside the instructions: the tag's
+    /// name and place, whether the name is looked up (`{{>*name}}`), a standalone tag's
+    /// indentation, and a parent call's block overrides (ranges of this program's instructions).
     struct Detail {
         var name: Name
         var location: Location
-        var reference: Reference?
+        var isDynamic = false
         var indent: String?
+        var overrides: [String: Range<Int>] = [:]
     }
 
-    /// A parent call's block overrides (ranges of instructions of this program), or a block's
-    /// name and indentation.
-    struct Call {
+    /// A block definition (`{{$name}}`) where output is written.
+    struct Block {
         var name: String
         var indent: BlockIndent
-        var blocks: [String: Range<Int>]
     }
 
     let instructions: UnsafeMutableBufferPointer<Instruction>
@@ -47,7 +46,7 @@ final class Program: @unchecked Sendable {
     let keys: UnsafeMutableBufferPointer<String>
     let hashes: UnsafeMutableBufferPointer<UInt64>
     let details: [Detail]
-    let calls: [Call]
+    let blocks: [Block]
 
     init(_ nodes: [Node]) {
         var compiler = Compiler()
@@ -61,7 +60,7 @@ final class Program: @unchecked Sendable {
         hashes = .allocate(capacity: compiler.hashes.count)
         _ = hashes.initialize(from: compiler.hashes)
         details = compiler.details
-        calls = compiler.calls
+        blocks = compiler.blocks
     }
 
     deinit {
@@ -84,7 +83,7 @@ private struct Compiler {
     var keys: [String] = []
     var hashes: [UInt64] = []
     var details: [Program.Detail] = []
-    var calls: [Program.Call] = []
+    var blocks: [Program.Block] = []
 
     mutating func compile(_ nodes: [Node]) {
         for node in nodes {
@@ -103,25 +102,23 @@ private struct Compiler {
                 enclose(instruction) { $0.compile(children) }
             case .partial(let reference, let indent):
                 var instruction = named(.partial, reference.name)
-                instruction.detail = detail(reference.name, reference.location, reference: reference, indent: indent)
+                instruction.detail = detail(reference, indent: indent)
                 instructions.append(instruction)
             case .parent(let reference, let indent, let blocks):
                 var instruction = named(.parent, reference.name)
-                instruction.detail = detail(reference.name, reference.location, reference: reference, indent: indent)
-                let call = calls.count
-                calls.append(.init(name: "", indent: .none, blocks: [:]))
-                instruction.call = Int32(call)
+                instruction.detail = detail(reference, indent: indent)
+                let call = Int(instruction.detail)
                 enclose(instruction) { compiler in
                     // Each block's content follows the call, in name order so output is deterministic.
                     for name in blocks.keys.sorted() {
                         let start = compiler.instructions.count
                         compiler.compile(blocks[name]!)
-                        compiler.calls[call].blocks[name] = start..<compiler.instructions.count
+                        compiler.details[call].overrides[name] = start..<compiler.instructions.count
                     }
                 }
             case .block(let name, let defaultContent, let indent):
-                calls.append(.init(name: name, indent: indent, blocks: [:]))
-                enclose(.init(kind: .block, call: Int32(calls.count - 1))) { $0.compile(defaultContent) }
+                blocks.append(.init(name: name, indent: indent))
+                enclose(.init(kind: .block, detail: Int32(blocks.count - 1))) { $0.compile(defaultContent) }
             }
         }
     }
@@ -130,12 +127,17 @@ private struct Compiler {
     mutating func named(_ kind: Program.Instruction.Kind, _ name: Name) -> Program.Instruction {
         let instruction = Program.Instruction(kind: kind, start: Int32(keys.count), count: Int32(name.components.count))
         keys += name.components
-        hashes += name.hashes
+        hashes += name.components.map(Shape.hash)
         return instruction
     }
 
-    mutating func detail(_ name: Name, _ location: Location, reference: Reference? = nil, indent: String? = nil) -> Int32 {
-        details.append(.init(name: name, location: location, reference: reference, indent: indent))
+    mutating func detail(_ name: Name, _ location: Location) -> Int32 {
+        details.append(.init(name: name, location: location))
+        return Int32(details.count - 1)
+    }
+
+    mutating func detail(_ reference: Reference, indent: String?) -> Int32 {
+        details.append(.init(name: reference.name, location: reference.location, isDynamic: reference.isDynamic, indent: indent))
         return Int32(details.count - 1)
     }
 

@@ -7,7 +7,7 @@ struct Renderer {
     private var stack: [Value] = []
     /// Block overrides of the parent calls being expanded, outermost first: the outermost wins.
     /// Their content is instructions of the program that made the call.
-    private var overrides: [(program: Program, blocks: [String: Range<Int>])] = []
+    private var overrides: [(program: Program, ranges: [String: Range<Int>])] = []
     private var file = ""
 
     init(library: TemplateLibrary, strict: Bool, capacity: Int = 16 * 1024) {
@@ -50,16 +50,16 @@ private extension Renderer {
             case .partial, .parent:
                 let detail = program.details[Int(instruction.detail)]
                 let isParent = instruction.kind == .parent
-                if let template = resolve(detail.reference!, program, instruction, isParent: isParent) {
-                    expand(template, indent: detail.indent, overrides: isParent ? (program, program.calls[Int(instruction.call)].blocks) : nil)
+                if let template = resolve(detail, program, instruction, isParent: isParent) {
+                    expand(template, indent: detail.indent, overrides: isParent ? (program, detail.overrides) : nil)
                 }
             case .block:
-                let call = program.calls[Int(instruction.call)]
-                if let content = override(for: call.name) {
+                let block = program.blocks[Int(instruction.detail)]
+                if let content = override(for: block.name) {
                     let savedIndent = output.indent
-                    if !call.indent.text.isEmpty {
-                        output.indent += call.indent.text
-                        output.atLineStart = call.indent.atLineStart
+                    if !block.indent.text.isEmpty {
+                        output.indent += block.indent.text
+                        output.atLineStart = block.indent.atLineStart
                     }
                     run(content.program, content.range)
                     output.indent = savedIndent
@@ -114,22 +114,22 @@ private extension Renderer {
 
     func override(for name: String) -> (program: Program, range: Range<Int>)? {
         for level in overrides {
-            if let content = level.blocks[name] { return (level.program, content) }
+            if let content = level.ranges[name] { return (level.program, content) }
         }
         return nil
     }
 
-    mutating func resolve(_ reference: Reference, _ program: Program, _ instruction: Program.Instruction, isParent: Bool) -> Template? {
+    mutating func resolve(_ detail: Program.Detail, _ program: Program, _ instruction: Program.Instruction, isParent: Bool) -> Template? {
         let name: String
-        if reference.isDynamic {
+        if detail.isDynamic {
             guard case .string(let resolved) = lookup(program, instruction) else { return nil }
             name = resolved
         } else {
-            name = reference.name.description
+            name = detail.name.description
         }
         if let template = library[name] { return template }
         if strict {
-            let location = reference.location
+            let location = detail.location
             problems.append(TemplateError(isParent ? .unknownParent(name) : .unknownPartial(name), file: file, line: location.line, column: location.column))
         }
         return nil

@@ -91,6 +91,23 @@ struct SiteBuilderTests {
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
     }
 
+    @Test func navigationLinksFromEachDepthAndMarksThePageSection() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        for number in 1...30 {
+            try dossier.write("content/articles/bericht-\(number).md", "---\ntitle: Bericht \(number)\n---\n[Putin](person:wladimir-putin) sprach.\n")
+        }
+        try dossier.build()
+        #expect(try dossier.read("index.html").contains(#"<a href="index.html" aria-current="page">"#))
+        let article = try dossier.read("articles/treffen.html")
+        #expect(article.contains(#"<a href="../index.html" aria-current="page">"#))
+        #expect(article.contains(#"<a href="../persons/index.html">"#))
+        let second = try dossier.read("persons/wladimir-putin/2.html")
+        #expect(second.contains(#"<a href="../../persons/index.html" aria-current="page">"#))
+        #expect(second.contains(#"<a href="../../index.html">"#))
+        #expect(try dossier.read("404.html").contains("aria-current") == false)
+    }
+
     @Test func indexPagesSortByCountAndGermanAlphabet() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
