@@ -24,4 +24,14 @@ enum GermanCollation {
             }
             .map(\.item)
     }
+
+    /// The first `limit` of `sorted(items, count:, name:)`. Keys are computed only for items
+    /// counted at least as often as the `limit`-th most frequent: an entity appears with
+    /// thousands of others and a page shows a few.
+    static func first<T>(_ limit: Int, of items: [T], count: (T) -> Int, name: (T) -> String) -> [T] {
+        guard limit > 0 else { return [] }
+        guard items.count > limit else { return sorted(items, count: count, name: name) }
+        let least = items.map(count).sorted(by: >)[limit - 1]
+        return Array(sorted(items.filter { count($0) >= least }, count: count, name: name).prefix(limit))
+    }
 }

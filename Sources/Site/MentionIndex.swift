@@ -72,7 +72,7 @@ struct MentionIndex: Sendable {
 
     /// What an entity's first page sums up: its spellings as written, the outlets that mention
     /// it (by articles) and the entities sharing a sentence with it (by sentences, registry
-    /// positions), each most frequent first, ties in German order.
+    /// positions; the most frequent only), each most frequent first, ties in German order.
     struct Overview: Sendable {
         var surfaces: [Counted]
         var outlets: [Counted]
@@ -81,7 +81,7 @@ struct MentionIndex: Sendable {
 
     /// One pass over the entity's mentions: they lie in many articles, so reading them is
     /// mostly waiting for memory, once.
-    func overview(_ entity: Int) -> Overview {
+    func overview(_ entity: Int, companions limit: Int) -> Overview {
         // An entity has a handful of spellings: comparing bytes beats hashing a string per mention.
         var spellings: [(bytes: [UInt8], count: Int)] = []
         // A dossier has a handful of outlets: comparing short strings beats hashing them.
@@ -132,7 +132,7 @@ struct MentionIndex: Sendable {
         var surfaces: [String: Int] = [:]
         for spelling in spellings { surfaces[String(decoding: spelling.bytes, as: UTF8.self), default: 0] += spelling.count }
         return Overview(surfaces: Self.ranked(surfaces), outlets: GermanCollation.sorted(outlets, count: \.count, name: \.key),
-                        companions: GermanCollation.sorted(counted.map { (entity: $0, count: together[$0]) }, count: { $0.count }, name: { ids[$0.entity] }))
+                        companions: GermanCollation.first(limit, of: counted.map { (entity: $0, count: together[$0]) }, count: { $0.count }, name: { ids[$0.entity] }))
     }
 
     static func ranked(_ counts: [String: Int]) -> [Counted] {

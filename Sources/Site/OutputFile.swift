@@ -37,6 +37,27 @@ enum OutputFile {
         }
     }
 
+    /// Whether the file at `path` holds exactly `bytes`: sizes compared first, then the contents
+    /// read into one buffer and compared at once. False when there is no such file.
+    static func holds(_ bytes: [UInt8], at path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, Int(status.st_size) == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+        defer { existing.deallocate() }
+        var filled = 0
+        while filled < bytes.count {
+            let result = read(descriptor, existing.baseAddress! + filled, bytes.count - filled)
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { return false }
+            filled += result
+        }
+        return bytes.withUnsafeBytes { memcmp($0.baseAddress!, existing.baseAddress!, bytes.count) == 0 }
+    }
+
     /// Creates the folder holding `path` and any missing folders above it.
     static func makeFolders(parentOf path: String) throws {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }

@@ -34,11 +34,11 @@ extension PageBuilder {
                     "url": .string("https://www.openstreetmap.org/?mlat=\(latitude)&mlon=\(longitude)#map=8/\(latitude)/\(longitude)"),
                 ]
             }
-            let overview = index.overview(position)
+            let overview = index.overview(position, companions: Self.companionsShown)
             model["surfaces"] = .list(overview.surfaces.map { ["text": .string($0.key), "count": .int($0.count)] })
             model["outlets"] = .list(overview.outlets.map { ["name": .string($0.key), "count": .int($0.count)] })
             // The most frequent companions only: a central figure appears with hundreds of entities.
-            model["companions"] = entityLinks(Array(overview.companions.prefix(Self.companionsShown)), root: root)
+            model["companions"] = entityLinks(overview.companions, root: root)
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
         let listing = MentionListing(root: root, articles: chunk.map { articles[Int($0.article)] }, entity: entity.id)

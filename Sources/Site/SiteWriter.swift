@@ -16,12 +16,14 @@ struct SiteWriter {
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
         let output = self.output
+        // A first build has no current site to compare with: no file is looked for.
+        let hasCurrent = manager.fileExists(atPath: output.path)
         do {
             try produce { path, bytes in
                 let target = staging.path + "/" + path
                 // An unchanged file is linked from the current site, so it keeps its modification time.
                 let current = output.path + "/" + path
-                if let existing = FileManager.default.contents(atPath: current), existing.elementsEqual(bytes) {
+                if hasCurrent, OutputFile.holds(bytes, at: current) {
                     try? OutputFile.makeFolders(parentOf: target)
                     if link(current, target) == 0 { return }
                 }

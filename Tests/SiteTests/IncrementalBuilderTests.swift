@@ -218,5 +218,14 @@ struct IncrementalBuilderTests {
         let modified = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as? Date
         #expect(modified == old)
         #expect(try dossier.read("articles/treffen.html").contains("Anders"))
+        // A change that keeps the page's size is still a change.
+        try dossier.write("content/articles/treffen.md", "---\ntitle: Andere\n---\nText.\n")
+        try dossier.build()
+        let size = try dossier.read("articles/treffen.html").utf8.count
+        try dossier.write("content/articles/treffen.md", "---\ntitle: Anderx\n---\nText.\n")
+        try dossier.build()
+        let changed = try dossier.read("articles/treffen.html")
+        #expect(changed.contains("Anderx") && !changed.contains("Andere"))
+        #expect(changed.utf8.count == size)
     }
 }

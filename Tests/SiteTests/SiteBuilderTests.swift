@@ -119,6 +119,15 @@ struct SiteBuilderTests {
         #expect(places.contains(#"<h3 class="letter">O</h3>"#))
     }
 
+    @Test func theFirstFewAreTheSortedListsHeadTiesAtTheCutIncluded() {
+        let items: [(name: String, count: Int)] = [("Zoe", 5), ("Öl", 3), ("Amur", 3), ("Oder", 3), ("Bonn", 9), ("Ufa", 1), ("ob", 3)]
+        let sorted = GermanCollation.sorted(items, count: \.count, name: \.name)
+        #expect(sorted.map(\.name) == ["Bonn", "Zoe", "Amur", "ob", "Oder", "Öl", "Ufa"])
+        for limit in 0...items.count + 1 {
+            #expect(GermanCollation.first(limit, of: items, count: \.count, name: \.name).map(\.name) == sorted.prefix(limit).map(\.name))
+        }
+    }
+
     @Test func interfaceSpeaksTheDossierLanguage() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
