@@ -30,8 +30,8 @@ public struct Registry: Sendable {
         let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
         var loaded: [(Entity, SourceError)] = []
         for file in files.filter({ ["yml", "yaml"].contains($0.pathExtension) }).sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            loaded += try parse(text, file: "\(displayPath)/\(file.lastPathComponent)")
+            let display = "\(displayPath)/\(file.lastPathComponent)"
+            loaded += try parse(try TextFile.read(file.path, display: display), file: display)
         }
         return try validated(loaded)
     }

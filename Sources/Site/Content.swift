@@ -46,6 +46,6 @@ public struct Content: Sendable {
         guard Slug.isValid(slug) else {
             throw SourceError(file: display, line: 1, column: 1, message: "file name '\(slug)' is not a slug: rename it to '\(Slug.make(slug)).md'")
         }
-        return try Article.parse(try String(contentsOf: file, encoding: .utf8), slug: slug, file: display)
+        return try Article.parse(try TextFile.read(file.path, display: display), slug: slug, file: display)
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Entities
 
 /// Writes output files with plain system calls: a site has tens of thousands of them, and
 /// Foundation's per-file work (attribute lookups, temporary files) costs more than the bytes.
@@ -38,24 +39,10 @@ enum OutputFile {
     }
 
     /// Whether the file at `path` holds exactly `bytes`: sizes compared first, then the contents
-    /// read into one buffer and compared at once. False when there is no such file.
+    /// read at once and compared. False when there is no such file.
     static func holds(_ bytes: [UInt8], at path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, Int(status.st_size) == bytes.count else { return false }
-        guard !bytes.isEmpty else { return true }
-        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
-        defer { existing.deallocate() }
-        var filled = 0
-        while filled < bytes.count {
-            let result = read(descriptor, existing.baseAddress! + filled, bytes.count - filled)
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { return false }
-            filled += result
-        }
-        return bytes.withUnsafeBytes { memcmp($0.baseAddress!, existing.baseAddress!, bytes.count) == 0 }
+        guard let existing = TextFile.bytes(atPath: path, size: bytes.count) else { return false }
+        return bytes.isEmpty || bytes.withUnsafeBytes { new in existing.withUnsafeBytes { memcmp(new.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }
     }
 
     /// Creates the folder holding `path` and any missing folders above it.

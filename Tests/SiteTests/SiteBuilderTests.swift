@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Site
+import Entities
 
 struct SiteBuilderTests {
     @Test func buildsEveryPageWithWorkingRelativeLinks() throws {
@@ -198,6 +199,23 @@ struct SiteBuilderTests {
         }
     }
 
+    @Test func textThatIsNotUTF8IsReportedAtItsFirstBadByte() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        let before = try dossier.snapshot()
+        // "Grüße" saved as Latin-1: ü is the byte FC.
+        let latin1 = Data("---\ntitle: Gr".utf8) + Data([0xFC]) + Data("sse\n---\nText.\n".utf8)
+        try latin1.write(to: dossier.root.appendingPathComponent("content/articles/latin.md"))
+        #expect(throws: SourceError(file: "content/articles/latin.md", line: 2, column: 10,
+                                    message: "the file is not UTF-8 text: save it as UTF-8 (it may be Latin-1 or Windows-1252)")) { try dossier.build() }
+        #expect(try dossier.snapshot() == before)
+        try dossier.remove("content/articles/latin.md")
+        try (Data("- id: gr".utf8) + Data([0xFC]) + Data("ss\n".utf8)).write(to: dossier.root.appendingPathComponent("content/entities/more.yml"))
+        #expect(throws: SourceError(file: "content/entities/more.yml", line: 1, column: 9,
+                                    message: "the file is not UTF-8 text: save it as UTF-8 (it may be Latin-1 or Windows-1252)")) { try dossier.build() }
+    }
+
     @Test func removedArticlesAndEntitiesDisappear() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
@@ -296,7 +314,24 @@ struct FrontMatterTests {
         "title: T\nauthors:\n  - A\n  - B\n",
         "title: T\ndate: 13.09.2023",
         "title: yes\noutlet: null",
+        "title: Grüße aus Wostotschny\noutlet: Der Standard\nauthors: [Jürgen Müller, \"Anna \\\"A.\\\" Schmidt\"]\nteaser: \"Kim: \\\"Wir sind bereit\\\"\"",
+        "title: \"Kim\\tPutin\"\n# Kommentar\n\ndate: 2023\noutlet: \u{00A0}DPA",
+        "title: T\r\noutlet: DPA",
+        "title: Off\nlanguage: de\nurl: https://example.org/a?b=1#c\nsource: x:y",
+        "titel: T",
+        "title: T\nauthors: [A, , B]\ndate: 2023-09-13",
+        "title: T\nauthors: [A, \"\", B, ]",
+        "title: Tee\u{0301}\noutlet: \u{0301}Agentur",
     ]
+
+    @Test func fastReaderReadsWhatTheImporterWrites() throws {
+        let fields = try #require(SimpleFrontMatter(FrontMatterTests.samples[7]))
+        #expect(fields.values["title"]?.value == .scalar("Grüße aus Wostotschny"))
+        #expect(fields.values["authors"]?.value == .list(["Jürgen Müller", "Anna \"A.\" Schmidt"]))
+        #expect(fields.values["teaser"].map { [$0.line, $0.column] } == [4, 9])
+        #expect(SimpleFrontMatter(FrontMatterTests.samples[0])?.values["captions"]?.value == .list([]))
+        #expect(SimpleFrontMatter(FrontMatterTests.samples[9]) == nil, "carriage returns go to the YAML parser")
+    }
 
     @Test(arguments: samples)
     func fastReaderAgreesWithTheYAMLParser(_ yaml: String) throws {
