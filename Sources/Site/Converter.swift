@@ -14,21 +14,30 @@ struct Converter: Sendable {
     let strings: Localization
     /// Per registry position, the opening tag of a mention link up to its anchor number and
     /// after it; every article page is one folder deep, so the link is the same from all.
-    let tags: [(start: String, end: String)]
+    /// Bytes in one array rather than strings: converting on several cores, a string per entity
+    /// had its reference count bounced between them on every link.
+    let tags: [UInt8]
+    /// Where the pieces lie in `tags`: entity `p`'s start is `tagEnds[2p]..<tagEnds[2p + 1]`, its
+    /// end up to `tagEnds[2p + 2]`.
+    let tagEnds: [Int32]
     /// Registry positions by reference ("person:wladimir-putin"): a link found here needs no checks.
-    let positions: [String: Int]
+    let positions: ReferenceTable
 
     init(registry: Registry, renderer: MarkdownRenderer, strings: Localization) {
         self.registry = registry
         self.renderer = renderer
         self.strings = strings
-        positions = Dictionary(registry.entities.enumerated().map { ($1.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        positions = ReferenceTable(registry.entities.map(\.reference))
         let page = SitePaths.article("_")
-        tags = registry.entities.map { entity in
+        var tags: [UInt8] = [], tagEnds: [Int32] = [0]
+        for entity in registry.entities {
             let href = SitePaths.relative(from: page, to: SitePaths.entity(entity.type, entity.id))
-            return ("<a class=\"mention \(entity.type.rawValue)\" id=\"\(entity.id)-",
-                    "\" href=\"\(href)\" title=\"\(HTMLEscaping.escape(entity.name))\">")
+            tags += "<a class=\"mention \(entity.type.rawValue)\" id=\"\(entity.id)-".utf8
+            tagEnds.append(Int32(tags.count))
+            tags += "\" href=\"\(href)\" title=\"\(HTMLEscaping.escape(entity.name))\">".utf8
+            tagEnds.append(Int32(tags.count))
         }
+        (self.tags, self.tagEnds) = (tags, tagEnds)
     }
 
     /// The article for entity pages and indexes, and its body as HTML for its own page.
@@ -69,7 +78,7 @@ private extension Converter {
         init(article: Article, converter: Converter) {
             self.article = article
             self.converter = converter
-            mentioned = [Int32](repeating: 0, count: converter.tags.count)
+            mentioned = [Int32](repeating: 0, count: converter.registry.entities.count)
         }
 
         /// Records an entity link and returns its markup; nil for links that are not annotations.
@@ -90,13 +99,24 @@ private extension Converter {
                 sentenceStart: Int32(current.base + sentence.lowerBound), sentenceEnd: Int32(current.base + sentence.upperBound),
                 markStart: Int32(current.base + link.range.lowerBound), markEnd: Int32(current.base + link.range.upperBound)
             ))
-            let tag = converter.tags[entity]
-            var open = ""
-            open.reserveCapacity(tag.start.utf8.count + 10 + tag.end.utf8.count)
-            open += tag.start
-            open += String(ordinal)
-            open += tag.end
-            return .init(open: open, close: "</a>")
+            return .init(open: openTag(entity, ordinal: ordinal), close: "</a>")
+        }
+
+        /// The opening tag of the `ordinal`-th mention of the entity at `entity`, made in one piece.
+        private func openTag(_ entity: Int, ordinal: Int32) -> String {
+            let (start, middle, end) = (Int(converter.tagEnds[2 * entity]), Int(converter.tagEnds[2 * entity + 1]), Int(converter.tagEnds[2 * entity + 2]))
+            // A number's string is short enough to be kept inline: no allocation.
+            var number = String(ordinal)
+            return converter.tags.withUnsafeBufferPointer { tags in
+                number.withUTF8 { number in
+                    String(unsafeUninitializedCapacity: end - start + number.count) { tag in
+                        _ = tag.initialize(fromContentsOf: tags[start..<middle])
+                        _ = tag[(middle - start)...].initialize(fromContentsOf: number)
+                        _ = tag[(middle - start + number.count)...].initialize(fromContentsOf: tags[middle..<end])
+                        return tag.count
+                    }
+                }
+            }
         }
 
         /// The registry position of the entity an annotation names, checked against the registry.
@@ -119,4 +139,42 @@ private extension Converter {
             return position
         }
     }
+}
+
+/// Registry positions by reference, found by an FNV-1a hash in an open-addressed table: every
+/// link of every article is looked up here, and hashing a reference with the standard library's
+/// hasher cost more than the rest of recording the mention. The first of equal references wins.
+struct ReferenceTable: Sendable {
+    private let references: [String]
+    /// Positions in `references`, -1 for an empty slot; twice as many slots as references at least.
+    private let slots: [Int32]
+
+    init(_ references: [String]) {
+        self.references = references
+        var slots = [Int32](repeating: -1, count: max(2, (2 * references.count).nextPowerOfTwo))
+        for (position, reference) in references.enumerated() {
+            var slot = Self.slot(of: reference, in: slots.count)
+            while slots[slot] >= 0, references[Int(slots[slot])] != reference { slot = (slot + 1) & (slots.count - 1) }
+            if slots[slot] < 0 { slots[slot] = Int32(position) }
+        }
+        self.slots = slots
+    }
+
+    subscript(reference: String) -> Int? {
+        var slot = Self.slot(of: reference, in: slots.count)
+        while slots[slot] >= 0 {
+            if references[Int(slots[slot])] == reference { return Int(slots[slot]) }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    private static func slot(of reference: String, in count: Int) -> Int {
+        Int(truncatingIfNeeded: FNV1a.hash(reference)) & (count - 1)
+    }
+}
+
+private extension Int {
+    /// The least power of two at least this large.
+    var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
 }

@@ -12,8 +12,10 @@ enum Sentence {
     static func boundaries(in paragraph: [UInt8]) -> [Int] {
         var boundaries = [0]
         paragraph.withUnsafeBufferPointer { bytes in
-            // A boundary follows a space: only offsets after one are looked at closely.
-            for offset in 2..<max(2, bytes.count) where bytes[offset - 1] == 0x20 && isBoundary(bytes, endingBefore: offset) {
+            // A boundary follows a space after a byte that can end a sentence (or another space):
+            // only those offsets are looked at closely.
+            for offset in 2..<max(2, bytes.count) where bytes[offset - 1] == 0x20 && mayEndSentence(bytes[offset - 2])
+                && isBoundary(bytes, endingBefore: offset) {
                 boundaries.append(offset)
             }
         }
@@ -77,6 +79,15 @@ private extension Sentence {
         let next = bytes[offset]
         let startsCapital = (next >= 0x41 && next <= 0x5A) || next == 0xC3 || next == 0x22 || next == 0xE2
         return startsCapital
+    }
+
+    /// Whether `byte` can be the last before the spaces after a sentence: `. ! ?`, the last byte
+    /// of `…`, `"`, `“` or `”`, or a space.
+    static func mayEndSentence(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2E, 0x21, 0x3F, 0xA6, 0x22, 0x9C, 0x9D, 0x20: true
+        default: false
+        }
     }
 
     static func isLetter(_ byte: UInt8) -> Bool {
