@@ -378,7 +378,7 @@ private extension IncrementalBuilder {
     func read(_ paths: Set<String>) throws -> [String: Article] {
         let paths = paths.filter { $0.hasPrefix("articles/") }.sorted()
         let contentName = options.content.lastPathComponent
-        let read = try paths.concurrentMap { try Content.loadArticle(options.content.appendingPathComponent($0), contentName: contentName) }
+        let read = try paths.concurrentMap { try Content.loadArticle(options.content.appendingPathComponent($0).path, contentName: contentName) }
         return Dictionary(uniqueKeysWithValues: zip(paths, read))
     }
 

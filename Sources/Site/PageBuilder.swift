@@ -12,6 +12,10 @@ struct PageBuilder: Sendable {
         case notFound
         case feed
         case sitemap
+
+        var isEntityPage: Bool {
+            if case .entity = self { true } else { false }
+        }
     }
 
     let content: Content

@@ -55,6 +55,7 @@ public struct SiteBuilder: Sendable {
         }
         let (content, library) = try timed("load") { try load(articles: false) }
         let files = Content.articleFiles(in: options.content)
+        let contentName = options.content.lastPathComponent
         var paths: [String] = []
         try SiteWriter(output: options.output).write { emit in
             // Article pages need no other article: each is written as soon as it is converted,
@@ -64,7 +65,7 @@ public struct SiteBuilder: Sendable {
             let newest = NewestBodies(limit: PageBuilder.feedEntries)
             let converted = try timed("convert") {
                 try files.concurrentMap(serially: options.serially) { file -> ConvertedArticle in
-                    let (converted, html) = try converter.convert(try Content.loadArticle(file, contentName: options.content.lastPathComponent))
+                    let (converted, html) = try converter.convert(try Content.loadArticle(file, contentName: contentName))
                     let (path, bytes) = try render(articlePages.article(converted, html: html), library)
                     try emit(path, bytes)
                     newest.offer(converted, html: html)
@@ -134,7 +135,10 @@ extension SiteBuilder {
 private extension SiteBuilder {
     /// Renders every page and asset, handing each file to `emit` as soon as it is made.
     func render(_ pages: PageBuilder, _ library: TemplateLibrary, emit: @Sendable (String, [UInt8]) throws -> Void) throws -> [String] {
-        let jobs = pages.jobs()
+        // One-of-a-kind pages first: the sitemap and the feed are large, and last in line they
+        // would be rendered while the other cores wait.
+        let all = pages.jobs()
+        let jobs = all.filter { !$0.isEntityPage } + all.filter(\.isEntityPage)
         let paths = try jobs.concurrentMap(serially: options.serially) { job -> String in
             let (path, bytes) = try render(pages.page(for: job), library)
             try emit(path, bytes)
@@ -146,13 +150,16 @@ private extension SiteBuilder {
     }
 
     static func count(_ paths: [String]) -> [(kind: String, count: Int)] {
+        // Bytes compared, not characters: a site has tens of thousands of paths.
+        func starts(_ path: String, _ prefix: String) -> Bool { path.utf8.starts(with: prefix.utf8) }
+        func ends(_ path: String, _ suffix: String) -> Bool { path.utf8.reversed().starts(with: suffix.utf8.reversed()) }
         let kinds: [(String, (String) -> Bool)] = [
-            ("articles", { $0.hasPrefix("articles/") }),
-            ("persons", { $0.hasPrefix("persons/") && !$0.hasSuffix("index.html") }),
-            ("places", { $0.hasPrefix("places/") && !$0.hasSuffix("index.html") }),
-            ("orgs", { $0.hasPrefix("orgs/") && !$0.hasSuffix("index.html") }),
-            ("other pages", { !$0.hasPrefix("assets/") && $0.hasSuffix(".html") && !$0.hasPrefix("articles/") && (!$0.contains("/") || $0.hasSuffix("index.html")) }),
-            ("assets and feeds", { $0.hasPrefix("assets/") || $0.hasSuffix(".xml") }),
+            ("articles", { starts($0, "articles/") }),
+            ("persons", { starts($0, "persons/") && !ends($0, "index.html") }),
+            ("places", { starts($0, "places/") && !ends($0, "index.html") }),
+            ("orgs", { starts($0, "orgs/") && !ends($0, "index.html") }),
+            ("other pages", { !starts($0, "assets/") && ends($0, ".html") && !starts($0, "articles/") && (!$0.utf8.contains(UInt8(ascii: "/")) || ends($0, "index.html")) }),
+            ("assets and feeds", { starts($0, "assets/") || ends($0, ".xml") }),
         ]
         return kinds.map { kind, matches in (kind, paths.filter(matches).count) }
     }
