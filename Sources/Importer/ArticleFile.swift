@@ -52,7 +52,12 @@ enum ArticleFile {
 
     /// FNV-1a, 64 bit, as 16 hex digits: a change detector, not a security measure.
     static func hash(_ text: String) -> String {
-        let hex = String(FNV1a.hash(text), radix: 16)
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+        let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 

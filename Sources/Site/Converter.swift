@@ -21,13 +21,13 @@ struct Converter: Sendable {
     /// end up to `tagEnds[2p + 2]`.
     let tagEnds: [Int32]
     /// Registry positions by reference ("person:wladimir-putin"): a link found here needs no checks.
-    let positions: ReferenceTable
+    let positions: [String: Int]
 
     init(registry: Registry, renderer: MarkdownRenderer, strings: Localization) {
         self.registry = registry
         self.renderer = renderer
         self.strings = strings
-        positions = ReferenceTable(registry.entities.map(\.reference))
+        positions = Dictionary(registry.entities.enumerated().map { ($1.reference, $0) }, uniquingKeysWith: { first, _ in first })
         let page = SitePaths.article("_")
         var tags: [UInt8] = [], tagEnds: [Int32] = [0]
         for entity in registry.entities {
@@ -141,40 +141,3 @@ private extension Converter {
     }
 }
 
-/// Registry positions by reference, found by an FNV-1a hash in an open-addressed table: every
-/// link of every article is looked up here, and hashing a reference with the standard library's
-/// hasher cost more than the rest of recording the mention. The first of equal references wins.
-struct ReferenceTable: Sendable {
-    private let references: [String]
-    /// Positions in `references`, -1 for an empty slot; twice as many slots as references at least.
-    private let slots: [Int32]
-
-    init(_ references: [String]) {
-        self.references = references
-        var slots = [Int32](repeating: -1, count: max(2, (2 * references.count).nextPowerOfTwo))
-        for (position, reference) in references.enumerated() {
-            var slot = Self.slot(of: reference, in: slots.count)
-            while slots[slot] >= 0, references[Int(slots[slot])] != reference { slot = (slot + 1) & (slots.count - 1) }
-            if slots[slot] < 0 { slots[slot] = Int32(position) }
-        }
-        self.slots = slots
-    }
-
-    subscript(reference: String) -> Int? {
-        var slot = Self.slot(of: reference, in: slots.count)
-        while slots[slot] >= 0 {
-            if references[Int(slots[slot])] == reference { return Int(slots[slot]) }
-            slot = (slot + 1) & (slots.count - 1)
-        }
-        return nil
-    }
-
-    private static func slot(of reference: String, in count: Int) -> Int {
-        Int(truncatingIfNeeded: FNV1a.hash(reference)) & (count - 1)
-    }
-}
-
-private extension Int {
-    /// The least power of two at least this large.
-    var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
-}

@@ -27,16 +27,6 @@ struct SiteBuilderTests {
         #expect(article.contains(#"<a class="mention place" id="amur-1" href="../places/amur.html" title="Amur">Amur</a>"#))
     }
 
-    @Test func referenceTableFindsEveryReferenceAndTheFirstOfEqualOnes() {
-        let references = (0..<3000).map { "person:p\($0)" } + ["place:wien", "person:p7"]
-        let table = ReferenceTable(references)
-        let found = (0..<3000).map { number in table["person:p\(number)"] }
-        #expect(found == Array(0..<3000))
-        #expect(table["place:wien"] == 3000 && table["person:p7"] == 7)
-        #expect(table["person:p3000"] == nil && table["place:p1"] == nil && table[""] == nil)
-        #expect(ReferenceTable([])["person:a"] == nil)
-    }
-
     @Test func entityPageListsEachMentionWithItsSentenceAndLinksToTheSpot() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
