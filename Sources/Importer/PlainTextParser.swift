@@ -1,4 +1,5 @@
 import Foundation
+import Entities
 
 /// Reads the structure of news text as scraped or copied from a page: headline, teaser,
 /// subheadings, photo captions and credits, dateline, authors, date and outlet.
@@ -38,7 +39,7 @@ private extension PlainTextParser {
             var rest = line
             if rest.hasPrefix("date ") {
                 let value = rest.dropFirst(5).prefix { !$0.isWhitespace }
-                if isISODate(String(value)) {
+                if ISODate.isValid(String(value)) {
                     article.date = String(value)
                     rest = String(rest.dropFirst(5 + value.count)).trimmingCharacters(in: .whitespaces)
                 }
@@ -130,10 +131,5 @@ private extension PlainTextParser {
             let isHeading = (LineKind.isHeadingLike(block, maximumLength: 100) || LineKind.isAllCaps(block)) && followedByProse
             return isHeading ? "## " + block : block
         }
-    }
-
-    func isISODate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        return (1...3).contains(parts.count) && parts[0].count == 4 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 }

@@ -75,14 +75,19 @@ public extension PreviewSession {
 private extension PreviewSession {
     /// Annotates the articles again after a registry edit; returns how many mentions were added.
     ///
-    /// Annotation only ever adds links, and only for names the registry did not know before:
-    /// an article that contains none of them (as written, or in capitals as in headlines; an
-    /// inflected or compound form starts with the name) is left unread by the annotator.
+    /// Annotation only ever adds links, and only for names the registry did not give an entity
+    /// before (a known name newly listed as ambiguous for another entity counts: it may now
+    /// resolve to that one): an article that contains none of them (as written, or in capitals as
+    /// in headlines; an inflected or compound form starts with the name) is left unread.
     func reannotate(with registry: Registry) throws -> Int {
-        func surfaces(_ registry: Registry) -> Set<String> {
-            Set(registry.entities.flatMap { [$0.name] + $0.aliases + $0.ambiguous })
+        struct Naming: Hashable {
+            var surface: String
+            var entity: String
         }
-        let new = self.registry.map { surfaces(registry).subtracting(surfaces($0)) } ?? surfaces(registry)
+        func namings(_ registry: Registry) -> Set<Naming> {
+            Set(registry.entities.flatMap { entity in ([entity.name] + entity.aliases + entity.ambiguous).map { Naming(surface: $0, entity: entity.id) } })
+        }
+        let new = Set((self.registry.map { namings(registry).subtracting(namings($0)) } ?? namings(registry)).map(\.surface))
         guard !new.isEmpty else { return 0 }
         let needles = Set(new.flatMap { surface -> [String] in
             let word = String(surface.prefix { $0 != " " && $0 != "-" && $0 != "\n" })

@@ -39,7 +39,7 @@ public struct Article: Sendable, Equatable {
             throw SourceError(file: file, line: 1, column: 1, message: "article has no 'title' in its front matter: add 'title: …'")
         }
         let date = try fields.string("date") ?? ""
-        if !date.isEmpty, !Self.isISODate(date) {
+        if !date.isEmpty, !ISODate.isValid(date) {
             let location = fields.location(of: "date")
             throw SourceError(file: file, line: location.line, column: location.column,
                               message: "date '\(date)' is not ISO 8601: write YYYY-MM-DD, YYYY-MM or YYYY")
@@ -71,7 +71,7 @@ public struct Article: Sendable, Equatable {
             throw SourceError(file: file, line: 1, column: 1, message: "article has no 'title' in its front matter: add 'title: …'")
         }
         let date = string("date") ?? ""
-        if !date.isEmpty, !isISODate(date), let location = fields.values["date"] {
+        if !date.isEmpty, !ISODate.isValid(date), let location = fields.values["date"] {
             throw SourceError(file: file, line: location.line + 1, column: location.column,
                               message: "date '\(date)' is not ISO 8601: write YYYY-MM-DD, YYYY-MM or YYYY")
         }
@@ -80,14 +80,5 @@ public struct Article: Sendable, Equatable {
             dateline: string("dateline") ?? "", source: string("source") ?? "", language: string("language") ?? "de",
             url: string("url"), teaser: string("teaser") ?? "", captions: [], body: body, bodyLine: bodyLine
         )
-    }
-
-    static func isISODate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
-        if parts.count > 1 { guard parts[1].count == 2, (1...12).contains(Int(parts[1])!) else { return false } }
-        if parts.count > 2 { guard parts[2].count == 2, (1...31).contains(Int(parts[2])!) else { return false } }
-        return true
     }
 }

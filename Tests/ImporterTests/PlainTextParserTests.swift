@@ -16,6 +16,14 @@ struct PlainTextParserTests {
         #expect(article.warnings.contains("000_d429acaccbe4d770: no date found; left empty, fill it in the front matter"))
     }
 
+    @Test func onlyADateTheBuildAcceptsIsTakenAsTheDate() {
+        // The build rejects an article whose date is not ISO 8601: the importer must not write one.
+        for (line, date) in [("date 2023-09-13 Quelle: DPA", "2023-09-13"), ("date 2023-13 Quelle: DPA", ""), ("date 2023-09-32 Quelle: DPA", ""), ("date ２０２３ Quelle: DPA", "")] {
+            let article = PlainTextParser(file: "x").parse("Titel\n\n\(line)\n\nText des Artikels.\n")
+            #expect(article.date == date, "\(line)")
+        }
+    }
+
     @Test func reutersCopyGivesDateAuthorsDatelineAndCapsSubheading() throws {
         let article = try parse("001_2693660c1e8186e1")
         #expect(article.date == "2023-09")

@@ -32,6 +32,25 @@ struct PreviewSessionTests {
         #expect(try String(contentsOf: dossier.root.appendingPathComponent("content/articles/treffen.md"), encoding: .utf8) == untouched)
     }
 
+    @Test func aKnownShortFormNewlyAmbiguousForAnotherEntityIsResolvedAgain() throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        let kims = "- id: wladimir-putin\n  type: person\n  name: Wladimir Putin\n  aliases: [Putin]\n"
+            + "- id: kim-jong-un\n  type: person\n  name: Kim Jong Un\n  ambiguous: [Kim]\n"
+            + "- id: kim-yo-jong\n  type: person\n  name: Kim Yo Jong\n"
+        try dossier.write("content/entities/e.yml", kims)
+        try dossier.write("content/articles/schwester.md", "---\ntitle: Die Schwester\n---\n[Kim Yo Jong](person:kim-yo-jong) reiste an. Kim sagte nichts.\n")
+        let session = PreviewSession(options: dossier.options)
+        _ = try session.rebuild()
+        let article = dossier.root.appendingPathComponent("content/articles/schwester.md")
+
+        // No name is new, but "Kim" now names Kim Yo Jong too, who was introduced.
+        try dossier.write("content/entities/e.yml", kims + "  ambiguous: [Kim]\n")
+        let note = try session.rebuild()
+        #expect(note.contains("registry changed, 1 mentions annotated"), "\(note)")
+        #expect(try String(contentsOf: article, encoding: .utf8).contains("[Kim](person:kim-yo-jong) sagte"))
+    }
+
     @Test func theSearchIndexIsMadeAfterARebuildAndOnlyWhenPagesChanged() throws {
         let dossier = try PreviewDossier()
         defer { try? FileManager.default.removeItem(at: dossier.root) }
