@@ -28,7 +28,7 @@ struct Import: ParsableCommand {
     var url: String?
 
     func validate() throws {
-        if let date, date.split(separator: "-").count > 3 || date.split(separator: "-").first?.count != 4 {
+        if let date, !ISODate.isValid(date) {
             throw ValidationError("--date must be ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY), not '\(date)'")
         }
     }

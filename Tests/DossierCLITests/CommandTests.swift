@@ -39,8 +39,12 @@ struct CommandTests {
         #expect(FileManager.default.fileExists(atPath: path("site/persons/sergej-lawrow.html")), "a failed build keeps the old site")
     }
 
-    @Test func badOptionsAreRejectedBeforeAnythingRuns() {
+    @Test func badOptionsAreRejectedBeforeAnythingRuns() throws {
         #expect(throws: (any Error).self) { try Import.parse(["--date", "13.09.2023", "x.txt"]) }
+        // The build's own rule: a month or day out of range would be imported and then rejected.
+        #expect(throws: (any Error).self) { try Import.parse(["--date", "2023-13-01", "x.txt"]) }
+        #expect(throws: (any Error).self) { try Import.parse(["--date", "2023-09-1", "x.txt"]) }
+        #expect(try Import.parse(["--date", "2023-09", "x.txt"]).date == "2023-09")
         #expect(throws: (any Error).self) { try Build.parse(["--unknown"]) }
     }
 }
