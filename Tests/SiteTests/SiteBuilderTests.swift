@@ -281,8 +281,9 @@ struct SiteBuilderTests {
         let base = "https://example.org/dossier/articles/treffen.html"
         #expect(feed.contains(#"<content type="html" xml:base="\#(base)">"#))
         #expect(feed.contains("href=&quot;../persons/wladimir-putin.html&quot;"))
-        #expect(URL(string: "../persons/wladimir-putin.html", relativeTo: URL(string: base))?.absoluteString == "https://example.org/dossier/persons/wladimir-putin.html")
-        #expect(try dossier.read("sitemap.xml").contains("<loc>https://example.org/dossier/persons/wladimir-putin.html</loc>"))
+        // A feed reader resolves it against that base to a page the site has.
+        let resolved = try #require(URL(string: "../persons/wladimir-putin.html", relativeTo: URL(string: base))?.absoluteString)
+        #expect(try dossier.read("sitemap.xml").contains("<loc>\(resolved)</loc>"))
         for number in 0..<60 { try dossier.write("content/articles/n\(number).md", "---\ntitle: N\(number)\ndate: 2024-01-01\n---\nText.\n") }
         try dossier.build()
         #expect(try dossier.read("feed.xml").components(separatedBy: "<entry>").count - 1 == PageBuilder.feedEntries)
