@@ -44,7 +44,7 @@ public enum TextFile {
 }
 
 private extension TextFile {
-    /// The 1-based line and column (in characters' scalars) of the first byte that is not UTF-8.
+    /// The 1-based line and column (counted in Unicode scalars) of the first byte that is not UTF-8.
     static func location(ofFirstInvalidByteIn bytes: [UInt8]) -> (line: Int, column: Int) {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()

@@ -140,4 +140,3 @@ private extension Converter {
         }
     }
 }
-

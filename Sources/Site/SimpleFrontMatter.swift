@@ -17,11 +17,12 @@ struct SimpleFrontMatter {
     init?(_ yaml: String) {
         let bytes = Array(yaml.utf8)
         guard !bytes.contains(Self.carriageReturn) else { return nil }
-        var start = 0, number = 1
+        var start = 0, lineNumber = 0
         while start <= bytes.count {
             let end = bytes[start...].firstIndex(of: Self.newline) ?? bytes.count
             let line = bytes[start..<end]
-            (start, number) = (end + 1, number + 1)
+            start = end + 1
+            lineNumber += 1
             guard let first = line.first, first != UInt8(ascii: "#") else { continue }
             guard Self.isLetter(first), let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
             let key = line[..<colon]
@@ -33,7 +34,7 @@ struct SimpleFrontMatter {
             guard let value = Self.value(rest) else { return nil }
             if case .scalar("") = value, rest.isEmpty { return nil }
             // The key is ASCII: its bytes are its characters.
-            values[String(decoding: key, as: UTF8.self)] = (value, number - 1, colon - line.startIndex + 2 + leading)
+            values[String(decoding: key, as: UTF8.self)] = (value, lineNumber, colon - line.startIndex + 2 + leading)
         }
     }
 }
