@@ -2,6 +2,7 @@ import ArgumentParser
 import Entities
 import Foundation
 import Importer
+import Site
 
 /// `dossier annotate`: re-annotation after the registry changed.
 struct Annotate: ParsableCommand {
@@ -16,10 +17,9 @@ struct Annotate: ParsableCommand {
         do {
             let registry = try Registry.load(from: dossier.contentURL.appendingPathComponent("entities"), displayPath: "\(dossier.content)/entities")
             let annotator = Reannotator(registry: registry)
-            let folder = dossier.contentURL.appendingPathComponent("articles")
-            let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+            let files = Content.articleFiles(in: dossier.contentURL).map { URL(fileURLWithPath: $0) }
             var total = 0
-            for file in files.filter({ $0.pathExtension == "md" }).sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
+            for file in files {
                 let display = "\(dossier.content)/articles/\(file.lastPathComponent)"
                 let outcome = try annotator.annotate(file, display: display)
                 for item in outcome.unresolved {

@@ -94,11 +94,10 @@ private extension PreviewSession {
             return [word, word.uppercased()]
         }).filter { !$0.isEmpty }.map { Array($0.utf8) }
         let annotator = Reannotator(registry: registry)
-        let folder = options.content.appendingPathComponent("articles")
         var added = 0
-        for file in (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
-        where file.pathExtension == "md" {
-            guard let bytes = FileManager.default.contents(atPath: file.path), needles.contains(where: { bytes.contains($0) }) else { continue }
+        for path in Content.articleFiles(in: options.content) {
+            guard let bytes = FileManager.default.contents(atPath: path), needles.contains(where: { bytes.contains($0) }) else { continue }
+            let file = URL(fileURLWithPath: path)
             added += try annotator.annotate(file, display: "\(options.content.lastPathComponent)/articles/\(file.lastPathComponent)").added
         }
         return added

@@ -31,12 +31,14 @@ public struct Content: Sendable {
 
     /// The article files of `directory` (usually `content/`) as paths, in slug order, the order
     /// in which entity pages list articles (not file-name order: "a-b.md" sorts before "a.md").
-    /// Names, not URLs: a dossier has tens of thousands of articles, and URL operations on each
-    /// cost more than listing the folder.
-    static func articleFiles(in directory: URL) -> [String] {
+    /// Hidden files (names starting with `.`, like the lock files editors leave beside an article
+    /// being edited) are skipped, as the preview's file scan skips them. Names, not URLs: a
+    /// dossier has tens of thousands of articles, and URL operations on each cost more than
+    /// listing the folder.
+    public static func articleFiles(in directory: URL) -> [String] {
         let folder = directory.appendingPathComponent("articles").path
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".md") && $0.utf8.count > 3 }
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .map { (slug: slug(ofFile: $0), name: $0) }
             .sorted { $0.slug < $1.slug }
             .map { folder + "/" + $0.name }

@@ -25,6 +25,8 @@ struct CommandTests {
         #expect(article.contains("outlet: \"DPA\"") && article.contains("dateline: \"Moskau\""))
 
         try write("content/entities/more.yml", "- id: sergej-lawrow\n  type: person\n  name: Sergej Lawrow\n")
+        // An editor's lock file beside the article being edited is not an article.
+        try FileManager.default.createSymbolicLink(atPath: path("content/articles/.#putin-bleibt-in-moskau.md"), withDestinationPath: "redaktion@laptop.4711:1700000000")
         try Annotate.parse(content).run()
         let annotated = try String(contentsOf: root.appendingPathComponent("content/articles/putin-bleibt-in-moskau.md"), encoding: .utf8)
         #expect(annotated.contains("mit [Sergej Lawrow](person:sergej-lawrow)."))

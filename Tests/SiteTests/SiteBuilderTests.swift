@@ -216,6 +216,19 @@ struct SiteBuilderTests {
                                     message: "the file is not UTF-8 text: save it as UTF-8 (it may be Latin-1 or Windows-1252)")) { try dossier.build() }
     }
 
+    @Test func hiddenFilesBesideTheArticlesAreNotArticles() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        let before = try dossier.snapshot()
+        // Emacs marks a file being edited with a dangling symlink; other editors leave hidden copies.
+        try FileManager.default.createSymbolicLink(atPath: dossier.root.appendingPathComponent("content/articles/.#wien.md").path,
+                                                   withDestinationPath: "redaktion@laptop.4711:1700000000")
+        try dossier.write("content/articles/.wien.md", "kein Artikel")
+        try dossier.build()
+        #expect(try dossier.snapshot() == before)
+    }
+
     @Test func removedArticlesAndEntitiesDisappear() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
