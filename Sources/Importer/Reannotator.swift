@@ -21,7 +21,7 @@ public struct Reannotator {
 
     /// Annotates `file` in place; returns what was added.
     public func annotate(_ file: URL, display: String) throws -> Outcome {
-        let text = try String(contentsOf: file, encoding: .utf8)
+        let text = try TextFile.read(file.path, display: display)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") else {
             throw SourceError(file: display, line: 1, column: 1, message: "no front matter: start the file with '---', the YAML fields, and '---'")
