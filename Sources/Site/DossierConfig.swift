@@ -27,7 +27,9 @@ public struct DossierConfig: Sendable, Equatable {
     }
 
     static func load(from file: URL, displayPath: String) throws -> DossierConfig {
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return DossierConfig() }
+        // No file: the defaults. A file that cannot be read or is not UTF-8 is an error.
+        guard FileManager.default.fileExists(atPath: file.path) else { return DossierConfig() }
+        let text = try TextFile.read(file.path, display: displayPath)
         let fields = try YAMLFields(text, file: displayPath)
         var config = DossierConfig()
         config.title = try fields.string("title") ?? config.title

@@ -214,6 +214,11 @@ struct SiteBuilderTests {
         try (Data("- id: gr".utf8) + Data([0xFC]) + Data("ss\n".utf8)).write(to: dossier.root.appendingPathComponent("content/entities/more.yml"))
         #expect(throws: SourceError(file: "content/entities/more.yml", line: 1, column: 9,
                                     message: "the file is not UTF-8 text: save it as UTF-8 (it may be Latin-1 or Windows-1252)")) { try dossier.build() }
+        try dossier.remove("content/entities/more.yml")
+        // The settings too: a Latin-1 title was silently replaced by the default settings.
+        try (Data("title: Gr".utf8) + Data([0xFC]) + Data("sse\n".utf8)).write(to: dossier.root.appendingPathComponent("content/dossier.yml"))
+        #expect(throws: SourceError(file: "content/dossier.yml", line: 1, column: 10,
+                                    message: "the file is not UTF-8 text: save it as UTF-8 (it may be Latin-1 or Windows-1252)")) { try dossier.build() }
     }
 
     @Test func hiddenFilesBesideTheArticlesAreNotArticles() throws {
