@@ -33,6 +33,12 @@ final class ConvertedArticle: @unchecked Sendable {
     let grouped: [Int32]
     /// The article page's path in the site, made once for the many pages that link to it.
     let path: String
+    /// What entity pages write of the article, one piece after another: the values of
+    /// `summaryFields` escaped for HTML, then `path` (`listingRange(_:)` finds them). Escaped
+    /// once for the many pages that list the article, in one buffer rather than a string each,
+    /// whose reference counts every core listing the article would touch.
+    let listing: [UInt8]
+    private let listingEnds: SIMD8<Int32>
     /// The article's outlet, which every entity's overview counts.
     let outlet: String
     /// What lists of articles show of it, the values of `summaryFields` in their order, but the
@@ -76,8 +82,17 @@ final class ConvertedArticle: @unchecked Sendable {
         self.order = order
         outlet = article.outlet
         path = SitePaths.article(article.slug)
-        summary = [.string(article.title), .string(article.outlet), .string(article.teaser), .string(article.date),
-                   .string(dateText), .string(article.authors.joined(separator: ", "))]
+        let summaryTexts = [article.title, article.outlet, article.teaser, article.date, dateText, article.authors.joined(separator: ", ")]
+        summary = summaryTexts.map { .string($0) }
+        var listing: [UInt8] = [], listingEnds = SIMD8<Int32>()
+        for (piece, text) in summaryTexts.enumerated() {
+            HTMLEscaping.append(text, to: &listing)
+            listingEnds[piece] = Int32(listing.count)
+        }
+        listing += path.utf8
+        listingEnds[Self.pathPiece] = Int32(listing.count)
+        self.listing = listing.compacted()
+        self.listingEnds = listingEnds
     }
 
     /// The same article for a registry whose entity at position `p` is now at `moved[p]`.
@@ -108,6 +123,19 @@ final class ConvertedArticle: @unchecked Sendable {
         while start > mentions.startIndex, mentions[start - 1].sentenceStart == sentence { start -= 1 }
         while end < mentions.endIndex, mentions[end].sentenceStart == sentence { end += 1 }
         return start..<end
+    }
+
+    /// Where piece `piece` of `listing` lies: a summary field by its position in `summaryFields`,
+    /// or `pathPiece`.
+    func listingRange(_ piece: Int) -> Range<Int> {
+        (piece == 0 ? 0 : Int(listingEnds[piece - 1]))..<Int(listingEnds[piece])
+    }
+
+    static let pathPiece = summaryFields.count
+
+    /// Appends piece `piece` of `listing`.
+    func writeListing(_ piece: Int, to output: inout [UInt8]) {
+        listing.withUnsafeBufferPointer { output.append(contentsOf: $0[listingRange(piece)]) }
     }
 
     /// The mention's text as written ("Putins").

@@ -52,7 +52,7 @@ extension PageBuilder {
                 mentions.append(listing.sentence(slot, position))
                 mentions.append(listing.link(slot, mention: Int(converted.mentions[position].ordinal)))
             }
-            appendSummary(of: converted, url: listing.link(slot), to: &groupRows)
+            listing.appendSummary(slot, to: &groupRows)
             groupRows.append(.table(Table(Self.mentionShape, rows: mentions)))
         }
         model["groups"] = .table(Table(Self.groupShape, rows: groupRows))
@@ -67,61 +67,76 @@ extension PageBuilder {
     }
 }
 
-/// What one entity page shows of the articles it lists, written where the page shows it: the
-/// links to the articles and to the mentions in them, and each mention's sentence. No string
-/// per link or sentence, and no reference to an article per mention: a page of a frequent
-/// entity shows a thousand. The links to the articles are made once per page into one buffer;
-/// a mention's link is its article's with the mention's anchor after it.
+/// What one entity page shows of the articles it lists, written where the page shows it: their
+/// summaries, the links to the articles and to the mentions in them, and each mention's
+/// sentence. No string per link or sentence, and no reference to an article per mention: a page
+/// of a frequent entity shows a thousand. The pieces are written from the articles' own
+/// buffers (`ConvertedArticle.listing`, `text`); a link is the page's way back to the root, the
+/// article's path and, for a mention, its anchor.
 final class MentionListing: FragmentSource, @unchecked Sendable {
     /// The articles the page lists, in its order.
     let articles: [ConvertedArticle]
-    /// The link to each article, one after another: article `n`'s ends at `ends[n]`.
-    private let links: [UInt8]
-    private let ends: [Int]
+    /// The listing page's way back to the root (`../../`).
+    private let root: [UInt8]
     /// `#`, the entity's id and `-`: a mention's anchor up to its number (`#wladimir-putin-2`).
     private let anchor: [UInt8]
 
     /// `articles` in the order of the page, linked from a page whose way back to the root is `root`.
     init(root: String, articles: [ConvertedArticle], entity: String) {
         self.articles = articles
-        var links: [UInt8] = []
-        links.reserveCapacity(articles.count * (root.utf8.count + 32))
-        ends = articles.map { article in
-            links += root.utf8
-            links += article.path.utf8
-            return links.count
-        }
-        self.links = links
+        self.root = Array(root.utf8)
         anchor = Array("#\(entity)-".utf8)
+    }
+
+    /// Appends the values of `PageBuilder.summaryShape` for the page's `article`-th article to a
+    /// table's `rows`: its summary, written from the article's escaped fields, and the link to it.
+    func appendSummary(_ article: Int, to rows: inout [Value]) {
+        let converted = articles[article]
+        for field in ConvertedArticle.summaryFields.indices {
+            // An empty field stays an empty string, which sections take as false.
+            rows.append(converted.listingRange(field).isEmpty ? .string("") : piece(.summary, article, field))
+        }
+        rows.append(link(article))
     }
 
     /// The link to the page's `article`-th article, or to its `mention`-th mention of the entity.
     func link(_ article: Int, mention: Int = 0) -> Value {
-        .fragment(Fragment(self, article << 32 | mention))
+        piece(.link, article, mention)
     }
 
     /// The sentence of the mention at `position` in the `article`-th article's mentions, as
     /// HTML with the mention itself in `<mark>`.
     func sentence(_ article: Int, _ position: Int) -> Value {
-        .fragment(Fragment(self, Self.sentenceFlag | article << 32 | position))
+        piece(.sentence, article, position)
     }
 
-    private static let sentenceFlag = 1 << 62
+    /// What a fragment of the listing is: its kind, its article and a number within the article
+    /// (a mention's, a position in the mentions, a summary field), in one integer.
+    private enum Kind: Int {
+        case link, sentence, summary
+    }
+
+    private func piece(_ kind: Kind, _ article: Int, _ number: Int) -> Value {
+        .fragment(Fragment(self, kind.rawValue << 56 | article << 32 | number))
+    }
 
     override func writeFragment(_ index: Int, to output: inout [UInt8]) {
-        let article = (index & ~Self.sentenceFlag) >> 32
+        let article = index >> 32 & 0xFF_FFFF
         let number = index & 0xFFFF_FFFF
-        if index & Self.sentenceFlag != 0 {
+        switch Kind(rawValue: index >> 56)! {
+        case .sentence:
             let converted = articles[article]
             let mention = converted.mentions[number]
             Sentence.write(converted.text, sentence: mention.sentence, mark: mention.mark, to: &output)
-            return
+        case .summary:
+            articles[article].writeListing(number, to: &output)
+        case .link:
+            output.append(contentsOf: root)
+            articles[article].writeListing(ConvertedArticle.pathPiece, to: &output)
+            // Mentions count from 1: 0 is the article itself.
+            guard number > 0 else { return }
+            output.append(contentsOf: anchor)
+            output.append(contentsOf: String(number).utf8)
         }
-        let start = article == 0 ? 0 : ends[article - 1]
-        links.withUnsafeBufferPointer { output.append(contentsOf: $0[start..<ends[article]]) }
-        // Mentions count from 1: 0 is the article itself.
-        guard number > 0 else { return }
-        output.append(contentsOf: anchor)
-        output.append(contentsOf: String(number).utf8)
     }
 }

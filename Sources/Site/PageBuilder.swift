@@ -243,13 +243,8 @@ struct PageBuilder: Sendable {
     /// Appends what lists of articles show of one to a table's `rows`, the values of
     /// `summaryShape`: its summary and `url`, the link to it.
     func appendSummary(of converted: ConvertedArticle, url: String, to rows: inout [Value]) {
-        appendSummary(of: converted, url: .string(url), to: &rows)
-    }
-
-    /// `appendSummary` with a link that is written where it is shown (`MentionListing`).
-    func appendSummary(of converted: ConvertedArticle, url: Value, to rows: inout [Value]) {
         rows += converted.summary
-        rows.append(url)
+        rows.append(.string(url))
     }
 
     /// The link to an article from the page at `path`.

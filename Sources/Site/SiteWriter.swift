@@ -15,14 +15,15 @@ struct SiteWriter {
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
-        let output = self.output
+        // Folders as paths once: a site has tens of thousands of files.
+        let (stagingFolder, outputFolder) = (staging.path + "/", output.path + "/")
         // A first build has no current site to compare with: no file is looked for.
         let hasCurrent = manager.fileExists(atPath: output.path)
         do {
             try produce { path, bytes in
-                let target = staging.path + "/" + path
+                let target = stagingFolder + path
                 // An unchanged file is linked from the current site, so it keeps its modification time.
-                let current = output.path + "/" + path
+                let current = outputFolder + path
                 if hasCurrent, OutputFile.holds(bytes, at: current) {
                     try? OutputFile.makeFolders(parentOf: target)
                     if link(current, target) == 0 { return }

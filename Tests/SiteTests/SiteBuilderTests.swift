@@ -44,6 +44,35 @@ struct SiteBuilderTests {
         #expect(page.contains(#"<span class="surface">Putin <span class="count">2</span></span>"#))
     }
 
+    @Test func entityPagesListEachArticlesSummaryEscapedOnceWithEmptyFieldsFalse() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.write("content/articles/zitat.md", """
+        ---
+        title: "Putin & Kim: \\"<Gipfel>\\" in O'Brien's Sicht"
+        date: 2023-09-14
+        teaser: Zwei & zwei
+        authors: [Anna Berg, Jan Ott]
+        ---
+        [Putin](person:wladimir-putin) sprach.
+        """)
+        try dossier.build()
+        let page = try dossier.read("persons/wladimir-putin.html")
+        #expect(page.contains(#"<h3><a href="../articles/zitat.html">Putin &amp; Kim: &quot;&lt;Gipfel&gt;&quot; in O&#39;Brien&#39;s Sicht</a></h3>"#))
+        // No outlet: the section over it is false, as for a string.
+        #expect(page.contains(#"<p class="meta">14. September 2023</p>"#))
+        #expect(page.contains(#"<p class="meta"><span class="outlet">DPA</span> · 13. September 2023</p>"#))
+        // Every field of the summary reaches a dossier's own template, escaped by `{{…}}`.
+        try dossier.write("Templates/person.mustache", """
+        {{#groups}}[{{title}}|{{outlet}}|{{^outlet}}none{{/outlet}}|{{teaser}}|{{date}}|{{dateText}}|{{authors}}|{{url}}]
+        {{/groups}}
+        """)
+        try dossier.build(templates: "Templates")
+        let custom = try dossier.read("persons/wladimir-putin.html")
+        #expect(custom.contains("[Putin &amp; Kim: &quot;&lt;Gipfel&gt;&quot; in O&#39;Brien&#39;s Sicht||none|Zwei &amp; zwei|2023-09-14|14. September 2023|Anna Berg, Jan Ott|../articles/zitat.html]"))
+        #expect(custom.contains("|DPA||"))
+    }
+
     @Test func aCompanionCountsOncePerSentenceHoweverOftenItIsNamedThere() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
