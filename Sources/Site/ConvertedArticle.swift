@@ -110,6 +110,11 @@ final class ConvertedArticle: @unchecked Sendable {
         grouped[Int(run.start)..<Int(run.start + run.count)]
     }
 
+    /// The `number`-th mention, in text order and from 0, of the entity whose mentions `run` lists.
+    func mention(_ number: Int, in run: Run) -> Mention {
+        mentions[Int(grouped[Int(run.start) + number])]
+    }
+
     /// The positions in `mentions` of the mentions in the same sentence as the one at `position`:
     /// they are neighbours, as mentions are in text order.
     func sentence(around position: Int) -> Range<Int> {

@@ -41,19 +41,12 @@ extension PageBuilder {
             model["companions"] = entityLinks(overview.companions, root: root)
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
-        let listing = MentionListing(root: root, articles: chunk.map { articles[Int($0.article)] }, entity: entity.id)
+        let listing = MentionListing(root: root, groups: chunk.map { (articles[Int($0.article)], $0.run) }, entity: entity.id)
         var groupRows: [Value] = []
         groupRows.reserveCapacity(chunk.count * Self.groupShape.keys.count)
-        for (slot, group) in chunk.enumerated() {
-            let converted = listing.articles[slot]
-            var mentions: [Value] = []
-            mentions.reserveCapacity(Int(group.run.count) * 2)
-            for position in converted.positions(group.run).lazy.map(Int.init) {
-                mentions.append(listing.sentence(slot, position))
-                mentions.append(listing.link(slot, mention: Int(converted.mentions[position].ordinal)))
-            }
+        for slot in chunk.indices.map({ $0 - chunk.startIndex }) {
             listing.appendSummary(slot, to: &groupRows)
-            groupRows.append(.table(Table(Self.mentionShape, rows: mentions)))
+            groupRows.append(.table(Table(Self.mentionShape, rows: listing.mentions(slot))))
         }
         model["groups"] = .table(Table(Self.groupShape, rows: groupRows))
         if pageCount > 1 {
@@ -70,73 +63,77 @@ extension PageBuilder {
 /// What one entity page shows of the articles it lists, written where the page shows it: their
 /// summaries, the links to the articles and to the mentions in them, and each mention's
 /// sentence. No string per link or sentence, and no reference to an article per mention: a page
-/// of a frequent entity shows a thousand. The pieces are written from the articles' own
-/// buffers (`ConvertedArticle.listing`, `text`); a link is the page's way back to the root, the
-/// article's path and, for a mention, its anchor.
+/// of a frequent entity shows a thousand. A piece names its article and mention by number, and
+/// is written from the article's own buffers (`ConvertedArticle.listing`, `text`) when the page
+/// is: making the page's model reads nothing of the articles but whether a summary field is
+/// empty. A link is the page's way back to the root, the article's path and, for a mention, its
+/// anchor.
 final class MentionListing: FragmentSource, @unchecked Sendable {
-    /// The articles the page lists, in its order.
-    let articles: [ConvertedArticle]
+    /// The articles the page lists, in its order, each with where the entity's mentions lie in it.
+    let groups: [(article: ConvertedArticle, run: ConvertedArticle.Run)]
     /// The listing page's way back to the root (`../../`).
     private let root: [UInt8]
     /// `#`, the entity's id and `-`: a mention's anchor up to its number (`#wladimir-putin-2`).
     private let anchor: [UInt8]
 
-    /// `articles` in the order of the page, linked from a page whose way back to the root is `root`.
-    init(root: String, articles: [ConvertedArticle], entity: String) {
-        self.articles = articles
+    /// `groups` in the order of the page, linked from a page whose way back to the root is `root`.
+    init(root: String, groups: [(article: ConvertedArticle, run: ConvertedArticle.Run)], entity: String) {
+        self.groups = groups
         self.root = Array(root.utf8)
         anchor = Array("#\(entity)-".utf8)
     }
 
-    /// Appends the values of `PageBuilder.summaryShape` for the page's `article`-th article to a
+    /// Appends the values of `PageBuilder.summaryShape` for the page's `group`-th article to a
     /// table's `rows`: its summary, written from the article's escaped fields, and the link to it.
-    func appendSummary(_ article: Int, to rows: inout [Value]) {
-        let converted = articles[article]
+    func appendSummary(_ group: Int, to rows: inout [Value]) {
+        let article = groups[group].article
         for field in ConvertedArticle.summaryFields.indices {
             // An empty field stays an empty string, which sections take as false.
-            rows.append(converted.listingRange(field).isEmpty ? .string("") : piece(.summary, article, field))
+            rows.append(article.listingRange(field).isEmpty ? .string("") : piece(.summary, group, field))
         }
-        rows.append(link(article))
+        rows.append(piece(.link, group, 0))
     }
 
-    /// The link to the page's `article`-th article, or to its `mention`-th mention of the entity.
-    func link(_ article: Int, mention: Int = 0) -> Value {
-        piece(.link, article, mention)
+    /// The rows of `PageBuilder.mentionShape` for the entity's mentions in the page's `group`-th
+    /// article, in text order: each mention's sentence, as HTML with the mention itself in
+    /// `<mark>`, and the link to it.
+    func mentions(_ group: Int) -> [Value] {
+        let count = Int(groups[group].run.count)
+        var rows: [Value] = []
+        rows.reserveCapacity(2 * count)
+        for mention in 0..<count {
+            rows.append(piece(.sentence, group, mention))
+            rows.append(piece(.link, group, mention + 1))
+        }
+        return rows
     }
 
-    /// The sentence of the mention at `position` in the `article`-th article's mentions, as
-    /// HTML with the mention itself in `<mark>`.
-    func sentence(_ article: Int, _ position: Int) -> Value {
-        piece(.sentence, article, position)
-    }
-
-    /// What a fragment of the listing is: its kind, its article and a number within the article
-    /// (a mention's, a position in the mentions, a summary field), in one integer.
+    /// What a fragment of the listing is: its kind, its group and a number within the group (a
+    /// summary field, the entity's mentions counted from 1 for links, as 0 is the article itself,
+    /// and from 0 for sentences), in one integer.
     private enum Kind: Int {
         case link, sentence, summary
     }
 
-    private func piece(_ kind: Kind, _ article: Int, _ number: Int) -> Value {
-        .fragment(Fragment(self, kind.rawValue << 56 | article << 32 | number))
+    private func piece(_ kind: Kind, _ group: Int, _ number: Int) -> Value {
+        .fragment(Fragment(self, kind.rawValue << 56 | group << 32 | number))
     }
 
     override func writeFragment(_ index: Int, to output: inout [UInt8]) {
-        let article = index >> 32 & 0xFF_FFFF
+        let (article, run) = groups[index >> 32 & 0xFF_FFFF]
         let number = index & 0xFFFF_FFFF
         switch Kind(rawValue: index >> 56)! {
         case .sentence:
-            let converted = articles[article]
-            let mention = converted.mentions[number]
-            Sentence.write(converted.text, sentence: mention.sentence, mark: mention.mark, to: &output)
+            let mention = article.mention(number, in: run)
+            Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
         case .summary:
-            articles[article].writeListing(number, to: &output)
+            article.writeListing(number, to: &output)
         case .link:
             output.append(contentsOf: root)
-            articles[article].writeListing(ConvertedArticle.pathPiece, to: &output)
-            // Mentions count from 1: 0 is the article itself.
+            article.writeListing(ConvertedArticle.pathPiece, to: &output)
             guard number > 0 else { return }
             output.append(contentsOf: anchor)
-            output.append(contentsOf: String(number).utf8)
+            output.append(contentsOf: String(article.mention(number - 1, in: run).ordinal).utf8)
         }
     }
 }
