@@ -129,6 +129,14 @@ struct PageBuilder: Sendable {
         max(1, (groups + articlesPerEntityPage - 1) / articlesPerEntityPage)
     }
 
+    /// The position in `articles` of the first article an entity page lists (0 for other pages).
+    func firstListed(by job: Job) -> Int {
+        guard case .entity(let id, let page) = job, let position = content.registry.index(of: id) else { return 0 }
+        let groups = index.groups[position]
+        let first = (page - 1) * articlesPerEntityPage
+        return first < groups.count ? Int(groups[first].article) : 0
+    }
+
     /// How often the entity is mentioned in all articles.
     func mentionCount(_ id: String) -> Int {
         content.registry.index(of: id).map { index.counts[$0] } ?? 0

@@ -136,9 +136,12 @@ private extension SiteBuilder {
     /// Renders every page and asset, handing each file to `emit` as soon as it is made.
     func render(_ pages: PageBuilder, _ library: TemplateLibrary, emit: @Sendable (String, [UInt8]) throws -> Void) throws -> [String] {
         // One-of-a-kind pages first: the sitemap and the feed are large, and last in line they
-        // would be rendered while the other cores wait.
+        // would be rendered while the other cores wait. Entity pages then by the first article
+        // they list: the cores work on pages that read the same articles, which are then still
+        // in the cache, rather than each entity's pages reading all articles in turn.
         let all = pages.jobs()
-        let jobs = all.filter { !$0.isEntityPage } + all.filter(\.isEntityPage)
+        let entityPages = all.filter(\.isEntityPage).map { (job: $0, first: pages.firstListed(by: $0)) }
+        let jobs = all.filter { !$0.isEntityPage } + entityPages.sorted { $0.first < $1.first }.map(\.job)
         let paths = try jobs.concurrentMap(serially: options.serially) { job -> String in
             let (path, bytes) = try render(pages.page(for: job), library)
             try emit(path, bytes)
