@@ -41,10 +41,15 @@ final class ConvertedArticle: @unchecked Sendable {
     private let listingEnds: SIMD8<Int32>
     /// The article's outlet, which every entity's overview counts.
     let outlet: String
-    /// What lists of articles show of it, the values of `summaryFields` in their order, but the
-    /// link (which depends on the listing page); made once for the many pages that list it.
-    let summary: [Value]
+    /// What lists of articles show of it, but the link (which depends on the listing page).
     static let summaryFields = ["title", "outlet", "teaser", "date", "dateText", "authors"]
+
+    /// The values of `summaryFields` in their order.
+    var summary: [String] { Self.summary(article, dateText: dateText) }
+
+    private static func summary(_ article: Article, dateText: String) -> [String] {
+        [article.title, article.outlet, article.teaser, article.date, dateText, article.authors.joined(separator: ", ")]
+    }
     /// The entities mentioned, in registry order.
     let entities: [Mentioned]
     /// The article's front matter; its `body` is left empty.
@@ -82,10 +87,8 @@ final class ConvertedArticle: @unchecked Sendable {
         self.order = order
         outlet = article.outlet
         path = SitePaths.article(article.slug)
-        let summaryTexts = [article.title, article.outlet, article.teaser, article.date, dateText, article.authors.joined(separator: ", ")]
-        summary = summaryTexts.map { .string($0) }
         var listing: [UInt8] = [], listingEnds = SIMD8<Int32>()
-        for (piece, text) in summaryTexts.enumerated() {
+        for (piece, text) in Self.summary(article, dateText: dateText).enumerated() {
             HTMLEscaping.append(text, to: &listing)
             listingEnds[piece] = Int32(listing.count)
         }

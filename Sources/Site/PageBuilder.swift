@@ -251,7 +251,7 @@ struct PageBuilder: Sendable {
     /// Appends what lists of articles show of one to a table's `rows`, the values of
     /// `summaryShape`: its summary and `url`, the link to it.
     func appendSummary(of converted: ConvertedArticle, url: String, to rows: inout [Value]) {
-        rows += converted.summary
+        for text in converted.summary { rows.append(.string(text)) }
         rows.append(.string(url))
     }
 
