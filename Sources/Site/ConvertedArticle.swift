@@ -43,13 +43,6 @@ final class ConvertedArticle: @unchecked Sendable {
     let outlet: String
     /// What lists of articles show of it, but the link (which depends on the listing page).
     static let summaryFields = ["title", "outlet", "teaser", "date", "dateText", "authors"]
-
-    /// The values of `summaryFields` in their order.
-    var summary: [String] { Self.summary(article, dateText: dateText) }
-
-    private static func summary(_ article: Article, dateText: String) -> [String] {
-        [article.title, article.outlet, article.teaser, article.date, dateText, article.authors.joined(separator: ", ")]
-    }
     /// The entities mentioned, in registry order.
     let entities: [Mentioned]
     /// The article's front matter; its `body` is left empty.
@@ -96,6 +89,13 @@ final class ConvertedArticle: @unchecked Sendable {
         listingEnds[Self.pathPiece] = Int32(listing.count)
         self.listing = listing.compacted()
         self.listingEnds = listingEnds
+    }
+
+    /// The values of `summaryFields` in their order.
+    var summary: [String] { Self.summary(article, dateText: dateText) }
+
+    private static func summary(_ article: Article, dateText: String) -> [String] {
+        [article.title, article.outlet, article.teaser, article.date, dateText, article.authors.joined(separator: ", ")]
     }
 
     /// The same article for a registry whose entity at position `p` is now at `moved[p]`.

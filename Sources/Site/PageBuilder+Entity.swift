@@ -44,9 +44,9 @@ extension PageBuilder {
         let listing = MentionListing(root: root, groups: chunk.map { (articles[Int($0.article)], $0.run) }, entity: entity.id)
         var groupRows: [Value] = []
         groupRows.reserveCapacity(chunk.count * Self.groupShape.keys.count)
-        for slot in chunk.indices.map({ $0 - chunk.startIndex }) {
-            listing.appendSummary(slot, to: &groupRows)
-            groupRows.append(.table(Table(Self.mentionShape, rows: listing.mentions(slot))))
+        for group in 0..<chunk.count {
+            listing.appendSummary(group, to: &groupRows)
+            groupRows.append(.table(Table(Self.mentionShape, rows: listing.mentions(group))))
         }
         model["groups"] = .table(Table(Self.groupShape, rows: groupRows))
         if pageCount > 1 {
