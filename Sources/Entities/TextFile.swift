@@ -10,40 +10,94 @@ public enum TextFile {
     /// The text of the file at `path`. A file that is not UTF-8 is an error at its first bad
     /// byte; `display` is the path errors show.
     public static func read(_ path: String, display: String) throws -> String {
-        guard let bytes = bytes(atPath: path) else {
-            throw SourceError(file: display, line: 1, column: 1, message: "cannot read the file: \(String(cString: strerror(errno))); check that it exists and is readable")
+        let bytes: [UInt8]
+        do {
+            bytes = try Self.bytes(atPath: path)
+        } catch {
+            throw SourceError(file: display, line: 1, column: 1, message: "cannot read the file: \(error.reason); check that it exists and is readable")
         }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         let (line, column) = location(ofFirstInvalidByteIn: bytes)
         throw SourceError(file: display, line: line, column: column, message: "the file is not UTF-8 text: save it as UTF-8 (it may be Latin-1 or Windows-1252)")
     }
 
-    /// The bytes of the file at `path`, or nil when it cannot be opened or read (`errno` says why).
-    /// With `size`, nil also when the file holds another number of bytes, without reading it.
-    public static func bytes(atPath path: String, size: Int? = nil) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+    /// Everything the file at `path` holds (`read` also checks that it is UTF-8). The size the
+    /// file reports is only where reading starts: a file being saved can grow or shrink while it
+    /// is read, and a pipe or a `/proc` file reports none.
+    public static func bytes(atPath path: String) throws(SystemCallError) -> [UInt8] {
+        let (descriptor, size) = try opened(path)
         defer { close(descriptor) }
+        // One byte beyond the size, so that a file of that size is read whole by the first chunk.
+        var request = size + 1
+        var bytes = try chunk(from: descriptor, upTo: request)
+        var last = bytes.count
+        // A full chunk: the file grew since `fstat`, or reports no size (a pipe); read on to its end.
+        while last == request {
+            request = max(bytes.count, 4096)
+            let more = try chunk(from: descriptor, upTo: request)
+            bytes += more
+            last = more.count
+        }
+        return bytes
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`: false when it holds another number of
+    /// bytes (told without reading it) or cannot be read.
+    public static func holds(_ bytes: [UInt8], atPath path: String) -> Bool {
+        guard let (descriptor, size) = try? opened(path) else { return false }
+        defer { close(descriptor) }
+        guard size == bytes.count else { return false }
+        // One byte more than expected asks for the end of the file: a file that grew since `fstat` differs.
+        guard let existing = try? chunk(from: descriptor, upTo: bytes.count + 1), existing.count == bytes.count else { return false }
+        return bytes.isEmpty || bytes.withUnsafeBytes { new in existing.withUnsafeBytes { memcmp(new.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }
+    }
+}
+
+/// A system call that failed, with the `errno` it set.
+public struct SystemCallError: Error {
+    public let code: Int32
+
+    init(_ code: Int32 = errno) { self.code = code }
+
+    /// What the system says of the error ("No such file or directory").
+    public var reason: String { String(cString: strerror(code)) }
+}
+
+private extension TextFile {
+    /// A descriptor reading `path`, which the caller closes, and the size the file reports.
+    static func opened(_ path: String) throws(SystemCallError) -> (descriptor: Int32, size: Int) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemCallError() }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        let count = Int(status.st_size)
-        guard size == nil || size == count else { return nil }
-        var failed = false
+        guard fstat(descriptor, &status) == 0 else {
+            let failure = SystemCallError()
+            close(descriptor)
+            throw failure
+        }
+        return (descriptor, max(Int(status.st_size), 0))
+    }
+
+    /// Up to `count` bytes from where the descriptor is: fewer only at the end of the file.
+    static func chunk(from descriptor: Int32, upTo count: Int) throws(SystemCallError) -> [UInt8] {
+        var failure: SystemCallError?
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
             filled = 0
             while filled < count {
                 let result = readBytes(descriptor, buffer.baseAddress! + filled, count - filled)
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { break }
-                filled += result
+                if result > 0 {
+                    filled += result
+                } else if result == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = SystemCallError()
+                    break
+                }
             }
-            failed = filled < count
         }
-        return failed ? nil : bytes
+        if let failure { throw failure }
+        return bytes
     }
-}
 
-private extension TextFile {
     /// The 1-based line and column (counted in Unicode scalars) of the first byte that is not UTF-8.
     static func location(ofFirstInvalidByteIn bytes: [UInt8]) -> (line: Int, column: Int) {
         var parser = Unicode.UTF8.ForwardParser()

@@ -129,7 +129,7 @@ struct WatchService: Service {
         var folders = [server.options.site.content]
         if let templates = server.options.site.templates, FileManager.default.fileExists(atPath: templates.path) { folders.append(templates) }
         let changes = FileWatcher(folders: folders).changes()
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             for await _ in changes { await server.rebuild() }
         }
     }

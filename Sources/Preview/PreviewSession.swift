@@ -96,7 +96,7 @@ private extension PreviewSession {
         let annotator = Reannotator(registry: registry)
         var added = 0
         for path in Content.articleFiles(in: options.content) {
-            guard let bytes = FileManager.default.contents(atPath: path), needles.contains(where: { bytes.contains($0) }) else { continue }
+            guard let bytes = try? TextFile.bytes(atPath: path), needles.contains(where: { bytes.contains($0) }) else { continue }
             let file = URL(fileURLWithPath: path)
             added += try annotator.annotate(file, display: "\(options.content.lastPathComponent)/articles/\(file.lastPathComponent)").added
         }
@@ -104,7 +104,7 @@ private extension PreviewSession {
     }
 }
 
-private extension Data {
+private extension [UInt8] {
     /// Whether the bytes contain `needle`: memchr finds candidates for its first byte.
     func contains(_ needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }

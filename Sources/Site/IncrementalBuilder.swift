@@ -414,7 +414,7 @@ private extension IncrementalBuilder {
         let previousHash = written[path]
         let url = options.output.appendingPathComponent(path)
         if previousHash == hash { return (path, hash, false) }
-        if previousHash == nil, OutputFile.holds(bytes, at: url.path) { return (path, hash, false) }
+        if previousHash == nil, TextFile.holds(bytes, atPath: url.path) { return (path, hash, false) }
         try OutputFile.write(bytes, to: url.path, atomically: true)
         return (path, hash, true)
     }

@@ -38,13 +38,6 @@ enum OutputFile {
         }
     }
 
-    /// Whether the file at `path` holds exactly `bytes`: sizes compared first, then the contents
-    /// read at once and compared. False when there is no such file.
-    static func holds(_ bytes: [UInt8], at path: String) -> Bool {
-        guard let existing = TextFile.bytes(atPath: path, size: bytes.count) else { return false }
-        return bytes.isEmpty || bytes.withUnsafeBytes { new in existing.withUnsafeBytes { memcmp(new.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }
-    }
-
     /// Creates the folder holding `path` and any missing folders above it.
     static func makeFolders(parentOf path: String) throws {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }

@@ -1,3 +1,4 @@
+import Entities
 import Foundation
 
 /// Writes a site into a temporary folder beside the output and swaps it in whole.
@@ -24,7 +25,7 @@ struct SiteWriter {
                 let target = stagingFolder + path
                 // An unchanged file is linked from the current site, so it keeps its modification time.
                 let current = outputFolder + path
-                if hasCurrent, OutputFile.holds(bytes, at: current) {
+                if hasCurrent, TextFile.holds(bytes, atPath: current) {
                     try? OutputFile.makeFolders(parentOf: target)
                     if link(current, target) == 0 { return }
                 }

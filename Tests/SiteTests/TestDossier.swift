@@ -109,8 +109,7 @@ struct TestDossier {
         let base = output.standardizedFileURL.path + "/"
         for case let url as URL in FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil)! {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[String(url.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: url) }
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { files[String(url.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: url) }
         }
         return files
     }

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Entities
+
+final class TextFileTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("textfile-\(UUID().uuidString)")
+
+    init() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// A file whose size does not tell its length (a pipe here; a file being saved while it is
+    /// read, a `/proc` file) is read to its end, not to the size `stat` reported.
+    @Test func aFileIsReadToItsEndWhateverItsSizeSaid() throws {
+        let pipe = folder.appendingPathComponent("artikel.md").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let text = "---\ntitle: Gipfel in Wostotschny\n---\n" + String(repeating: "Putin empfängt Kim. ", count: 2_000)
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: pipe)!
+            handle.write(Data(text.utf8))
+            try? handle.close()
+        }
+        writer.start()
+        #expect(try TextFile.read(pipe, display: "content/articles/artikel.md") == text)
+    }
+
+    @Test func aFileThatCannotBeReadIsAnErrorSayingWhy() throws {
+        #expect(throws: SourceError(file: "content/articles/fehlt.md", line: 1, column: 1,
+                                    message: "cannot read the file: No such file or directory; check that it exists and is readable")) {
+            try TextFile.read(folder.appendingPathComponent("fehlt.md").path, display: "content/articles/fehlt.md")
+        }
+        #expect(throws: SourceError(file: "content/articles", line: 1, column: 1,
+                                    message: "cannot read the file: Is a directory; check that it exists and is readable")) {
+            try TextFile.read(folder.path, display: "content/articles")
+        }
+    }
+
+    @Test func holdsComparesTheWholeFile() throws {
+        let path = folder.appendingPathComponent("index.html").path
+        let page = Array("<p>Kim</p>\n".utf8)
+        try Data(page).write(to: URL(fileURLWithPath: path))
+        #expect(TextFile.holds(page, atPath: path))
+        #expect(!TextFile.holds(Array("<p>Kin</p>\n".utf8), atPath: path))
+        #expect(!TextFile.holds(Array(page.dropLast()), atPath: path))
+        #expect(!TextFile.holds(page, atPath: folder.appendingPathComponent("fehlt.html").path))
+        try Data().write(to: URL(fileURLWithPath: path))
+        #expect(TextFile.holds([], atPath: path))
+    }
+}
