@@ -23,6 +23,13 @@ swift build -c release --package-path Benchmarks >/dev/null
 gcc -O2 -o "$scratch/cmark_floor" Benchmarks/floor/cmark_floor.c -lcmark
 bin=$root/Benchmarks/.build/release
 
+# The corpora must be the same for everyone who runs the suite: the generator, run twice with the
+# same arguments, must write byte-identical files.
+rm -rf "$scratch/determinism"
+for copy in a b; do "$bin/CorpusGen" 300 60 15 "$scratch/determinism/$copy" >/dev/null; done
+diff -r -q "$scratch/determinism/a" "$scratch/determinism/b" >&2 || { echo "CorpusGen wrote different corpora for the same arguments" >&2; exit 1; }
+rm -rf "$scratch/determinism"
+
 corpus() { # articles -> folder
     local n=$1 persons=$(( $1 / 5 )) places=$(( $1 / 20 ))
     [ "$n" -ge 10000 ] && persons=2000 places=500
