@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads content files as UTF-8 text with plain system calls: a dossier has tens of thousands
-/// of articles, and Foundation's reading and decoding cost more than the bytes.
+/// Reads files with plain system calls: content files as UTF-8 text, and a site's files to
+/// compare with new pages. A dossier has tens of thousands of articles, and Foundation's reading
+/// and decoding cost more than the bytes.
 public enum TextFile {
     /// The text of the file at `path`. A file that is not UTF-8 is an error at its first bad
     /// byte; `display` is the path errors show.
