@@ -4,6 +4,8 @@
 /// link text's UTF-8 offsets in it, so a caller can cut out the sentence of a mention.
 public struct MarkdownLink: Sendable {
     public var destination: String
+    /// Where `destination` is among the rewriter's `KnownDestinations`, if it is there.
+    public var known: Int?
     public var title: String
     /// The link text as plain text.
     public var text: String { String(decoding: contextUTF8[range], as: UTF8.self) }

@@ -107,10 +107,22 @@ private extension MarkdownRenderer {
             collectText(of: block, into: &contextBytes, links: &links)
             guard !links.isEmpty else { continue }
             let blockLine = Int(cmark_node_get_start_line(block))
-            let destinations = links.map { cmark_node_get_url($0.node).map { String(cString: $0) } ?? "" }
+            // A known destination's string is the table's: no string made per link.
+            var known: [Int?] = []
+            known.reserveCapacity(links.count)
+            let destinations = links.map { link -> String in
+                let url = cmark_node_get_url(link.node)
+                if let url, let table = rewriter.known, let position = table.position(of: url) {
+                    known.append(position)
+                    return table.destinations[position]
+                }
+                known.append(nil)
+                return url.map { String(cString: $0) } ?? ""
+            }
             for (ordinal, (node, range)) in links.enumerated() {
                 let link = MarkdownLink(
                     destination: destinations[ordinal],
+                    known: known[ordinal],
                     title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
                     source: .init(markdown: markdown, destinations: destinations[...ordinal], blockLine: blockLine),
                     contextUTF8: contextBytes,
@@ -118,8 +130,9 @@ private extension MarkdownRenderer {
                 )
                 guard let replacement = try rewriter.rewrite(link) else { continue }
                 let custom = makeNode(CMARK_NODE_CUSTOM_INLINE)
-                // Passed as they are stored: a short string ("</a>") would otherwise be copied to the heap.
-                replacement.open.withCString { _ = cmark_node_set_on_enter(custom, $0) }
+                // libcmark copies both. The closing string is passed as it is stored: a short
+                // string ("</a>") would otherwise be copied to the heap.
+                replacement.openCString.withUnsafeBytes { _ = cmark_node_set_on_enter(custom, $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
                 replacement.close.withCString { _ = cmark_node_set_on_exit(custom, $0) }
                 while let child = cmark_node_first_child(node) {
                     cmark_node_unlink(child)

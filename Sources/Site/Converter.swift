@@ -20,14 +20,15 @@ struct Converter: Sendable {
     /// Where the pieces lie in `tags`: entity `p`'s start is `tagEnds[2p]..<tagEnds[2p + 1]`, its
     /// end up to `tagEnds[2p + 2]`.
     let tagEnds: [Int32]
-    /// Registry positions by reference ("person:wladimir-putin"): a link found here needs no checks.
-    let positions: [String: Int]
+    /// Every entity's reference ("person:wladimir-putin") at its registry position: a link found
+    /// here needs no checks.
+    let references: KnownDestinations
 
     init(registry: Registry, renderer: MarkdownRenderer, strings: Localization) {
         self.registry = registry
         self.renderer = renderer
         self.strings = strings
-        positions = Dictionary(registry.entities.enumerated().map { ($1.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        references = KnownDestinations(registry.entities.map(\.reference))
         let page = SitePaths.article("_")
         var tags: [UInt8] = [], tagEnds: [Int32] = [0]
         for entity in registry.entities {
@@ -43,8 +44,8 @@ struct Converter: Sendable {
     /// The article for entity pages and indexes, and its body as HTML for its own page.
     func convert(_ article: Article) throws -> (article: ConvertedArticle, html: Markup) {
         let collector = Collector(article: article, converter: self)
-        let rewriter = LinkRewriter { link in
-            if link.destination == "-" { return .init(open: "", close: "") }
+        let rewriter = LinkRewriter(known: references) { link in
+            if link.known == nil, link.destination == "-" { return .init(open: "", close: "") }
             return try collector.record(link)
         }
         let html = Markup(try renderer.renderUTF8(article.body, rewriter: rewriter))
@@ -74,6 +75,8 @@ private extension Converter {
         /// a dictionary costs to hash into per link.
         private var mentioned: [Int32]
         private var paragraph: Paragraph?
+        /// The last link's opening tag and a NUL byte, for libcmark.
+        private var tag: [UInt8] = []
 
         init(article: Article, converter: Converter) {
             self.article = article
@@ -83,7 +86,7 @@ private extension Converter {
 
         /// Records an entity link and returns its markup; nil for links that are not annotations.
         func record(_ link: MarkdownLink) throws -> LinkRewriter.Replacement? {
-            guard let entity = try converter.positions[link.destination] ?? position(of: link) else { return nil }
+            guard let entity = try link.known ?? position(of: link) else { return nil }
             mentioned[entity] += 1
             let ordinal = mentioned[entity]
             // The links of a block share one context array: equal by reference, without reading it.
@@ -99,24 +102,21 @@ private extension Converter {
                 sentenceStart: Int32(current.base + sentence.lowerBound), sentenceEnd: Int32(current.base + sentence.upperBound),
                 markStart: Int32(current.base + link.range.lowerBound), markEnd: Int32(current.base + link.range.upperBound)
             ))
-            return .init(open: openTag(entity, ordinal: ordinal), close: "</a>")
+            writeOpenTag(entity, ordinal: ordinal)
+            return .init(openCString: tag, close: "</a>")
         }
 
-        /// The opening tag of the `ordinal`-th mention of the entity at `entity`, made in one piece.
-        private func openTag(_ entity: Int, ordinal: Int32) -> String {
+        /// Writes the opening tag of the `ordinal`-th mention of the entity at `entity` into `tag`,
+        /// whose storage the renderer's copy of the last tag no longer shares: no allocation.
+        private func writeOpenTag(_ entity: Int, ordinal: Int32) {
             let (start, middle, end) = (Int(converter.tagEnds[2 * entity]), Int(converter.tagEnds[2 * entity + 1]), Int(converter.tagEnds[2 * entity + 2]))
-            // A number's string is short enough to be kept inline: no allocation.
-            var number = String(ordinal)
-            return converter.tags.withUnsafeBufferPointer { tags in
-                number.withUTF8 { number in
-                    String(unsafeUninitializedCapacity: end - start + number.count) { tag in
-                        _ = tag.initialize(fromContentsOf: tags[start..<middle])
-                        _ = tag[(middle - start)...].initialize(fromContentsOf: number)
-                        _ = tag[(middle - start + number.count)...].initialize(fromContentsOf: tags[middle..<end])
-                        return tag.count
-                    }
-                }
+            tag.removeAll(keepingCapacity: true)
+            converter.tags.withUnsafeBufferPointer { tags in
+                tag.append(contentsOf: tags[start..<middle])
+                tag.appendDecimal(Int(ordinal))
+                tag.append(contentsOf: tags[middle..<end])
             }
+            tag.append(0)
         }
 
         /// The registry position of the entity an annotation names, checked against the registry.

@@ -133,7 +133,7 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
             article.writeListing(ConvertedArticle.pathPiece, to: &output)
             guard number > 0 else { return }
             output.append(contentsOf: anchor)
-            output.append(contentsOf: String(article.mention(number - 1, in: run).ordinal).utf8)
+            output.appendDecimal(Int(article.mention(number - 1, in: run).ordinal))
         }
     }
 }

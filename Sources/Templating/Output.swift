@@ -29,11 +29,10 @@ struct Output {
         fragment.source.writeFragment(fragment.index, to: &bytes)
     }
 
-    /// Writes a number's decimal digits, which need no escaping (a number's string is short
-    /// enough to need no allocation).
+    /// Writes a number's decimal digits, which need no escaping.
     mutating func writeValue(_ number: Int) {
         startValue()
-        bytes.append(contentsOf: String(number).utf8)
+        bytes.appendDecimal(number)
     }
 
     mutating func writeValue(_ value: String, escaped: Bool) {
@@ -48,5 +47,21 @@ struct Output {
             bytes.append(contentsOf: indent.utf8)
             atLineStart = false
         }
+    }
+}
+
+public extension [UInt8] {
+    /// Appends the decimal digits of `value` (after a minus sign if it is negative) as UTF-8,
+    /// with no string made in between: pages and article bodies write thousands of numbers.
+    mutating func appendDecimal(_ value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        var unit: UInt = 1
+        while unit <= rest / 10 { unit *= 10 }
+        repeat {
+            append(UInt8(ascii: "0") + UInt8(rest / unit))
+            rest %= unit
+            unit /= 10
+        } while unit > 0
     }
 }

@@ -58,6 +58,32 @@ struct MarkdownRendererTests {
         #expect(String(decoding: utf8[kim.range], as: UTF8.self) == "Kim")
     }
 
+    @Test func knownDestinationsAreFoundByTheirBytesAndReachTheRewriterNumbered() throws {
+        // Enough destinations that some share a slot of the table and are found further on.
+        let references = ["person:wladimir-putin", "person:kim-jong-un", "place:wostotschny", "person:wladimir-putin"]
+            + (0..<3_000).map { "person:p\($0)" }
+        let known = KnownDestinations(references)
+        #expect(known.position(of: "person:wladimir-putin") == 0)
+        #expect(known.position(of: "place:wostotschny") == 2)
+        for (position, reference) in references.enumerated().dropFirst(4) {
+            #expect(known.position(of: reference) == position)
+        }
+        for missing in ["person:wladimir-puti", "person:wladimir-putinx", "", "person:p3000", "Person:kim-jong-un"] {
+            #expect(known.position(of: missing) == nil)
+        }
+        #expect(KnownDestinations([]).position(of: "person:x") == nil)
+
+        let seen = Box()
+        let rewriter = LinkRewriter(known: known) { link in
+            seen.links.append(link)
+            return link.known == nil ? nil : .init(openCString: Array("<a id=\"\(link.known!)\">".utf8) + [0], close: "</a>")
+        }
+        let html = try MarkdownRenderer().render("[Kim](person:kim-jong-un) und [Putin](person:p2999) in [Moskau](place:moskau)", rewriter: rewriter)
+        #expect(html == "<p><a id=\"1\">Kim</a> und <a id=\"3003\">Putin</a> in <a href=\"place:moskau\">Moskau</a></p>\n")
+        #expect(seen.links.map(\.known) == [1, 3003, nil])
+        #expect(seen.links.map(\.destination) == ["person:kim-jong-un", "person:p2999", "place:moskau"])
+    }
+
     @Test func rewriterErrorsStopRendering() {
         struct Bad: Error {}
         #expect(throws: Bad.self) {

@@ -49,6 +49,13 @@ struct TemplateRenderTests {
         #expect(library["home"]?.file == "Templates/home.mustache")
     }
 
+    @Test(arguments: [0, 7, 9, 10, 42, 99, 100, 101, 1_000_000, -1, -10, -907, Int.max, Int.min])
+    func decimalDigitsAreWhatAStringOfTheNumberHolds(number: Int) {
+        var bytes = Array("x".utf8)
+        bytes.appendDecimal(number)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x\(number)")
+    }
+
     @Test func numbersRenderWithoutNeedlessDecimals() throws {
         let template = try Template(source: "{{a}} {{b}} {{c}}")
         #expect(template.render(["a": 3, "b": .double(2.0), "c": 1.5]) == "3 2 1.5")
