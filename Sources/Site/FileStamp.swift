@@ -21,7 +21,8 @@ public struct FileStamp: Sendable, Equatable {
     /// them after every change.
     public static func scan(_ folder: URL, extensions: Set<String> = [], prefix: String = "", recursive: Bool = true) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
-        scan(folder.resolvingSymlinksInPath().path, relative: prefix, extensions: extensions, recursive: recursive, into: &stamps)
+        let suffixes = extensions.map { Array(".\($0)".utf8) }
+        scan(folder.resolvingSymlinksInPath().path, relative: prefix, suffixes: suffixes, recursive: recursive, into: &stamps)
         return stamps
     }
 }
@@ -31,24 +32,32 @@ private extension FileStamp {
         self.init(modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9, size: Int(info.st_size))
     }
 
-    static func scan(_ path: String, relative: String, extensions: Set<String>, recursive: Bool, into stamps: inout [String: FileStamp]) {
+    /// `suffixes`: each extension after its dot, as UTF-8. A folder's names are looked at as
+    /// bytes and become strings only when kept: the preview scans ten thousand after every save.
+    static func scan(_ path: String, relative: String, suffixes: [[UInt8]], recursive: Bool, into stamps: inout [String: FileStamp]) {
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard !name.hasPrefix(".") else { continue }
-            var info = stat()
-            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                if recursive { scan(path + "/" + name, relative: relative + name + "/", extensions: extensions, recursive: true, into: &stamps) }
-                continue
+            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                let name = UnsafeRawBufferPointer(rebasing: raw.prefix { $0 != 0 })
+                guard let first = name.first, first != UInt8(ascii: ".") else { return }
+                let cName = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                var info = stat()
+                guard fstatat(descriptor, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    let folder = String(decoding: name, as: UTF8.self)
+                    if recursive { scan(path + "/" + folder, relative: relative + folder + "/", suffixes: suffixes, recursive: true, into: &stamps) }
+                    return
+                }
+                // A symlinked file counts as the file it points to; symlinked folders are not entered.
+                if info.st_mode & S_IFMT == S_IFLNK, fstatat(descriptor, cName, &info, 0) != 0 { return }
+                guard info.st_mode & S_IFMT == S_IFREG else { return }
+                // An extension is what follows the last dot, so a suffix ".md" also needs a name
+                // longer than it ("x.md", not ".md", which is hidden anyway).
+                guard suffixes.isEmpty || suffixes.contains(where: { name.count > $0.count && name.suffix($0.count).elementsEqual($0) }) else { return }
+                stamps[relative + String(decoding: name, as: UTF8.self)] = FileStamp(info)
             }
-            // A symlinked file counts as the file it points to; symlinked folders are not entered.
-            if info.st_mode & S_IFMT == S_IFLNK, fstatat(descriptor, name, &info, 0) != 0 { continue }
-            guard info.st_mode & S_IFMT == S_IFREG else { continue }
-            let suffix = name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) } ?? ""
-            if extensions.isEmpty || extensions.contains(suffix) { stamps[relative + name] = FileStamp(info) }
         }
     }
 }

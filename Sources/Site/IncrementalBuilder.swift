@@ -57,8 +57,16 @@ public final class IncrementalBuilder: @unchecked Sendable {
     public func rebuild(registry loaded: Registry? = nil) throws -> Outcome {
         let start = DispatchTime.now().uptimeNanoseconds
         let current = scan()
-        let changed = Set(current.keys.filter { current[$0] != stamps[$0] })
-        let removed = Set(stamps.keys.filter { current[$0] == nil })
+        // One lookup per file: a dossier has ten thousand, and this runs after every save.
+        var changed: Set<String> = [], added = 0
+        for (path, stamp) in current {
+            let before = stamps[path]
+            guard before != stamp else { continue }
+            changed.insert(path)
+            if before == nil { added += 1 }
+        }
+        // Every earlier file is still there when the files that are not new number as many.
+        let removed = current.count - added == stamps.count ? [] : Set(stamps.keys.filter { current[$0] == nil })
         let others = changed.union(removed).filter { !$0.hasPrefix("articles/") }
         var outcome: Outcome
         if library == nil || index == nil {

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+@testable import Site
+
+struct FileStampTests {
+    @Test func scanKeepsVisibleFilesWithTheExtensionsAskedFor() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stamps-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder.appendingPathComponent("unter"), withIntermediateDirectories: true)
+        for name in ["treffen.md", "a.b.md", "notiz.txt", "md", ".md", ".#treffen.md", "liste.yaml", "unter/tief.md", "gipfel.MD"] {
+            try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("verweis.md").path, withDestinationPath: "treffen.md")
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("kaputt.md").path, withDestinationPath: "fehlt.md")
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("ordner.md").path, withDestinationPath: "unter")
+
+        let articles = FileStamp.scan(folder, extensions: ["md"], prefix: "articles/", recursive: false)
+        #expect(articles.keys.sorted() == ["articles/a.b.md", "articles/treffen.md", "articles/verweis.md"])
+        #expect(articles["articles/treffen.md"]?.size == 1)
+        let registry = FileStamp.scan(folder, extensions: ["yml", "yaml"], recursive: false)
+        #expect(registry.keys.sorted() == ["liste.yaml"])
+        let everything = FileStamp.scan(folder)
+        #expect(everything.keys.sorted() == ["a.b.md", "gipfel.MD", "liste.yaml", "md", "notiz.txt", "treffen.md", "unter/tief.md", "verweis.md"])
+    }
+}
