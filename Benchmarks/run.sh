@@ -38,10 +38,14 @@ corpus() { # articles -> folder
     echo "$dir"
 }
 
-# Runs a command $runs times; prints "median min max peak_kb" (seconds, KB).
+# Runs a command $runs times, each after the shell command `prepare`, which is not timed (it
+# empties the output folder: deleting a 10k site's 53,000 files takes about a second here);
+# prints "median min max peak_kb" (seconds, KB).
 measure() {
-    local times=() peaks=()
+    local prepare=$1 times=() peaks=()
+    shift
     for _ in $(seq "$runs"); do
+        bash -c "$prepare"
         "$@" >/dev/null 2>"$scratch/time.txt" || { cat "$scratch/time.txt" >&2; return 1; }
         read -r t m < <(tail -1 "$scratch/time.txt")
         times+=("$t"); peaks+=("$m")
@@ -59,9 +63,9 @@ for n in $sizes; do
     dir=$(corpus "$n")
     echo "== $n articles"
     out="$scratch/out-$n"
-    d=$(measure /usr/bin/time -f "%e %M" bash -c "rm -rf '$out' '$out-'*; '$root/.build/release/dossier' build --content '$dir/dossier/content' --templates none --output '$out' --no-search")
-    h=$(measure /usr/bin/time -f "%e %M" bash -c "rm -rf '$scratch/hugo-$n'; cd '$dir/hugo' && hugo --quiet -d '$scratch/hugo-$n'")
-    f=$(measure /usr/bin/time -f "%e %M" bash -c "rm -rf '$scratch/floor-$n'; mkdir -p '$scratch/floor-$n'; '$scratch/cmark_floor' '$dir/dossier/content/articles' '$scratch/floor-$n'")
+    d=$(measure "rm -rf '$out' '$out-'*" /usr/bin/time -f "%e %M" "$root/.build/release/dossier" build --content "$dir/dossier/content" --templates none --output "$out" --no-search)
+    h=$(measure "rm -rf '$scratch/hugo-$n'" /usr/bin/time -f "%e %M" bash -c "cd '$dir/hugo' && hugo --quiet -d '$scratch/hugo-$n'")
+    f=$(measure "rm -rf '$scratch/floor-$n'; mkdir -p '$scratch/floor-$n'" /usr/bin/time -f "%e %M" "$scratch/cmark_floor" "$dir/dossier/content/articles" "$scratch/floor-$n")
     dp=$(find "$out" -name '*.html' | wc -l); hp=$(find "$scratch/hugo-$n" -name '*.html' | wc -l)
     read -r dm dmin dmax dk <<<"$d"; read -r hm hmin hmax hk <<<"$h"; read -r fm fmin fmax fk <<<"$f"
     python3 - "$n" "$dm" "$dmin" "$dmax" "$dk" "$hm" "$hmin" "$hmax" "$hk" "$fm" "$fmin" "$fmax" "$fk" "$dp" "$hp" >>"$results" <<'PY'
@@ -84,10 +88,10 @@ floor100=""
 if [ "${WITH_100K:-0}" = 1 ]; then
     dir=$(corpus 100000)
     out100=${OUT_100K:-$scratch/out-100k}
-    hundred=$(runs=${RUNS_100K:-1} measure /usr/bin/time -f "%e %M" bash -c "rm -rf '$out100'; '$root/.build/release/dossier' build --content '$dir/dossier/content' --templates none --output '$out100' --no-search")
+    hundred=$(runs=${RUNS_100K:-1} measure "rm -rf '$out100'" /usr/bin/time -f "%e %M" "$root/.build/release/dossier" build --content "$dir/dossier/content" --templates none --output "$out100" --no-search)
     rm -rf "$out100"
     # The floor on the same corpus and disk: what libcmark alone needs for 100k articles here.
-    floor100=$(runs=${RUNS_100K:-1} measure /usr/bin/time -f "%e %M" bash -c "rm -rf '$out100-floor'; mkdir -p '$out100-floor'; '$scratch/cmark_floor' '$dir/dossier/content/articles' '$out100-floor'")
+    floor100=$(runs=${RUNS_100K:-1} measure "rm -rf '$out100-floor'; mkdir -p '$out100-floor'" /usr/bin/time -f "%e %M" "$scratch/cmark_floor" "$dir/dossier/content/articles" "$out100-floor")
     rm -rf "$out100-floor"
 fi
 
@@ -95,7 +99,8 @@ fi
     echo "# Benchmarks"
     echo
     echo "Written by \`Benchmarks/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(swift --version 2>&1 | head -1)."
-    echo "Median of $runs runs (min–max), output on tmpfs for all three, peak resident memory by GNU time."
+    echo "Median of $runs runs (min–max), each into an empty folder (emptying it is not timed), on tmpfs for all three;"
+    echo "peak resident memory by GNU time."
     echo "Corpora from \`CorpusGen\` (deterministic): 600–1,000 words an article, Zipf-distributed mentions;"
     echo "10k: 2,000 persons, 500 places. Hugo builds the same articles with persons and places as taxonomies."
     echo
