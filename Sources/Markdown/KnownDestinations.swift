@@ -27,16 +27,10 @@ public final class KnownDestinations: Sendable {
             ends.append(Int32(bytes.count))
         }
         var slots = [Int32](repeating: -1, count: max(16, 1 << (Int.bitWidth - (2 * destinations.count).leadingZeroBitCount)))
-        let mask = slots.count - 1
         bytes.withUnsafeBufferPointer { all in
             for position in destinations.indices {
-                let start = position == 0 ? 0 : Int(ends[position - 1])
-                let key = UnsafeBufferPointer(rebasing: all[start..<Int(ends[position])])
-                var slot = Self.hash(key) & mask
-                while slots[slot] >= 0 {
-                    if Self.equal(key, Self.key(slots[slot], all, ends)) { break }
-                    slot = (slot + 1) & mask
-                }
+                let slot = Self.probe(Self.key(Int32(position), all, ends), slots, all, ends)
+                // An equal destination found there came first and keeps the slot.
                 if slots[slot] < 0 { slots[slot] = Int32(position) }
             }
         }
@@ -58,15 +52,18 @@ public final class KnownDestinations: Sendable {
 private extension KnownDestinations {
     /// The position of the destination whose UTF-8 is `key`, if it is one.
     func position(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let mask = slots.count - 1
-        return bytes.withUnsafeBufferPointer { all in
-            var slot = Self.hash(key) & mask
-            while slots[slot] >= 0 {
-                if Self.equal(key, Self.key(slots[slot], all, ends)) { return Int(slots[slot]) }
-                slot = (slot + 1) & mask
-            }
-            return nil
+        bytes.withUnsafeBufferPointer { all in
+            let found = slots[Self.probe(key, slots, all, ends)]
+            return found < 0 ? nil : Int(found)
         }
+    }
+
+    /// The slot holding `key`, or the free slot that ends its probe.
+    static func probe(_ key: UnsafeBufferPointer<UInt8>, _ slots: [Int32], _ all: UnsafeBufferPointer<UInt8>, _ ends: [Int32]) -> Int {
+        let mask = slots.count - 1
+        var slot = hash(key) & mask
+        while slots[slot] >= 0, !equal(key, Self.key(slots[slot], all, ends)) { slot = (slot + 1) & mask }
+        return slot
     }
 
     static func key(_ position: Int32, _ all: UnsafeBufferPointer<UInt8>, _ ends: [Int32]) -> UnsafeBufferPointer<UInt8> {
