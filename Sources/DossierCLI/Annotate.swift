@@ -15,9 +15,10 @@ struct Annotate: ParsableCommand {
 
     func run() throws {
         do {
-            let registry = try Registry.load(from: dossier.contentURL.appendingPathComponent("entities"), displayPath: "\(dossier.content)/entities")
+            try Content.requireFolders(of: dossier.contentURL)
+            let registry = try Content.loadRegistry(from: dossier.contentURL)
             let annotator = Reannotator(registry: registry)
-            let files = Content.articleFiles(in: dossier.contentURL).map { URL(fileURLWithPath: $0) }
+            let files = try Content.articleFiles(in: dossier.contentURL).map { URL(fileURLWithPath: $0) }
             var total = 0
             for file in files {
                 let display = "\(dossier.content)/articles/\(file.lastPathComponent)"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Entities
 import Foundation
 import Importer
+import Site
 
 /// `dossier import`: raw articles in, annotated Markdown out.
 struct Import: ParsableCommand {
@@ -28,15 +29,19 @@ struct Import: ParsableCommand {
     var url: String?
 
     func validate() throws {
-        if let date, !ISODate.isValid(date) {
-            throw ValidationError("--date must be ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY), not '\(date)'")
+        if let date, let problem = ISODate.problem(with: date) {
+            throw ValidationError("--date: \(problem)")
+        }
+        if let url, let problem = WebAddress.problem(with: url) {
+            throw ValidationError("--url: \(problem)")
         }
     }
 
     func run() throws {
         do {
-            let registry = try Registry.load(from: dossier.contentURL.appendingPathComponent("entities"),
-                                             displayPath: "\(dossier.content)/entities")
+            // The registry must be there; articles/ and raw/ are made by the first import.
+            try Folder.require(dossier.contentURL.path, display: dossier.content, purpose: "the content folder (with dossier.yml, articles/ and entities/)")
+            let registry = try Content.loadRegistry(from: dossier.contentURL)
             let importer = ArticleImporter(
                 options: .init(content: dossier.contentURL, force: force, outlet: outlet, url: url, date: date),
                 registry: registry

@@ -25,63 +25,112 @@ public struct Registry: Sendable {
     /// The position of the entity with `id` in `entities`.
     public func index(of id: String) -> Int? { indexByID[id] }
 
-    /// Reads every `*.yml`/`*.yaml` file of `directory`; `displayRoot` prefixes paths in errors.
+    /// Reads every `*.yml`/`*.yaml` file of `directory`; `displayPath` prefixes paths in errors.
+    /// Fails with every problem of every file at once (`SourceErrors`), not just the first.
     public static func load(from directory: URL, displayPath: String = "content/entities") throws -> Registry {
-        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+        var problems: [SourceError] = []
+        let registry = try load(from: directory, displayPath: displayPath, problems: &problems)
+        try SourceErrors.throwIfAny(problems)
+        return registry
+    }
+
+    /// Reads what can be read of the registry, adding each problem to `problems`: an entity with
+    /// a problem is left out, the first of two with the same id kept. Throws only when the
+    /// folder itself cannot be listed.
+    public static func load(from directory: URL, displayPath: String, problems: inout [SourceError]) throws -> Registry {
+        let names = try Folder.entries(directory.path, display: displayPath, purpose: "the registry folder")
         var loaded: [(Entity, SourceError)] = []
-        for file in files.filter({ ["yml", "yaml"].contains($0.pathExtension) }).sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
-            let display = "\(displayPath)/\(file.lastPathComponent)"
-            loaded += try parse(try TextFile.read(file.path, display: display), file: display)
+        for name in names.filter({ $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }).filter({ !$0.hasPrefix(".") }).sorted() {
+            let display = "\(displayPath)/\(name)"
+            do {
+                loaded += try parse(try TextFile.read(directory.appendingPathComponent(name).path, display: display), file: display, problems: &problems)
+            } catch {
+                problems += SourceErrors.located(in: error) ?? [SourceError(file: display, message: "\(error)")]
+            }
         }
-        return try validated(loaded)
+        return validated(loaded, problems: &problems)
     }
 
     /// Parses one registry file; each entity comes with the location of its `id` for later errors.
     static func parse(_ text: String, file: String) throws -> [(Entity, SourceError)] {
+        var problems: [SourceError] = []
+        let entities = try parse(text, file: file, problems: &problems)
+        try SourceErrors.throwIfAny(problems)
+        return entities
+    }
+
+    /// The keys an entity takes.
+    static let keys = ["id", "type", "name", "aliases", "ambiguous", "description", "wikidata", "lat", "lon"]
+
+    /// Checks ids and aliases across all files.
+    static func validated(_ loaded: [(Entity, SourceError)]) throws -> Registry {
+        var problems: [SourceError] = []
+        let registry = validated(loaded, problems: &problems)
+        try SourceErrors.throwIfAny(problems)
+        return registry
+    }
+}
+
+private extension Registry {
+    /// The entities of one file; a YAML syntax error throws, a bad entity is a problem and left out.
+    static func parse(_ text: String, file: String, problems: inout [SourceError]) throws -> [(Entity, SourceError)] {
         let root: Node?
         do {
             // Every value is read as text, so no tag needs resolving (the default resolver runs
             // regular expressions over each scalar).
             root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
-            throw SourceError(yaml: error, file: file)
+            throw SourceError(yaml: error, file: file, text: text)
         }
         guard let root else { return [] }
         guard let items = root.sequence else {
             throw SourceError(at: root, file: file, message: "expected a list of entities ('- id: …')")
         }
-        return try items.map { try entity(from: $0, file: file) }
+        var entities: [(Entity, SourceError)] = []
+        for item in items {
+            do { entities.append(try entity(from: item, file: file)) } catch {
+                problems += SourceErrors.located(in: error) ?? []
+            }
+        }
+        return entities
     }
 
-    /// Checks ids and aliases across all files.
-    static func validated(_ loaded: [(Entity, SourceError)]) throws -> Registry {
+    /// Checks ids and aliases across all files; the first of two entities with one id is kept.
+    static func validated(_ loaded: [(Entity, SourceError)], problems: inout [SourceError]) -> Registry {
         var idOwners: [String: SourceError] = [:]
         var aliasOwners: [String: String] = [:]
+        var kept: [Entity] = []
         for (entity, location) in loaded {
             if let first = idOwners[entity.id] {
-                throw location.with(message: "duplicate id '\(entity.id)', first defined at \(first.file):\(first.line): give one of them another id")
+                problems.append(location.with(message: "duplicate id '\(entity.id)', first defined at \(first.file):\(first.line): give one of them another id"))
+                continue
             }
             idOwners[entity.id] = location
-            for alias in Set([entity.name] + entity.aliases) {
+            for alias in Set([entity.name] + entity.aliases).sorted() {
                 if let owner = aliasOwners[alias], owner != entity.id {
-                    throw location.with(message: "alias '\(alias)' is claimed by \(owner) and \(entity.id): keep it on one entity or list it under 'ambiguous' on both")
+                    problems.append(location.with(message: "alias '\(alias)' is claimed by \(owner) and \(entity.id): keep it on one entity or list it under 'ambiguous' on both"))
+                    continue
                 }
                 aliasOwners[alias] = entity.id
             }
+            kept.append(entity)
         }
-        return Registry(loaded.map(\.0))
+        return Registry(kept)
     }
-}
 
-private extension Registry {
     static func entity(from node: Node, file: String) throws -> (Entity, SourceError) {
         guard let pairs = node.mapping else {
             throw SourceError(at: node, file: file, message: "expected an entity mapping with id, type and name")
         }
         // Keys looked up in a plain dictionary: Yams compares nodes by resolving their tags.
         var mapping: [String: Node] = [:]
+        var problems: [SourceError] = []
         for (key, value) in pairs {
-            if let key = key.scalar?.string { mapping[key] = value }
+            guard let name = key.scalar?.string else { continue }
+            if !keys.contains(name) {
+                problems.append(.unknownKey(name, known: keys, what: "entity field", file: file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1))
+            }
+            mapping[name] = value
         }
         func string(_ key: String, required: Bool = false) throws -> String? {
             guard let value = mapping[key] else {
@@ -91,6 +140,7 @@ private extension Registry {
             guard let scalar = value.scalar else {
                 throw SourceError(at: value, file: file, message: "'\(key)' must be a single value")
             }
+            try TextFile.rejectControlCharacters(in: scalar.string, at: value, file: file, field: key)
             return scalar.string
         }
         func strings(_ key: String) throws -> [String] {
@@ -99,44 +149,98 @@ private extension Registry {
             guard let list = value.sequence else {
                 throw SourceError(at: value, file: file, message: "'\(key)' must be a list like [Putin, Putins]")
             }
-            return list.compactMap { $0.scalar?.string }
+            return try list.map { item in
+                guard let text = item.scalar?.string else {
+                    throw SourceError(at: item, file: file, message: "each of '\(key)' must be a single name, not a list or mapping")
+                }
+                try TextFile.rejectControlCharacters(in: text, at: item, file: file, field: key)
+                return text
+            }
         }
-        func number(_ key: String) throws -> Double? {
+        func number(_ key: String, within range: ClosedRange<Double>) throws -> Double? {
             guard let text = try string(key) else { return nil }
-            guard let number = Double(text) else {
-                throw SourceError(at: mapping[key]!, file: file, message: "'\(key)' must be a number, not '\(text)'")
+            guard let number = Double(text), number.isFinite, range.contains(number) else {
+                throw SourceError(at: mapping[key]!, file: file,
+                                  message: "'\(key)' must be a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)), not '\(text)'")
             }
             return number
         }
-        let id = try string("id", required: true)!
-        let idNode = mapping["id"]!
-        guard Slug.isValid(id) else {
-            throw SourceError(at: idNode, file: file, message: "id '\(id)' is not a slug: use '\(Slug.make(id))' (a–z, 0–9 and '-', ä→ae, ö→oe, ü→ue, ß→ss)")
+        // Every problem of the entity at once; any of them leaves it out.
+        func attempt<T>(_ read: () throws -> T) -> T? {
+            do { return try read() } catch {
+                problems += SourceErrors.located(in: error) ?? []
+                return nil
+            }
         }
-        let typeText = try string("type", required: true)!
-        guard let type = EntityType(rawValue: typeText) else {
-            throw SourceError(at: mapping["type"]!, file: file, message: "unknown type '\(typeText)': use person, place or org")
+        let id = attempt { try string("id", required: true)! }
+        let idNode = mapping["id"] ?? node
+        if let id, !Slug.isValid(id) {
+            problems.append(SourceError(at: idNode, file: file, message: "id '\(id)' is not a slug: use '\(Slug.make(id))' (a–z, 0–9 and '-', ä→ae, ö→oe, ü→ue, ß→ss)"))
         }
+        let typeText = attempt { try string("type", required: true)! }
+        let type = typeText.flatMap(EntityType.init(rawValue:))
+        if let typeText, type == nil {
+            problems.append(SourceError(at: mapping["type"]!, file: file, message: "unknown type '\(typeText)': use person, place or org"))
+        }
+        let name = attempt { try string("name", required: true)! }
+        if let name, name.allSatisfy(\.isWhitespace) {
+            problems.append(SourceError(at: mapping["name"]!, file: file, message: "'name' is empty: write the entity's full name"))
+        }
+        let aliases = attempt { try strings("aliases") }
+        let ambiguous = attempt { try strings("ambiguous") }
+        for (key, list) in [("aliases", aliases), ("ambiguous", ambiguous)] where list?.contains(where: { $0.allSatisfy(\.isWhitespace) }) == true {
+            problems.append(SourceError(at: mapping[key]!, file: file, message: "'\(key)' has an empty entry: remove it"))
+        }
+        let description = attempt { try string("description") ?? "" }
+        let wikidata = attempt { try string("wikidata") }
+        if let wikidata = wikidata ?? nil, !isWikidataID(wikidata) {
+            problems.append(SourceError(at: mapping["wikidata"]!, file: file, message: "wikidata '\(wikidata)' is not a Wikidata id: write Q and digits, like Q7747"))
+        }
+        let latitude = attempt { try number("lat", within: -90...90) }
+        let longitude = attempt { try number("lon", within: -180...180) }
+        if (mapping["lat"] == nil) != (mapping["lon"] == nil) {
+            problems.append(SourceError(at: mapping["lat"] ?? mapping["lon"]!, file: file, message: "a place needs both 'lat' and 'lon': add the other"))
+        }
+        try SourceErrors.throwIfAny(problems)
         let entity = Entity(
-            id: id, type: type, name: try string("name", required: true)!,
-            aliases: try strings("aliases"), ambiguous: try strings("ambiguous"),
-            description: try string("description") ?? "", wikidata: try string("wikidata"),
-            latitude: try number("lat"), longitude: try number("lon")
+            id: id!, type: type!, name: name!, aliases: aliases!, ambiguous: ambiguous!,
+            description: description!, wikidata: wikidata!, latitude: latitude!, longitude: longitude!
         )
         return (entity, SourceError(at: idNode, file: file, message: ""))
+    }
+
+    static func isWikidataID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count >= 2 && bytes.count <= 12 && bytes[0] == UInt8(ascii: "Q") && bytes.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
+    }
+}
+
+extension TextFile {
+    /// Fails on a control character in a YAML value (written as an escape like `"\\x07"`, it
+    /// passed the file's own check), located at the value.
+    public static func rejectControlCharacters(in value: String, at node: Node, file: String, field: String) throws {
+        guard let offset = firstControlCharacter(in: value.utf8) else { return }
+        throw SourceError(at: node, file: file, message: "'\(field)': \(controlCharacterMessage(value.utf8, at: offset))")
     }
 }
 
 extension SourceError {
-    init(at node: Node, file: String, message: String) {
+    public init(at node: Node, file: String, message: String) {
         self.init(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
     }
 
-    /// A YAML syntax error as a located error.
-    public init(yaml error: YamlError, file: String) {
+    /// A YAML syntax error as a located error; `text` is the YAML, to find a duplicated key.
+    public init(yaml error: YamlError, file: String, text: String) {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             self.init(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        case .reader(let problem, _, _, _):
+            self.init(file: file, line: 1, column: 1, message: "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.sorted().first ?? ""
+            let location = SourceError.location(ofKey: key, occurrence: 2, in: text) ?? (context.mark.line, context.mark.column)
+            self.init(file: file, line: location.line, column: location.column,
+                      message: "'\(key)' is given twice: keep one of them")
         default:
             self.init(file: file, line: 1, column: 1, message: "invalid YAML: \(error)")
         }

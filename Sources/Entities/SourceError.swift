@@ -14,5 +14,13 @@ public struct SourceError: Error, Equatable, CustomStringConvertible, Sendable {
         self.message = message
     }
 
-    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+    /// A problem with a whole file or folder, which has no line to point at.
+    public init(file: String, message: String) {
+        self.init(file: file, line: 0, column: 0, message: message)
+    }
+
+    /// `file:line:column: error: message`, or `file: error: message` for a whole file or folder.
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+    }
 }

@@ -17,9 +17,40 @@ public enum TextFile {
         } catch {
             throw SourceError(file: display, line: 1, column: 1, message: "cannot read the file: \(error.reason); check that it exists and is readable")
         }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        let (line, column) = location(ofFirstInvalidByteIn: bytes)
-        throw SourceError(file: display, line: line, column: column, message: "the file is not UTF-8 text: save it as UTF-8 (it may be Latin-1 or Windows-1252)")
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = location(ofFirstInvalidByteIn: bytes)
+            throw SourceError(file: display, line: line, column: column, message: "the file is not UTF-8 text: save it as UTF-8 (it may be Latin-1 or Windows-1252)")
+        }
+        if let offset = firstControlCharacter(in: bytes) {
+            let (line, column) = location(ofFirstInvalidByteIn: Array(bytes[..<offset]))
+            throw SourceError(file: display, line: line, column: column, message: controlCharacterMessage(bytes, at: offset))
+        }
+        return text
+    }
+
+    /// Where the first character lies that text files must not hold: the control characters
+    /// other than tab, line feed and carriage return, and the noncharacters U+FFFE and U+FFFF.
+    /// XML (the feeds) cannot carry them, browsers do not show them, and a file full of NUL
+    /// bytes is a binary file, not text. `bytes` is UTF-8.
+    public static func firstControlCharacter(in bytes: some Collection<UInt8>) -> Int? {
+        var previous: (UInt8, UInt8) = (0, 0)
+        var offset = 0
+        for byte in bytes {
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return offset }
+            if previous == (0xEF, 0xBF), byte == 0xBE || byte == 0xBF { return offset - 2 }
+            previous = (previous.1, byte)
+            offset += 1
+        }
+        return nil
+    }
+
+    /// What an error says of the control character at `offset` of `bytes`.
+    public static func controlCharacterMessage(_ bytes: some Collection<UInt8>, at offset: Int) -> String {
+        let byte = bytes[bytes.index(bytes.startIndex, offsetBy: offset)]
+        let hex = String(byte, radix: 16, uppercase: true)
+        let code = byte == 0xEF ? "U+FFFE or U+FFFF" : "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+        return byte == 0 ? "a NUL byte (U+0000): this looks like a binary file, not text; remove the byte or the file"
+            : "control character \(code): remove it (it cannot be published in a feed and does not show in a browser)"
     }
 
     /// Everything the file at `path` holds (`read` also checks that it is UTF-8). The size the

@@ -28,13 +28,38 @@ public struct LinkRewriter: Sendable {
         }
     }
 
+    /// Text that looks like a link to one of the watched destination prefixes but is not one,
+    /// because CommonMark did not parse it (`[x](person:Bad Id)`: a space ends a destination).
+    public struct Unparsed: Sendable, Equatable {
+        /// From the `[` up to the closing `)` or the end of the block's text.
+        public var text: String
+        /// 1-based line and column of the text in the Markdown given to the renderer.
+        public var line: Int
+        public var column: Int
+    }
+
     /// Destinations the rewriter expects: links to them come with their position (`MarkdownLink.known`).
     public let known: KnownDestinations?
     public let rewrite: @Sendable (MarkdownLink) throws -> Replacement?
+    /// Destination prefixes (`person:`) whose unparsed look-alikes go to `unparsed`.
+    public let watched: [String]
+    public let unparsed: (@Sendable (Unparsed) throws -> Void)?
 
     public init(known: KnownDestinations? = nil, _ rewrite: @escaping @Sendable (MarkdownLink) throws -> Replacement?) {
         self.known = known
         self.rewrite = rewrite
+        watched = []
+        unparsed = nil
+    }
+
+    /// A rewriter that is also told of text that was meant as a link to one of the `watched`
+    /// prefixes but did not parse as one, so a mistake does not pass as plain text.
+    public init(known: KnownDestinations? = nil, watching watched: [String], unparsed: @escaping @Sendable (Unparsed) throws -> Void,
+                _ rewrite: @escaping @Sendable (MarkdownLink) throws -> Replacement?) {
+        self.known = known
+        self.rewrite = rewrite
+        self.watched = watched
+        self.unparsed = unparsed
     }
 
     /// Leaves every link as it is.

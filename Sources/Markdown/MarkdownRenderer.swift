@@ -42,7 +42,8 @@ public struct MarkdownRenderer: Sendable {
         Self.walk(document) { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: if !allowsRawHTML { rawNodes.append(node) }
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: Self.dropUnsafeURL(of: node)
+            // Links are all inside paragraphs and headings, where the rewriter sees them first.
+            case CMARK_NODE_IMAGE: Self.dropUnsafeURL(of: node)
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: blocks.append(node)
             default: break
             }
@@ -105,8 +106,15 @@ private extension MarkdownRenderer {
             var contextBytes: [UInt8] = []
             var links: [(node: OpaquePointer, range: Range<Int>)] = []
             collectText(of: block, into: &contextBytes, links: &links)
-            guard !links.isEmpty else { continue }
             let blockLine = Int(cmark_node_get_start_line(block))
+            if let unparsed = rewriter.unparsed {
+                for lookalike in lookalikes(in: contextBytes, watched: rewriter.watched) {
+                    let position = SourceLines(markdown).locate(lookalike.needle, fromLine: blockLine, column: 1)
+                        .map { SourceLines(markdown).linkStart(endingBefore: $0) } ?? (line: blockLine, column: 1)
+                    try unparsed(.init(text: lookalike.text, line: position.line, column: position.column))
+                }
+            }
+            guard !links.isEmpty else { continue }
             // A known destination's string is the table's: no string made per link.
             var known: [Int?] = []
             known.reserveCapacity(links.count)
@@ -128,7 +136,10 @@ private extension MarkdownRenderer {
                     contextUTF8: contextBytes,
                     range: range
                 )
-                guard let replacement = try rewriter.rewrite(link) else { continue }
+                guard let replacement = try rewriter.rewrite(link) else {
+                    dropUnsafeURL(of: node)
+                    continue
+                }
                 let custom = makeNode(CMARK_NODE_CUSTOM_INLINE)
                 // libcmark copies both. The closing string is passed as it is stored: a short
                 // string ("</a>") would otherwise be copied to the heap.
@@ -144,25 +155,50 @@ private extension MarkdownRenderer {
         }
     }
 
-    /// Appends the plain text under `node`, noting where each link's text lies.
+    /// Text like `[x](person:Bad Id)` in a block's plain text: a `](` followed by a watched
+    /// prefix that CommonMark left as text. `needle` is what to search for in the source.
+    static func lookalikes(in text: [UInt8], watched: [String]) -> [(text: String, needle: String)] {
+        var found: [(text: String, needle: String)] = []
+        var index = 0
+        while index + 2 < text.count {
+            guard text[index] == UInt8(ascii: "]"), text[index + 1] == UInt8(ascii: "(") else {
+                index += 1
+                continue
+            }
+            let rest = text[(index + 2)...]
+            if let prefix = watched.first(where: { rest.starts(with: $0.utf8) }) {
+                let open = text[..<index].lastIndex(of: UInt8(ascii: "[")) ?? index
+                let close = rest.firstIndex(of: UInt8(ascii: ")")).map { $0 + 1 } ?? text.count
+                let destination = String(decoding: text[(index + 2)..<min(close, text.count)].prefix { $0 != 0x20 && $0 != 0x29 }, as: UTF8.self)
+                found.append((String(decoding: text[open..<close], as: UTF8.self), "](\(destination.isEmpty ? prefix : destination)"))
+            }
+            index += 2
+        }
+        return found
+    }
+
+    /// Appends the plain text under `node`, noting where each link's text lies. Iterative, not
+    /// recursive: emphasis can nest tens of thousands deep, more than a thread's stack holds.
     static func collectText(of node: OpaquePointer, into text: inout [UInt8], links: inout [(node: OpaquePointer, range: Range<Int>)]) {
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+        guard let iterator = cmark_iter_new(node) else { return }
+        defer { cmark_iter_free(iterator) }
+        var starts: [Int] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator), current != node else { continue }
+            switch (cmark_node_get_type(current), event) {
+            case (CMARK_NODE_TEXT, _), (CMARK_NODE_CODE, _), (CMARK_NODE_HTML_INLINE, _):
                 if let literal = cmark_node_get_literal(current) {
                     text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
                 }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            case (CMARK_NODE_SOFTBREAK, _), (CMARK_NODE_LINEBREAK, _):
                 text.append(0x20)
-            case CMARK_NODE_LINK:
-                let start = text.count
-                collectText(of: current, into: &text, links: &links)
-                links.append((current, start..<text.count))
+            case (CMARK_NODE_LINK, CMARK_EVENT_ENTER):
+                starts.append(text.count)
+            case (CMARK_NODE_LINK, CMARK_EVENT_EXIT):
+                links.append((current, starts.removeLast()..<text.count))
             default:
-                collectText(of: current, into: &text, links: &links)
+                break
             }
-            child = cmark_node_next(current)
         }
     }
 

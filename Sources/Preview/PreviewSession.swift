@@ -95,7 +95,7 @@ private extension PreviewSession {
         }).filter { !$0.isEmpty }.map { Array($0.utf8) }
         let annotator = Reannotator(registry: registry)
         var added = 0
-        for path in Content.articleFiles(in: options.content) {
+        for path in try Content.articleFiles(in: options.content) {
             guard let bytes = try? TextFile.bytes(atPath: path), needles.contains(where: { bytes.contains($0) }) else { continue }
             let file = URL(fileURLWithPath: path)
             added += try annotator.annotate(file, display: "\(options.content.lastPathComponent)/articles/\(file.lastPathComponent)").added

@@ -28,28 +28,40 @@ public struct Article: Sendable, Equatable {
     /// The line of the file on which `body` starts, to locate errors in it.
     public var bodyLine: Int
 
+    /// The front matter fields an article takes.
+    static let keys = ["title", "outlet", "authors", "date", "dateline", "source", "language", "url", "teaser", "captions", "import_hash"]
+
     /// Parses an article file: `---` front matter, `---`, Markdown body.
     public static func parse(_ text: String, slug: String, file: String) throws -> Article {
         let (frontMatter, body, bodyLine) = try FrontMatter.split(text, file: file)
-        if let simple = SimpleFrontMatter(frontMatter), simple.values["captions"].map({ $0.value == .list([]) }) ?? true {
+        // What the fast reader does not judge (captions, unknown keys) the YAML reader reports.
+        if let simple = SimpleFrontMatter(frontMatter), simple.values["captions"].map({ $0.value == .list([]) }) ?? true,
+           simple.values.keys.allSatisfy(keys.contains) {
             return try parse(simple, slug: slug, file: file, body: body, bodyLine: bodyLine)
         }
         let fields = try YAMLFields(frontMatter, file: file, lineOffset: 1)
+        try fields.rejectUnknownKeys(keys, what: "front matter field")
         guard let title = try fields.string("title") else {
             throw SourceError(file: file, line: 1, column: 1, message: "article has no 'title' in its front matter: add 'title: …'")
         }
         let date = try fields.string("date") ?? ""
-        if !date.isEmpty, !ISODate.isValid(date) {
+        if !date.isEmpty, let problem = ISODate.problem(with: date) {
             let location = fields.location(of: "date")
-            throw SourceError(file: file, line: location.line, column: location.column,
-                              message: "date '\(date)' is not ISO 8601: write YYYY-MM-DD, YYYY-MM or YYYY")
+            throw SourceError(file: file, line: location.line, column: location.column, message: problem)
+        }
+        let url = try fields.string("url")
+        if let url, let problem = WebAddress.problem(with: url) {
+            let location = fields.location(of: "url")
+            throw SourceError(file: file, line: location.line, column: location.column, message: "url: \(problem)")
         }
         return Article(
             slug: slug, file: file, title: title, outlet: try fields.string("outlet") ?? "",
             authors: try fields.strings("authors"), date: date, dateline: try fields.string("dateline") ?? "",
             source: try fields.string("source") ?? "", language: try fields.string("language") ?? "de",
-            url: try fields.string("url"), teaser: try fields.string("teaser") ?? "",
-            captions: try fields.records("captions").map { Caption(text: try $0.string("text") ?? "", credit: try $0.string("credit") ?? "", title: try $0.string("title") ?? "") },
+            url: url, teaser: try fields.string("teaser") ?? "",
+            captions: try fields.records("captions").map {
+                try $0.rejectUnknownKeys(["text", "credit", "title"], what: "caption field")
+                return Caption(text: try $0.string("text") ?? "", credit: try $0.string("credit") ?? "", title: try $0.string("title") ?? "") },
             body: body, bodyLine: bodyLine
         )
     }
@@ -71,14 +83,17 @@ public struct Article: Sendable, Equatable {
             throw SourceError(file: file, line: 1, column: 1, message: "article has no 'title' in its front matter: add 'title: …'")
         }
         let date = string("date") ?? ""
-        if !date.isEmpty, !ISODate.isValid(date), let location = fields.values["date"] {
-            throw SourceError(file: file, line: location.line + 1, column: location.column,
-                              message: "date '\(date)' is not ISO 8601: write YYYY-MM-DD, YYYY-MM or YYYY")
+        if !date.isEmpty, let problem = ISODate.problem(with: date), let location = fields.values["date"] {
+            throw SourceError(file: file, line: location.line + 1, column: location.column, message: problem)
+        }
+        let url = string("url")
+        if let url, let problem = WebAddress.problem(with: url), let location = fields.values["url"] {
+            throw SourceError(file: file, line: location.line + 1, column: location.column, message: "url: \(problem)")
         }
         return Article(
             slug: slug, file: file, title: title, outlet: string("outlet") ?? "", authors: strings("authors"), date: date,
             dateline: string("dateline") ?? "", source: string("source") ?? "", language: string("language") ?? "de",
-            url: string("url"), teaser: string("teaser") ?? "", captions: [], body: body, bodyLine: bodyLine
+            url: url, teaser: string("teaser") ?? "", captions: [], body: body, bodyLine: bodyLine
         )
     }
 }

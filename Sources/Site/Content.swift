@@ -17,6 +17,7 @@ public struct Content: Sendable {
     /// Without `articles`, only the settings and the registry are read.
     public static func load(from directory: URL, articles readsArticles: Bool = true) throws -> Content {
         let name = directory.lastPathComponent
+        try requireFolders(of: directory)
         let config = try DossierConfig.load(from: directory.appendingPathComponent("dossier.yml"), displayPath: "\(name)/dossier.yml")
         let registry = try loadRegistry(from: directory)
         guard readsArticles else { return Content(config: config, registry: registry, articles: []) }
@@ -35,13 +36,23 @@ public struct Content: Sendable {
     /// being edited) are skipped, as the preview's file scan skips them. Names, not URLs: a
     /// dossier has tens of thousands of articles, and URL operations on each cost more than
     /// listing the folder.
-    public static func articleFiles(in directory: URL) -> [String] {
+    public static func articleFiles(in directory: URL) throws -> [String] {
         let folder = directory.appendingPathComponent("articles").path
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        return try Folder.entries(folder, display: "\(directory.lastPathComponent)/articles", purpose: "the articles folder")
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .map { (slug: slug(ofFile: $0), name: $0) }
             .sorted { $0.slug < $1.slug }
             .map { folder + "/" + $0.name }
+    }
+
+    /// Fails unless `directory` is a content folder with `articles/` and `entities/`, naming
+    /// the first that is missing (or a file, or a link to itself) and what to do. A mistyped
+    /// `--content` would otherwise build an empty site over the good one.
+    public static func requireFolders(of directory: URL) throws {
+        let name = directory.lastPathComponent
+        try Folder.require(directory.path, display: directory.relativePath, purpose: "the content folder (with dossier.yml, articles/ and entities/)")
+        try Folder.require(directory.appendingPathComponent("articles").path, display: "\(name)/articles", purpose: "the articles folder")
+        try Folder.require(directory.appendingPathComponent("entities").path, display: "\(name)/entities", purpose: "the registry folder")
     }
 
     /// Reads the article file at `path`; its slug is the file name without `.md`.

@@ -44,11 +44,13 @@ struct Converter: Sendable {
     /// The article for entity pages and indexes, and its body as HTML for its own page.
     func convert(_ article: Article) throws -> (article: ConvertedArticle, html: Markup) {
         let collector = Collector(article: article, converter: self)
-        let rewriter = LinkRewriter(known: references) { link in
+        let rewriter = LinkRewriter(known: references, watching: Self.watched, unparsed: collector.report) { link in
             if link.known == nil, link.destination == "-" { return .init(open: "", close: "") }
-            return try collector.record(link)
+            return collector.record(link)
         }
         let html = Markup(try renderer.renderUTF8(article.body, rewriter: rewriter))
+        // Every mistake of the article at once, not one per build.
+        try SourceErrors.throwIfAny(collector.problems)
         let dateText = article.date.isEmpty ? strings["dateUnknown"] : strings.formatDate(article.date)
         let converted = ConvertedArticle(article: article, text: collector.text, mentions: collector.mentions, dateText: dateText)
         return (converted, html)
@@ -56,6 +58,12 @@ struct Converter: Sendable {
 }
 
 private extension Converter {
+    /// Annotation prefixes whose look-alikes that did not parse as links are reported.
+    static let watched = EntityType.allCases.map { "\($0.rawValue):" }
+    /// The schemes a link may name besides an entity type; anything else (`javascript:`,
+    /// `file:`, a misspelt `persn:`) is an error rather than a link readers could follow.
+    static let linkSchemes: Set<String> = ["http", "https", "mailto"]
+
     /// Numbers mentions per entity and finds their sentences while one article renders.
     final class Collector: @unchecked Sendable {
         /// The paragraph of the last link; links of one paragraph come one after another.
@@ -70,6 +78,8 @@ private extension Converter {
         let converter: Converter
         private(set) var text: [UInt8] = []
         private(set) var mentions: [Mention] = []
+        /// The article's annotation mistakes, reported together when it is rendered.
+        private(set) var problems: [SourceError] = []
         /// Per registry position, how many of the entity's mentions came so far: the last one's
         /// ordinal. An array the size of the registry costs less to clear once per article than
         /// a dictionary costs to hash into per link.
@@ -85,8 +95,14 @@ private extension Converter {
         }
 
         /// Records an entity link and returns its markup; nil for links that are not annotations.
-        func record(_ link: MarkdownLink) throws -> LinkRewriter.Replacement? {
-            guard let entity = try link.known ?? position(of: link) else { return nil }
+        /// A link that is a mistake is noted in `problems` and shown as its text.
+        func record(_ link: MarkdownLink) -> LinkRewriter.Replacement? {
+            let found: Int?
+            do { found = try link.known ?? position(of: link) } catch {
+                problems += SourceErrors.located(in: error) ?? []
+                return .init(open: "", close: "")
+            }
+            guard let entity = found else { return nil }
             mentioned[entity] += 1
             let ordinal = mentioned[entity]
             // The links of a block share one context array: equal by reference, without reading it.
@@ -119,13 +135,26 @@ private extension Converter {
             tag.append(0)
         }
 
+        /// Notes text that was meant as an annotation but is not a link.
+        @Sendable func report(_ unparsed: LinkRewriter.Unparsed) {
+            let hint = unparsed.text.contains(" ") ? "an entity id has no spaces: write it as a slug, like person:olaf-scholz" : "write [name](type:id)"
+            problems.append(SourceError(file: article.file, line: article.bodyLine + unparsed.line - 1, column: unparsed.column,
+                                        message: "'\(unparsed.text)' is not a link: \(hint)"))
+        }
+
         /// The registry position of the entity an annotation names, checked against the registry.
         /// Called for a destination that is not a known reference: not an annotation, or a
         /// mistake to explain.
         private func position(of link: MarkdownLink) throws -> Int? {
             let registry = converter.registry
-            guard let colon = link.destination.firstIndex(of: ":"),
-                  let type = EntityType(rawValue: String(link.destination[..<colon])) else { return nil }
+            guard let colon = link.destination.firstIndex(of: ":") else { return nil }
+            let scheme = String(link.destination[..<colon])
+            guard let type = EntityType(rawValue: scheme) else {
+                // A colon after something that is no scheme (`Kapitel:2`, `./a:b`) is a relative link.
+                guard Self.isScheme(scheme), !Converter.linkSchemes.contains(scheme.lowercased()) else { return nil }
+                throw SourceError(file: article.file, line: article.bodyLine + link.line - 1, column: link.column,
+                                  message: "link to '\(link.destination)': '\(scheme):' is not an entity type or a web address; annotate with person:, place: or org:, or link to an http(s) address")
+            }
             let id = String(link.destination[link.destination.index(after: colon)...])
             guard Slug.isValid(id) else {
                 throw SourceError(file: article.file, line: article.bodyLine + link.line - 1, column: link.column,
@@ -137,6 +166,12 @@ private extension Converter {
                                   message: "unknown entity '\(link.destination)': \(hint)")
             }
             return position
+        }
+
+        /// Whether `text` can be a URI scheme: a letter, then letters, digits, `+`, `-` or `.`.
+        private static func isScheme(_ text: String) -> Bool {
+            guard let first = text.utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A else { return false }
+            return text.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }
         }
     }
 }

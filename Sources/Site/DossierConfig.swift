@@ -26,16 +26,26 @@ public struct DossierConfig: Sendable, Equatable {
         self.allowsRawHTML = allowsRawHTML
     }
 
+    /// The settings `dossier.yml` takes.
+    static let keys = ["title", "description", "language", "base_url", "allow_raw_html"]
+
     static func load(from file: URL, displayPath: String) throws -> DossierConfig {
         // No file: the defaults. A file that cannot be read or is not UTF-8 is an error.
         guard FileManager.default.fileExists(atPath: file.path) else { return DossierConfig() }
         let text = try TextFile.read(file.path, display: displayPath)
         let fields = try YAMLFields(text, file: displayPath)
+        try fields.rejectUnknownKeys(keys, what: "setting")
         var config = DossierConfig()
         config.title = try fields.string("title") ?? config.title
         config.description = try fields.string("description") ?? ""
         config.language = try fields.string("language") ?? config.language
-        config.baseURL = try fields.string("base_url").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        if let base = try fields.string("base_url") {
+            if let problem = WebAddress.problem(with: base) {
+                let location = fields.location(of: "base_url")
+                throw SourceError(file: displayPath, line: location.line, column: location.column, message: "base_url: \(problem)")
+            }
+            config.baseURL = base.hasSuffix("/") ? base : base + "/"
+        }
         config.allowsRawHTML = try fields.bool("allow_raw_html") ?? false
         return config
     }

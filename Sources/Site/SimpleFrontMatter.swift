@@ -33,8 +33,10 @@ struct SimpleFrontMatter {
             rest = rest.dropFirst(leading)
             guard let value = Self.value(rest) else { return nil }
             if case .scalar("") = value, rest.isEmpty { return nil }
-            // The key is ASCII: its bytes are its characters.
-            values[String(decoding: key, as: UTF8.self)] = (value, lineNumber, colon - line.startIndex + 2 + leading)
+            // The key is ASCII: its bytes are its characters. A key given twice is YAML's to report.
+            let name = String(decoding: key, as: UTF8.self)
+            guard values[name] == nil else { return nil }
+            values[name] = (value, lineNumber, colon - line.startIndex + 2 + leading)
         }
     }
 }

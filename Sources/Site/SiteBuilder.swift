@@ -54,7 +54,7 @@ public struct SiteBuilder: Sendable {
             return result
         }
         let (content, library) = try timed("load") { try load(articles: false) }
-        let files = Content.articleFiles(in: options.content)
+        let files = try Content.articleFiles(in: options.content)
         let contentName = options.content.lastPathComponent
         var paths: [String] = []
         try SiteWriter(output: options.output).write { emit in

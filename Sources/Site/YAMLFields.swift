@@ -15,7 +15,7 @@ struct YAMLFields {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            var located = SourceError(yaml: error, file: file)
+            var located = SourceError(yaml: error, file: file, text: text)
             located.line += lineOffset
             throw located
         }
@@ -30,17 +30,41 @@ struct YAMLFields {
         self.mapping = mapping
     }
 
+    /// Fails on the first key not in `known` (a misspelt `base_ulr` would otherwise be
+    /// ignored), naming the closest known key; `what` names a key in the message ("setting").
+    func rejectUnknownKeys(_ known: [String], what: String) throws {
+        for (key, _) in mapping {
+            guard let name = key.scalar?.string, !known.contains(name) else { continue }
+            throw SourceError.unknownKey(name, known: known, what: what, file: file,
+                                         line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1)
+        }
+    }
+
     func string(_ key: String) throws -> String? {
         guard let node = mapping[key] else { return nil }
         guard let scalar = node.scalar else { throw error(at: node, "'\(key)' must be a single value") }
+        try checked(scalar.string, at: node, key)
         return scalar.string.isEmpty ? nil : scalar.string
     }
 
     func strings(_ key: String) throws -> [String] {
         guard let node = mapping[key] else { return [] }
-        if let scalar = node.scalar { return scalar.string.isEmpty ? [] : [scalar.string] }
+        if let scalar = node.scalar {
+            try checked(scalar.string, at: node, key)
+            return scalar.string.isEmpty ? [] : [scalar.string]
+        }
         guard let list = node.sequence else { throw error(at: node, "'\(key)' must be a list") }
-        return list.compactMap { $0.scalar?.string }
+        return try list.map { item in
+            guard let text = item.scalar?.string else { throw error(at: item, "each of '\(key)' must be a single value") }
+            try checked(text, at: item, key)
+            return text
+        }
+    }
+
+    /// Fails on a control character in a value (written as a YAML escape like `"\\0"`).
+    private func checked(_ text: String, at node: Node, _ key: String) throws {
+        guard let offset = TextFile.firstControlCharacter(in: text.utf8) else { return }
+        throw error(at: node, "'\(key)': \(TextFile.controlCharacterMessage(text.utf8, at: offset))")
     }
 
     func bool(_ key: String) throws -> Bool? {

@@ -7,8 +7,17 @@ struct Renderer {
     private var stack: [Value] = []
     /// Block overrides of the parent calls being expanded, outermost first: the outermost wins.
     /// Their content is instructions of the program that made the call.
-    private var overrides: [(program: Program, ranges: [String: Range<Int>])] = []
+    private var overrides: [(program: Program, ranges: [String: Range<Int>], file: String)] = []
     private var file = ""
+    /// The templates being expanded, outermost first, to stop and name a recursion without end.
+    private var chain: [String] = []
+    /// Set when expansion went deeper than `maxExpansionDepth`; rendering then stops.
+    private(set) var failure: TemplateError?
+
+    /// How deeply partials and parents may expand inside each other. Data-bounded recursion
+    /// (a partial rendering a tree) stays far below it; a partial that includes itself
+    /// unconditionally reaches it at once, where it would otherwise exhaust the stack.
+    static let maxExpansionDepth = 50
 
     init(library: TemplateLibrary, strict: Bool, capacity: Int = 16 * 1024) {
         self.library = library
@@ -19,6 +28,7 @@ struct Renderer {
     mutating func render(_ template: Template, context: [Value]) {
         file = template.file
         stack = context
+        chain = []
         run(template.program, template.program.all)
     }
 }
@@ -26,7 +36,7 @@ struct Renderer {
 private extension Renderer {
     mutating func run(_ program: Program, _ range: Range<Int>) {
         var index = range.lowerBound
-        while index < range.upperBound {
+        while index < range.upperBound, failure == nil {
             let instruction = program.instructions[index]
             switch instruction.kind {
             case .text:
@@ -51,6 +61,10 @@ private extension Renderer {
                 let detail = program.details[Int(instruction.detail)]
                 let isParent = instruction.kind == .parent
                 if let template = resolve(detail, program, instruction, isParent: isParent) {
+                    guard chain.count < Self.maxExpansionDepth else {
+                        failure = recursion(at: detail, into: template, isParent: isParent)
+                        return
+                    }
                     expand(template, indent: detail.indent, overrides: isParent ? (program, detail.overrides) : nil)
                 }
             case .block:
@@ -61,7 +75,11 @@ private extension Renderer {
                         output.indent += block.indent.text
                         output.atLineStart = block.indent.atLineStart
                     }
+                    // The content is the calling template's: its problems name that file.
+                    let savedFile = file
+                    file = content.file
                     run(content.program, content.range)
+                    file = savedFile
                     output.indent = savedIndent
                 } else {
                     run(program, index + 1..<Int(instruction.end))
@@ -104,17 +122,28 @@ private extension Renderer {
             output.indent += indent
             output.atLineStart = true
         }
-        if let blocks { overrides.append(blocks) }
+        if let blocks { overrides.append((blocks.0, blocks.1, file)) }
         file = template.file
+        chain.append(template.file)
         run(template.program, template.program.all)
+        chain.removeLast()
         file = savedFile
         if blocks != nil { overrides.removeLast() }
         output.indent = savedIndent
     }
 
-    func override(for name: String) -> (program: Program, range: Range<Int>)? {
+    /// The error for an expansion past the limit, naming the cycle of templates it went round.
+    func recursion(at detail: Program.Detail, into template: Template, isParent: Bool) -> TemplateError {
+        let files = chain + [file, template.file]
+        let start = files.dropLast().lastIndex(of: template.file) ?? 0
+        let cycle = files[start...].map { $0.hasSuffix(".mustache") ? String($0.dropLast(".mustache".count)) : $0 }
+        return TemplateError(.endlessRecursion(detail.name.description, isParent: isParent, cycle: Array(cycle)),
+                             file: file, line: detail.location.line, column: detail.location.column)
+    }
+
+    func override(for name: String) -> (program: Program, range: Range<Int>, file: String)? {
         for level in overrides {
-            if let content = level.ranges[name] { return (level.program, content) }
+            if let content = level.ranges[name] { return (level.program, content, level.file) }
         }
         return nil
     }

@@ -2,10 +2,11 @@
 /// rendered for many pages.
 ///
 /// Parsing checks the structure (sections closed, delimiters valid) and reports problems at
-/// `file:line:column`; rendering never fails unless `strict` asks to report unresolved names.
+/// `file:line:column`; rendering fails only on partials that include each other without end,
+/// or with `strict`, on names that resolve to nothing.
 ///
 ///     let template = try Template(source: "Hallo {{name}}!", file: "greeting.mustache")
-///     template.render(["name": "Welt"])   // "Hallo Welt!"
+///     try template.render(["name": "Welt"])   // "Hallo Welt!"
 public struct Template: Sendable {
     /// The file the template came from, as shown in errors.
     public let file: String
@@ -21,15 +22,16 @@ public struct Template: Sendable {
     }
 
     /// Renders with `value` as the context; partials and parents come from `library`.
-    public func render(_ value: Value, library: TemplateLibrary = TemplateLibrary()) -> String {
-        String(decoding: renderBytes(value, library: library), as: UTF8.self)
+    public func render(_ value: Value, library: TemplateLibrary = TemplateLibrary()) throws -> String {
+        String(decoding: try renderBytes(value, library: library), as: UTF8.self)
     }
 
     /// Renders as `render` does, to UTF-8 bytes; `capacity` is the size expected, to grow the
     /// output less often.
-    public func renderBytes(_ value: Value, library: TemplateLibrary = TemplateLibrary(), capacity: Int = 16 * 1024) -> [UInt8] {
+    public func renderBytes(_ value: Value, library: TemplateLibrary = TemplateLibrary(), capacity: Int = 16 * 1024) throws -> [UInt8] {
         var renderer = Renderer(library: library, strict: false, capacity: capacity)
         renderer.render(self, context: [value])
+        if let failure = renderer.failure { throw failure }
         return renderer.output.bytes
     }
 
@@ -37,6 +39,7 @@ public struct Template: Sendable {
     public func renderStrict(_ value: Value, library: TemplateLibrary = TemplateLibrary()) throws -> String {
         var renderer = Renderer(library: library, strict: true)
         renderer.render(self, context: [value])
+        if let failure = renderer.failure { throw failure }
         if let problem = renderer.problems.first { throw problem }
         return String(decoding: renderer.output.bytes, as: UTF8.self)
     }

@@ -14,6 +14,10 @@ public struct TemplateError: Error, Equatable, CustomStringConvertible, Sendable
         case unknownPartial(String)
         case unknownParent(String)
         case unresolvedVariable(String)
+        /// A partial or parent that expands without end: the templates it went round.
+        case endlessRecursion(String, isParent: Bool, cycle: [String])
+        /// Sections nested deeper than the parser allows.
+        case nestedTooDeep(String, limit: Int)
     }
 
     public var kind: Kind
@@ -46,6 +50,10 @@ public struct TemplateError: Error, Equatable, CustomStringConvertible, Sendable
             "unknown partial '\(name)': add Templates/\(name).mustache or fix the name"
         case .unknownParent(let name):
             "parent template '\(name)' does not exist: add Templates/\(name).mustache or fix the name"
+        case .endlessRecursion(let name, let isParent, let cycle):
+            "'{{\(isParent ? "<" : ">")\(name)}}' expands without end (\(cycle.joined(separator: " → "))): a template that includes itself needs a section around the inclusion that ends"
+        case .nestedTooDeep(let name, let limit):
+            "'\(name)' is nested more than \(limit) sections deep: close sections earlier or split the template into partials"
         case .unresolvedVariable(let name):
             "'\(name)' resolves to nothing here: check the name against the page model"
         }

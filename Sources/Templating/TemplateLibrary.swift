@@ -51,7 +51,7 @@ public struct TemplateLibrary: Sendable {
         guard let template = templates[name] else {
             throw TemplateError(.unknownPartial(name), file: "\(name).mustache", line: 1, column: 1)
         }
-        return strict ? try template.renderStrict(value, library: self) : template.render(value, library: self)
+        return strict ? try template.renderStrict(value, library: self) : try template.render(value, library: self)
     }
 
     /// The names of the templates that rendering `name` can use: itself and, transitively, its
@@ -75,7 +75,7 @@ public struct TemplateLibrary: Sendable {
         guard let template = templates[name] else {
             throw TemplateError(.unknownPartial(name), file: "\(name).mustache", line: 1, column: 1)
         }
-        return template.renderBytes(value, library: self, capacity: capacity)
+        return try template.renderBytes(value, library: self, capacity: capacity)
     }
 
     /// Fails on the first static partial or parent that names no template in the library.

@@ -15,6 +15,9 @@ struct TemplateParser {
     var parentStartsLine = false
     /// Indentation removed from each line of a block definition in a parent call.
     var stripIndent: Int?
+    /// How many sections, parents and blocks enclose the position.
+    var depth = 0
+    static let maxNesting = 50
 
     init(source: String, file: String) {
         bytes = Array(source.utf8)
@@ -43,6 +46,10 @@ extension TemplateParser {
 
     /// Parses nodes up to `{{/closing}}` (or the end when `closing` is nil).
     mutating func parse(until closing: (name: String, start: Int)?, in scope: Scope) throws -> Parsed {
+        // Each level is a frame of this parser, of the compiler and of the renderer.
+        if let closing, depth >= Self.maxNesting { throw error(.nestedTooDeep(closing.name, limit: Self.maxNesting), at: closing.start) }
+        depth += 1
+        defer { depth -= 1 }
         var nodes: [Node] = []
         var textStart = position
         while true {
@@ -209,7 +216,11 @@ private extension TemplateParser {
         }
         var terminator = close
         if sigil == UInt8(ascii: "{") { terminator = [UInt8(ascii: "}")] + close }
-        guard let contentEnd = find(terminator, from: contentStart) else {
+        // A tag other than a comment ends on its line and before the next tag opens: `{{title}`
+        // is reported where it is, not as whatever the next `}}` lines later would make of it.
+        guard let contentEnd = find(terminator, from: contentStart),
+              sigil == UInt8(ascii: "!") || !bytes[contentStart..<contentEnd].contains(Self.newline) && find(open, from: contentStart).map({ $0 >= contentEnd }) != false
+        else {
             throw error(.unclosedTag, at: start)
         }
         let content = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)

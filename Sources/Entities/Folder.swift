@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The folders of a dossier, listed with plain system calls and every failure reported: a
+/// mistyped, missing or looping folder is an error that names it, never an empty list (which
+/// would build an empty site over a good one).
+public enum Folder {
+    /// The names in the folder at `path` (without `.` and `..`), unsorted; `display` is the
+    /// path errors show, and `purpose` says what the folder holds ("the articles").
+    public static func entries(_ path: String, display: String, purpose: String) throws -> [String] {
+        guard let stream = opendir(path) else { throw problem(errno, display: display, purpose: purpose) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        errno = 0
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+            errno = 0
+        }
+        if errno != 0 { throw problem(errno, display: display, purpose: purpose) }
+        return names
+    }
+
+    /// Fails unless `path` is a folder that can be listed, naming what is wrong and what to do.
+    public static func require(_ path: String, display: String, purpose: String) throws {
+        guard let stream = opendir(path) else { throw problem(errno, display: display, purpose: purpose) }
+        closedir(stream)
+    }
+
+    private static func problem(_ code: Int32, display: String, purpose: String) -> SourceError {
+        let advice = switch code {
+        case ENOENT: "there is no such folder: create it, or run the command in the folder that holds the dossier (or name it with --content)"
+        case ENOTDIR: "it is a file, not a folder: move the file away and create the folder"
+        case ELOOP: "it is a symbolic link that points back to itself: replace it with a folder"
+        case EACCES: "permission denied: make it readable"
+        default: "cannot list it: \(String(cString: strerror(code)))"
+        }
+        return SourceError(file: display, message: "\(purpose): \(advice)")
+    }
+}
