@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
-        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities"], exclude: ["Gold"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities", "Markdown"], exclude: ["Gold"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Templating", "Entities"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Site"]),
         .testTarget(

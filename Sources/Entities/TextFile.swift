@@ -85,11 +85,51 @@ public enum TextFile {
     }
 }
 
+extension TextFile {
+    /// Writes `bytes` to `path` whole or not at all: into a hidden file beside it
+    /// (`.name.PID.tmp`, which listings of a dossier skip), then renamed over it, so a process
+    /// killed meanwhile leaves the old file as it was. `display` is the path errors show.
+    public static func write(_ bytes: [UInt8], to path: String, display: String) throws {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = "\(folder).\(name).\(getpid()).tmp"
+        do throws(SystemCallError) {
+            try write(bytes, toNewFile: temporary)
+            guard rename(temporary, path) == 0 else { throw SystemCallError() }
+        } catch {
+            unlink(temporary)
+            throw SourceError(file: display, message: "cannot write the file: \(error.reason); check permissions and free space")
+        }
+    }
+
+    /// Creates (or empties) the file at `path` and writes `bytes` into it.
+    public static func write(_ bytes: [UInt8], toNewFile path: String) throws(SystemCallError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SystemCallError() }
+        var written = 0
+        var failure: SystemCallError?
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let result = writeBytes(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else {
+                    failure = SystemCallError(result < 0 ? errno : ENOSPC)
+                    return
+                }
+                written += result
+            }
+        }
+        if close(descriptor) != 0, failure == nil { failure = SystemCallError() }
+        if let failure { throw failure }
+    }
+}
+
 /// A system call that failed, with the `errno` it set.
 public struct SystemCallError: Error {
     public let code: Int32
 
-    init(_ code: Int32 = errno) { self.code = code }
+    public init(_ code: Int32 = errno) { self.code = code }
 
     /// What the system says of the error ("No such file or directory").
     public var reason: String { String(cString: strerror(code)) }
@@ -144,6 +184,10 @@ private extension TextFile {
         }
         return (line, column)
     }
+}
+
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }
 
 private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {

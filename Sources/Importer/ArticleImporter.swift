@@ -64,14 +64,16 @@ public struct ArticleImporter {
     }
 
     public func importFile(_ file: URL) throws -> Outcome {
-        let data = try Data(contentsOf: file)
-        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
-            throw SourceError(file: file.path, line: 1, column: 1, message: "cannot read the file as text: save it as UTF-8")
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            throw SourceError(file: file.path, message: "cannot read the file: check that it exists and is readable")
         }
+        let text = try Self.text(of: data, file: file.path)
         let rawName = try copyRaw(file, data)
         var article = ["html", "htm"].contains(file.pathExtension.lowercased())
             ? try HTMLArticleParser(file: file.lastPathComponent).parse(data)
             : PlainTextParser(file: file.lastPathComponent).parse(text)
+        article.removeControlCharacters()
         apply(options, to: &article)
         let body = article.blocks.map { block in
             block.hasPrefix("## ") ? "## " + MarkdownEscaping.escape(String(block.dropFirst(3))) : MarkdownEscaping.escape(block)
@@ -97,12 +99,27 @@ public struct ArticleImporter {
             }
         }
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(rendered.utf8).write(to: target, options: .atomic)
+        FaultPoint.reach("import")
+        try TextFile.write(Array(rendered.utf8), to: target.path, display: display)
         return Outcome(source: file.path, article: display, action: .written, mentions: annotated.added.count, warnings: warnings)
     }
 }
 
 private extension ArticleImporter {
+    /// The raw file as text: UTF-8, or Windows-1252 for older pages. A file with NUL bytes,
+    /// or control characters that no text of either encoding has, is not an article.
+    static func text(of data: Data, file: String) throws -> String {
+        let bytes = [UInt8](data)
+        if let offset = bytes.firstIndex(of: 0) {
+            throw SourceError(file: file, message: "byte \(offset) is NUL: this is a binary file, not an article; import .txt, .md or .html text")
+        }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if let control = bytes.firstIndex(where: { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0) }) {
+            throw SourceError(file: file, message: "byte \(control) is a control character and the file is not UTF-8: this is not a text article; save it as UTF-8 text")
+        }
+        return String(data: data, encoding: .windowsCP1252) ?? String(decoding: bytes.map { Character(Unicode.Scalar($0)) }.map(String.init).joined().utf8, as: UTF8.self)
+    }
+
     /// Front matter an earlier import or option filled and this import cannot find stays.
     static func keepFilledFields(of existing: String, in article: inout ImportedArticle, url: inout String?) {
         let parts = existing.components(separatedBy: "\n---\n")
@@ -128,21 +145,24 @@ private extension ArticleImporter {
         }
     }
 
-    /// Copies the original into `content/raw/` unchanged; returns its name there.
+    /// Copies the original into `content/raw/` unchanged; returns its name there, in Unicode's
+    /// composed form (NFC): two names that differ only in how "ü" is encoded are one name to a
+    /// reader, and must not become two sources of one article.
     func copyRaw(_ file: URL, _ data: Data) throws -> String {
         let folder = options.content.appendingPathComponent("raw")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let target = folder.appendingPathComponent(file.lastPathComponent)
-        if file.standardizedFileURL.path == target.standardizedFileURL.path { return file.lastPathComponent }
+        let name = file.lastPathComponent.precomposedStringWithCanonicalMapping
+        let target = folder.appendingPathComponent(name)
+        if file.standardizedFileURL.path == target.standardizedFileURL.path { return name }
         if let existing = try? Data(contentsOf: target) {
             guard existing == data else {
-                throw SourceError(file: "\(options.content.lastPathComponent)/raw/\(file.lastPathComponent)", line: 1, column: 1,
-                                  message: "a different file of this name was imported before: rename the new file")
+                throw SourceError(file: file.path, message: "a different file named '\(name)' was imported before (\(options.content.lastPathComponent)/raw/\(name)): rename the new file")
             }
-            return file.lastPathComponent
+            return name
         }
-        try data.write(to: target, options: .atomic)
-        return file.lastPathComponent
+        FaultPoint.reach("import")
+        try TextFile.write([UInt8](data), to: target.path, display: "\(options.content.lastPathComponent)/raw/\(name)")
+        return name
     }
 
     /// A slug from the title (at most 8 words); the article of the same source keeps its slug.
@@ -151,8 +171,10 @@ private extension ArticleImporter {
         let base = words.isEmpty ? Slug.make((rawName as NSString).deletingPathExtension) : words
         var candidate = base
         var number = 2
-        while let existing = try? String(contentsOf: options.content.appendingPathComponent("articles/\(candidate).md"), encoding: .utf8),
-              !existing.contains("source: \(ArticleFile.quoted("raw/\(rawName)"))") {
+        // Compared as bytes: String comparison would take an NFD name for its NFC twin.
+        let source = Array("source: \(ArticleFile.quoted("raw/\(rawName)"))\n".utf8)
+        while let existing = try? TextFile.bytes(atPath: options.content.appendingPathComponent("articles/\(candidate).md").path),
+              existing.firstRange(of: source) == nil {
             candidate = "\(base)-\(number)"
             number += 1
         }

@@ -1,3 +1,5 @@
+import Entities
+
 /// What the importer found in a raw article, before it is written as Markdown.
 public struct ImportedArticle: Sendable, Equatable {
     public struct Caption: Sendable, Equatable {
@@ -26,6 +28,23 @@ public struct ImportedArticle: Sendable, Equatable {
     public var warnings: [String] = []
 
     public init() {}
+
+    /// Drops the characters a text file of the dossier must not hold (control characters but
+    /// tab and line breaks, U+FFFE, U+FFFF), which scraped text and pages sometimes carry.
+    mutating func removeControlCharacters() {
+        func clean(_ text: inout String) {
+            guard TextFile.firstControlCharacter(in: text.utf8) != nil else { return }
+            text.unicodeScalars.removeAll { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0xFFFE || $0.value == 0xFFFF }
+        }
+        for path in [\ImportedArticle.title, \.outlet, \.date, \.dateline, \.teaser] { clean(&self[keyPath: path]) }
+        for index in authors.indices { clean(&authors[index]) }
+        for index in blocks.indices { clean(&blocks[index]) }
+        for index in captions.indices {
+            clean(&captions[index].text)
+            clean(&captions[index].credit)
+            clean(&captions[index].title)
+        }
+    }
 
     /// What a reader sees before the body (title, teaser, captions): it introduces full names.
     public var introduction: String {

@@ -110,7 +110,9 @@ private extension IncrementalBuilder {
         outcome.rendered = conversions.count + jobs.count
         record(results, outcome: &outcome)
         let live = Set(pages.allPaths()).union(assets.map(\.0))
+        let isFirst = written.isEmpty
         for path in written.keys.sorted() where !live.contains(path) { remove(path, outcome: &outcome) }
+        if isFirst { removeStrays(keeping: live, outcome: &outcome) }
         (config, registry, self.converter, self.library, articles, self.index) = (content.config, content.registry, converter, library, nextArticles, index)
         byDate = pages.articlesByDate
         feedBodies = pages.feedBodies
@@ -433,6 +435,22 @@ private extension IncrementalBuilder {
             written[result.path] = result.hash
             if result.wrote { outcome.written.append(result.path) }
         }
+    }
+
+    /// Removes what the output holds but this build does not make: pages of content removed
+    /// while no preview ran, and the half-written `.tmp` files of a preview that was killed
+    /// while it wrote. The search index (`pagefind/`) is made beside the build and stays.
+    func removeStrays(keeping live: Set<String>, outcome: inout Outcome) {
+        let root = options.output.standardizedFileURL.path + "/"
+        guard let files = FileManager.default.enumerator(atPath: root) else { return }
+        var strays: [String] = []
+        while let path = files.nextObject() as? String {
+            if path == "pagefind" { files.skipDescendants() }
+            var isFolder: ObjCBool = false
+            guard !live.contains(path), FileManager.default.fileExists(atPath: root + path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            strays.append(path)
+        }
+        for path in strays.sorted() { remove(path, outcome: &outcome) }
     }
 
     func remove(_ path: String, outcome: inout Outcome) {

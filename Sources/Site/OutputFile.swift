@@ -12,29 +12,17 @@ enum OutputFile {
     /// and renames, so a reader never sees half a page (the preview server reads while it writes).
     static func write(_ bytes: [UInt8], to path: String, atomically: Bool) throws {
         let target = atomically ? "\(path).\(getpid()).tmp" : path
-        var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0, errno == ENOENT {
-            try makeFolders(parentOf: path)
-            descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        }
-        guard descriptor >= 0 else { throw failure(path) }
-        var written = 0
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let result = writeBytes(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { return false }
-                written += result
+        do throws(SystemCallError) {
+            do throws(SystemCallError) {
+                try TextFile.write(bytes, toNewFile: target)
+            } catch where error.code == ENOENT {
+                try? makeFolders(parentOf: path)
+                try TextFile.write(bytes, toNewFile: target)
             }
-            return true
-        }
-        guard close(descriptor) == 0, complete else {
-            unlink(target)
-            throw failure(path)
-        }
-        if atomically, rename(target, path) != 0 {
-            unlink(target)
-            throw failure(path)
+            if atomically, rename(target, path) != 0 { throw SystemCallError() }
+        } catch {
+            if atomically { unlink(target) }
+            throw BuildError(stage: "write", message: "cannot write \(path): \(error.reason); check permissions and free space")
         }
     }
 
@@ -51,8 +39,4 @@ enum OutputFile {
     private static func failure(_ path: String) -> BuildError {
         BuildError(stage: "write", message: "cannot write \(path): \(String(cString: strerror(errno))); check permissions and free space")
     }
-}
-
-private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }

@@ -1,3 +1,4 @@
+import Entities
 import Foundation
 
 /// Pagefind, run over the freshly written site to add static full-text search.
@@ -7,6 +8,15 @@ import Foundation
 public struct SearchIndexer: Sendable {
     let executable: URL
     let arguments: [String]
+
+    static let setpriv: URL? = {
+        #if os(Linux)
+        let path = "/usr/bin/setpriv"
+        return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
+        #else
+        return nil
+        #endif
+    }()
 
     /// The Pagefind installed on this machine, if any.
     public static func locate() -> SearchIndexer? {
@@ -33,14 +43,25 @@ public struct SearchIndexer: Sendable {
     }
 
     /// Indexes the site in `directory`, writing `pagefind/` into it.
+    ///
+    /// On Linux Pagefind runs under `setpriv --pdeathsig KILL` where util-linux has it: a
+    /// build killed meanwhile takes Pagefind with it, instead of leaving it writing into the
+    /// staging folder the next build removes.
     public func index(_ directory: URL) throws {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments + ["--site", directory.path, "--silent"]
+        let command = [executable.path] + arguments + ["--site", directory.path, "--silent"]
+        if let setpriv = Self.setpriv {
+            process.executableURL = setpriv
+            process.arguments = ["--pdeathsig", "KILL", "--"] + command
+        } else {
+            process.executableURL = executable
+            process.arguments = Array(command.dropFirst())
+        }
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
         try process.run()
+        FaultPoint.reach("search")
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {

@@ -1,10 +1,19 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Entities
 import Foundation
 
-/// Writes a site into a temporary folder beside the output and swaps it in whole.
+/// Writes a site into a staging folder beside the output and swaps it in whole.
 ///
-/// If anything fails before the swap, the previous site stays as it was and the temporary
-/// folder is removed; files of pages that no longer exist disappear with the old folder.
+/// If anything fails before the swap, the previous site stays as it was and the staging
+/// folder is removed; files of pages that no longer exist disappear with the old folder. The
+/// swap is one system call on Linux (`renameat2` with `RENAME_EXCHANGE`), so a build killed at
+/// any moment leaves the old site or the new one in place, never none; what a killed build
+/// left beside the output (its staging folder, or the old site it was removing) is removed by
+/// the next build.
 struct SiteWriter {
     let output: URL
 
@@ -14,7 +23,8 @@ struct SiteWriter {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        removeLeftovers(in: parent)
+        let staging = parent.appendingPathComponent("\(prefix)\(getpid())")
         try? manager.removeItem(at: staging)
         // Folders as paths once: a site has tens of thousands of files.
         let (stagingFolder, outputFolder) = (staging.path + "/", output.path + "/")
@@ -22,6 +32,7 @@ struct SiteWriter {
         let hasCurrent = manager.fileExists(atPath: output.path)
         do {
             try produce { path, bytes in
+                FaultPoint.reach("write")
                 let target = stagingFolder + path
                 // An unchanged file is linked from the current site, so it keeps its modification time.
                 let current = outputFolder + path
@@ -37,23 +48,63 @@ struct SiteWriter {
             try? manager.removeItem(at: staging)
             throw error
         }
+        // The old site, now at the staging path.
+        FaultPoint.reach("retire")
+        try? manager.removeItem(at: staging)
     }
 }
 
 private extension SiteWriter {
+    /// What staging folders of this output are called, before the process id.
+    var prefix: String { ".\(output.lastPathComponent).building-" }
+
+    /// Puts `staging` in the output's place; afterwards `staging` holds the old site, if any.
     func swap(in staging: URL) throws {
+        FaultPoint.reach("swap")
+        if exchange(staging.path, output.path) { return }
+        // No exchange (the output does not exist yet, or a system without it): two renames,
+        // which a kill between them would leave with the old site beside the output.
         let manager = FileManager.default
-        let retired = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: retired)
-        let hadOutput = manager.fileExists(atPath: output.path)
-        if hadOutput { try manager.moveItem(at: output, to: retired) }
-        do {
+        if manager.fileExists(atPath: output.path) {
+            let retired = staging.appendingPathExtension("old")
+            try manager.moveItem(at: output, to: retired)
+            FaultPoint.reach("swap")
+            do { try manager.moveItem(at: staging, to: output) } catch {
+                try? manager.moveItem(at: retired, to: output)
+                throw error
+            }
+            try manager.moveItem(at: retired, to: staging)
+        } else {
             try manager.moveItem(at: staging, to: output)
-        } catch {
-            if hadOutput { try? manager.moveItem(at: retired, to: output) }
-            throw error
         }
-        if hadOutput { try manager.removeItem(at: retired) }
+    }
+
+    /// Swaps two folders in one step; false when the system cannot.
+    func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        guard let renameat2 = Self.renameat2 else { return false }
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, 1 << 1 /* RENAME_EXCHANGE */) == 0
+        #else
+        return false
+        #endif
+    }
+
+    #if os(Linux)
+    /// glibc's `renameat2`, which Swift's Glibc module does not declare (it is a GNU extension).
+    static let renameat2: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
+        guard let handle = dlopen(nil, RTLD_LAZY), let symbol = dlsym(handle, "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
+    }()
+    #endif
+
+    /// Removes the staging folders (and old sites being removed) of builds that are no longer
+    /// running: a killed build cannot clean up after itself.
+    func removeLeftovers(in parent: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
+            guard let pid = Int32(digits), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
     }
 }
