@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let report = SiteChecker(options: .init(content: dossier.contentURL, templates: dossier.templatesURL,
                                                 output: URL(fileURLWithPath: "site"))).check()
-        report.errors.forEach { printError($0) }
+        report.errors.forEach { printError("\($0)") }
         if !report.candidates.isEmpty {
             print("Likely entities missing from \(dossier.content)/entities/ (add them, or ignore):")
             for candidate in report.candidates {

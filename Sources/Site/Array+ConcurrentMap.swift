@@ -1,8 +1,10 @@
+import Entities
 import Foundation
 
 extension Array where Element: Sendable {
     /// Maps on all cores (on one with `serially`); the result is in input order, so output stays
-    /// deterministic. When several elements fail, the error of the first one in order is thrown.
+    /// deterministic. When several elements fail with located errors (`SourceError`), all of
+    /// them are thrown together, sorted; otherwise the error of the first one in order.
     func concurrentMap<Result: Sendable>(serially: Bool = false, _ transform: @Sendable (Element) throws -> Result) throws -> [Result] {
         if serially { return try map(transform) }
         let results = UnsafeMutableBufferPointer<Swift.Result<Result, Error>?>.allocate(capacity: count)
@@ -17,6 +19,14 @@ extension Array where Element: Sendable {
             DispatchQueue.concurrentPerform(iterations: count) { index in
                 slots.buffer[index] = Swift.Result { try work.value(self[index]) }
             }
+        }
+        let failures = results.compactMap { result -> Error? in
+            if case .failure(let error)? = result { return error }
+            return nil
+        }
+        if failures.count > 1 {
+            let located = failures.compactMap(SourceErrors.located(in:))
+            if located.count == failures.count { throw SourceErrors(located.flatMap { $0 }) }
         }
         return try results.map { try $0!.get() }
     }

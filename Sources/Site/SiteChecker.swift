@@ -4,12 +4,14 @@ import Templating
 
 /// `dossier check`: everything that would make the published dossier wrong, in one list.
 ///
-/// Errors: registry problems (duplicate ids, aliases claimed twice), unknown or malformed entity
-/// ids in articles, template errors and variables that resolve to nothing, broken internal links.
+/// Errors: settings and registry problems (duplicate ids, aliases claimed twice, unknown
+/// keys), article files that do not parse, unknown or malformed annotations, template errors
+/// and variables that resolve to nothing, broken internal links: every one of them in one run,
+/// sorted by file, line and column. A file with a problem is left out and the rest checked.
 /// Suggestions: likely entities the registry lacks.
 public struct SiteChecker: Sendable {
     public struct Report: Sendable {
-        public var errors: [String] = []
+        public var errors: [SourceError] = []
         public var candidates: [CandidateFinder.Candidate] = []
     }
 
@@ -22,40 +24,61 @@ public struct SiteChecker: Sendable {
     }
 
     public func check() -> Report {
-        var report = Report()
-        let content: Content
-        let library: TemplateLibrary
-        do {
-            (content, library) = try builder.load()
-        } catch {
-            report.errors.append("\(error)")
-            return report
-        }
-        let converter = SiteBuilder.converter(for: content)
-        var converted: [(article: ConvertedArticle, html: Markup)] = []
-        for article in content.articles {
-            do { converted.append(try converter.convert(article)) } catch { report.errors.append("\(error)") }
-        }
-        var pageBuilder = PageBuilder(content: content, index: MentionIndex(converted.map(\.article), registry: content.registry))
-        pageBuilder.feedBodies = Dictionary(converted.map { ($0.article.article.slug, $0.html) }, uniquingKeysWith: { first, _ in first })
-        let pages = converted.map { pageBuilder.article($0.article, html: $0.html) } + pageBuilder.pages()
-        var files: [String: Data] = [:]
-        var templateProblems: [String] = []
-        for page in pages {
-            do {
-                files[page.path] = Data(try library.render(page.template, page.model, strict: true).utf8)
-            } catch {
-                if !templateProblems.contains("\(error)") { templateProblems.append("\(error)") }
-                files[page.path] = Data(((try? library.render(page.template, page.model)) ?? "").utf8)
+        var problems: [SourceError] = []
+        func attempt<T>(_ work: () throws -> T) -> T? {
+            do { return try work() } catch {
+                problems += SourceErrors.located(in: error) ?? [SourceError(file: builder.options.content.relativePath, message: "\(error)")]
+                return nil
             }
         }
-        report.errors += templateProblems
-        for asset in (try? builder.assets()) ?? [] { files["assets/\(asset.name)"] = Data(asset.bytes) }
-        report.errors += LinkChecker.brokenLinks(in: files).map { "site/\($0)" }
-        let texts = content.articles.map { (file: $0.file, text: $0.body) }
-        report.candidates = CandidateFinder(registry: content.registry).candidates(in: texts).map { candidate in
+        let directory = builder.options.content
+        guard attempt({ try Content.requireFolders(of: directory) }) != nil else { return Report(errors: problems) }
+        let name = directory.lastPathComponent
+        let config = attempt { try DossierConfig.load(from: directory.appendingPathComponent("dossier.yml"), displayPath: "\(name)/dossier.yml") } ?? DossierConfig()
+        let registry = attempt { try Registry.load(from: directory.appendingPathComponent("entities"), displayPath: "\(name)/entities", problems: &problems) } ?? Registry([])
+        var templateProblems: [TemplateError] = []
+        let library = attempt { try builder.library(problems: &templateProblems) } ?? TemplateLibrary()
+        let articles = (attempt { try Content.articleFiles(in: directory) } ?? []).compactMap { path in
+            attempt { try Content.loadArticle(path, contentName: name) }
+        }
+        let content = Content(config: config, registry: registry, articles: articles)
+        let converter = SiteBuilder.converter(for: content)
+        let converted = (try? articles.concurrentMap { article in Result { try converter.convert(article) } }) ?? []
+        let good = converted.compactMap { result in attempt { try result.get() } }
+
+        var pageBuilder = PageBuilder(content: content, index: MentionIndex(good.map(\.article), registry: registry))
+        pageBuilder.feedBodies = Dictionary(good.map { ($0.article.article.slug, $0.html) }, uniquingKeysWith: { first, _ in first })
+        let finished = pageBuilder
+        let pages = good.map { finished.article($0.article, html: $0.html) } + pageBuilder.pages()
+        // Rendered on all cores, as the build renders them.
+        let rendered = (try? pages.concurrentMap { page -> (String, Data, Error?) in
+            do {
+                return (page.path, Data(try library.render(page.template, page.model, strict: true).utf8), nil)
+            } catch {
+                return (page.path, Data(((try? library.render(page.template, page.model)) ?? "").utf8), error)
+            }
+        }) ?? []
+        var files: [String: Data] = [:]
+        for (path, data, error) in rendered {
+            files[path] = data
+            if let error = error as? TemplateError {
+                templateProblems.append(error)
+            } else if let error {
+                problems.append(SourceError(file: "site/\(path)", message: "\(error)"))
+            }
+        }
+        problems += templateProblems.map(SourceError.init)
+        for asset in (attempt { try builder.assets() } ?? []) { files["assets/\(asset.name)"] = Data(asset.bytes) }
+        problems += LinkChecker.brokenLinks(in: files).map { SourceError(file: "site/\($0.page)", message: $0.problem) }
+
+        var report = Report()
+        // One problem reported once, though many pages show it.
+        var seen = Set<String>()
+        report.errors = SourceErrors(problems).errors.filter { seen.insert($0.description).inserted }
+        let bodyLines = Dictionary(articles.map { ($0.file, $0.bodyLine) }, uniquingKeysWith: { first, _ in first })
+        report.candidates = CandidateFinder(registry: registry).candidates(in: articles.map { (file: $0.file, text: $0.body) }).map { candidate in
             var located = candidate
-            if let article = content.articles.first(where: { $0.file == candidate.file }) { located.line += article.bodyLine - 1 }
+            if let line = bodyLines[candidate.file] { located.line += line - 1 }
             return located
         }
         return report

@@ -18,6 +18,7 @@ public struct TemplateError: Error, Equatable, CustomStringConvertible, Sendable
         case endlessRecursion(String, isParent: Bool, cycle: [String])
         /// Sections nested deeper than the parser allows.
         case nestedTooDeep(String, limit: Int)
+        case unreadable
     }
 
     public var kind: Kind
@@ -54,6 +55,8 @@ public struct TemplateError: Error, Equatable, CustomStringConvertible, Sendable
             "'{{\(isParent ? "<" : ">")\(name)}}' expands without end (\(cycle.joined(separator: " → "))): a template that includes itself needs a section around the inclusion that ends"
         case .nestedTooDeep(let name, let limit):
             "'\(name)' is nested more than \(limit) sections deep: close sections earlier or split the template into partials"
+        case .unreadable:
+            "cannot read the template as UTF-8 text: save it as UTF-8"
         case .unresolvedVariable(let name):
             "'\(name)' resolves to nothing here: check the name against the page model"
         }

@@ -26,6 +26,16 @@ public struct TemplateLibrary: Sendable {
     /// Reads `*.mustache` below `directory` (names are relative paths without the extension)
     /// over the templates of `fallback`.
     public init(directory: URL, displayPrefix: String = "Templates", fallback: TemplateLibrary = TemplateLibrary()) throws {
+        var problems: [TemplateError] = []
+        try self.init(directory: directory, displayPrefix: displayPrefix, fallback: fallback, problems: &problems)
+        if let first = problems.first { throw first }
+    }
+
+    /// Reads the templates as `init(directory:…)` does, adding each template's problem to
+    /// `problems` instead of stopping at the first; a template that does not parse is left to
+    /// the fallback's of its name, so the rest can still be checked.
+    public init(directory: URL, displayPrefix: String = "Templates", fallback: TemplateLibrary = TemplateLibrary(),
+                problems: inout [TemplateError]) throws {
         var templates = fallback.templates
         let directory = directory.resolvingSymlinksInPath()
         let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
@@ -36,8 +46,14 @@ public struct TemplateLibrary: Sendable {
             var relative = String(file.standardizedFileURL.path.dropFirst(root.count))
             if relative.hasPrefix("/") { relative.removeFirst() }
             let name = String(relative.dropLast(".mustache".count))
-            let source = try String(contentsOf: file, encoding: .utf8)
-            templates[name] = try Template(source: source, file: "\(displayPrefix)/\(relative)")
+            let display = "\(displayPrefix)/\(relative)"
+            guard let data = FileManager.default.contents(atPath: file.path), let source = String(data: data, encoding: .utf8) else {
+                problems.append(TemplateError(.unreadable, file: display, line: 1, column: 1))
+                continue
+            }
+            do { templates[name] = try Template(source: source, file: display) } catch let error as TemplateError {
+                problems.append(error)
+            }
         }
         self.init(templates)
     }
@@ -80,16 +96,23 @@ public struct TemplateLibrary: Sendable {
 
     /// Fails on the first static partial or parent that names no template in the library.
     public func checkReferences() throws {
+        if let first = referenceProblems().first { throw first }
+    }
+
+    /// Every static partial or parent that names no template in the library.
+    public func referenceProblems() -> [TemplateError] {
+        var problems: [TemplateError] = []
         for name in names {
             let template = templates[name]!
             for (reference, isParent) in template.references where !reference.isDynamic {
                 let target = reference.name.description
                 guard templates[target] == nil else { continue }
-                throw TemplateError(
+                problems.append(TemplateError(
                     isParent ? .unknownParent(target) : .unknownPartial(target),
                     file: template.file, line: reference.location.line, column: reference.location.column
-                )
+                ))
             }
         }
+        return problems
     }
 }

@@ -89,6 +89,24 @@ struct PreviewServerTests {
             #expect(page.contains(#"title="Wladimir Putin">Wladimir Putin</a> reiste"#))
         }
     }
+
+    /// An HTTP/1.0 client without keep-alive reads to the end of the connection; one held
+    /// open made it wait for ever. Keep-alive and HTTP/1.1 connections stay open.
+    @Test(arguments: [("GET /index.html HTTP/1.0\r\n\r\n", true), ("GET /nicht-da HTTP/1.0\r\n\r\n", true),
+                      ("GET /index.html HTTP/1.1\r\nHost: x\r\nConnection: Close\r\n\r\n", true),
+                      ("GET /index.html HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", false),
+                      ("GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n", false)])
+    func connectionsEndWhenTheRequestAsks(request: String, closes: Bool) async throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        try await withServer(dossier) { port in
+            let client = try RawHTTPClient(port: port)
+            client.send(request)
+            let (response, closed) = await client.readToEnd(seconds: 3)
+            #expect(response.hasPrefix("HTTP/1.1 200") || response.hasPrefix("HTTP/1.1 404"))
+            #expect(closed == closes)
+        }
+    }
 }
 
 /// Opens the live-reload event stream and waits until the server confirms it.

@@ -49,6 +49,24 @@ final class RawHTTPClient: @unchecked Sendable {
         }
     }
 
+    /// Reads until the server closes the connection or `seconds` passed: what arrived, and
+    /// whether the connection was closed.
+    func readToEnd(seconds: Double) async -> (String, closed: Bool) {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var received = [UInt8]()
+                var buffer = [UInt8](repeating: 0, count: 8192)
+                let deadline = Date().addingTimeInterval(seconds)
+                while Date() < deadline {
+                    let count = recv(self.descriptor, &buffer, buffer.count, 0)
+                    if count == 0 { return continuation.resume(returning: (String(decoding: received, as: UTF8.self), true)) }
+                    if count > 0 { received += buffer[..<count] }
+                }
+                continuation.resume(returning: (String(decoding: received, as: UTF8.self), false))
+            }
+        }
+    }
+
     /// One complete GET: status line, headers and body.
     static func get(_ path: String, port: Int) async throws -> String {
         let client = try RawHTTPClient(port: port)
