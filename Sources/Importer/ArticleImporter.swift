@@ -69,7 +69,7 @@ public struct ArticleImporter {
             throw SourceError(file: file.path, message: "cannot read the file: check that it exists and is readable")
         }
         let text = try Self.text(of: data, file: file.path)
-        let rawName = try copyRaw(file, data)
+        let (rawName, copiesRaw) = try rawName(file, data)
         var article = ["html", "htm"].contains(file.pathExtension.lowercased())
             ? try HTMLArticleParser(file: file.lastPathComponent).parse(data)
             : PlainTextParser(file: file.lastPathComponent).parse(text)
@@ -90,6 +90,16 @@ public struct ArticleImporter {
             "\(file.lastPathComponent): '\($0.surface)' could be \($0.candidates.joined(separator: " or ")); no full name before it, left unannotated"
         }
         let display = "\(options.content.lastPathComponent)/articles/\(slug).md"
+        if var problem = ArticleLimits.problem(with: rendered, file: file.path) {
+            problem.line = 0
+            throw problem
+        }
+        // Nothing is written before the article is known to be good: the original, then the article.
+        if copiesRaw {
+            try FileManager.default.createDirectory(at: options.content.appendingPathComponent("raw"), withIntermediateDirectories: true)
+            try TextFile.write([UInt8](data), to: options.content.appendingPathComponent("raw/\(rawName)").path,
+                               display: "\(options.content.lastPathComponent)/raw/\(rawName)")
+        }
         if let existing {
             if existing == rendered {
                 return Outcome(source: file.path, article: display, action: .unchanged, mentions: annotated.added.count, warnings: warnings)
@@ -145,24 +155,21 @@ private extension ArticleImporter {
         }
     }
 
-    /// Copies the original into `content/raw/` unchanged; returns its name there, in Unicode's
-    /// composed form (NFC): two names that differ only in how "ü" is encoded are one name to a
-    /// reader, and must not become two sources of one article.
-    func copyRaw(_ file: URL, _ data: Data) throws -> String {
+    /// The original's name in `content/raw/`, in Unicode's composed form (NFC): two names that
+    /// differ only in how "ü" is encoded are one name to a reader, and must not become two
+    /// sources of one article. `copies` says whether it still has to be copied there.
+    func rawName(_ file: URL, _ data: Data) throws -> (name: String, copies: Bool) {
         let folder = options.content.appendingPathComponent("raw")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let name = file.lastPathComponent.precomposedStringWithCanonicalMapping
         let target = folder.appendingPathComponent(name)
-        if file.standardizedFileURL.path == target.standardizedFileURL.path { return name }
+        if file.standardizedFileURL.path == target.standardizedFileURL.path { return (name, false) }
         if let existing = try? Data(contentsOf: target) {
             guard existing == data else {
                 throw SourceError(file: file.path, message: "a different file named '\(name)' was imported before (\(options.content.lastPathComponent)/raw/\(name)): rename the new file")
             }
-            return name
+            return (name, false)
         }
-        FaultPoint.reach("import")
-        try TextFile.write([UInt8](data), to: target.path, display: "\(options.content.lastPathComponent)/raw/\(name)")
-        return name
+        return (name, true)
     }
 
     /// A slug from the title (at most 8 words); the article of the same source keeps its slug.

@@ -21,7 +21,10 @@ public struct Reannotator {
 
     /// Annotates `file` in place; returns what was added.
     public func annotate(_ file: URL, display: String) throws -> Outcome {
-        let text = try TextFile.read(file.path, display: display)
+        let original = try TextFile.read(file.path, display: display)
+        // Windows line ends are read as the build reads them, and written back as they were.
+        let crlf = original.utf8.contains(0x0D) && original.contains("\r\n")
+        let text = crlf ? original.replacingOccurrences(of: "\r\n", with: "\n") : original
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") else {
             throw SourceError(file: display, line: 1, column: 1, message: "no front matter: start the file with '---', the YAML fields, and '---'")
@@ -38,7 +41,8 @@ public struct Reannotator {
         guard !result.added.isEmpty else { return Outcome(article: display, added: 0, unresolved: unresolved) }
         var updated = head + result.text
         if ArticleFile.isUnchangedSinceImport(text) { updated = ArticleFile.rehashed(updated) }
-        try Data(updated.utf8).write(to: file, options: .atomic)
+        if crlf { updated = updated.replacingOccurrences(of: "\n", with: "\r\n") }
+        try TextFile.write(Array(updated.utf8), to: file.path, display: display)
         return Outcome(article: display, added: result.added.count, unresolved: unresolved)
     }
 }

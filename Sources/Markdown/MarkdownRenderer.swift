@@ -49,11 +49,16 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         Self.escapeRawHTML(rawNodes, nodes)
-        try Self.rewriteLinks(in: blocks, markdown: markdown, rewriter: rewriter, nodes)
+        let hasReferences = Self.hasNumericReference(markdown)
+        try Self.rewriteLinks(in: blocks, markdown: markdown, rewriter: rewriter, sanitizing: hasReferences, nodes)
         let renderOptions = options | (allowsRawHTML ? CMARK_OPT_UNSAFE : 0)
         guard let html = cmark_render_html(document, renderOptions) else { return [] }
         defer { if arena == nil { free(html) } }
-        return Array(UnsafeRawBufferPointer(start: html, count: strlen(html)))
+        var bytes = Array(UnsafeRawBufferPointer(start: html, count: strlen(html)))
+        // A numeric character reference (`&#7;`) is the one way a control character gets
+        // through: libcmark decodes it. XML cannot carry one (the feed embeds bodies).
+        if hasReferences { Self.replaceControlCharacters(in: &bytes) }
+        return bytes
     }
 }
 
@@ -68,6 +73,31 @@ private struct NodeMaker {
 
 private extension MarkdownRenderer {
     static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
+
+    static func hasNumericReference(_ markdown: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in markdown.utf8 {
+            if previous == UInt8(ascii: "&"), byte == UInt8(ascii: "#") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// Replaces, in place, control characters other than tab and line breaks with spaces and
+    /// the noncharacters U+FFFE and U+FFFF with U+FFFD in UTF-8 `bytes`: the same number of
+    /// bytes, so offsets into the text stay valid.
+    static func replaceControlCharacters(in bytes: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                bytes[index] = 0x20
+            } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+                bytes[index + 2] = 0xBD
+            }
+            index += 1
+        }
+    }
 
     /// Empties a link's or image's URL with a scheme that runs code, whatever the raw-HTML setting.
     static func dropUnsafeURL(of node: OpaquePointer) {
@@ -101,11 +131,12 @@ private extension MarkdownRenderer {
 
     /// Replaces the links of the paragraphs and headings `blocks`; `markdown` is split into
     /// lines only when a rewriter asks where a link was written.
-    static func rewriteLinks(in blocks: [OpaquePointer], markdown: String, rewriter: LinkRewriter, _ makeNode: NodeMaker) throws {
+    static func rewriteLinks(in blocks: [OpaquePointer], markdown: String, rewriter: LinkRewriter, sanitizing: Bool, _ makeNode: NodeMaker) throws {
         for block in blocks {
             var contextBytes: [UInt8] = []
             var links: [(node: OpaquePointer, range: Range<Int>)] = []
             collectText(of: block, into: &contextBytes, links: &links)
+            if sanitizing { replaceControlCharacters(in: &contextBytes) }
             let blockLine = Int(cmark_node_get_start_line(block))
             if let unparsed = rewriter.unparsed {
                 for lookalike in lookalikes(in: contextBytes, watched: rewriter.watched) {

@@ -63,7 +63,9 @@ public struct Content: Sendable {
         guard Slug.isValid(slug) else {
             throw SourceError(file: display, line: 1, column: 1, message: "file name '\(slug)' is not a slug: rename it to '\(Slug.make(slug)).md'")
         }
-        return try Article.parse(try TextFile.read(path, display: display), slug: slug, file: display)
+        let text = try TextFile.read(path, display: display)
+        if let problem = ArticleLimits.problem(with: text, file: display) { throw problem }
+        return try Article.parse(text, slug: slug, file: display)
     }
 
     /// The slug an article file's name gives it: the name without `.md`.
