@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "Entities", targets: ["Entities"]),
         .library(name: "Site", targets: ["Site"]),
         .library(name: "Preview", targets: ["Preview"]),
+        // For the fuzz targets in Fuzz/.
+        .library(name: "Importer", targets: ["Importer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

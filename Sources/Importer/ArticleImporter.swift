@@ -68,16 +68,10 @@ public struct ArticleImporter {
         do { data = try Data(contentsOf: file) } catch {
             throw SourceError(file: file.path, message: "cannot read the file: check that it exists and is readable")
         }
-        let text = try Self.text(of: data, file: file.path)
+        var article = try Self.parse(data, name: file.lastPathComponent, display: file.path)
         let (rawName, copiesRaw) = try rawName(file, data)
-        var article = ["html", "htm"].contains(file.pathExtension.lowercased())
-            ? try HTMLArticleParser(file: file.lastPathComponent).parse(data)
-            : PlainTextParser(file: file.lastPathComponent).parse(text)
-        article.removeControlCharacters()
         apply(options, to: &article)
-        let body = article.blocks.map { block in
-            block.hasPrefix("## ") ? "## " + MarkdownEscaping.escape(String(block.dropFirst(3))) : MarkdownEscaping.escape(block)
-        }.joined(separator: "\n\n") + "\n"
+        let body = Self.markdown(of: article)
         let slug = try slug(for: article, rawName: rawName)
         let target = options.content.appendingPathComponent("articles/\(slug).md")
         let existing = try? String(contentsOf: target, encoding: .utf8)
@@ -112,6 +106,25 @@ public struct ArticleImporter {
         FaultPoint.reach("import")
         try TextFile.write(Array(rendered.utf8), to: target.path, display: display)
         return Outcome(source: file.path, article: display, action: .written, mentions: annotated.added.count, warnings: warnings)
+    }
+}
+
+extension ArticleImporter {
+    /// What the raw file `name` (HTML by its extension, else plain text) holds as an article,
+    /// before the registry is applied; `display` names it in errors.
+    public static func parse(_ data: Data, name: String, display: String) throws -> ImportedArticle {
+        let text = try text(of: data, file: display)
+        let isHTML = ["html", "htm"].contains(name.split(separator: ".").last.map { $0.lowercased() } ?? "")
+        var article = isHTML ? try HTMLArticleParser(file: name).parse(data) : PlainTextParser(file: name).parse(text)
+        article.removeControlCharacters()
+        return article
+    }
+
+    /// The article's body as the Markdown an import writes, before annotation.
+    public static func markdown(of article: ImportedArticle) -> String {
+        article.blocks.map { block in
+            block.hasPrefix("## ") ? "## " + MarkdownEscaping.escape(String(block.dropFirst(3))) : MarkdownEscaping.escape(block)
+        }.joined(separator: "\n\n") + "\n"
     }
 }
 

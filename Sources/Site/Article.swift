@@ -36,7 +36,7 @@ public struct Article: Sendable, Equatable {
         let (frontMatter, body, bodyLine) = try FrontMatter.split(text, file: file)
         // What the fast reader does not judge (captions, unknown keys) the YAML reader reports.
         if let simple = SimpleFrontMatter(frontMatter), simple.values["captions"].map({ $0.value == .list([]) }) ?? true,
-           simple.values.keys.allSatisfy(keys.contains) {
+           simple.values.allSatisfy({ keys.contains($0.key) && ($0.key == "authors" || $0.key == "captions" || !$0.value.value.isList) }) {
             return try parse(simple, slug: slug, file: file, body: body, bodyLine: bodyLine)
         }
         let fields = try YAMLFields(frontMatter, file: file, lineOffset: 1)

@@ -45,6 +45,12 @@ public struct Content: Sendable {
             .map { folder + "/" + $0.name }
     }
 
+    /// The body of `article` as HTML, as its page shows it: annotations as entity links, with
+    /// every annotation mistake thrown at once. For tools and the fuzz targets.
+    public func bodyHTML(of article: Article) throws -> String {
+        String(decoding: try SiteBuilder.converter(for: self).convert(article).html.bytes, as: UTF8.self)
+    }
+
     /// Fails unless `directory` is a content folder with `articles/` and `entities/`, naming
     /// the first that is missing (or a file, or a link to itself) and what to do. A mistyped
     /// `--content` would otherwise build an empty site over the good one.

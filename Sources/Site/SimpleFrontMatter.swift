@@ -9,6 +9,11 @@ struct SimpleFrontMatter {
     enum Value: Equatable {
         case scalar(String)
         case list([String])
+
+        var isList: Bool {
+            if case .list = self { return true }
+            return false
+        }
     }
 
     /// Values by key, with the 1-based line and column where each value starts.

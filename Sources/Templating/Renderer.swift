@@ -9,7 +9,7 @@ struct Renderer {
     /// Their content is instructions of the program that made the call.
     private var overrides: [(program: Program, ranges: [String: Range<Int>], file: String)] = []
     private var file = ""
-    /// The templates being expanded, outermost first, to stop and name a recursion without end.
+    /// The templates being rendered, the page's own first, to stop and name a recursion without end.
     private var chain: [String] = []
     /// Set when expansion went deeper than `maxExpansionDepth`; rendering then stops.
     private(set) var failure: TemplateError?
@@ -28,7 +28,7 @@ struct Renderer {
     mutating func render(_ template: Template, context: [Value]) {
         file = template.file
         stack = context
-        chain = []
+        chain = [template.file]
         run(template.program, template.program.all)
     }
 }
@@ -134,7 +134,7 @@ private extension Renderer {
 
     /// The error for an expansion past the limit, naming the cycle of templates it went round.
     func recursion(at detail: Program.Detail, into template: Template, isParent: Bool) -> TemplateError {
-        let files = chain + [file, template.file]
+        let files = chain + [template.file]
         let start = files.dropLast().lastIndex(of: template.file) ?? 0
         let cycle = files[start...].map { $0.hasSuffix(".mustache") ? String($0.dropLast(".mustache".count)) : $0 }
         return TemplateError(.endlessRecursion(detail.name.description, isParent: isParent, cycle: Array(cycle)),
