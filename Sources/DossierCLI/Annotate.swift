@@ -18,6 +18,8 @@ struct Annotate: ParsableCommand {
             try Content.requireFolders(of: dossier.contentURL)
             let registry = try Content.loadRegistry(from: dossier.contentURL)
             let annotator = Reannotator(registry: registry)
+            // What an annotate killed while it wrote left behind.
+            TextFile.removeStaleTemporaries(in: dossier.contentURL.appendingPathComponent("articles").path)
             let files = try Content.articleFiles(in: dossier.contentURL).map { URL(fileURLWithPath: $0) }
             var total = 0
             for file in files {

@@ -96,10 +96,22 @@ extension TextFile {
         let temporary = "\(folder).\(name).\(getpid()).tmp"
         do throws(SystemCallError) {
             try write(bytes, toNewFile: temporary)
+            FaultPoint.reach("rename")
             guard rename(temporary, path) == 0 else { throw SystemCallError() }
         } catch {
             unlink(temporary)
             throw SourceError(file: display, message: "cannot write the file: \(error.reason); check permissions and free space")
+        }
+    }
+
+    /// Removes the hidden temporary files `write(_:to:display:)` left in `folder` when the
+    /// process writing them was killed (its id no longer runs).
+    public static func removeStaleTemporaries(in folder: String) {
+        guard let names = try? Folder.entries(folder, display: folder, purpose: "") else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let parts = name.dropLast(4).split(separator: ".")
+            guard let pid = parts.last.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink("\(folder)/\(name)")
         }
     }
 

@@ -38,9 +38,11 @@ public struct ArticleImporter {
     public let options: Options
     let annotator: Annotator
 
+    /// Removes what an import killed while it wrote left behind (hidden temporary files).
     public init(options: Options, registry: Registry) {
         self.options = options
         annotator = Annotator(registry: registry)
+        for folder in ["articles", "raw"] { TextFile.removeStaleTemporaries(in: options.content.appendingPathComponent(folder).path) }
     }
 
     /// The files to import under `paths` (folders are searched for .txt, .md and .html).
