@@ -49,6 +49,10 @@ public struct Article: Sendable, Equatable {
             let location = fields.location(of: "date")
             throw SourceError(file: file, line: location.line, column: location.column, message: problem)
         }
+        if let language = try fields.string("language"), let problem = LanguageTag.problem(with: language) {
+            let location = fields.location(of: "language")
+            throw SourceError(file: file, line: location.line, column: location.column, message: problem)
+        }
         let url = try fields.string("url")
         if let url, let problem = WebAddress.problem(with: url) {
             let location = fields.location(of: "url")
@@ -84,6 +88,9 @@ public struct Article: Sendable, Equatable {
         }
         let date = string("date") ?? ""
         if !date.isEmpty, let problem = ISODate.problem(with: date), let location = fields.values["date"] {
+            throw SourceError(file: file, line: location.line + 1, column: location.column, message: problem)
+        }
+        if let language = string("language"), let problem = LanguageTag.problem(with: language), let location = fields.values["language"] {
             throw SourceError(file: file, line: location.line + 1, column: location.column, message: problem)
         }
         let url = string("url")

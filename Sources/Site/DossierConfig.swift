@@ -39,6 +39,10 @@ public struct DossierConfig: Sendable, Equatable {
         config.title = try fields.string("title") ?? config.title
         config.description = try fields.string("description") ?? ""
         config.language = try fields.string("language") ?? config.language
+        if let problem = LanguageTag.problem(with: config.language) {
+            let location = fields.location(of: "language")
+            throw SourceError(file: displayPath, line: location.line, column: location.column, message: problem)
+        }
         if let base = try fields.string("base_url") {
             if let problem = WebAddress.problem(with: base) {
                 let location = fields.location(of: "base_url")
