@@ -89,6 +89,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
 private extension IncrementalBuilder {
     /// After a registry, settings or template change (or on the first call): every page.
     func rebuildEverything(changed: Set<String>, removed: Set<String>) throws -> Outcome {
+        let isFirst = written.isEmpty
         let (content, library) = try builder.load(articles: false)
         var nextArticles = articles
         for path in removed { nextArticles[path] = nil }
@@ -110,7 +111,6 @@ private extension IncrementalBuilder {
         outcome.rendered = conversions.count + jobs.count
         record(results, outcome: &outcome)
         let live = Set(pages.allPaths()).union(assets.map(\.0))
-        let isFirst = written.isEmpty
         for path in written.keys.sorted() where !live.contains(path) { remove(path, outcome: &outcome) }
         if isFirst { removeStrays(keeping: live, outcome: &outcome) }
         (config, registry, self.converter, self.library, articles, self.index) = (content.config, content.registry, converter, library, nextArticles, index)

@@ -11,6 +11,24 @@ struct IncrementalBuilderTests {
         return try reference.snapshot()
     }
 
+    /// A preview killed while it wrote leaves a `.tmp` file, and content removed while no
+    /// preview ran leaves its pages: the next preview's first rebuild removes both, so its
+    /// output is a clean build's. The search index, made beside the build, stays.
+    @Test func theFirstRebuildRemovesWhatABuildWouldNotWrite() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        try dossier.write("site/articles/treffen.html.4711.tmp", "<html>halb")
+        try dossier.write("site/articles/entfernt.html", "<html>alt</html>")
+        try dossier.write("site/pagefind/pagefind.js", "index")
+        let builder = IncrementalBuilder(options: .init(content: dossier.root.appendingPathComponent("content"), output: dossier.output))
+        let first = try builder.rebuild()
+        #expect(first.removed.sorted() == ["articles/entfernt.html", "articles/treffen.html.4711.tmp"])
+        var served = try dossier.snapshot()
+        #expect(served.removeValue(forKey: "pagefind/pagefind.js") != nil)
+        #expect(served == (try cleanBuild(dossier)))
+    }
+
     @Test func aSequenceOfEditsEndsByteIdenticalToACleanBuild() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

@@ -16,6 +16,13 @@ struct TemplateErrorTests {
          "Templates/person.mustache:1:3: error: bad delimiter tag '<%': write two delimiters without '=' separated by a space, like {{=<% %>=}}"),
         ("{{ }}",
          "Templates/person.mustache:1:1: error: empty tag: write a name between the delimiters"),
+        // A missing brace is reported at its tag, not as whatever the next `}}` makes of it.
+        ("<h1>{{title}</h1>\n<p>{{description}}</p>\n{{x}}",
+         "Templates/person.mustache:1:5: error: unclosed tag: add the closing delimiter"),
+        ("{{#a}}{{b}\n{{/a}}",
+         "Templates/person.mustache:1:7: error: unclosed tag: add the closing delimiter"),
+        (String(repeating: "{{#a}}", count: 20_000) + String(repeating: "{{/a}}", count: 20_000),
+         "Templates/person.mustache:1:295: error: 'a' is nested more than 50 sections deep: close sections earlier or split the template into partials"),
     ])
     func parseErrorNamesFileLineAndColumn(source: String, expected: String) {
         #expect(throws: TemplateError.self) { try Template(source: source, file: "Templates/person.mustache") }
@@ -51,6 +58,36 @@ struct TemplateErrorTests {
             try template.renderStrict(["name": "Putin", "description": "Präsident"])
         }
         #expect(try template.render(["name": "Putin"]) == "<h1>Putin</h1>\n<p></p>")
+    }
+
+    /// Recursion without end is an error at the inclusion that closes the cycle, for a partial
+    /// that includes itself, two that include each other and a parent that inherits itself;
+    /// recursion that the data ends (a tree) renders.
+    @Test(arguments: [
+        (["page": "{{>page}}"], "Templates/page.mustache:1:1: error: '{{>page}}' expands without end (Templates/page → Templates/page)"),
+        (["page": "{{>a}}", "a": "<{{>b}}", "b": "{{#x}}{{>a}}{{/x}}"], "Templates/a.mustache:1:2: error: '{{>b}}' expands without end (Templates/b → Templates/a → Templates/b)"),
+        (["page": "{{<page}}{{$x}}y{{/x}}{{/page}}"], "Templates/page.mustache:1:1: error: '{{<page}}' expands without end (Templates/page → Templates/page)"),
+    ])
+    func endlessRecursionIsLocated(sources: [String: String], expected: String) throws {
+        let library = try TemplateLibrary(sources: sources, path: { "Templates/\($0).mustache" })
+        #expect { try library.render("page", ["x": true]) } throws: { "\($0)".hasPrefix(expected) }
+        #expect { try library.render("page", ["x": true], strict: true) } throws: { "\($0)".hasPrefix(expected) }
+    }
+
+    @Test func recursionThatTheDataEndsRenders() throws {
+        let library = try TemplateLibrary(sources: ["page": "{{>node}}", "node": "{{name}}({{#kids}}{{>node}}{{/kids}})"])
+        // Every node says it has no more children: Mustache would look `kids` up in the parent.
+        let tree: Value = ["name": "a", "kids": [["name": "b", "kids": [["name": "c", "kids": []]]], ["name": "d", "kids": []]]]
+        #expect(try library.render("page", tree) == "a(b(c())d())")
+    }
+
+    /// A problem in a block a child template fills in is the child's, not its parent's.
+    @Test func aProblemInAnOverridingBlockNamesTheChild() throws {
+        let library = try TemplateLibrary(sources: ["layout": "<main>{{$main}}{{/main}}</main>", "person": "{{<layout}}{{$main}}\n{{nmae}}{{/main}}{{/layout}}"],
+                                          path: { "Templates/\($0).mustache" })
+        #expect(throws: TemplateError(.unresolvedVariable("nmae"), file: "Templates/person.mustache", line: 2, column: 1)) {
+            try library.render("person", ["name": "Putin"], strict: true)
+        }
     }
 
     @Test func strictModeAcceptsEmptyStringsAndMissingSections() throws {
