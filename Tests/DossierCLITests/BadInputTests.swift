@@ -140,6 +140,29 @@ struct BadInputTests {
     }
 }
 
+extension BadInputTests {
+    /// `check` lists every problem of a dossier in one run, sorted by file, line and column,
+    /// where it used to stop at the first (a registry error hid every article's).
+    @Test func checkReportsEveryProblemAtOnceSorted() throws {
+        let dossier = try BadDossier()
+        defer { dossier.cleanUp() }
+        try dossier.write("content/dossier.yml", "title: T\nbase_ulr: https://example.org/\n")
+        try dossier.append("content/entities/e.yml", "- id: Putin\n  type: person\n  name: Putin\n- id: x\n  type: thing\n  name: X\n")
+        try dossier.write("content/articles/a.md", "---\ntitle: A\ndate: 2023-02-30\n---\nx\n")
+        try dossier.write("content/articles/b.md", "---\ntitle: B\n---\n[X](person:xi) und [Y](persn:y)\n\n[Z](place:Bad Id)\n")
+        try dossier.write("Templates/home.mustache", "{{#articles}}")
+        try dossier.write("Templates/entity-index.mustache", "{{>fehlt}}")
+        let report = SiteChecker(options: .init(content: URL(fileURLWithPath: dossier.path("content")), templates: URL(fileURLWithPath: dossier.path("Templates")),
+                                                output: URL(fileURLWithPath: dossier.path("site")))).check()
+        let located = report.errors.map { "\($0.file):\($0.line):\($0.column)" }
+        #expect(located == [
+            "Templates/entity-index.mustache:1:1", "Templates/home.mustache:1:1",
+            "content/articles/a.md:3:7", "content/articles/b.md:4:1", "content/articles/b.md:4:20", "content/articles/b.md:6:1",
+            "content/dossier.yml:2:1", "content/entities/e.yml:8:7", "content/entities/e.yml:12:9",
+        ], "\(report.errors)")
+    }
+}
+
 /// A good dossier in a temporary folder, for bad input to be put into.
 struct BadDossier: Sendable {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString)")

@@ -41,6 +41,18 @@ struct CommandTests {
         #expect(FileManager.default.fileExists(atPath: path("site/persons/sergej-lawrow.html")), "a failed build keeps the old site")
     }
 
+    /// An article saved with Windows line ends is annotated as the build reads it, and keeps them.
+    @Test func annotateTakesWindowsLineEnds() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("content/entities/e.yml", "- id: olaf-scholz\n  type: person\n  name: Olaf Scholz\n")
+        try write("content/articles/crlf.md", "---\r\ntitle: T\r\n---\r\nHeute kam Olaf Scholz.\r\n")
+        let content = ["--content", path("content"), "--templates", path("Templates")]
+        try Annotate.parse(content).run()
+        #expect(try String(contentsOfFile: path("content/articles/crlf.md"), encoding: .utf8) == "---\r\ntitle: T\r\n---\r\nHeute kam [Olaf Scholz](person:olaf-scholz).\r\n")
+        try Build.parse(content + ["--output", path("site"), "--no-search"]).run()
+        #expect(FileManager.default.fileExists(atPath: path("site/persons/olaf-scholz.html")))
+    }
+
     @Test func badOptionsAreRejectedBeforeAnythingRuns() throws {
         #expect(throws: (any Error).self) { try Import.parse(["--date", "13.09.2023", "x.txt"]) }
         // The build's own rule: a month or day out of range would be imported and then rejected.

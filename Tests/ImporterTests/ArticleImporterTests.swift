@@ -24,6 +24,39 @@ struct ArticleImporterTests {
         #expect(text.contains("an der [Pazifik](place:pazifik)-Küste"))
     }
 
+    /// Two raw names that differ only in how "ü" is encoded (NFC "ü", NFD "u" + U+0308) are one
+    /// name: the second file is refused rather than overwriting the first one's article.
+    @Test func namesThatDifferOnlyInNormalisationAreOneName() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let composed = folder.appendingPathComponent("bericht-m\u{00FC}nchen.txt"), decomposed = folder.appendingPathComponent("bericht-mu\u{0308}nchen.txt")
+        try Data("Treffen in München\n\nErster Bericht.\n".utf8).write(to: composed)
+        try Data("Treffen in München\n\nZweiter, anderer Bericht.\n".utf8).write(to: decomposed)
+        #expect(composed.path.utf8.count != decomposed.path.utf8.count)
+        #expect(try importer().importFile(composed).action == .written)
+        #expect { try importer().importFile(decomposed) } throws: { "\($0)".contains("a different file named 'bericht-m\u{00FC}nchen.txt' was imported before") }
+        let article = try String(contentsOf: content.appendingPathComponent("articles/treffen-in-muenchen.md"), encoding: .utf8)
+        #expect(article.contains("Erster Bericht."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("articles").path) == ["treffen-in-muenchen.md"])
+    }
+
+    /// A binary file is no article: refused before anything is written. Text with stray
+    /// control characters is imported without them.
+    @Test func binaryFilesAreRefusedAndControlCharactersDropped() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let binary = root.appendingPathComponent("bild.txt")
+        try Data([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0, 1, 0, 1, 0x80, 0xFF]).write(to: binary)
+        #expect { try importer().importFile(binary) } throws: { "\($0)".contains("bild.txt: error: byte 6 is NUL: this is a binary file, not an article") }
+        #expect(!FileManager.default.fileExists(atPath: content.path))
+        let text = root.appendingPathComponent("text.txt")
+        try Data("Titel\u{7}\n\nEin Satz\u{1B} mit Steuerzeichen.\n".utf8).write(to: text)
+        #expect(try importer().importFile(text).action == .written)
+        let article = try String(contentsOf: content.appendingPathComponent("articles/titel.md"), encoding: .utf8)
+        #expect(article.contains("title: \"Titel\"") && article.contains("Ein Satz mit Steuerzeichen."))
+    }
+
     @Test func reimportKeepsEditorChangesUnlessForced() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         let seed = Seeds.folder.appendingPathComponent("000_d429acaccbe4d770.txt")
