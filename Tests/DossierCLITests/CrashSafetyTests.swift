@@ -7,15 +7,21 @@ import Testing
 /// old one or the new one, the content always whole, and the next run leaves no leftovers.
 /// The kill points are the program's own (`DOSSIER_KILL_AT`, see `FaultPoint`).
 struct CrashSafetyTests {
-    /// The `dossier` executable, built beside the tests.
+    /// The `dossier` executable, built beside the tests (`swift build`, or the README's first
+    /// command; `swift test` alone does not link executables).
     static let executable: URL = {
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let beside = folder.appendingPathComponent("dossier")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         // Test runners that start a helper: the package's build folder.
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/debug/dossier")
+        return repository.appendingPathComponent(".build/debug/dossier")
     }()
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    init() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "\(Self.executable.path) is missing: run swift build first")
+    }
 
     static let killPoints = ["write:1", "write:4", "write:9", "swap:1", "retire:1"]
 
