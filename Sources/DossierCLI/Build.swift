@@ -1,4 +1,5 @@
 import ArgumentParser
+import Entities
 import Foundation
 import Site
 
@@ -36,7 +37,9 @@ struct Build: ParsableCommand {
                 }
             }
         } catch {
-            throw reportFailure(error)
+            let failure = reportFailure(error)
+            if SourceErrors.located(in: error) != nil { printError("note: the site was left as it was; dossier check lists every problem at once") }
+            throw failure
         }
     }
 }

@@ -54,7 +54,7 @@ public extension SourceError {
 }
 
 /// The Levenshtein distance of two short strings, by characters.
-private func editDistance(_ a: String, _ b: String) -> Int {
+func editDistance(_ a: String, _ b: String) -> Int {
     let (a, b) = (Array(a), Array(b))
     var previous = Array(0...b.count)
     for (i, x) in a.enumerated() {

@@ -114,6 +114,8 @@ struct BadInputTests {
              expected: "content/articles: error: the articles folder: it is a symbolic link that points back to itself"),
         Case(name: "content folder is a symbolic link loop", change: { try $0.link("schleife", to: "schleife") },
              expected: "schleife: error: the content folder (with dossier.yml, articles/ and entities/): it is a symbolic link that points back to itself", contentFolder: "schleife"),
+        Case(name: "misnamed registry folder", change: { try FileManager.default.moveItem(atPath: $0.path("content/entities"), toPath: $0.path("content/entitys")) },
+             expected: "content/entities: error: the registry folder: there is no such folder; did you mean 'entitys'? (rename the folder or fix the path)"),
         Case(name: "no registry folder", change: { try $0.remove("content/entities") },
              expected: "content/entities: error: the registry folder: there is no such folder"),
     ]
