@@ -35,7 +35,7 @@ public enum Folder {
     private static func problem(_ code: Int32, display: String, purpose: String, path: String) -> SourceError {
         let advice = switch code {
         case ENOENT: misnamed(path).map { "there is no such folder; did you mean '\($0)'? (rename the folder or fix the path)" }
-            ?? "there is no such folder: create it, or run the command in the folder that holds the dossier (or name it with --content)"
+            ?? "there is no such folder: run the command in the folder that holds the dossier, name it with --content, or make a new dossier with dossier init"
         case ENOTDIR: "it is a file, not a folder: move the file away and create the folder"
         case ELOOP: "it is a symbolic link that points back to itself: replace it with a folder"
         case EACCES: "permission denied: make it readable"

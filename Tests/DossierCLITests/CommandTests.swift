@@ -41,6 +41,26 @@ struct CommandTests {
         #expect(FileManager.default.fileExists(atPath: path("site/persons/sergej-lawrow.html")), "a failed build keeps the old site")
     }
 
+    /// A new dossier builds at once and checks clean; a second init overwrites nothing; a
+    /// folder without a dossier is refused with a pointer to init.
+    @Test func initMakesADossierThatBuildsAtOnce() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Init.parse([path("neu")]).run()
+        let content = ["--content", path("neu/content"), "--templates", path("neu/Templates")]
+        try Build.parse(content + ["--output", path("neu/site"), "--no-search"]).run()
+        for page in ["index.html", "persons/olaf-scholz.html", "places/berlin.html", "orgs/dpa.html"] {
+            #expect(FileManager.default.fileExists(atPath: path("neu/site/\(page)")), "\(page)")
+        }
+        try Check.parse(content).run()
+        let settings = try String(contentsOfFile: path("neu/content/dossier.yml"), encoding: .utf8)
+        try write("neu/content/dossier.yml", "title: Eigenes\n")
+        #expect(throws: ExitCode.failure) { try Init.parse([path("neu")]).run() }
+        #expect(try String(contentsOfFile: path("neu/content/dossier.yml"), encoding: .utf8) == "title: Eigenes\n")
+        #expect(settings.contains("# base_url:") && settings.contains("allow_raw_html: false"))
+        #expect(throws: ExitCode.failure) { try Build.parse(["--content", path("leer/content"), "--output", path("leer/site"), "--no-search"]).run() }
+        #expect(!FileManager.default.fileExists(atPath: path("leer")))
+    }
+
     /// An article saved with Windows line ends is annotated as the build reads it, and keeps them.
     @Test func annotateTakesWindowsLineEnds() throws {
         defer { try? FileManager.default.removeItem(at: root) }
