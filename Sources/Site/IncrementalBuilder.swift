@@ -90,6 +90,7 @@ private extension IncrementalBuilder {
     /// After a registry, settings or template change (or on the first call): every page.
     func rebuildEverything(changed: Set<String>, removed: Set<String>) throws -> Outcome {
         let isFirst = written.isEmpty
+        if isFirst { try OutputFolder.check(options) }
         let (content, library) = try builder.load(articles: false)
         var nextArticles = articles
         for path in removed { nextArticles[path] = nil }

@@ -53,6 +53,7 @@ public struct SiteBuilder: Sendable {
             timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             return result
         }
+        try OutputFolder.check(options)
         let (content, library) = try timed("load") { try load(articles: false) }
         let files = try Content.articleFiles(in: options.content)
         let contentName = options.content.lastPathComponent

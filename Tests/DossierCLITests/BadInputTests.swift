@@ -120,6 +120,27 @@ struct BadInputTests {
              expected: "content/entities: error: the registry folder: there is no such folder"),
     ]
 
+    /// An output folder a build would replace whole must not be the dossier itself, or hold
+    /// anything but a site: each is refused, and nothing changes.
+    @Test(arguments: [
+        ("content", "it is or holds the content folder"), ("content/site", "it lies inside the content folder"),
+        ("", "it is or holds the content folder"), ("Templates", "it is or holds the templates folder"),
+        ("content/articles/gut.md", "it lies inside the content folder"), ("notizen.txt", "it is a file"),
+        ("anderes", "it holds files but no site"),
+    ])
+    func outputThatIsNotASiteFolderIsRefused(output: String, expected: String) throws {
+        let dossier = try BadDossier()
+        defer { dossier.cleanUp() }
+        try dossier.write("notizen.txt", "wichtig")
+        try dossier.write("anderes/brief.txt", "auch wichtig")
+        let before = try dossier.snapshot()
+        let options = SiteBuilder.Options(content: URL(fileURLWithPath: dossier.path("content")), templates: URL(fileURLWithPath: dossier.path("Templates")),
+                                          output: URL(fileURLWithPath: dossier.path(output)))
+        #expect { try SiteBuilder(options: options).build() } throws: { "\($0)".contains("error: not a folder to write the site into: \(expected)") }
+        #expect { try IncrementalBuilder(options: options).rebuild() } throws: { "\($0)".contains(expected) }
+        #expect(try dossier.snapshot() == before)
+    }
+
     @Test(arguments: cases)
     func failsWithALocatedMessageAndChangesNothing(_ bad: Case) throws {
         let dossier = try BadDossier()

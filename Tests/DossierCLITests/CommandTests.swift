@@ -18,6 +18,7 @@ struct CommandTests {
         defer { try? FileManager.default.removeItem(at: root) }
         try write("content/entities/e.yml", "- id: wladimir-putin\n  type: person\n  name: Wladimir Putin\n  aliases: [Putin]\n- id: moskau\n  type: place\n  name: Moskau\n")
         try write("in/bericht.txt", "Putin bleibt in Moskau\n\nMoskau (dpa) - Wladimir Putin sprach am Mittwoch in Moskau mit Sergej Lawrow.\n\nSergej Lawrow nickte. Putins Sprecher schwieg.\n")
+        try FileManager.default.createDirectory(atPath: path("Templates"), withIntermediateDirectories: true)
         let content = ["--content", path("content"), "--templates", path("Templates")]
         try Import.parse(content + [path("in")]).run()
         let article = try String(contentsOf: root.appendingPathComponent("content/articles/putin-bleibt-in-moskau.md"), encoding: .utf8)
@@ -46,6 +47,7 @@ struct CommandTests {
     @Test func initMakesADossierThatBuildsAtOnce() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         try Init.parse([path("neu")]).run()
+        try FileManager.default.createDirectory(atPath: path("neu/Templates"), withIntermediateDirectories: true)
         let content = ["--content", path("neu/content"), "--templates", path("neu/Templates")]
         try Build.parse(content + ["--output", path("neu/site"), "--no-search"]).run()
         for page in ["index.html", "persons/olaf-scholz.html", "places/berlin.html", "orgs/dpa.html"] {
@@ -66,6 +68,7 @@ struct CommandTests {
         defer { try? FileManager.default.removeItem(at: root) }
         try write("content/entities/e.yml", "- id: olaf-scholz\n  type: person\n  name: Olaf Scholz\n")
         try write("content/articles/crlf.md", "---\r\ntitle: T\r\n---\r\nHeute kam Olaf Scholz.\r\n")
+        try FileManager.default.createDirectory(atPath: path("Templates"), withIntermediateDirectories: true)
         let content = ["--content", path("content"), "--templates", path("Templates")]
         try Annotate.parse(content).run()
         #expect(try String(contentsOfFile: path("content/articles/crlf.md"), encoding: .utf8) == "---\r\ntitle: T\r\n---\r\nHeute kam [Olaf Scholz](person:olaf-scholz).\r\n")
@@ -80,5 +83,7 @@ struct CommandTests {
         #expect(throws: (any Error).self) { try Import.parse(["--date", "2023-09-1", "x.txt"]) }
         #expect(try Import.parse(["--date", "2023-09", "x.txt"]).date == "2023-09")
         #expect(throws: (any Error).self) { try Build.parse(["--unknown"]) }
+        // A mistyped templates folder would silently build with the built-in templates.
+        #expect(throws: (any Error).self) { try Build.parse(["--templates", "/nicht/da/Tempaltes"]) }
     }
 }
