@@ -46,13 +46,15 @@ public struct SearchIndexer: Sendable {
     ///
     /// On Linux Pagefind runs under `setpriv --pdeathsig KILL` where util-linux has it: a
     /// build killed meanwhile takes Pagefind with it, instead of leaving it writing into the
-    /// staging folder the next build removes.
+    /// staging folder the next build removes. A shell between them checks that the build
+    /// still runs once the death signal is set, closing the gap of a build killed before.
     public func index(_ directory: URL) throws {
         let process = Process()
         let command = [executable.path] + arguments + ["--site", directory.path, "--silent"]
         if let setpriv = Self.setpriv {
             process.executableURL = setpriv
-            process.arguments = ["--pdeathsig", "KILL", "--"] + command
+            let guarded = #"[ "$PPID" = "$0" ] || exit 70; exec "$@""#
+            process.arguments = ["--pdeathsig", "KILL", "--", "/bin/sh", "-c", guarded, "\(getpid())"] + command
         } else {
             process.executableURL = executable
             process.arguments = Array(command.dropFirst())

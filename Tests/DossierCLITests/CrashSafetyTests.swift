@@ -55,7 +55,7 @@ struct CrashSafetyTests {
         defer { dossier.cleanUp() }
         let build = ["build", "--content", dossier.path("content"), "--templates", dossier.path("Templates"), "--output", dossier.path("site")]
         #expect(try run(build, killAt: "search:1").signal == SIGKILL)
-        Thread.sleep(forTimeInterval: 0.1)
+        Thread.sleep(forTimeInterval: 0.3)
         let running = (try FileManager.default.contentsOfDirectory(atPath: "/proc")).filter { $0.allSatisfy(\.isNumber) }.filter { pid in
             let command = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
             return String(decoding: command, as: UTF8.self).contains(dossier.root.lastPathComponent)
