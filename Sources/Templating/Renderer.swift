@@ -18,6 +18,11 @@ struct Renderer {
     /// (a partial rendering a tree) stays far below it; a partial that includes itself
     /// unconditionally reaches it at once, where it would otherwise exhaust the stack.
     static let maxExpansionDepth = 50
+    /// How deeply sections, blocks and expansions may nest in all, partials included: each
+    /// level is a frame of `run`, and pages render on threads with small stacks.
+    static let maxNesting = 100
+    /// How many `run` calls enclose the current one.
+    private var depth = 0
 
     init(library: TemplateLibrary, strict: Bool, capacity: Int = 16 * 1024) {
         self.library = library
@@ -35,6 +40,8 @@ struct Renderer {
 
 private extension Renderer {
     mutating func run(_ program: Program, _ range: Range<Int>) {
+        depth += 1
+        defer { depth -= 1 }
         var index = range.lowerBound
         while index < range.upperBound, failure == nil {
             let instruction = program.instructions[index]
@@ -61,7 +68,9 @@ private extension Renderer {
                 let detail = program.details[Int(instruction.detail)]
                 let isParent = instruction.kind == .parent
                 if let template = resolve(detail, program, instruction, isParent: isParent) {
-                    guard chain.count < Self.maxExpansionDepth else {
+                    // Sections nest only as deep as the parser allows within one template, so the
+                    // limit on all nesting is checked where templates enter each other.
+                    guard chain.count < Self.maxExpansionDepth, depth < Self.maxNesting else {
                         failure = recursion(at: detail, into: template, isParent: isParent)
                         return
                     }
@@ -135,10 +144,13 @@ private extension Renderer {
     /// The error for an expansion past the limit, naming the cycle of templates it went round.
     func recursion(at detail: Program.Detail, into template: Template, isParent: Bool) -> TemplateError {
         let files = chain + [template.file]
-        let start = files.dropLast().lastIndex(of: template.file) ?? 0
-        let cycle = files[start...].map { $0.hasSuffix(".mustache") ? String($0.dropLast(".mustache".count)) : $0 }
-        return TemplateError(.endlessRecursion(detail.name.description, isParent: isParent, cycle: Array(cycle)),
-                             file: file, line: detail.location.line, column: detail.location.column)
+        let names = files.map { $0.hasSuffix(".mustache") ? String($0.dropLast(".mustache".count)) : $0 }
+        let kind: TemplateError.Kind = if let start = files.dropLast().lastIndex(of: template.file) {
+            .endlessRecursion(detail.name.description, isParent: isParent, cycle: Array(names[start...]))
+        } else {
+            .expansionTooDeep(detail.name.description, isParent: isParent, limit: Self.maxNesting, chain: names)
+        }
+        return TemplateError(kind, file: file, line: detail.location.line, column: detail.location.column)
     }
 
     func override(for name: String) -> (program: Program, range: Range<Int>, file: String)? {

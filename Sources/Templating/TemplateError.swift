@@ -16,6 +16,8 @@ public struct TemplateError: Error, Equatable, CustomStringConvertible, Sendable
         case unresolvedVariable(String)
         /// A partial or parent that expands without end: the templates it went round.
         case endlessRecursion(String, isParent: Bool, cycle: [String])
+        /// Templates and their sections nested deeper than rendering allows, without a cycle.
+        case expansionTooDeep(String, isParent: Bool, limit: Int, chain: [String])
         /// Sections nested deeper than the parser allows.
         case nestedTooDeep(String, limit: Int)
         case unreadable
@@ -53,6 +55,8 @@ public struct TemplateError: Error, Equatable, CustomStringConvertible, Sendable
             "parent template '\(name)' does not exist: add Templates/\(name).mustache or fix the name"
         case .endlessRecursion(let name, let isParent, let cycle):
             "'{{\(isParent ? "<" : ">")\(name)}}' expands without end (\(cycle.joined(separator: " → "))): a template that includes itself needs a section around the inclusion that ends"
+        case .expansionTooDeep(let name, let isParent, let limit, let chain):
+            "'{{\(isParent ? "<" : ">")\(name)}}' nests sections and templates more than \(limit) deep (\(chain.joined(separator: " → "))): nest fewer sections around partials"
         case .nestedTooDeep(let name, let limit):
             "'\(name)' is nested more than \(limit) sections deep: close sections earlier or split the template into partials"
         case .unreadable:

@@ -104,6 +104,10 @@ struct BadInputTests {
              expected: "Templates/layout.mustache:1:1: error: '{{<layout}}' expands without end"),
         Case(name: "sections nested 20,000 deep", change: { try $0.write("Templates/home.mustache", String(repeating: "{{#a}}", count: 20_000) + String(repeating: "{{/a}}", count: 20_000)) },
              expected: "Templates/home.mustache:1:295: error: 'a' is nested more than 50 sections deep"),
+        Case(name: "sections around a partial that includes itself", change: {
+            try $0.write("Templates/tief.mustache", String(repeating: "{{#site}}", count: 49) + "{{>tief}}" + String(repeating: "{{/site}}", count: 49))
+            try $0.write("Templates/entity.mustache", "{{>tief}}")
+        }, expected: "Templates/tief.mustache:1:442: error: '{{>tief}}' expands without end (Templates/tief → Templates/tief)"),
         // Folders.
         Case(name: "mistyped content folder", change: { _ in }, expected: "contnet: error: the content folder (with dossier.yml, articles/ and entities/): there is no such folder", contentFolder: "contnet"),
         Case(name: "no articles folder", change: { try $0.remove("content/articles") },

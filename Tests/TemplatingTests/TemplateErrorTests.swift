@@ -74,6 +74,19 @@ struct TemplateErrorTests {
         #expect { try library.render("page", ["x": true], strict: true) } throws: { "\($0)".hasPrefix(expected) }
     }
 
+    /// Sections around partials add up; past the limit rendering stops with an error rather
+    /// than the stack overflowing (pages render on threads with small stacks).
+    @Test func deepNestingAcrossPartialsIsLocated() throws {
+        let open = String(repeating: "{{#x}}", count: 45), close = String(repeating: "{{/x}}", count: 45)
+        let library = try TemplateLibrary(sources: ["page": open + "{{>a}}" + close, "a": open + "{{>b}}" + close, "b": open + "{{>c}}" + close, "c": "ende"],
+                                          path: { "Templates/\($0).mustache" })
+        #expect { try library.render("page", ["x": true]) } throws: {
+            "\($0)".hasPrefix("Templates/b.mustache:1:271: error: '{{>c}}' nests sections and templates more than 100 deep (Templates/page → Templates/a → Templates/b → Templates/c)")
+        }
+        let shallow = try TemplateLibrary(sources: ["page": open + "{{>c}}" + close, "c": "ende"])
+        #expect(try shallow.render("page", ["x": true]) == "ende")
+    }
+
     @Test func recursionThatTheDataEndsRenders() throws {
         let library = try TemplateLibrary(sources: ["page": "{{>node}}", "node": "{{name}}({{#kids}}{{>node}}{{/kids}})"])
         // Every node says it has no more children: Mustache would look `kids` up in the parent.
