@@ -15,6 +15,7 @@ struct HTMLArticleParser {
 
     func parse(_ data: Data) throws -> ImportedArticle {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        xmlResetLastError()
         let parsed = data.withUnsafeBytes { bytes in
             htmlReadMemory(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), file, "UTF-8", options)
         }
@@ -22,6 +23,10 @@ struct HTMLArticleParser {
             throw ImportError(file: file, message: "not readable as HTML: save the page again as HTML")
         }
         defer { xmlFreeDoc(document) }
+        // libxml2 stops reading at 256 nested elements, and the text below is lost without a word.
+        if let error = xmlGetLastError(), let message = error.pointee.message, String(cString: message).contains("Excessive depth") {
+            throw ImportError(file: file, message: "the page nests elements more than 256 deep, and its text cannot be read: save the article as text (.txt) and import that")
+        }
         guard let html = xmlDocGetRootElement(document) else { return ImportedArticle() }
         var article = ImportedArticle()
         readMeta(html, into: &article)

@@ -22,6 +22,14 @@ struct HTMLArticleParserTests {
     <footer><p>Impressum</p></footer></body></html>
     """
 
+    /// libxml2 stops at 256 nested elements; the text below would be lost without a word.
+    @Test func aPageNestedTooDeepIsRefusedNotEmptied() throws {
+        let deep = "<html><body>" + String(repeating: "<div>", count: 300) + "<p>Olaf Scholz in Berlin.</p>" + String(repeating: "</div>", count: 300) + "</body></html>"
+        #expect { try HTMLArticleParser(file: "tief.html").parse(Data(deep.utf8)) } throws: { "\($0)".contains("tief.html:1:1: error: the page nests elements more than 256 deep") }
+        let shallow = "<html><body>" + String(repeating: "<div>", count: 100) + "<p>Olaf Scholz in Berlin.</p>" + String(repeating: "</div>", count: 100) + "</body></html>"
+        #expect(try HTMLArticleParser(file: "flach.html").parse(Data(shallow.utf8)).blocks == ["Olaf Scholz in Berlin."])
+    }
+
     @Test func keepsArticleStructureAndDropsNavigationScriptsAndAds() throws {
         let article = try HTMLArticleParser(file: "page.html").parse(Data(Self.page.utf8))
         #expect(article.title == "Putin empfängt Kim am Kosmodrom")
