@@ -11,13 +11,15 @@ public struct MarkdownLink: Sendable {
     public var text: String { String(decoding: contextUTF8[range], as: UTF8.self) }
     /// Where to search for the link's position: only errors need it, so it is found on demand.
     struct Source: Sendable {
-        var markdown: String
-        /// The destinations of the links of the link's block up to and including its own.
-        var destinations: ArraySlice<String>
-        var blockLine: Int
+        var lines: SourceLines.Lazy
+        /// The destinations of the links of the link's block, and which of them is this one.
+        var destinations: [String]
+        var ordinal: Int
+        /// The lines of the link's block.
+        var block: ClosedRange<Int>
 
         func locate() -> (line: Int, column: Int) {
-            SourceLines(markdown).locateLink(destinations, fromLine: blockLine)
+            lines.position(of: ordinal, among: destinations, block: block)
         }
     }
 

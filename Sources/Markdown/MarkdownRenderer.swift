@@ -132,16 +132,18 @@ private extension MarkdownRenderer {
     /// Replaces the links of the paragraphs and headings `blocks`; `markdown` is split into
     /// lines only when a rewriter asks where a link was written.
     static func rewriteLinks(in blocks: [OpaquePointer], markdown: String, rewriter: LinkRewriter, sanitizing: Bool, _ makeNode: NodeMaker) throws {
+        let lines = SourceLines.Lazy(markdown)
         for block in blocks {
             var contextBytes: [UInt8] = []
             var links: [(node: OpaquePointer, range: Range<Int>)] = []
             collectText(of: block, into: &contextBytes, links: &links)
             if sanitizing { replaceControlCharacters(in: &contextBytes) }
             let blockLine = Int(cmark_node_get_start_line(block))
+            let blockLines = blockLine...max(blockLine, Int(cmark_node_get_end_line(block)))
             if let unparsed = rewriter.unparsed {
                 for lookalike in lookalikes(in: contextBytes, watched: rewriter.watched) {
-                    let position = SourceLines(markdown).locate(lookalike.needle, fromLine: blockLine, column: 1)
-                        .map { SourceLines(markdown).linkStart(endingBefore: $0) } ?? (line: blockLine, column: 1)
+                    let position = lines.value.locate(lookalike.needle, fromLine: blockLine, column: 1, toLine: blockLines.upperBound)
+                        .map { lines.value.linkStart(endingBefore: $0) } ?? (line: blockLine, column: 1)
                     try unparsed(.init(text: lookalike.text, line: position.line, column: position.column))
                 }
             }
@@ -163,7 +165,7 @@ private extension MarkdownRenderer {
                     destination: destinations[ordinal],
                     known: known[ordinal],
                     title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
-                    source: .init(markdown: markdown, destinations: destinations[...ordinal], blockLine: blockLine),
+                    source: .init(lines: lines, destinations: destinations, ordinal: ordinal, block: blockLines),
                     contextUTF8: contextBytes,
                     range: range
                 )

@@ -78,8 +78,14 @@ private extension Converter {
         let converter: Converter
         private(set) var text: [UInt8] = []
         private(set) var mentions: [Mention] = []
-        /// The article's annotation mistakes, reported together when it is rendered.
-        private(set) var problems: [SourceError] = []
+        /// The article's annotation mistakes, reported together when it is rendered: the first
+        /// `maxProblems`, then how many more (locating thousands costs more than it tells).
+        var problems: [SourceError] {
+            omitted == 0 ? located : located + [SourceError(file: article.file, message: "\(omitted) more annotation problems like those above: fix those, then run the build again")]
+        }
+        private var located: [SourceError] = []
+        private var omitted = 0
+        static let maxProblems = 100
         /// Per registry position, how many of the entity's mentions came so far: the last one's
         /// ordinal. An array the size of the registry costs less to clear once per article than
         /// a dictionary costs to hash into per link.
@@ -98,8 +104,13 @@ private extension Converter {
         /// A link that is a mistake is noted in `problems` and shown as its text.
         func record(_ link: MarkdownLink) -> LinkRewriter.Replacement? {
             let found: Int?
-            do { found = try link.known ?? position(of: link) } catch {
-                problems += SourceErrors.located(in: error) ?? []
+            do throws(Problem) { found = if let known = link.known { known } else { try position(of: link) } } catch {
+                // Located only while it will be shown: finding the place costs a search.
+                if located.count < Self.maxProblems {
+                    located.append(SourceError(file: article.file, line: article.bodyLine + link.line - 1, column: link.column, message: error.message))
+                } else {
+                    omitted += 1
+                }
                 return .init(open: "", close: "")
             }
             guard let entity = found else { return nil }
@@ -137,33 +148,39 @@ private extension Converter {
 
         /// Notes text that was meant as an annotation but is not a link.
         @Sendable func report(_ unparsed: LinkRewriter.Unparsed) {
+            guard located.count < Self.maxProblems else {
+                omitted += 1
+                return
+            }
             let hint = unparsed.text.contains(" ") ? "an entity id has no spaces: write it as a slug, like person:olaf-scholz" : "write [name](type:id)"
-            problems.append(SourceError(file: article.file, line: article.bodyLine + unparsed.line - 1, column: unparsed.column,
-                                        message: "'\(unparsed.text)' is not a link: \(hint)"))
+            located.append(SourceError(file: article.file, line: article.bodyLine + unparsed.line - 1, column: unparsed.column,
+                                       message: "'\(unparsed.text)' is not a link: \(hint)"))
+        }
+
+        /// What is wrong with an annotation, before it is located.
+        struct Problem: Error {
+            var message: String
         }
 
         /// The registry position of the entity an annotation names, checked against the registry.
         /// Called for a destination that is not a known reference: not an annotation, or a
         /// mistake to explain.
-        private func position(of link: MarkdownLink) throws -> Int? {
+        private func position(of link: MarkdownLink) throws(Problem) -> Int? {
             let registry = converter.registry
             guard let colon = link.destination.firstIndex(of: ":") else { return nil }
             let scheme = String(link.destination[..<colon])
             guard let type = EntityType(rawValue: scheme) else {
                 // A colon after something that is no scheme (`Kapitel:2`, `./a:b`) is a relative link.
                 guard Self.isScheme(scheme), !Converter.linkSchemes.contains(scheme.lowercased()) else { return nil }
-                throw SourceError(file: article.file, line: article.bodyLine + link.line - 1, column: link.column,
-                                  message: "link to '\(link.destination)': '\(scheme):' is not an entity type or a web address; annotate with person:, place: or org:, or link to an http(s) address")
+                throw Problem(message: "link to '\(link.destination)': '\(scheme):' is not an entity type or a web address; annotate with person:, place: or org:, or link to an http(s) address")
             }
             let id = String(link.destination[link.destination.index(after: colon)...])
             guard Slug.isValid(id) else {
-                throw SourceError(file: article.file, line: article.bodyLine + link.line - 1, column: link.column,
-                                  message: "malformed entity id '\(link.destination)': write \(type.rawValue):<slug>, like \(type.rawValue):\(Slug.make(id).isEmpty ? "name" : Slug.make(id))")
+                throw Problem(message: "malformed entity id '\(link.destination)': write \(type.rawValue):<slug>, like \(type.rawValue):\(Slug.make(id).isEmpty ? "name" : Slug.make(id))")
             }
             guard let position = registry.index(of: id), registry.entities[position].type == type else {
                 let hint = registry[id].map { "it is a \($0.type.rawValue): write \($0.reference)" } ?? "add it to content/entities/ or fix the id"
-                throw SourceError(file: article.file, line: article.bodyLine + link.line - 1, column: link.column,
-                                  message: "unknown entity '\(link.destination)': \(hint)")
+                throw Problem(message: "unknown entity '\(link.destination)': \(hint)")
             }
             return position
         }

@@ -75,6 +75,10 @@ struct BadInputTests {
         // Annotations in every link form.
         Case(name: "unknown entity in an inline link", change: { try $0.write("content/articles/x.md", "---\ntitle: T\n---\nHeute [Xi](person:xi-jinping).\n") },
              expected: "content/articles/x.md:4:7: error: unknown entity 'person:xi-jinping': add it to content/entities/ or fix the id"),
+        Case(name: "unknown entity after old Mac line ends (CR alone)", change: { try $0.write("content/articles/x.md", "---\ntitle: T\n---\nErst\rdann [Xi](person:xi-jinping).\r") },
+             expected: "content/articles/x.md:5:6: error: unknown entity 'person:xi-jinping'"),
+        Case(name: "20,000 unknown annotations in one paragraph", change: { try $0.write("content/articles/x.md", "---\ntitle: T\n---\n" + (0..<20_000).map { "[x](person:niemand-\($0))" }.joined(separator: "\n") + "\n") },
+             expected: "content/articles/x.md: error: 19900 more annotation problems like those above: fix those, then run the build again"),
         Case(name: "unknown entity in a reference link", change: { try $0.write("content/articles/x.md", "---\ntitle: T\n---\n[Olaf][o] kam.\n\n[o]: person:olaf-scholtz\n") },
              expected: "content/articles/x.md:6:1: error: unknown entity 'person:olaf-scholtz'"),
         Case(name: "unknown entity in angle brackets", change: { try $0.write("content/articles/x.md", "---\ntitle: T\n---\nDa [x](<person:olaf-schulz>).\n") },

@@ -22,7 +22,8 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 /// A located error points into the article: its body starts on line 4.
 private func check(_ error: SourceError, lines body: String) {
-    let lines = body.split(separator: "\n", omittingEmptySubsequences: false).count
+    // Lines as CommonMark counts them: a carriage return alone ends one too.
+    let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.count
     precondition(error.line >= 4 && error.line <= lines + 3 && error.column >= 1, "\(error) is outside the body")
 }
 
