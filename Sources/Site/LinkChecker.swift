@@ -8,35 +8,68 @@ public enum LinkChecker {
         brokenLinks(in: files).map { "\($0.page): \($0.problem)" }
     }
 
+    /// What the link check needs of one page: the ids it has and the addresses it links to.
+    struct PageLinks: Sendable {
+        var path: String
+        var ids: Set<String>
+        var targets: [String]
+
+        /// The ids and links of the page at `path` with the UTF-8 `html` (for other files: none).
+        init(path: String, html: UnsafeBufferPointer<UInt8>) {
+            self.path = path
+            guard path.hasSuffix(".html") else {
+                (ids, targets) = ([], [])
+                return
+            }
+            ids = Set(values(of: "id", in: html))
+            targets = values(of: "href", in: html) + values(of: "src", in: html)
+        }
+    }
+
     /// Each broken link's page and what is wrong with it, sorted by page.
     static func brokenLinks(in files: [String: Data]) -> [(page: String, problem: String)] {
+        let pages = files.map { path, data in data.withUnsafeBytes { PageLinks(path: path, html: $0.bindMemory(to: UInt8.self)) } }
+        return brokenLinks(pages)
+    }
+
+    /// The broken links of a site whose files are `pages`, checked on all cores. Links are
+    /// resolved once per folder and address: a site's pages mostly link to the same files.
+    static func brokenLinks(_ pages: [PageLinks]) -> [(page: String, problem: String)] {
         var ids: [String: Set<String>] = [:]
-        var links: [(page: String, target: String)] = []
-        for (path, data) in files where path.hasSuffix(".html") {
-            data.withUnsafeBytes { raw in
-                let html = raw.bindMemory(to: UInt8.self)
-                ids[path] = Set(values(of: "id", in: html))
-                for target in values(of: "href", in: html) + values(of: "src", in: html) { links.append((path, target)) }
+        for page in pages { ids[page.path] = page.ids }
+        let known = ids
+        let found = (try? pages.concurrentMap { page -> [(page: String, problem: String)] in
+            var broken: [(page: String, problem: String)] = []
+            let folder = page.path.lastIndex(of: "/").map { String(page.path[...$0]) } ?? ""
+            var resolved: [Substring: String] = [:]
+            for target in page.targets {
+                if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("mailto:") { continue }
+                if target.hasPrefix("/") {
+                    broken.append((page.path, "absolute link \(target) breaks under a sub-path"))
+                    continue
+                }
+                let hash = target.firstIndex(of: "#")
+                let address = target[..<(hash ?? target.endIndex)]
+                let file: String
+                if address.isEmpty {
+                    file = page.path
+                } else if let cached = resolved[address] {
+                    file = cached
+                } else {
+                    file = resolve(String(address), from: folder + "_")
+                    resolved[address] = file
+                }
+                guard let targetIDs = known[file] else {
+                    broken.append((page.path, "\(target) -> missing \(file)"))
+                    continue
+                }
+                if let hash, !targetIDs.contains(String(target[target.index(after: hash)...])) {
+                    broken.append((page.path, "\(target) -> no id '\(target[target.index(after: hash)...])' in \(file)"))
+                }
             }
-        }
-        var broken: [(page: String, problem: String)] = []
-        for (page, target) in links {
-            if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("mailto:") { continue }
-            if target.hasPrefix("/") {
-                broken.append((page, "absolute link \(target) breaks under a sub-path"))
-                continue
-            }
-            let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            let file = parts[0].isEmpty ? page : resolve(String(parts[0]), from: page)
-            guard files[file] != nil else {
-                broken.append((page, "\(target) -> missing \(file)"))
-                continue
-            }
-            if parts.count == 2, !(ids[file]?.contains(String(parts[1])) ?? false) {
-                broken.append((page, "\(target) -> no id '\(parts[1])' in \(file)"))
-            }
-        }
-        return broken.sorted { ($0.page, $0.problem) < ($1.page, $1.problem) }
+            return broken
+        }) ?? []
+        return found.flatMap { $0 }.sorted { ($0.page, $0.problem) < ($1.page, $1.problem) }
     }
 
     static func resolve(_ target: String, from page: String) -> String {

@@ -49,27 +49,32 @@ public struct SiteChecker: Sendable {
         var pageBuilder = PageBuilder(content: content, index: MentionIndex(good.map(\.article), registry: registry))
         pageBuilder.feedBodies = Dictionary(good.map { ($0.article.article.slug, $0.html) }, uniquingKeysWith: { first, _ in first })
         let finished = pageBuilder
-        let pages = good.map { finished.article($0.article, html: $0.html) } + pageBuilder.pages()
-        // Rendered on all cores, as the build renders them.
-        let rendered = (try? pages.concurrentMap { page -> (String, Data, Error?) in
+        // Pages made, rendered and read for links on all cores, as the build makes and renders them.
+        @Sendable func checked(_ page: Page) -> (links: LinkChecker.PageLinks, problems: [TemplateError], error: Error?) {
             do {
-                return (page.path, Data(try library.render(page.template, page.model, strict: true).utf8), nil)
+                let (bytes, problems) = try library.renderChecking(page.template, page.model, capacity: 96 * 1024)
+                return (bytes.withUnsafeBufferPointer { LinkChecker.PageLinks(path: page.path, html: $0) }, problems, nil)
             } catch {
-                return (page.path, Data(((try? library.render(page.template, page.model)) ?? "").utf8), error)
+                return (LinkChecker.PageLinks(path: page.path, html: UnsafeBufferPointer(start: nil, count: 0)), [], error)
             }
-        }) ?? []
-        var files: [String: Data] = [:]
-        for (path, data, error) in rendered {
-            files[path] = data
-            if let error = error as? TemplateError {
+        }
+        let articlePages = (try? good.concurrentMap { checked(finished.article($0.article, html: $0.html)) }) ?? []
+        let otherPages = (try? pageBuilder.jobs().concurrentMap { checked(finished.page(for: $0)) }) ?? []
+        var pages = (articlePages + otherPages).map(\.links)
+        for (index, result) in (articlePages + otherPages).enumerated() {
+            // The first unresolved name of a page, as a strict render reports it.
+            templateProblems += result.problems.prefix(1)
+            if let error = result.error as? TemplateError {
                 templateProblems.append(error)
-            } else if let error {
-                problems.append(SourceError(file: "site/\(path)", message: "\(error)"))
+            } else if let error = result.error {
+                problems.append(SourceError(file: "site/\(pages[index].path)", message: "\(error)"))
             }
         }
         problems += templateProblems.map(SourceError.init)
-        for asset in (attempt { try builder.assets() } ?? []) { files["assets/\(asset.name)"] = Data(asset.bytes) }
-        problems += LinkChecker.brokenLinks(in: files).map { SourceError(file: "site/\($0.page)", message: $0.problem) }
+        for asset in (attempt { try builder.assets() } ?? []) {
+            pages.append(asset.bytes.withUnsafeBufferPointer { LinkChecker.PageLinks(path: "assets/\(asset.name)", html: $0) })
+        }
+        problems += LinkChecker.brokenLinks(pages).map { SourceError(file: "site/\($0.page)", message: $0.problem) }
 
         var report = Report()
         // One problem reported once, though many pages show it.

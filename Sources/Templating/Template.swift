@@ -35,6 +35,15 @@ public struct Template: Sendable {
         return renderer.output.bytes
     }
 
+    /// Renders as `renderBytes` does, and gives the names that resolved to nothing beside the
+    /// output rather than instead of it: what `dossier check` needs of every page.
+    public func renderChecking(_ value: Value, library: TemplateLibrary = TemplateLibrary(), capacity: Int = 16 * 1024) throws -> (bytes: [UInt8], problems: [TemplateError]) {
+        var renderer = Renderer(library: library, strict: true, capacity: capacity)
+        renderer.render(self, context: [value])
+        if let failure = renderer.failure { throw failure }
+        return (renderer.output.bytes, renderer.problems)
+    }
+
     /// Renders like `render`, but throws at the first variable that resolves to nothing.
     public func renderStrict(_ value: Value, library: TemplateLibrary = TemplateLibrary()) throws -> String {
         var renderer = Renderer(library: library, strict: true)

@@ -94,6 +94,15 @@ public struct TemplateLibrary: Sendable {
         return try template.renderBytes(value, library: self, capacity: capacity)
     }
 
+    /// Renders the template called `name` to UTF-8 bytes with the names that resolved to
+    /// nothing, as `Template.renderChecking` does.
+    public func renderChecking(_ name: String, _ value: Value, capacity: Int = 16 * 1024) throws -> (bytes: [UInt8], problems: [TemplateError]) {
+        guard let template = templates[name] else {
+            throw TemplateError(.unknownPartial(name), file: "\(name).mustache", line: 1, column: 1)
+        }
+        return try template.renderChecking(value, library: self, capacity: capacity)
+    }
+
     /// Fails on the first static partial or parent that names no template in the library.
     public func checkReferences() throws {
         if let first = referenceProblems().first { throw first }

@@ -49,7 +49,7 @@ struct CrashSafetyTests {
 
     /// Pagefind runs while the build waits; a kill then takes it along, instead of leaving it
     /// writing into a staging folder that the next build removes.
-    @Test(.enabled(if: SearchIndexer.locate() != nil, "Pagefind is installed"))
+    @Test(.enabled(if: SearchIndexer.locate() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "Pagefind and util-linux's setpriv are installed"))
     func aBuildKilledDuringSearchIndexingLeavesNoPagefindRunning() throws {
         let dossier = try BadDossier()
         defer { dossier.cleanUp() }

@@ -20,8 +20,10 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// A located error points into the article: its body starts on line 4.
+/// A located error points into the article (its body starts on line 4); one about the whole
+/// file (how many more problems there are) has no line.
 private func check(_ error: SourceError, lines body: String) {
+    if error.line == 0 { return }
     // Lines as CommonMark counts them: a carriage return alone ends one too.
     let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.count
     precondition(error.line >= 4 && error.line <= lines + 3 && error.column >= 1, "\(error) is outside the body")
