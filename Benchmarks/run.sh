@@ -13,6 +13,9 @@ runs=${RUNS:-3}
 sizes=${SIZES:-"1000 10000"}
 scratch=${SCRATCH:-/dev/shm/dossier-bench}
 mkdir -p "$scratch"
+# An empty templates folder: the built-in theme only (a named --templates folder must exist).
+builtin="$scratch/builtin-templates"
+mkdir -p "$builtin"
 
 command -v hugo >/dev/null || { echo "install Hugo: apt-get install hugo" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "install GNU time: apt-get install time" >&2; exit 1; }
@@ -63,7 +66,7 @@ for n in $sizes; do
     dir=$(corpus "$n")
     echo "== $n articles"
     out="$scratch/out-$n"
-    d=$(measure "rm -rf '$out' '$out-'*" /usr/bin/time -f "%e %M" "$root/.build/release/dossier" build --content "$dir/dossier/content" --templates none --output "$out" --no-search)
+    d=$(measure "rm -rf '$out' '$out-'*" /usr/bin/time -f "%e %M" "$root/.build/release/dossier" build --content "$dir/dossier/content" --templates "$builtin" --output "$out" --no-search)
     h=$(measure "rm -rf '$scratch/hugo-$n'" /usr/bin/time -f "%e %M" bash -c "cd '$dir/hugo' && hugo --quiet -d '$scratch/hugo-$n'")
     f=$(measure "rm -rf '$scratch/floor-$n'; mkdir -p '$scratch/floor-$n'" /usr/bin/time -f "%e %M" "$scratch/cmark_floor" "$dir/dossier/content/articles" "$scratch/floor-$n")
     dp=$(find "$out" -name '*.html' | wc -l); hp=$(find "$scratch/hugo-$n" -name '*.html' | wc -l)
@@ -88,7 +91,7 @@ floor100=""
 if [ "${WITH_100K:-0}" = 1 ]; then
     dir=$(corpus 100000)
     out100=${OUT_100K:-$scratch/out-100k}
-    hundred=$(runs=${RUNS_100K:-1} measure "rm -rf '$out100'" /usr/bin/time -f "%e %M" "$root/.build/release/dossier" build --content "$dir/dossier/content" --templates none --output "$out100" --no-search)
+    hundred=$(runs=${RUNS_100K:-1} measure "rm -rf '$out100'" /usr/bin/time -f "%e %M" "$root/.build/release/dossier" build --content "$dir/dossier/content" --templates "$builtin" --output "$out100" --no-search)
     rm -rf "$out100"
     # The floor on the same corpus and disk: what libcmark alone needs for 100k articles here.
     floor100=$(runs=${RUNS_100K:-1} measure "rm -rf '$out100-floor'; mkdir -p '$out100-floor'" /usr/bin/time -f "%e %M" "$scratch/cmark_floor" "$dir/dossier/content/articles" "$out100-floor")

@@ -219,7 +219,7 @@ extension TextFile {
     /// Fails on a control character in a YAML value (written as an escape like `"\\x07"`, it
     /// passed the file's own check), located at the value.
     public static func rejectControlCharacters(in value: String, at node: Node, file: String, field: String) throws {
-        guard let offset = firstControlCharacter(in: value.utf8) else { return }
+        guard let offset = firstControlCharacter(in: value) else { return }
         throw SourceError(at: node, file: file, message: "'\(field)': \(controlCharacterMessage(value.utf8, at: offset))")
     }
 }

@@ -31,17 +31,43 @@ public enum TextFile {
     /// Where the first character lies that text files must not hold: the control characters
     /// other than tab, line feed and carriage return, and the noncharacters U+FFFE and U+FFFF.
     /// XML (the feeds) cannot carry them, browsers do not show them, and a file full of NUL
-    /// bytes is a binary file, not text. `bytes` is UTF-8.
-    public static func firstControlCharacter(in bytes: some Collection<UInt8>) -> Int? {
-        var previous: (UInt8, UInt8) = (0, 0)
+    /// bytes is a binary file, not text. `bytes` is UTF-8; one pass over raw bytes, as every
+    /// article is read through it.
+    public static func firstControlCharacter(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let count = bytes.count
         var offset = 0
-        for byte in bytes {
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return offset }
-            if previous == (0xEF, 0xBF), byte == 0xBE || byte == 0xBF { return offset - 2 }
-            previous = (previous.1, byte)
+        // Eight bytes at a time: a word with no byte below 0x20 and none equal to 0xEF needs no
+        // closer look (text has a line feed on every line, so some words are looked at closely).
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func isForbidden(_ at: Int) -> Bool {
+            let byte = base[at]
+            if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
+            return byte == 0xEF && at + 2 < count && base[at + 1] == 0xBF && base[at + 2] >= 0xBE
+        }
+        while offset + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            let low = (word &- ones &* 0x20) & ~word & highs
+            let efs = word ^ (ones &* 0xEF)
+            if low | ((efs &- ones) & ~efs & highs) != 0 {
+                for at in offset..<offset + 8 where isForbidden(at) { return at }
+            }
+            offset += 8
+        }
+        while offset < count {
+            if isForbidden(offset) { return offset }
             offset += 1
         }
         return nil
+    }
+
+    public static func firstControlCharacter(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstControlCharacter(in: $0) }
+    }
+
+    public static func firstControlCharacter(in text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { firstControlCharacter(in: $0) }
     }
 
     /// What an error says of the control character at `offset` of `bytes`.

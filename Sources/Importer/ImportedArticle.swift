@@ -33,7 +33,7 @@ public struct ImportedArticle: Sendable, Equatable {
     /// tab and line breaks, U+FFFE, U+FFFF), which scraped text and pages sometimes carry.
     mutating func removeControlCharacters() {
         func clean(_ text: inout String) {
-            guard TextFile.firstControlCharacter(in: text.utf8) != nil else { return }
+            guard TextFile.firstControlCharacter(in: text) != nil else { return }
             text.unicodeScalars.removeAll { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0xFFFE || $0.value == 0xFFFF }
         }
         for path in [\ImportedArticle.title, \.outlet, \.date, \.dateline, \.teaser] { clean(&self[keyPath: path]) }

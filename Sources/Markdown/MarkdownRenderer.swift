@@ -75,12 +75,17 @@ private extension MarkdownRenderer {
     static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
 
     static func hasNumericReference(_ markdown: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in markdown.utf8 {
-            if previous == UInt8(ascii: "&"), byte == UInt8(ascii: "#") { return true }
-            previous = byte
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            // memchr finds each `&`; most articles have none or few.
+            while offset < bytes.count, let found = memchr(base + offset, 0x26, bytes.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                if offset < bytes.count, base[offset] == UInt8(ascii: "#") { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Replaces, in place, control characters other than tab and line breaks with spaces and
@@ -194,7 +199,12 @@ private extension MarkdownRenderer {
         var found: [(text: String, needle: String)] = []
         var index = 0
         while index + 2 < text.count {
-            guard text[index] == UInt8(ascii: "]"), text[index + 1] == UInt8(ascii: "(") else {
+            // memchr finds each `]`; a block's text rarely has one.
+            guard let next = text.withUnsafeBufferPointer({ buffer in
+                memchr(buffer.baseAddress! + index, 0x5D, buffer.count - index).map { buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+            }) else { break }
+            index = next
+            guard index + 2 < text.count, text[index + 1] == UInt8(ascii: "(") else {
                 index += 1
                 continue
             }

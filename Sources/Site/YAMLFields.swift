@@ -63,7 +63,7 @@ struct YAMLFields {
 
     /// Fails on a control character in a value (written as a YAML escape like `"\\0"`).
     private func checked(_ text: String, at node: Node, _ key: String) throws {
-        guard let offset = TextFile.firstControlCharacter(in: text.utf8) else { return }
+        guard let offset = TextFile.firstControlCharacter(in: text) else { return }
         throw error(at: node, "'\(key)': \(TextFile.controlCharacterMessage(text.utf8, at: offset))")
     }
 

@@ -12,7 +12,12 @@ struct Renderer {
     /// The templates being rendered, the page's own first, to stop and name a recursion without end.
     private var chain: [String] = []
     /// Set when expansion went deeper than `maxExpansionDepth`; rendering then stops.
-    private(set) var failure: TemplateError?
+    private(set) var failure: TemplateError? {
+        didSet { stopped = failure != nil }
+    }
+    /// Whether `failure` is set, as a flag the loop over instructions can test without copying
+    /// an optional error for every instruction.
+    private var stopped = false
 
     /// How deeply partials and parents may expand inside each other. Data-bounded recursion
     /// (a partial rendering a tree) stays far below it; a partial that includes itself
@@ -43,7 +48,7 @@ private extension Renderer {
         depth += 1
         defer { depth -= 1 }
         var index = range.lowerBound
-        while index < range.upperBound, failure == nil {
+        while index < range.upperBound, !stopped {
             let instruction = program.instructions[index]
             switch instruction.kind {
             case .text:

@@ -49,3 +49,20 @@ final class TextFileTests {
         #expect(TextFile.holds([], atPath: path))
     }
 }
+
+struct ControlCharacterTests {
+    /// Found at every position of a text, whichever of the eight bytes of a word it is, and
+    /// never for tabs, line ends, UTF-8 letters or U+FFFD.
+    @Test func everyForbiddenCharacterIsFoundWhereItIs() {
+        let text = Array("Käse\tund\r\nBrot: ein Satz über Zölle, �.".utf8)
+        #expect(TextFile.firstControlCharacter(in: text) == nil)
+        let forbiddens: [[UInt8]] = [[0], [0x07], [0x1B], [0x1F], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF]]
+        for forbidden in forbiddens {
+            for position in 0...text.count where position == text.count || text[position] & 0xC0 != 0x80 {
+                var bytes = text
+                bytes.insert(contentsOf: forbidden, at: position)
+                #expect(TextFile.firstControlCharacter(in: bytes) == position, "\(forbidden) at \(position)")
+            }
+        }
+    }
+}

@@ -8,7 +8,7 @@ public func importerCheck(_ data: Data, name: String) -> CInt {
     do {
         let article = try ArticleImporter.parse(data, name: name, display: name)
         let markdown = ArticleImporter.markdown(of: article)
-        precondition(TextFile.firstControlCharacter(in: markdown.utf8) == nil, "no control character reaches the article")
+        precondition(TextFile.firstControlCharacter(in: markdown) == nil, "no control character reaches the article")
     } catch let error as SourceError {
         precondition(error.file == name)
     } catch {
