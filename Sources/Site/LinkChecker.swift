@@ -33,38 +33,45 @@ public enum LinkChecker {
     }
 
     /// The broken links of a site whose files are `pages`, checked on all cores. Links are
-    /// resolved once per folder and address: a site's pages mostly link to the same files.
+    /// resolved once per folder and address (in chunks): a site's pages mostly link to the same files.
     static func brokenLinks(_ pages: [PageLinks]) -> [(page: String, problem: String)] {
         var ids: [String: Set<String>] = [:]
         for page in pages { ids[page.path] = page.ids }
         let known = ids
-        let found = (try? pages.concurrentMap { page -> [(page: String, problem: String)] in
+        // Pages of one folder link to the same files: each chunk of a folder's pages resolves an
+        // address once, and the chunks are checked on all cores.
+        let byFolder = Dictionary(grouping: pages) { page in page.path.lastIndex(of: "/").map { String(page.path[...$0]) } ?? "" }
+        let chunks = byFolder.keys.sorted().flatMap { folder in
+            stride(from: 0, to: byFolder[folder]!.count, by: 2_000).map { (folder, Array(byFolder[folder]![$0..<min($0 + 2_000, byFolder[folder]!.count)])) }
+        }
+        let found = (try? chunks.concurrentMap { folder, pages -> [(page: String, problem: String)] in
             var broken: [(page: String, problem: String)] = []
-            let folder = page.path.lastIndex(of: "/").map { String(page.path[...$0]) } ?? ""
             var resolved: [Substring: String] = [:]
-            for target in page.targets {
-                if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("mailto:") { continue }
-                if target.hasPrefix("/") {
-                    broken.append((page.path, "absolute link \(target) breaks under a sub-path"))
-                    continue
-                }
-                let hash = target.firstIndex(of: "#")
-                let address = target[..<(hash ?? target.endIndex)]
-                let file: String
-                if address.isEmpty {
-                    file = page.path
-                } else if let cached = resolved[address] {
-                    file = cached
-                } else {
-                    file = resolve(String(address), from: folder + "_")
-                    resolved[address] = file
-                }
-                guard let targetIDs = known[file] else {
-                    broken.append((page.path, "\(target) -> missing \(file)"))
-                    continue
-                }
-                if let hash, !targetIDs.contains(String(target[target.index(after: hash)...])) {
-                    broken.append((page.path, "\(target) -> no id '\(target[target.index(after: hash)...])' in \(file)"))
+            for page in pages {
+                for target in page.targets {
+                    if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("mailto:") { continue }
+                    if target.hasPrefix("/") {
+                        broken.append((page.path, "absolute link \(target) breaks under a sub-path"))
+                        continue
+                    }
+                    let hash = target.firstIndex(of: "#")
+                    let address = target[..<(hash ?? target.endIndex)]
+                    let file: String
+                    if address.isEmpty {
+                        file = page.path
+                    } else if let cached = resolved[address] {
+                        file = cached
+                    } else {
+                        file = resolve(String(address), from: folder + "_")
+                        resolved[address] = file
+                    }
+                    guard let targetIDs = known[file] else {
+                        broken.append((page.path, "\(target) -> missing \(file)"))
+                        continue
+                    }
+                    if let hash, !targetIDs.contains(String(target[target.index(after: hash)...])) {
+                        broken.append((page.path, "\(target) -> no id '\(target[target.index(after: hash)...])' in \(file)"))
+                    }
                 }
             }
             return broken
