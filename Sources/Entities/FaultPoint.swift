@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
+import Foundation
 
 /// Places where the crash-safety tests kill the process, to prove that a build or import
 /// killed at any moment leaves the old output or the new one, never half of either.
@@ -26,10 +26,23 @@ public enum FaultPoint {
         return (String(value[..<colon]), count)
     }()
 
-    private static let reached = Atomic<Int>(0)
+    /// How often the armed point was reached; only ever touched when a point is armed.
+    private static let reached = Counter()
 
     private static func reachArmed(_ name: StaticString, _ armed: (name: String, count: Int)) {
         guard name.description == armed.name else { return }
-        if reached.add(1, ordering: .relaxed).newValue == armed.count { kill(getpid(), SIGKILL) }
+        if reached.increment() == armed.count { kill(getpid(), SIGKILL) }
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+
+        func increment() -> Int {
+            lock.withLock {
+                value += 1
+                return value
+            }
+        }
     }
 }
