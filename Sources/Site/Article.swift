@@ -45,19 +45,8 @@ public struct Article: Sendable, Equatable {
             throw SourceError(file: file, line: 1, column: 1, message: "article has no 'title' in its front matter: add 'title: …'")
         }
         let date = try fields.string("date") ?? ""
-        if !date.isEmpty, let problem = ISODate.problem(with: date) {
-            let location = fields.location(of: "date")
-            throw SourceError(file: file, line: location.line, column: location.column, message: problem)
-        }
-        if let language = try fields.string("language"), let problem = LanguageTag.problem(with: language) {
-            let location = fields.location(of: "language")
-            throw SourceError(file: file, line: location.line, column: location.column, message: problem)
-        }
         let url = try fields.string("url")
-        if let url, let problem = WebAddress.problem(with: url) {
-            let location = fields.location(of: "url")
-            throw SourceError(file: file, line: location.line, column: location.column, message: "url: \(problem)")
-        }
+        try check(date: date, language: try fields.string("language"), url: url, file: file) { fields.location(of: $0) }
         return Article(
             slug: slug, file: file, title: title, outlet: try fields.string("outlet") ?? "",
             authors: try fields.strings("authors"), date: date, dateline: try fields.string("dateline") ?? "",
@@ -68,6 +57,18 @@ public struct Article: Sendable, Equatable {
                 return Caption(text: try $0.string("text") ?? "", credit: try $0.string("credit") ?? "", title: try $0.string("title") ?? "") },
             body: body, bodyLine: bodyLine
         )
+    }
+
+    /// Fails on a date that does not exist, a language that is no language tag, or an address
+    /// outside the web, at the place `location` gives for the field's key.
+    static func check(date: String, language: String?, url: String?, file: String, location: (String) -> (line: Int, column: Int)) throws {
+        let problems = [("date", date.isEmpty ? nil : ISODate.problem(with: date)),
+                        ("language", language.flatMap(LanguageTag.problem(with:))),
+                        ("url", url.flatMap(WebAddress.problem(with:)).map { "url: \($0)" })]
+        for case let (key, problem?) in problems {
+            let (line, column) = location(key)
+            throw SourceError(file: file, line: line, column: column, message: problem)
+        }
     }
 
     /// The same article from front matter the fast reader understood.
@@ -87,15 +88,9 @@ public struct Article: Sendable, Equatable {
             throw SourceError(file: file, line: 1, column: 1, message: "article has no 'title' in its front matter: add 'title: …'")
         }
         let date = string("date") ?? ""
-        if !date.isEmpty, let problem = ISODate.problem(with: date), let location = fields.values["date"] {
-            throw SourceError(file: file, line: location.line + 1, column: location.column, message: problem)
-        }
-        if let language = string("language"), let problem = LanguageTag.problem(with: language), let location = fields.values["language"] {
-            throw SourceError(file: file, line: location.line + 1, column: location.column, message: problem)
-        }
         let url = string("url")
-        if let url, let problem = WebAddress.problem(with: url), let location = fields.values["url"] {
-            throw SourceError(file: file, line: location.line + 1, column: location.column, message: "url: \(problem)")
+        try check(date: date, language: string("language"), url: url, file: file) { key in
+            fields.values[key].map { ($0.line + 1, $0.column) } ?? (1, 1)
         }
         return Article(
             slug: slug, file: file, title: title, outlet: string("outlet") ?? "", authors: strings("authors"), date: date,
