@@ -15,13 +15,19 @@ struct Init: ParsableCommand {
     func run() throws {
         let root = URL(fileURLWithPath: folder)
         let content = root.appendingPathComponent("content")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw reportFailure(SourceError(file: folder, message: "it is a file, not a folder: name a new or existing folder for the dossier"))
+        }
         if FileManager.default.fileExists(atPath: content.path) {
             throw reportFailure(SourceError(file: "\(folder)/content", message: "a dossier is already here: init makes new dossiers only and overwrites nothing"))
         }
         do {
             for (path, text) in Self.files {
                 let url = content.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                do { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
+                    throw SourceError(file: "\(folder)/content", message: "cannot make the folder: check permissions and free space")
+                }
                 try TextFile.write(Array(text.utf8), to: url.path, display: "\(folder)/content/\(path)")
             }
         } catch {

@@ -218,9 +218,12 @@ private extension Registry {
 extension TextFile {
     /// Fails on a control character in a YAML value (written as an escape like `"\\x07"`, it
     /// passed the file's own check), located at the value.
-    public static func rejectControlCharacters(in value: String, at node: Node, file: String, field: String) throws {
+    /// `lineOffset` is added to the node's line, for YAML that starts below line 1 of its file.
+    public static func rejectControlCharacters(in value: String, at node: Node, file: String, field: String, lineOffset: Int = 0) throws {
         guard let offset = firstControlCharacter(in: value) else { return }
-        throw SourceError(at: node, file: file, message: "'\(field)': \(controlCharacterMessage(value.utf8, at: offset))")
+        var error = SourceError(at: node, file: file, message: "'\(field)': \(controlCharacterMessage(value.utf8, at: offset))")
+        error.line += lineOffset
+        throw error
     }
 }
 

@@ -142,7 +142,7 @@ private extension ArticleImporter {
         if let control = bytes.firstIndex(where: { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0) }) {
             throw SourceError(file: file, message: "byte \(control) is a control character and the file is not UTF-8: this is not a text article; save it as UTF-8 text")
         }
-        return String(data: data, encoding: .windowsCP1252) ?? String(decoding: bytes.map { Character(Unicode.Scalar($0)) }.map(String.init).joined().utf8, as: UTF8.self)
+        return String(data: data, encoding: .windowsCP1252) ?? String(bytes.map { Character(Unicode.Scalar($0)) })
     }
 
     /// Front matter an earlier import or option filled and this import cannot find stays.

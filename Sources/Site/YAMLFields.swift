@@ -63,8 +63,7 @@ struct YAMLFields {
 
     /// Fails on a control character in a value (written as a YAML escape like `"\\0"`).
     private func checked(_ text: String, at node: Node, _ key: String) throws {
-        guard let offset = TextFile.firstControlCharacter(in: text) else { return }
-        throw error(at: node, "'\(key)': \(TextFile.controlCharacterMessage(text.utf8, at: offset))")
+        try TextFile.rejectControlCharacters(in: text, at: node, file: file, field: key, lineOffset: lineOffset)
     }
 
     func bool(_ key: String) throws -> Bool? {

@@ -61,6 +61,9 @@ struct CommandTests {
         #expect(settings.contains("# base_url:") && settings.contains("allow_raw_html: false"))
         #expect(throws: ExitCode.failure) { try Build.parse(["--content", path("leer/content"), "--output", path("leer/site"), "--no-search"]).run() }
         #expect(!FileManager.default.fileExists(atPath: path("leer")))
+        try write("datei", "kein Ordner")
+        #expect(throws: ExitCode.failure) { try Init.parse([path("datei")]).run() }
+        #expect(try String(contentsOfFile: path("datei"), encoding: .utf8) == "kein Ordner")
     }
 
     /// An article saved with Windows line ends is annotated as the build reads it, and keeps them.
