@@ -46,11 +46,9 @@ public struct Template: Sendable {
 
     /// Renders like `render`, but throws at the first variable that resolves to nothing.
     public func renderStrict(_ value: Value, library: TemplateLibrary = TemplateLibrary()) throws -> String {
-        var renderer = Renderer(library: library, strict: true)
-        renderer.render(self, context: [value])
-        if let failure = renderer.failure { throw failure }
-        if let problem = renderer.problems.first { throw problem }
-        return String(decoding: renderer.output.bytes, as: UTF8.self)
+        let (bytes, problems) = try renderChecking(value, library: library)
+        if let problem = problems.first { throw problem }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
