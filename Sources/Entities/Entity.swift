@@ -1,5 +1,5 @@
 /// A person, place or organisation of the registry, referred to everywhere by its `id`.
-public struct Entity: Sendable, Equatable {
+public struct Entity: Sendable, Hashable {
     public var id: String
     public var type: EntityType
     public var name: String

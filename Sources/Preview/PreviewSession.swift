@@ -50,7 +50,7 @@ public final class PreviewSession: @unchecked Sendable {
         }
         registryStamps = registryNow
         rawStamps = rawNow
-        let outcome = try builder.rebuild(registry: loaded)
+        let outcome = try builder.rebuild()
         if options.search != nil, !outcome.written.isEmpty || !outcome.removed.isEmpty {
             lock.withLock { searchIsStale = true }
         }

@@ -3,11 +3,12 @@ import Templating
 
 extension PageBuilder {
     /// The page of an article whose body is `html`; it needs nothing of other articles.
-    func article(_ converted: ConvertedArticle, html: Markup) -> Page {
+    func article(_ converted: ConvertedArticle, html: Markup, _ reads: inout Reads) -> Page {
+        let converted = inputs.document(converted, &reads)
         let article = converted.article
         let path = SitePaths.article(article.slug)
         let root = SitePaths.root(of: path)
-        var model = frame(for: path, title: article.title)
+        var model = frame(for: path, title: article.title, &reads)
         var summary: [Value] = []
         appendSummary(of: converted, url: articleURL(converted, from: path), to: &summary)
         for (key, value) in zip(Self.summaryShape.keys, summary) { model[key] = value }
@@ -19,7 +20,7 @@ extension PageBuilder {
         model["sourceFile"] = .string(article.source)
         model["entities"] = entityLinks(converted.entities
             .sorted { $0.run.count != $1.run.count ? $0.run.count > $1.run.count : idRanks[$0.entity] < idRanks[$1.entity] }
-            .map { ($0.entity, Int($0.run.count)) }, root: root)
+            .map { ($0.entity, Int($0.run.count)) }, root: root, &reads)
         return Page(path: path, template: Self.articleTemplate, model: .object(model))
     }
 
@@ -28,27 +29,30 @@ extension PageBuilder {
 
     static let feedEntryShape = summaryShape.adding(["updated", "body"])
 
-    func feed() -> Page {
+    func feed(_ reads: inout Reads) -> Page {
         let path = SitePaths.feed
-        var model = frame(for: path, title: content.config.title)
-        let base = content.config.baseURL ?? ""
+        let settings = inputs.settings
+        var model = frame(for: path, title: settings.title, &reads)
+        let base = settings.baseURL ?? ""
         model["base"] = .string(base)
-        model["feedID"] = .string(content.config.baseURL ?? "urn:dossier:\(Slug.make(content.config.title))")
-        let dated = articlesByDate
+        model["feedID"] = .string(settings.baseURL ?? "urn:dossier:\(Slug.make(settings.title))")
+        let dated = inputs.articlesByDate(&reads)
         model["updated"] = .string(Self.atomDate(dated.first { !$0.article.date.isEmpty }?.article.date ?? "1970-01-01"))
         var entries: [Value] = []
-        for converted in feedArticles {
+        for (converted, body) in inputs.newest(Self.feedEntries, &reads) {
             appendSummary(of: converted, url: base + SitePaths.article(converted.article.slug), to: &entries)
             entries.append(.string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date)))
-            entries.append(.string(feedBodies[converted.article.slug]?.string ?? ""))
+            entries.append(.string(body?.string ?? ""))
         }
         model["entries"] = .table(Table(Self.feedEntryShape, rows: entries))
         return Page(path: path, template: template(of: .feed), model: .object(model))
     }
 
-    func sitemap(_ paths: [String]) -> Page {
-        let base = content.config.baseURL ?? ""
-        var model = frame(for: SitePaths.sitemap, title: "")
+    func sitemap(_ reads: inout Reads) -> Page {
+        reads.note(InputKey(.pageList))
+        let paths = allPaths().filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }
+        let base = inputs.settings.baseURL ?? ""
+        var model = frame(for: SitePaths.sitemap, title: "", &reads)
         model["urls"] = .list(paths.map { .string(base + $0) })
         return Page(path: SitePaths.sitemap, template: template(of: .sitemap), model: .object(model))
     }

@@ -8,7 +8,7 @@ import Yams
 ///     description: Fünf Berichte über das Treffen am Kosmodrom Wostotschny, September 2023.
 ///     language: de
 ///     base_url: https://example.org/dossier/
-public struct DossierConfig: Sendable, Equatable {
+public struct DossierConfig: Sendable, Hashable {
     public var title: String
     public var description: String
     public var language: String

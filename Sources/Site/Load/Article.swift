@@ -2,8 +2,8 @@ import Entities
 import Foundation
 
 /// One article of the dossier: `content/articles/<slug>.md`, front matter then annotated body.
-public struct Article: Sendable, Equatable {
-    public struct Caption: Sendable, Equatable {
+public struct Article: Sendable, Hashable {
+    public struct Caption: Sendable, Hashable {
         public var text: String
         public var credit: String
         /// The short line some outlets print under the photo.

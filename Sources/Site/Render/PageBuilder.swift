@@ -8,7 +8,7 @@ struct PageBuilder: Sendable {
     enum Job: Sendable, Hashable {
         case home
         case entityIndex(EntityType)
-        case entity(String, page: Int)
+        case entity(EntityType, String, page: Int)
         case notFound
         case feed
         case sitemap
@@ -18,14 +18,11 @@ struct PageBuilder: Sendable {
         }
     }
 
-    let content: Content
-    let articles: [ConvertedArticle]
-    let index: MentionIndex
+    /// What pages show, read through methods that note each read.
+    let inputs: PageInputs
     let strings: Localization
     /// Articles per page on an entity page; a frequent entity gets several pages.
     let articlesPerEntityPage = 25
-    /// Articles newest first; undated ones last; then by outlet and title.
-    let articlesByDate: [ConvertedArticle]
     private let words: Value
     private let site: Value
     /// The navigation of pages 0, 1 and 2 folders deep, per section (`section(of:)`).
@@ -33,27 +30,24 @@ struct PageBuilder: Sendable {
     /// Per registry position, the link to the entity's page from a page one folder deep.
     private let entityURLs: [Value]
     /// Per registry position, where the entity's id comes in the ids sorted: comparing these
-    /// orders entities by id without comparing strings.
+    /// orders entities by id without comparing strings. Only the order of two ids is used, which
+    /// their names (noted with the links) decide.
     let idRanks: [Int32]
-    /// The HTML bodies of the articles the feed carries (`feedArticles`), by slug.
-    var feedBodies: [String: Markup] = [:]
 
-    /// `byDate`, when the caller keeps it, saves sorting the articles again.
-    init(content: Content, index: MentionIndex, byDate: [ConvertedArticle]? = nil) {
-        self.content = content
-        articles = index.articles
-        self.index = index
-        strings = Localization(language: content.config.language)
-        articlesByDate = byDate ?? Self.byDate(articles)
+    init(inputs: PageInputs) {
+        self.inputs = inputs
+        let settings = inputs.settings
+        strings = Localization(language: settings.language)
         words = .object(strings.strings.mapValues { .string($0) })
-        site = ["title": .string(content.config.title), "description": .string(content.config.description)]
+        site = ["title": .string(settings.title), "description": .string(settings.description)]
         let strings = strings
         navigations = (0...2).map { depth in
             (0...EntityType.allCases.count + 1).map { Self.navigation(root: String(repeating: "../", count: depth), current: $0, strings: strings) }
         }
-        entityURLs = content.registry.entities.map { .string("../" + SitePaths.entity($0.type, $0.id)) }
-        var ranks = [Int32](repeating: 0, count: content.registry.entities.count)
-        for (rank, position) in content.registry.entities.indices.sorted(by: { content.registry.entities[$0].id < content.registry.entities[$1].id }).enumerated() {
+        let (ids, types) = (inputs.entityIDs, inputs.entityTypes)
+        entityURLs = ids.indices.map { .string("../" + SitePaths.entity(types[$0], ids[$0])) }
+        var ranks = [Int32](repeating: 0, count: ids.count)
+        for (rank, position) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
             ranks[position] = Int32(rank)
         }
         idRanks = ranks
@@ -62,10 +56,11 @@ struct PageBuilder: Sendable {
     /// Every page of the site but the articles, home first.
     func jobs() -> [Job] {
         var jobs: [Job] = [.home]
+        let (ids, types) = (inputs.entityIDs, inputs.entityTypes)
         for type in EntityType.allCases {
             jobs.append(.entityIndex(type))
-            for entity in content.registry.entities where entity.type == type {
-                jobs += (1...entityPageCount(entity.id)).map { .entity(entity.id, page: $0) }
+            for position in ids.indices where types[position] == type {
+                jobs += (1...entityPageCount(groups: inputs.groupCount(position))).map { .entity(type, ids[position], page: $0) }
             }
         }
         return jobs + [.notFound, .feed, .sitemap]
@@ -78,7 +73,7 @@ struct PageBuilder: Sendable {
         switch job {
         case .home: "home"
         case .entityIndex: "entity-index"
-        case .entity(let id, _): content.registry[id]!.type.rawValue
+        case .entity(let type, _, _): type.rawValue
         case .notFound: "not-found"
         case .feed: "feed"
         case .sitemap: "sitemap"
@@ -89,39 +84,28 @@ struct PageBuilder: Sendable {
         switch job {
         case .home: SitePaths.home
         case .entityIndex(let type): SitePaths.index(type)
-        case .entity(let id, let page): SitePaths.entity(content.registry[id]!.type, id, page: page)
+        case .entity(let type, let id, let page): SitePaths.entity(type, id, page: page)
         case .notFound: SitePaths.notFound
         case .feed: SitePaths.feed
         case .sitemap: SitePaths.sitemap
         }
     }
 
-    /// The page model of `job`.
-    func page(for job: Job) -> Page {
+    /// The page model of `job`, noting in `reads` what it shows.
+    func page(for job: Job, _ reads: inout Reads) -> Page {
         switch job {
-        case .home: home()
-        case .entityIndex(let type): entityIndex(type)
-        case .entity(let id, let page): entityPage(content.registry[id]!, page: page)
-        case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"])))
-        case .feed: feed()
-        case .sitemap: sitemap(allPaths().filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound })
+        case .home: home(&reads)
+        case .entityIndex(let type): entityIndex(type, &reads)
+        case .entity(_, let id, let page): entityPage(inputs.position(of: id)!, page: page, &reads)
+        case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"], &reads)))
+        case .feed: feed(&reads)
+        case .sitemap: sitemap(&reads)
         }
     }
 
-    /// Every page model but the articles' at once; for checks and small sites.
-    func pages() -> [Page] { jobs().map(page) }
-
     /// The path of every page, home and articles first, without making any model.
     func allPaths() -> [String] {
-        [SitePaths.home] + articles.map { SitePaths.article($0.article.slug) } + jobs().filter { $0 != .home }.map(path)
-    }
-
-    /// The articles the feed carries, newest first; their bodies go into `feedBodies`.
-    var feedArticles: ArraySlice<ConvertedArticle> { articlesByDate.prefix(Self.feedEntries) }
-
-    /// How many pages the entity's mentions fill, at least one.
-    func entityPageCount(_ id: String) -> Int {
-        entityPageCount(groups: content.registry.index(of: id).map { index.groups[$0].count } ?? 0)
+        [SitePaths.home] + inputs.articles.map(\.path) + jobs().filter { $0 != .home }.map(path)
     }
 
     /// How many pages an entity mentioned in `groups` articles fills, at least one.
@@ -129,17 +113,11 @@ struct PageBuilder: Sendable {
         max(1, (groups + articlesPerEntityPage - 1) / articlesPerEntityPage)
     }
 
-    /// The position in `articles` of the first article an entity page lists (0 for other pages).
+    /// The position in slug order of the first article a page lists (0 for pages but entity
+    /// pages), for ordering work.
     func firstListed(by job: Job) -> Int {
-        guard case .entity(let id, let page) = job, let position = content.registry.index(of: id) else { return 0 }
-        let groups = index.groups[position]
-        let first = (page - 1) * articlesPerEntityPage
-        return first < groups.count ? Int(groups[first].article) : 0
-    }
-
-    /// How often the entity is mentioned in all articles.
-    func mentionCount(_ id: String) -> Int {
-        content.registry.index(of: id).map { index.counts[$0] } ?? 0
+        guard case .entity(_, let id, let page) = job, let position = inputs.position(of: id) else { return 0 }
+        return inputs.firstListed(of: position, page: page, perPage: articlesPerEntityPage)
     }
 
     static func byDate(_ articles: [ConvertedArticle]) -> [ConvertedArticle] {
@@ -173,7 +151,8 @@ struct PageBuilder: Sendable {
     }
 
     /// Fields every page shares: where the root is, the site, the words, the navigation.
-    func frame(for path: String, title: String) -> [String: Value] {
+    func frame(for path: String, title: String, _ reads: inout Reads) -> [String: Value] {
+        reads.note(InputKey(.settings))
         let root = SitePaths.root(of: path)
         return [
             "root": .string(root),
@@ -220,29 +199,26 @@ struct PageBuilder: Sendable {
     ///
     /// Only index pages get the description: other pages show an entity by name, and a
     /// description edit then changes only the entity's pages and its index.
-    func entityLinks(_ links: [(entity: Int, count: Int)], root: String, description: Bool = false) -> Value {
+    func entityLinks(_ links: [(entity: Int, count: Int)], root: String, description: Bool = false, _ reads: inout Reads) -> Value {
         var values: [Value] = []
         values.reserveCapacity(links.count * (description ? 5 : 4))
-        let entities = content.registry.entities
         for (position, count) in links {
-            // Fields read one by one: a copy of the entity would count references to all of them.
-            let type = entities[position].type
+            let link = inputs.link(position, &reads)
             // Most links are from pages one folder deep: article pages link ~100 entities each.
-            let url = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(type, entities[position].id))
+            let url = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(link.type, link.id))
             // Appended one by one: an array literal here would be an allocation per link.
-            values.append(.string(entities[position].name))
-            values.append(.string(type.rawValue))
+            values.append(.string(link.name))
+            values.append(.string(link.type.rawValue))
             values.append(url)
             values.append(.int(count))
-            if description { values.append(.string(entities[position].description)) }
+            if description { values.append(.string(inputs.entity(position, &reads).description)) }
         }
         return .table(Table(description ? Self.describedEntityLinkShape : Self.entityLinkShape, rows: values))
     }
 
-    /// `entityLinks` for entities given by id, each with how often it is mentioned.
-    func entityLinks(_ entities: [Entity], root: String, description: Bool = false) -> Value {
-        entityLinks(entities.compactMap { entity in content.registry.index(of: entity.id).map { ($0, index.counts[$0]) } },
-                    root: root, description: description)
+    /// `entityLinks` for entities at registry positions, each with how often it is mentioned.
+    func entityLinks(_ positions: [Int], root: String, description: Bool = false, _ reads: inout Reads) -> Value {
+        entityLinks(positions.map { ($0, inputs.mentionCount($0, &reads)) }, root: root, description: description, &reads)
     }
 
     /// The fields of an article in lists: its summary and the link to it.

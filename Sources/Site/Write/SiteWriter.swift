@@ -6,57 +6,77 @@ import Darwin
 import Entities
 import Foundation
 
-/// Writes a site into a staging folder beside the output and swaps it in whole.
+/// `dossier build`'s output: the site is written into a staging folder beside the output and
+/// swapped in whole.
 ///
 /// If anything fails before the swap, the previous site stays as it was and the staging
-/// folder is removed; files of pages that no longer exist disappear with the old folder. The
-/// swap is one system call on Linux (`renameat2` with `RENAME_EXCHANGE`), so a build killed at
-/// any moment leaves the old site or the new one in place, never none; what a killed build
-/// left beside the output (its staging folder, or the old site it was removing) is removed by
-/// the next build.
-struct SiteWriter {
+/// folder is removed (`abandon`); files of pages that no longer exist disappear with the old
+/// folder. The swap is one system call on Linux (`renameat2` with `RENAME_EXCHANGE`), so a build
+/// killed at any moment leaves the old site or the new one in place, never none; what a killed
+/// build left beside the output (its staging folder, or the old site it was removing) is
+/// removed by the next build.
+final class SiteWriter: SiteOutput, @unchecked Sendable {
     let output: URL
+    let staging: URL
+    /// Runs on the staging folder once every file is in it, before the swap (the search index).
+    let finishing: (URL) throws -> Void
+    // Folders as paths once: a site has tens of thousands of files.
+    private let stagingFolder: String
+    private let outputFolder: String
+    /// A first build has no current site to compare with: no file is looked for.
+    private let hasCurrent: Bool
 
-    /// Calls `produce` with a function that writes one file into the staging folder (safe to call
-    /// from several threads), then `finish` with that folder, then swaps it in.
-    func write(_ produce: (_ emit: @Sendable (String, [UInt8]) throws -> Void) throws -> Void, finish: (URL) throws -> Void) throws {
+    init(output: URL, finishing: @escaping (URL) throws -> Void = { _ in }) throws {
+        self.output = output
+        self.finishing = finishing
         let manager = FileManager.default
+        // Nothing is created before the first file: a build that fails on its input leaves no folder.
         let parent = output.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        staging = parent.appendingPathComponent(Self.prefix(of: output) + "\(getpid())")
+        (stagingFolder, outputFolder) = (staging.path + "/", output.path + "/")
+        hasCurrent = manager.fileExists(atPath: output.path)
         removeLeftovers(in: parent)
-        let staging = parent.appendingPathComponent("\(prefix)\(getpid())")
         try? manager.removeItem(at: staging)
-        // Folders as paths once: a site has tens of thousands of files.
-        let (stagingFolder, outputFolder) = (staging.path + "/", output.path + "/")
-        // A first build has no current site to compare with: no file is looked for.
-        let hasCurrent = manager.fileExists(atPath: output.path)
+    }
+
+    func put(_ path: String, _ bytes: [UInt8]) throws {
+        FaultPoint.reach("write")
+        let target = stagingFolder + path
+        // An unchanged file is linked from the current site, so it keeps its modification time.
+        let current = outputFolder + path
+        if hasCurrent, TextFile.holds(bytes, atPath: current) {
+            try? OutputFile.makeFolders(parentOf: target)
+            if link(current, target) == 0 { return }
+        }
+        try OutputFile.write(bytes, to: target, atomically: false)
+    }
+
+    /// Finishes the staging folder and swaps it in; the old site goes.
+    func finish(live: Set<String>) throws -> [String] {
         do {
-            try produce { path, bytes in
-                FaultPoint.reach("write")
-                let target = stagingFolder + path
-                // An unchanged file is linked from the current site, so it keeps its modification time.
-                let current = outputFolder + path
-                if hasCurrent, TextFile.holds(bytes, atPath: current) {
-                    try? OutputFile.makeFolders(parentOf: target)
-                    if link(current, target) == 0 { return }
-                }
-                try OutputFile.write(bytes, to: target, atomically: false)
-            }
-            try finish(staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            try finishing(staging)
             try swap(in: staging)
         } catch {
-            try? manager.removeItem(at: staging)
+            abandon()
             throw error
         }
         // The old site, now at the staging path.
         FaultPoint.reach("retire")
-        try? manager.removeItem(at: staging)
+        try? FileManager.default.removeItem(at: staging)
+        return []
+    }
+
+    func abandon() {
+        try? FileManager.default.removeItem(at: staging)
     }
 }
 
 private extension SiteWriter {
     /// What staging folders of this output are called, before the process id.
-    var prefix: String { ".\(output.lastPathComponent).building-" }
+    var prefix: String { Self.prefix(of: output) }
+
+    static func prefix(of output: URL) -> String { ".\(output.lastPathComponent).building-" }
 
     /// Puts `staging` in the output's place; afterwards `staging` holds the old site, if any.
     func swap(in staging: URL) throws {

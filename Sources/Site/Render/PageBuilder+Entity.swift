@@ -8,24 +8,26 @@ extension PageBuilder {
     static let groupShape = summaryShape.adding(["mentions"])
     static let mentionShape = Shape(["context", "url"])
 
-    /// Page `number` of an entity: mentions grouped by article, `articlesPerEntityPage` articles a page.
-    func entityPage(_ entity: Entity, page number: Int) -> Page {
-        let position = content.registry.index(of: entity.id)!
-        let groups = index.groups[position]
-        let chunk = groups.dropFirst((number - 1) * articlesPerEntityPage).prefix(articlesPerEntityPage)
-        let pageCount = entityPageCount(entity.id)
-        let path = SitePaths.entity(entity.type, entity.id, page: number)
+    /// Page `number` of the entity at registry position `position`: mentions grouped by
+    /// article, `articlesPerEntityPage` articles a page.
+    func entityPage(_ position: Int, page number: Int, _ reads: inout Reads) -> Page {
+        // Its name and type on every page; the rest of what the registry says on the first.
+        let link = inputs.link(position, &reads)
+        let articleCount = inputs.articleCount(of: position, &reads)
+        let pageCount = entityPageCount(groups: articleCount)
+        let path = SitePaths.entity(link.type, link.id, page: number)
         let root = SitePaths.root(of: path)
-        var model = frame(for: path, title: entity.name)
-        model["name"] = .string(entity.name)
-        model["type"] = .string(entity.type.rawValue)
-        model["typeLabel"] = .string(strings[entity.type.rawValue])
-        model["typeIndexURL"] = .string(SitePaths.relative(from: path, to: SitePaths.index(entity.type)))
-        model["typePlural"] = .string(strings[SitePaths.folder(entity.type)])
-        model["mentionCount"] = .int(index.counts[position])
-        model["articleCount"] = .int(groups.count)
+        var model = frame(for: path, title: link.name, &reads)
+        model["name"] = .string(link.name)
+        model["type"] = .string(link.type.rawValue)
+        model["typeLabel"] = .string(strings[link.type.rawValue])
+        model["typeIndexURL"] = .string(SitePaths.relative(from: path, to: SitePaths.index(link.type)))
+        model["typePlural"] = .string(strings[SitePaths.folder(link.type)])
+        model["mentionCount"] = .int(inputs.mentionCount(position, &reads))
+        model["articleCount"] = .int(articleCount)
         // The overview goes on the first page only; later pages of a frequent entity list mentions.
         if number == 1 {
+            let entity = inputs.entity(position, &reads)
             model["description"] = .string(entity.description)
             model["wikidata"] = entity.wikidata.map { ["id": .string($0), "url": .string("https://www.wikidata.org/wiki/\($0)")] } ?? .null
             if let latitude = entity.latitude, let longitude = entity.longitude {
@@ -34,14 +36,16 @@ extension PageBuilder {
                     "url": .string("https://www.openstreetmap.org/?mlat=\(latitude)&mlon=\(longitude)#map=8/\(latitude)/\(longitude)"),
                 ]
             }
-            let overview = index.overview(position, companions: Self.companionsShown)
+            let overview = inputs.overview(of: position, companions: Self.companionsShown, &reads)
             model["surfaces"] = .list(overview.surfaces.map { ["text": .string($0.key), "count": .int($0.count)] })
             model["outlets"] = .list(overview.outlets.map { ["name": .string($0.key), "count": .int($0.count)] })
             // The most frequent companions only: a central figure appears with hundreds of entities.
-            model["companions"] = entityLinks(overview.companions, root: root)
+            model["companions"] = entityLinks(overview.companions, root: root, &reads)
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
-        let listing = MentionListing(root: root, groups: chunk.map { (articles[Int($0.article)], $0.run) }, entity: entity.id)
+        let first = (number - 1) * articlesPerEntityPage
+        let chunk = inputs.listing(of: position, first..<first + articlesPerEntityPage, &reads)
+        let listing = MentionListing(root: root, groups: chunk, entity: link.id)
         var groupRows: [Value] = []
         groupRows.reserveCapacity(chunk.count * Self.groupShape.keys.count)
         for group in 0..<chunk.count {
@@ -52,11 +56,11 @@ extension PageBuilder {
         if pageCount > 1 {
             model["pagination"] = [
                 "current": .int(number), "total": .int(pageCount),
-                "previous": number > 1 ? .string(SitePaths.relative(from: path, to: SitePaths.entity(entity.type, entity.id, page: number - 1))) : .null,
-                "next": number < pageCount ? .string(SitePaths.relative(from: path, to: SitePaths.entity(entity.type, entity.id, page: number + 1))) : .null,
+                "previous": number > 1 ? .string(SitePaths.relative(from: path, to: SitePaths.entity(link.type, link.id, page: number - 1))) : .null,
+                "next": number < pageCount ? .string(SitePaths.relative(from: path, to: SitePaths.entity(link.type, link.id, page: number + 1))) : .null,
             ]
         }
-        return Page(path: path, template: template(of: .entity(entity.id, page: number)), model: .object(model))
+        return Page(path: path, template: template(of: .entity(link.type, link.id, page: number)), model: .object(model))
     }
 }
 

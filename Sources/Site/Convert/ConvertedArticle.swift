@@ -51,6 +51,8 @@ final class ConvertedArticle: @unchecked Sendable {
     let dateText: String
     /// Where the article goes on the home page and in the feed, its sort keys made once.
     let order: PageBuilder.DateOrder
+    /// The hash of the slug: the name of the article's input keys (`InputKey`).
+    let key: UInt64
 
     /// `mentions` in text order; their entities are registry positions.
     convenience init(article: Article, text: [UInt8], mentions: [Mention], dateText: String) {
@@ -78,6 +80,7 @@ final class ConvertedArticle: @unchecked Sendable {
         self.entities = entities
         self.dateText = dateText
         self.order = order
+        key = InputKey.hash(article.slug)
         outlet = article.outlet
         path = SitePaths.article(article.slug)
         var listing: [UInt8] = [], listingEnds = SIMD8<Int32>()
@@ -106,6 +109,42 @@ final class ConvertedArticle: @unchecked Sendable {
             return mention
         }
         return ConvertedArticle(article: article, text: text, mentions: mentions, dateText: dateText, order: order)
+    }
+
+    /// Fingerprints of what pages show of the article (`InputKey.Kind`): what lists show, its
+    /// mentions (entities by id, so that a registry reordered changes none), what entity
+    /// overviews count of them, and its own page with the body `html`.
+    func fingerprints(entityIDs: [String], html: Markup) -> Fingerprints {
+        var summary = Hasher(), mentioned = Hasher(), overview = Hasher(), document = Hasher()
+        overview.combine(outlet)
+        var sentences = 0, lastSentence: Int32 = -1
+        listing.withUnsafeBytes { summary.combine(bytes: $0) }
+        text.withUnsafeBytes { mentioned.combine(bytes: $0) }
+        for mention in mentions {
+            mentioned.combine(entityIDs[Int(mention.entity)])
+            mentioned.combine(mention.ordinal)
+            mentioned.combine(mention.sentenceStart)
+            mentioned.combine(mention.sentenceEnd)
+            mentioned.combine(mention.markStart)
+            mentioned.combine(mention.markEnd)
+            // Spellings, and which mentions share a sentence, but not where: text edits move them.
+            if mention.sentenceStart != lastSentence { (sentences, lastSentence) = (sentences + 1, mention.sentenceStart) }
+            overview.combine(entityIDs[Int(mention.entity)])
+            overview.combine(sentences)
+            text.withUnsafeBytes { overview.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[mention.mark])) }
+        }
+        document.combine(article)
+        document.combine(dateText)
+        html.bytes.withUnsafeBytes { document.combine(bytes: $0) }
+        func value(_ hasher: Hasher) -> UInt64 { UInt64(bitPattern: Int64(hasher.finalize())) }
+        return Fingerprints(summary: value(summary), mentions: value(mentioned), overview: value(overview), document: value(document))
+    }
+
+    struct Fingerprints: Sendable {
+        var summary: UInt64
+        var mentions: UInt64
+        var overview: UInt64
+        var document: UInt64
     }
 
     /// The positions in `mentions` of the mentions of one entity, in text order.

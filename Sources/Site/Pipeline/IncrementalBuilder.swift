@@ -1,0 +1,41 @@
+import Foundation
+
+/// `dossier serve`'s builds: one kept `Pipeline` run after every change into the output in
+/// place, doing only the work the change needs (see `Pipeline`). Only files whose bytes changed
+/// are written (each atomically); pages that no longer exist are removed. The result equals a
+/// clean build, byte for byte, but for the search index: Pagefind reads the whole site, so the
+/// caller runs `options.search` when it suits it.
+///
+///     let builder = IncrementalBuilder(options: options)
+///     try builder.rebuild()   // first call: everything
+///     try builder.rebuild()   // later calls: what changed since
+public final class IncrementalBuilder: @unchecked Sendable {
+    /// What one rebuild did.
+    public struct Outcome: Sendable {
+        public var written: [String] = []
+        public var removed: [String] = []
+        public var rendered = 0
+        public var renderedEverything = false
+        public var seconds = 0.0
+    }
+
+    public let options: SiteBuilder.Options
+    private let pipeline: Pipeline
+    private let output: PreviewOutput
+
+    public init(options: SiteBuilder.Options) {
+        self.options = options
+        pipeline = Pipeline(options: options, mode: .serve)
+        output = PreviewOutput(output: options.output)
+    }
+
+    /// Brings the output up to date with the content; throws, leaving the output as it was, on bad input.
+    @discardableResult
+    public func rebuild() throws -> Outcome {
+        let start = DispatchTime.now().uptimeNanoseconds
+        output.startRun()
+        let run = try pipeline.run(into: output)
+        return Outcome(written: output.written.sorted(), removed: run.removed, rendered: run.rendered, renderedEverything: run.renderedEverything,
+                       seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+}

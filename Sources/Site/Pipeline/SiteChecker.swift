@@ -1,0 +1,46 @@
+import Entities
+import Foundation
+import Templating
+
+/// `dossier check`: everything that would make the published dossier wrong, in one list.
+///
+/// Errors: settings and registry problems (duplicate ids, aliases claimed twice, unknown
+/// keys), article files that do not parse, unknown or malformed annotations, template errors
+/// and variables that resolve to nothing, broken internal links: every one of them in one run,
+/// sorted by file, line and column. A file with a problem is left out and the rest checked.
+/// Suggestions: likely entities the registry lacks.
+public struct SiteChecker: Sendable {
+    public struct Report: Sendable {
+        public var errors: [SourceError] = []
+        public var candidates: [CandidateFinder.Candidate] = []
+    }
+
+    let options: SiteBuilder.Options
+
+    public init(options: SiteBuilder.Options) {
+        var options = options
+        options.search = nil
+        self.options = options
+    }
+
+    public func check() -> Report {
+        let links = LinkCollector()
+        // A check run collects every problem rather than throwing; nothing else can fail.
+        guard let run = try? Pipeline(options: options, mode: .check).run(into: links) else { return Report() }
+        var problems = run.problems + run.templateProblems.map(SourceError.init)
+        problems += links.brokenLinks().map { SourceError(file: "site/\($0.page)", message: $0.problem) }
+
+        var report = Report()
+        // One problem reported once, though many pages show it.
+        var seen = Set<String>()
+        report.errors = SourceErrors(problems).errors.filter { seen.insert($0.description).inserted }
+        let articles = run.articles
+        let bodyLines = Dictionary(articles.map { ($0.file, $0.bodyLine) }, uniquingKeysWith: { first, _ in first })
+        report.candidates = CandidateFinder(registry: run.registry).candidates(in: articles.map { (file: $0.file, text: $0.body) }).map { candidate in
+            var located = candidate
+            if let line = bodyLines[candidate.file] { located.line += line - 1 }
+            return located
+        }
+        return report
+    }
+}

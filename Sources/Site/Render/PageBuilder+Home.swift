@@ -1,0 +1,62 @@
+import Entities
+import Templating
+
+extension PageBuilder {
+    func home(_ reads: inout Reads) -> Page {
+        let path = SitePaths.home
+        let root = SitePaths.root(of: path)
+        var model = frame(for: path, title: inputs.settings.title, &reads)
+        let articlesByDate = inputs.articlesByDate(&reads)
+        let outlets = Set(articlesByDate.map(\.article.outlet).filter { !$0.isEmpty })
+        let dates = articlesByDate.map(\.article.date).filter { !$0.isEmpty }.sorted()
+        var rows: [Value] = []
+        rows.reserveCapacity(articlesByDate.count * Self.summaryShape.keys.count)
+        for converted in articlesByDate { appendSummary(of: converted, url: articleURL(converted, root: root), to: &rows) }
+        model["articles"] = .table(Table(Self.summaryShape, rows: rows))
+        model["articleCount"] = .int(articlesByDate.count)
+        model["outletCount"] = .int(outlets.count)
+        model["outlets"] = .string(GermanCollation.sorted(Array(outlets), name: { $0 }).joined(separator: ", "))
+        if let first = dates.first, let last = dates.last {
+            model["period"] = .string(first == last ? strings.formatDate(first) : "\(strings.formatDate(first)) – \(strings.formatDate(last))")
+        }
+        model["top"] = .list(EntityType.allCases.map { type in
+            [
+                "label": .string(strings[SitePaths.folder(type)]), "type": .string(type.rawValue),
+                "url": .string(SitePaths.index(type)),
+                "entities": entityLinks(Array(ranked(type, &reads).prefix(8)), root: root, &reads),
+            ]
+        })
+        return Page(path: path, template: template(of: .home), model: .object(model))
+    }
+
+    /// The registry positions of the entities of `type` that are mentioned, most mentioned
+    /// first, ties in German order.
+    func ranked(_ type: EntityType, _ reads: inout Reads) -> [Int] {
+        var counted: [(position: Int, count: Int, name: String)] = []
+        for position in inputs.entities(of: type, &reads) {
+            let count = inputs.mentionCount(position, &reads)
+            if count > 0 { counted.append((position, count, inputs.link(position, &reads).name)) }
+        }
+        return GermanCollation.sorted(counted, count: \.count, name: \.name).map(\.position)
+    }
+
+    func entityIndex(_ type: EntityType, _ reads: inout Reads) -> Page {
+        let path = SitePaths.index(type)
+        let root = SitePaths.root(of: path)
+        var model = frame(for: path, title: strings[SitePaths.folder(type)], &reads)
+        let entities = inputs.entities(of: type, &reads).map { (position: $0, name: inputs.link($0, &reads).name) }
+        model["type"] = .string(type.rawValue)
+        model["heading"] = .string(strings[SitePaths.folder(type)])
+        model["byCount"] = entityLinks(ranked(type, &reads), root: root, description: true, &reads)
+        let alphabetical = GermanCollation.sorted(entities, name: \.name)
+        var groups: [(letter: String, entities: [Int])] = []
+        for entity in alphabetical {
+            let letter = String(GermanCollation.key(String(entity.name.prefix(1)))).uppercased()
+            if groups.last?.letter == letter { groups[groups.count - 1].entities.append(entity.position) } else { groups.append((letter, [entity.position])) }
+        }
+        model["letters"] = .list(groups.map { group in
+            ["letter": .string(group.letter), "entities": entityLinks(group.entities, root: root, description: true, &reads)]
+        })
+        return Page(path: path, template: template(of: .entityIndex(type)), model: .object(model))
+    }
+}

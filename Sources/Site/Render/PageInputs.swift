@@ -1,0 +1,134 @@
+import Entities
+
+/// Everything pages are made of (settings, registry, converted articles and the mention index),
+/// handed out only by methods that note what was read in the page's `Reads`.
+///
+/// The storage is private: a page kind can show nothing it did not note, so the incremental
+/// pipeline knows exactly which pages an edit changes, with no invalidation code per page.
+/// What a method notes covers everything of what it returns that a page may show.
+struct PageInputs: Sendable {
+    private let index: MentionIndex
+    private let registry: Registry
+    private let byDate: [ConvertedArticle]
+    /// The HTML bodies of the articles the feed carries, by slug.
+    private let feedBodies: [String: Markup]
+    /// Per registry position, the hash of the entity's id (the name of its keys).
+    private let entityKeys: [UInt64]
+    let settings: DossierConfig
+
+    init(settings: DossierConfig, registry: Registry, index: MentionIndex, byDate: [ConvertedArticle], feedBodies: [String: Markup]) {
+        self.settings = settings
+        self.registry = registry
+        self.index = index
+        self.byDate = byDate
+        self.feedBodies = feedBodies
+        entityKeys = registry.entities.map { InputKey.hash($0.id) }
+    }
+
+    // MARK: Articles
+
+    /// The articles newest first (undated last), with what lists show of each.
+    func articlesByDate(_ reads: inout Reads) -> [ConvertedArticle] {
+        reads.note(InputKey(.articleOrder))
+        if reads.records { for article in byDate { reads.note(InputKey(.summary, hash: article.key)) } }
+        return byDate
+    }
+
+    /// The newest `count` articles with their HTML bodies, for the feed.
+    func newest(_ count: Int, _ reads: inout Reads) -> [(article: ConvertedArticle, body: Markup?)] {
+        reads.note(InputKey(.articleOrder))
+        return byDate.prefix(count).map { article in
+            reads.note(InputKey(.document, hash: article.key))
+            reads.note(InputKey(.summary, hash: article.key))
+            return (article, feedBodies[article.article.slug])
+        }
+    }
+
+    /// An article for its own page: its front matter, summary and mentions.
+    func document(_ article: ConvertedArticle, _ reads: inout Reads) -> ConvertedArticle {
+        reads.note(InputKey(.document, hash: article.key))
+        reads.note(InputKey(.summary, hash: article.key))
+        reads.note(InputKey(.mentions, hash: article.key))
+        return article
+    }
+
+    // MARK: Entities
+
+    var entityCount: Int { registry.entities.count }
+
+    /// The registry positions of the entities of `type`, in registry order.
+    func entities(of type: EntityType, _ reads: inout Reads) -> [Int] {
+        reads.note(InputKey(.entitiesOfType, type.rawValue))
+        return registry.entities.indices.filter { registry.entities[$0].type == type }
+    }
+
+    /// Everything the registry says of the entity at `position`.
+    func entity(_ position: Int, _ reads: inout Reads) -> Entity {
+        reads.note(InputKey(.entityDetails, hash: entityKeys[position]))
+        return registry.entities[position]
+    }
+
+    /// What a link to the entity at `position` shows: id, name and type.
+    func link(_ position: Int, _ reads: inout Reads) -> (id: String, name: String, type: EntityType) {
+        reads.note(InputKey(.entityName, hash: entityKeys[position]))
+        let entity = registry.entities[position]
+        return (entity.id, entity.name, entity.type)
+    }
+
+    /// How often the entity at `position` is mentioned in all articles.
+    func mentionCount(_ position: Int, _ reads: inout Reads) -> Int {
+        reads.note(InputKey(.mentionCount, hash: entityKeys[position]))
+        return index.counts[position]
+    }
+
+    /// How many articles mention the entity at `position`.
+    func articleCount(of position: Int, _ reads: inout Reads) -> Int {
+        reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
+        return index.groups[position].count
+    }
+
+    /// The articles mentioning the entity at `position`, in slug order, from `range` of them,
+    /// each with where its mentions of the entity lie.
+    func listing(of position: Int, _ range: Range<Int>, _ reads: inout Reads) -> [(article: ConvertedArticle, run: ConvertedArticle.Run)] {
+        reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
+        let groups = index.groups[position]
+        return groups[range.clamped(to: groups.indices)].map { group in
+            let article = index.articles[Int(group.article)]
+            reads.note(InputKey(.summary, hash: article.key))
+            reads.note(InputKey(.mentions, hash: article.key))
+            return (article, group.run)
+        }
+    }
+
+    /// What the entity's first page sums up of all its mentions (`MentionIndex.overview`).
+    func overview(of position: Int, companions limit: Int, _ reads: inout Reads) -> MentionIndex.Overview {
+        reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
+        if reads.records {
+            for group in index.groups[position] {
+                reads.note(InputKey(.overview, hash: index.articles[Int(group.article)].key))
+            }
+        }
+        return index.overview(position, companions: limit)
+    }
+
+    /// The position in slug order of the first article page `page` of an entity lists, for
+    /// ordering work (not shown: nothing is noted).
+    func firstListed(of position: Int, page: Int, perPage: Int) -> Int {
+        let groups = index.groups[position]
+        let first = (page - 1) * perPage
+        return first < groups.count ? Int(groups[first].article) : 0
+    }
+
+    /// How many articles mention the entity at `position`, for listing pages (not shown).
+    func groupCount(_ position: Int) -> Int { index.groups[position].count }
+
+    /// Where the entity with `id` is in the registry.
+    func position(of id: String) -> Int? { registry.index(of: id) }
+
+    /// The entities in registry order, for listing pages (not shown: nothing is noted).
+    var entityTypes: [EntityType] { registry.entities.map(\.type) }
+    var entityIDs: [String] { registry.entities.map(\.id) }
+
+    /// The articles in slug order, for listing pages (not shown).
+    var articles: [ConvertedArticle] { index.articles }
+}
