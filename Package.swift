@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Preview", targets: ["Preview"]),
         // For the fuzz targets in Fuzz/.
         .library(name: "Importer", targets: ["Importer"]),
+        .library(name: "Articles", targets: ["Articles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,10 +38,11 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark", "CmarkArena"]),
         .target(name: "Templating"),
         .target(name: "Entities", dependencies: ["Yams"]),
-        .target(name: "Importer", dependencies: ["Entities", "CLibXML2", "Yams"]),
+        .target(name: "Articles", dependencies: ["Entities", "Yams"]),
+        .target(name: "Importer", dependencies: ["Articles", "Entities", "CLibXML2"]),
         .target(
             name: "Site",
-            dependencies: ["Markdown", "Templating", "Entities", "Yams"],
+            dependencies: ["Articles", "Markdown", "Templating", "Entities"],
             resources: [.embedInCode("Theme")]
         ),
         .target(
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities", "Markdown"], exclude: ["Gold"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Templating", "Entities"]),
+        .testTarget(name: "ArticlesTests", dependencies: ["Articles", "Importer", "Entities"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Site"]),
         .testTarget(
             name: "PreviewTests",

@@ -12,8 +12,8 @@ let package = Package(
     dependencies: [.package(name: "Dossier", path: "..")],
     targets: [
         fuzzTarget("FuzzTemplates", [.product(name: "Templating", package: "Dossier")]),
-        fuzzTarget("FuzzFrontMatter", [.product(name: "Site", package: "Dossier"), .product(name: "Entities", package: "Dossier")]),
-        fuzzTarget("FuzzMarkdown", [.product(name: "Site", package: "Dossier"), .product(name: "Entities", package: "Dossier")]),
+        fuzzTarget("FuzzFrontMatter", [.product(name: "Articles", package: "Dossier"), .product(name: "Entities", package: "Dossier")]),
+        fuzzTarget("FuzzMarkdown", [.product(name: "Articles", package: "Dossier"), .product(name: "Site", package: "Dossier"), .product(name: "Entities", package: "Dossier")]),
         .target(name: "FuzzSupport", dependencies: [.product(name: "Importer", package: "Dossier"), .product(name: "Entities", package: "Dossier")]),
         fuzzTarget("FuzzPlainText", ["FuzzSupport"]),
         fuzzTarget("FuzzHTML", ["FuzzSupport"]),

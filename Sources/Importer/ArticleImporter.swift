@@ -1,6 +1,6 @@
+import Articles
 import Entities
 import Foundation
-import Yams
 
 /// `dossier import`: copies each raw article into `content/raw/`, converts it, annotates it
 /// and writes `content/articles/<slug>.md`.
@@ -78,9 +78,9 @@ public struct ArticleImporter {
         let target = options.content.appendingPathComponent("articles/\(slug).md")
         let existing = try? String(contentsOf: target, encoding: .utf8)
         var url = options.url
-        if let existing { Self.keepFilledFields(of: existing, in: &article, url: &url) }
+        if let existing { try Self.keepFilledFields(of: existing, display: "\(options.content.lastPathComponent)/articles/\(slug).md", in: &article, url: &url, force: options.force) }
         let annotated = annotator.annotate(body, context: article.introduction)
-        let rendered = ArticleFile.render(article, source: "raw/\(rawName)", url: url, body: annotated.text)
+        let rendered = ArticleFile.text(of: article.file(source: "raw/\(rawName)", url: url, body: annotated.text))
         var warnings = article.warnings
         warnings += annotated.unresolved.map {
             "\(file.lastPathComponent): '\($0.surface)' could be \($0.candidates.joined(separator: " or ")); no full name before it, left unannotated"
@@ -145,18 +145,23 @@ private extension ArticleImporter {
         return String(data: data, encoding: .windowsCP1252) ?? String(bytes.map { Character(Unicode.Scalar($0)) })
     }
 
-    /// Front matter an earlier import or option filled and this import cannot find stays.
-    static func keepFilledFields(of existing: String, in article: inout ImportedArticle, url: inout String?) {
-        let parts = existing.components(separatedBy: "\n---\n")
-        guard parts.count > 1, let fields = (try? Yams.load(yaml: String(parts[0].dropFirst(4)))) as? [String: Any] else { return }
-        let keys: [(String, WritableKeyPath<ImportedArticle, String>)] = [("outlet", \.outlet), ("date", \.date), ("dateline", \.dateline)]
-        for (key, path) in keys where article[keyPath: path].isEmpty {
-            if let value = fields[key] as? String, !value.isEmpty {
-                article[keyPath: path] = value
-                article.warnings.removeAll { $0.hasSuffix("no \(key) found; left empty, fill it in the front matter") }
-            }
+    /// Front matter an earlier import or option filled and this import cannot find stays. An
+    /// existing article that does not read is an error (the editor's work is not guessed at),
+    /// unless the import is forced to replace it.
+    static func keepFilledFields(of existing: String, display: String, in article: inout ImportedArticle, url: inout String?, force: Bool) throws {
+        let fields: Article
+        do { fields = try Article.parse(existing, slug: "", file: display) } catch {
+            if force { return }
+            throw error
         }
-        if url == nil, let value = fields["url"] as? String { url = value }
+        let keys: [(String, KeyPath<Article, String>, WritableKeyPath<ImportedArticle, String>)] = [
+            ("outlet", \.outlet, \.outlet), ("date", \.date, \.date), ("dateline", \.dateline, \.dateline),
+        ]
+        for (key, from, to) in keys where article[keyPath: to].isEmpty && !fields[keyPath: from].isEmpty {
+            article[keyPath: to] = fields[keyPath: from]
+            article.warnings.removeAll { $0.hasSuffix("no \(key) found; left empty, fill it in the front matter") }
+        }
+        if url == nil { url = fields.url }
     }
 
     func apply(_ options: Options, to article: inout ImportedArticle) {

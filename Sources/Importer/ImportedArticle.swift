@@ -1,19 +1,9 @@
+import Articles
 import Entities
 
 /// What the importer found in a raw article, before it is written as Markdown.
 public struct ImportedArticle: Sendable, Equatable {
-    public struct Caption: Sendable, Equatable {
-        public var text: String
-        public var credit: String
-        /// The short line some outlets print under the photo, after the credit.
-        public var title: String
-
-        public init(text: String, credit: String, title: String = "") {
-            self.text = text
-            self.credit = credit
-            self.title = title
-        }
-    }
+    public typealias Caption = Article.Caption
 
     public var title = ""
     public var outlet = ""
@@ -48,6 +38,12 @@ public struct ImportedArticle: Sendable, Equatable {
 
     /// What a reader sees before the body (title, teaser, captions): it introduces full names.
     public var introduction: String {
-        ([title, teaser] + captions.flatMap { [$0.text, $0.title] }).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        Article(slug: "", file: "", title: title, teaser: teaser, captions: captions).introduction
+    }
+
+    /// The article file's contents for this article with the annotated Markdown `body`.
+    func file(source: String, url: String?, body: String) -> Article {
+        Article(slug: "", file: "", title: title, outlet: outlet, authors: authors, date: date, dateline: dateline,
+                source: source, language: "de", url: url, teaser: teaser, captions: captions, body: body)
     }
 }

@@ -1,3 +1,4 @@
+import Articles
 import Templating
 
 /// An article after conversion: what entity pages and indexes need of it, without its body.

@@ -1,3 +1,4 @@
+import Articles
 import Entities
 import Foundation
 
@@ -21,7 +22,7 @@ public struct Content: Sendable {
         let config = try DossierConfig.load(from: directory.appendingPathComponent("dossier.yml"), displayPath: "\(name)/dossier.yml")
         let registry = try loadRegistry(from: directory)
         guard readsArticles else { return Content(config: config, registry: registry, articles: []) }
-        let articles = try articleFiles(in: directory).map { try loadArticle($0, contentName: name) }
+        let articles = try articleFiles(in: directory).map { try ArticleFile.read($0, contentName: name) }
         return Content(config: config, registry: registry, articles: articles)
     }
 
@@ -40,7 +41,7 @@ public struct Content: Sendable {
         let folder = directory.appendingPathComponent("articles").path
         return try Folder.entries(folder, display: "\(directory.lastPathComponent)/articles", purpose: "the articles folder")
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-            .map { (slug: slug(ofFile: $0), name: $0) }
+            .map { (slug: ArticleFile.slug(ofFile: $0), name: $0) }
             .sorted { $0.slug < $1.slug }
             .map { folder + "/" + $0.name }
     }
@@ -59,23 +60,5 @@ public struct Content: Sendable {
         try Folder.require(directory.path, display: directory.relativePath, purpose: "the content folder (with dossier.yml, articles/ and entities/)")
         try Folder.require(directory.appendingPathComponent("articles").path, display: "\(name)/articles", purpose: "the articles folder")
         try Folder.require(directory.appendingPathComponent("entities").path, display: "\(name)/entities", purpose: "the registry folder")
-    }
-
-    /// Reads the article file at `path`; its slug is the file name without `.md`.
-    static func loadArticle(_ path: String, contentName: String) throws -> Article {
-        let name = String(path[(path.lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex)...])
-        let slug = slug(ofFile: name)
-        let display = "\(contentName)/articles/\(name)"
-        guard Slug.isValid(slug) else {
-            throw SourceError(file: display, line: 1, column: 1, message: "file name '\(slug)' is not a slug: rename it to '\(Slug.make(slug)).md'")
-        }
-        let text = try TextFile.read(path, display: display)
-        if let problem = ArticleLimits.problem(with: text, file: display) { throw problem }
-        return try Article.parse(text, slug: slug, file: display)
-    }
-
-    /// The slug an article file's name gives it: the name without `.md`.
-    private static func slug(ofFile name: String) -> String {
-        name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 }

@@ -1,3 +1,4 @@
+import Articles
 import Entities
 import Foundation
 import Templating
@@ -284,7 +285,7 @@ private extension Pipeline {
                 do {
                     let slug = Self.slug(of: path)
                     let source = try sources[slug].flatMap { changes.articles.contains(path) ? nil : $0 }
-                        ?? clock.time("load", within: "convert") { try Content.loadArticle(options.content.appendingPathComponent(path).path, contentName: contentName) }
+                        ?? clock.time("load", within: "convert") { try ArticleFile.read(options.content.appendingPathComponent(path).path, contentName: contentName) }
                     if keepsSources { result.source = source }
                     let (converted, html) = try converter.convert(source)
                     result.converted = converted

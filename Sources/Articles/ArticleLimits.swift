@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Entities
 
 /// How large an article may be: a news article is tens of kilobytes, and a file far larger
 /// (a dump saved by mistake, a page with images inlined) would make every page that quotes it

@@ -1,19 +1,41 @@
 import Entities
 
-/// Writes an imported article as `content/articles/<slug>.md`: YAML front matter, then
-/// annotated Markdown. The `import_hash` field lets a later import see whether an editor
-/// changed the file since.
-enum ArticleFile {
-    static func render(_ article: ImportedArticle, source: String, url: String?, body: String) -> String {
+/// The article file, `content/articles/<slug>.md`: YAML front matter, then annotated Markdown.
+/// Read by the build (`read`), written by the importer (`text(of:)`) in the form the fast
+/// front matter reader takes; the `import_hash` field lets a later import see whether an
+/// editor changed the file since.
+public enum ArticleFile {
+    /// Reads the article file at `path`; its slug is the file name without `.md`, and errors
+    /// name it as `<contentName>/articles/<name>`.
+    public static func read(_ path: String, contentName: String) throws -> Article {
+        let name = String(path[(path.lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex)...])
+        let slug = slug(ofFile: name)
+        let display = "\(contentName)/articles/\(name)"
+        guard Slug.isValid(slug) else {
+            throw SourceError(file: display, line: 1, column: 1, message: "file name '\(slug)' is not a slug: rename it to '\(Slug.make(slug)).md'")
+        }
+        let text = try TextFile.read(path, display: display)
+        if let problem = ArticleLimits.problem(with: text, file: display) { throw problem }
+        return try Article.parse(text, slug: slug, file: display)
+    }
+
+    /// The slug an article file's name gives it: the name without `.md`.
+    public static func slug(ofFile name: String) -> String {
+        name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    /// The file's text for `article` (its slug, file and body line are not written), with an
+    /// `import_hash` of the rest.
+    public static func text(of article: Article) -> String {
         var lines = ["---"]
         lines.append("title: \(quoted(article.title))")
         lines.append("outlet: \(quoted(article.outlet))")
         lines.append("authors: [\(article.authors.map(quoted).joined(separator: ", "))]")
         lines.append("date: \(quoted(article.date))")
         lines.append("dateline: \(quoted(article.dateline))")
-        lines.append("source: \(quoted(source))")
-        lines.append("language: de")
-        if let url { lines.append("url: \(quoted(url))") }
+        lines.append("source: \(quoted(article.source))")
+        lines.append("language: \(article.language)")
+        if let url = article.url { lines.append("url: \(quoted(url))") }
         lines.append("teaser: \(quoted(article.teaser))")
         if article.captions.isEmpty {
             lines.append("captions: []")
@@ -25,13 +47,19 @@ enum ArticleFile {
                 if !caption.title.isEmpty { lines.append("    title: \(quoted(caption.title))") }
             }
         }
-        let withoutHash = (lines + ["---", ""]).joined(separator: "\n") + body
+        let withoutHash = (lines + ["---", ""]).joined(separator: "\n") + article.body
         lines.append("import_hash: \(hash(withoutHash))")
-        return (lines + ["---", ""]).joined(separator: "\n") + body
+        return (lines + ["---", ""]).joined(separator: "\n") + article.body
+    }
+
+    /// The text before the body (front matter and fences, as written) and the body.
+    public static func split(_ text: String, file: String) throws -> (head: String, body: String, bodyLine: Int) {
+        let (_, body, bodyLine) = try FrontMatter.split(text, file: file)
+        return (String(decoding: text.utf8.dropLast(body.utf8.count), as: UTF8.self), body, bodyLine)
     }
 
     /// Whether `text` is still exactly what an import wrote (its hash matches its content).
-    static func isUnchangedSinceImport(_ text: String) -> Bool {
+    public static func isUnchangedSinceImport(_ text: String) -> Bool {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let hashLine = lines.first(where: { $0.hasPrefix("import_hash: ") }) else { return false }
         let stored = hashLine.dropFirst("import_hash: ".count)
@@ -40,7 +68,7 @@ enum ArticleFile {
     }
 
     /// `text` with its `import_hash` set to match its current content.
-    static func rehashed(_ text: String) -> String {
+    public static func rehashed(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let index = lines.firstIndex(where: { $0.hasPrefix("import_hash: ") }) else { return text }
         var rest = lines
@@ -61,7 +89,7 @@ enum ArticleFile {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var escaped = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

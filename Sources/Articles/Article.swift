@@ -6,8 +6,14 @@ public struct Article: Sendable, Hashable {
     public struct Caption: Sendable, Hashable {
         public var text: String
         public var credit: String
-        /// The short line some outlets print under the photo.
+        /// The short line some outlets print under the photo, after the credit.
         public var title: String
+
+        public init(text: String, credit: String, title: String = "") {
+            self.text = text
+            self.credit = credit
+            self.title = title
+        }
     }
 
     public var slug: String
@@ -28,14 +34,33 @@ public struct Article: Sendable, Hashable {
     /// The line of the file on which `body` starts, to locate errors in it.
     public var bodyLine: Int
 
+    public init(slug: String, file: String, title: String, outlet: String = "", authors: [String] = [], date: String = "",
+                dateline: String = "", source: String = "", language: String = "de", url: String? = nil, teaser: String = "",
+                captions: [Caption] = [], body: String = "", bodyLine: Int = 1) {
+        (self.slug, self.file, self.title, self.outlet, self.authors, self.date) = (slug, file, title, outlet, authors, date)
+        (self.dateline, self.source, self.language, self.url, self.teaser) = (dateline, source, language, url, teaser)
+        (self.captions, self.body, self.bodyLine) = (captions, body, bodyLine)
+    }
+
+    /// What a reader sees before the body (title, teaser, captions): it introduces full names.
+    public var introduction: String {
+        ([title, teaser] + captions.flatMap { [$0.text, $0.title] }).filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    /// Which front matter reader `parse` uses: the fast one when it can (the usual), or YAML.
+    public enum Reader: Sendable {
+        case fastest
+        case yaml
+    }
+
     /// The front matter fields an article takes.
     static let keys = ["title", "outlet", "authors", "date", "dateline", "source", "language", "url", "teaser", "captions", "import_hash"]
 
     /// Parses an article file: `---` front matter, `---`, Markdown body.
-    public static func parse(_ text: String, slug: String, file: String) throws -> Article {
+    public static func parse(_ text: String, slug: String, file: String, reader: Reader = .fastest) throws -> Article {
         let (frontMatter, body, bodyLine) = try FrontMatter.split(text, file: file)
         // What the fast reader does not judge (captions, unknown keys) the YAML reader reports.
-        if let simple = SimpleFrontMatter(frontMatter), simple.values["captions"].map({ $0.value == .list([]) }) ?? true,
+        if reader == .fastest, let simple = SimpleFrontMatter(frontMatter), simple.values["captions"].map({ $0.value == .list([]) }) ?? true,
            simple.values.allSatisfy({ keys.contains($0.key) && ($0.key == "authors" || $0.key == "captions" || !$0.value.value.isList) }) {
             return try parse(simple, slug: slug, file: file, body: body, bodyLine: bodyLine)
         }

@@ -2,13 +2,13 @@ import Entities
 import Yams
 
 /// A YAML mapping read field by field, with errors that point at the offending value.
-struct YAMLFields {
+public struct YAMLFields {
     let mapping: Node.Mapping
-    let file: String
+    public let file: String
     /// Added to YAML line numbers, for front matter that starts below line 1.
     let lineOffset: Int
 
-    init(_ text: String, file: String, lineOffset: Int = 0) throws {
+    public init(_ text: String, file: String, lineOffset: Int = 0) throws {
         self.file = file
         self.lineOffset = lineOffset
         let root: Node?
@@ -32,7 +32,7 @@ struct YAMLFields {
 
     /// Fails on the first key not in `known` (a misspelt `base_ulr` would otherwise be
     /// ignored), naming the closest known key; `what` names a key in the message ("setting").
-    func rejectUnknownKeys(_ known: [String], what: String) throws {
+    public func rejectUnknownKeys(_ known: [String], what: String) throws {
         for (key, _) in mapping {
             guard let name = key.scalar?.string, !known.contains(name) else { continue }
             throw SourceError.unknownKey(name, known: known, what: what, file: file,
@@ -40,14 +40,14 @@ struct YAMLFields {
         }
     }
 
-    func string(_ key: String) throws -> String? {
+    public func string(_ key: String) throws -> String? {
         guard let node = mapping[key] else { return nil }
         guard let scalar = node.scalar else { throw error(at: node, "'\(key)' must be a single value") }
         try checked(scalar.string, at: node, key)
         return scalar.string.isEmpty ? nil : scalar.string
     }
 
-    func strings(_ key: String) throws -> [String] {
+    public func strings(_ key: String) throws -> [String] {
         guard let node = mapping[key] else { return [] }
         if let scalar = node.scalar {
             try checked(scalar.string, at: node, key)
@@ -66,7 +66,7 @@ struct YAMLFields {
         try TextFile.rejectControlCharacters(in: text, at: node, file: file, field: key, lineOffset: lineOffset)
     }
 
-    func bool(_ key: String) throws -> Bool? {
+    public func bool(_ key: String) throws -> Bool? {
         guard let text = try string(key) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
@@ -76,7 +76,7 @@ struct YAMLFields {
     }
 
     /// The list of mappings under `key`, each read as fields.
-    func records(_ key: String) throws -> [YAMLFields] {
+    public func records(_ key: String) throws -> [YAMLFields] {
         guard let node = mapping[key] else { return [] }
         guard let list = node.sequence else { throw error(at: node, "'\(key)' must be a list") }
         return try list.map { item in
@@ -85,11 +85,11 @@ struct YAMLFields {
         }
     }
 
-    func error(at node: Node, _ message: String) -> SourceError {
+    public func error(at node: Node, _ message: String) -> SourceError {
         SourceError(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1, message: message)
     }
 
-    func location(of key: String) -> (line: Int, column: Int) {
+    public func location(of key: String) -> (line: Int, column: Int) {
         let node = mapping[key]
         return ((node?.mark?.line ?? 1) + lineOffset, node?.mark?.column ?? 1)
     }

@@ -1,0 +1,94 @@
+import Entities
+import Foundation
+import Importer
+import Testing
+@testable import Articles
+
+/// The article file is written by the importer and read by the build: what one writes, the
+/// other reads back, by the fast front matter reader and the YAML one alike.
+struct ArticleFileTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The seeds imported as a user imports them, and the dossier's committed articles (an
+    /// earlier import's output, annotated since): both readers give the same article.
+    @Test func bothReadersAgreeOnWhatTheImporterWrites() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("articles-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        let registry = try Registry.load(from: Self.repository.appendingPathComponent("content/entities"))
+        let importer = ArticleImporter(options: .init(content: content), registry: registry)
+        let seeds = Self.repository.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path) where name.hasSuffix(".txt") {
+            _ = try importer.importFile(seeds.appendingPathComponent(name))
+        }
+        let imported = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("articles").path).map { content.appendingPathComponent("articles/\($0)") }
+        let committed = try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("content/articles").path)
+            .map { Self.repository.appendingPathComponent("content/articles/\($0)") }
+        #expect(imported.count == 5)
+        var fast = 0
+        for file in imported + committed {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let viaYAML = try Article.parse(text, slug: "a", file: file.lastPathComponent, reader: .yaml)
+            #expect(try Article.parse(text, slug: "a", file: file.lastPathComponent) == viaYAML, "\(file.lastPathComponent)")
+            #expect(!viaYAML.title.isEmpty && !viaYAML.body.isEmpty && viaYAML.source.hasPrefix("raw/"))
+            if SimpleFrontMatter(try FrontMatter.split(text, file: "").yaml) != nil { fast += 1 }
+            // Written again from what was read, the file reads back the same.
+            let rewritten = ArticleFile.text(of: viaYAML)
+            var reread = try Article.parse(rewritten, slug: "a", file: file.lastPathComponent)
+            reread.bodyLine = viaYAML.bodyLine
+            #expect(reread == viaYAML)
+            #expect(ArticleFile.isUnchangedSinceImport(rewritten))
+        }
+        #expect(fast > 0, "some of the importer's articles take the fast reader")
+    }
+
+    /// The text before the body is kept byte for byte by `annotate`: `split` cuts exactly there.
+    @Test func splitCutsAtTheBody() throws {
+        let text = "---\ntitle: T\n---\n\n\nText [x](-).\n"
+        let (head, body, line) = try ArticleFile.split(text, file: "a.md")
+        #expect(head + body == text && body == "Text [x](-).\n" && line == 6)
+        #expect(throws: SourceError.self) { try ArticleFile.split("title: T\n", file: "a.md") }
+    }
+}
+
+struct FrontMatterTests {
+    static let samples = [
+        "title: \"Putin \\\"trifft\\\" Kim\"\noutlet: DPA\nauthors: [\"Guy Faulconbridge\", Soo-hyang Choi]\ndate: 2023-09\nteaser: \"\"\ncaptions: []\nimport_hash: 00ff",
+        "title: Treffen um 12:30 Uhr\noutlet: ORF # Kommentar",
+        "title: 'Einfach'\ndate: 2023-09-13",
+        "title: T\ncaptions:\n  - text: Bild\n    credit: AP\n",
+        "title: T\nauthors:\n  - A\n  - B\n",
+        "title: T\ndate: 13.09.2023",
+        "title: yes\noutlet: null",
+        "title: Grüße aus Wostotschny\noutlet: Der Standard\nauthors: [Jürgen Müller, \"Anna \\\"A.\\\" Schmidt\"]\nteaser: \"Kim: \\\"Wir sind bereit\\\"\"",
+        "title: \"Kim\\tPutin\"\n# Kommentar\n\ndate: 2023\noutlet: \u{00A0}DPA",
+        "title: T\r\noutlet: DPA",
+        "title: Off\nlanguage: de\nurl: https://example.org/a?b=1#c\nsource: x:y",
+        "titel: T",
+        "title: T\nauthors: [A, , B]\ndate: 2023-09-13",
+        "title: T\nauthors: [A, \"\", B, ]",
+        "title: Tee\u{0301}\noutlet: \u{0301}Agentur",
+    ]
+
+    @Test func fastReaderReadsWhatTheImporterWrites() throws {
+        let fields = try #require(SimpleFrontMatter(FrontMatterTests.samples[7]))
+        #expect(fields.values["title"]?.value == .scalar("Grüße aus Wostotschny"))
+        #expect(fields.values["authors"]?.value == .list(["Jürgen Müller", "Anna \"A.\" Schmidt"]))
+        #expect(fields.values["teaser"].map { [$0.line, $0.column] } == [4, 9])
+        #expect(SimpleFrontMatter(FrontMatterTests.samples[0])?.values["captions"]?.value == .list([]))
+        #expect(SimpleFrontMatter(FrontMatterTests.samples[9]) == nil, "carriage returns go to the YAML parser")
+    }
+
+    @Test(arguments: samples)
+    func fastReaderAgreesWithTheYAMLParser(_ yaml: String) throws {
+        let text = "---\n\(yaml)\n---\nText.\n"
+        let viaYAML = Result { try Article.parse(text, slug: "a", file: "a.md", reader: .yaml) }
+        let fast = Result { try Article.parse(text, slug: "a", file: "a.md") }
+        switch (fast, viaYAML) {
+        case (.success(let left), .success(let right)): #expect(left == right)
+        case (.failure(let left), .failure(let right)): #expect("\(left)" == "\(right)")
+        default: Issue.record("fast \(fast) vs YAML \(viaYAML)")
+        }
+    }
+}
