@@ -14,6 +14,7 @@ let package = Package(
         // For the fuzz targets in Fuzz/.
         .library(name: "Importer", targets: ["Importer"]),
         .library(name: "Articles", targets: ["Articles"]),
+        .library(name: "SourceText", targets: ["SourceText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,10 +36,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CmarkArena", dependencies: ["CCmark"]),
-        .target(name: "Markdown", dependencies: ["CCmark", "CmarkArena"]),
-        .target(name: "Templating"),
-        .target(name: "Entities", dependencies: ["Yams"]),
-        .target(name: "Articles", dependencies: ["Entities", "Yams"]),
+        .target(name: "SourceText"),
+        .target(name: "Markdown", dependencies: ["CCmark", "CmarkArena", "SourceText"]),
+        .target(name: "Templating", dependencies: ["SourceText"]),
+        .target(name: "Entities", dependencies: ["SourceText", "Yams"]),
+        .target(name: "Articles", dependencies: ["Entities", "SourceText", "Yams"]),
         .target(name: "Importer", dependencies: ["Articles", "Entities", "CLibXML2"]),
         .target(
             name: "Site",

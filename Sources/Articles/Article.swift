@@ -1,5 +1,6 @@
 import Entities
 import Foundation
+import SourceText
 
 /// One article of the dossier: `content/articles/<slug>.md`, front matter then annotated body.
 public struct Article: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Entities
+import SourceText
 
 /// The article file, `content/articles/<slug>.md`: YAML front matter, then annotated Markdown.
 /// Read by the build (`read`), written by the importer (`text(of:)`) in the form the fast
@@ -78,14 +79,9 @@ public enum ArticleFile {
         return updated.joined(separator: "\n")
     }
 
-    /// FNV-1a, 64 bit, as 16 hex digits: a change detector, not a security measure.
+    /// FNV-1a of `text` as 16 hex digits: a change detector, not a security measure.
     static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-        let hex = String(value, radix: 16)
+        let hex = String(FNV1a.hash(text), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Entities
+import SourceText
 
 /// How large an article may be: a news article is tens of kilobytes, and a file far larger
 /// (a dump saved by mistake, a page with images inlined) would make every page that quotes it

@@ -1,5 +1,6 @@
 import Entities
 import Foundation
+import SourceText
 
 /// Splits a Markdown file into its YAML front matter and body.
 enum FrontMatter {

@@ -1,4 +1,5 @@
 import Entities
+import SourceText
 import Yams
 
 /// A YAML mapping read field by field, with errors that point at the offending value.

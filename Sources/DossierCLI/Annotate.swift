@@ -3,6 +3,7 @@ import Entities
 import Foundation
 import Importer
 import Site
+import SourceText
 
 /// `dossier annotate`: re-annotation after the registry changed.
 struct Annotate: ParsableCommand {
@@ -26,7 +27,8 @@ struct Annotate: ParsableCommand {
                 let display = "\(dossier.content)/articles/\(file.lastPathComponent)"
                 let outcome = try annotator.annotate(file, display: display)
                 for item in outcome.unresolved {
-                    printError("\(display):\(item.line):\(item.column): warning: '\(item.surface)' could be \(item.candidates.joined(separator: " or ")); write its full name earlier or annotate it by hand")
+                    printError(SourceError.format(file: display, line: item.line, column: item.column, severity: "warning",
+                                                  message: "'\(item.surface)' could be \(item.candidates.joined(separator: " or ")); write its full name earlier or annotate it by hand"))
                 }
                 if outcome.added > 0 { print("\(display): \(outcome.added) mentions added") }
                 total += outcome.added

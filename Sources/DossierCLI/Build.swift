@@ -2,6 +2,7 @@ import ArgumentParser
 import Entities
 import Foundation
 import Site
+import SourceText
 
 /// `dossier build`: writes the site, all or nothing.
 struct Build: ParsableCommand {

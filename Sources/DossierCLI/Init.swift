@@ -1,6 +1,7 @@
 import ArgumentParser
 import Entities
 import Foundation
+import SourceText
 
 /// `dossier init`: a new dossier that builds at once.
 struct Init: ParsableCommand {

@@ -1,3 +1,4 @@
+import SourceText
 /// Finds registry entities in Markdown and writes each mention as an annotation link,
 /// `[Putins](person:wladimir-putin)`: the one matcher behind `import` and `annotate`.
 ///
@@ -72,7 +73,7 @@ private extension Annotator {
             let start = token.start, end = tokens[match.last].end
             let surface = String(decoding: bytes[start..<end], as: UTF8.self)
             guard let entity = resolve(match.entries, introduced: introduced) else {
-                let (line, column) = Self.position(of: start, in: bytes)
+                let (line, column) = { let place = TextPosition(of: start, in: bytes); return (place.line, place.column) }()
                 let candidates = match.entries.map { registry.entities[$0.entity].id }
                 unresolved.append(Unresolved(surface: surface, line: line, column: column, candidates: candidates))
                 index = match.last + 1
@@ -154,19 +155,5 @@ private extension Annotator {
         return entries
             .compactMap { entry in introduced[entry.entity].map { (entry.entity, $0) } }
             .max { $0.1 < $1.1 }?.0
-    }
-
-    /// 1-based line and character column of a byte offset.
-    static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
-        var line = 1, column = 1
-        for byte in bytes[..<offset] {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }

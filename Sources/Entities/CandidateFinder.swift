@@ -1,3 +1,5 @@
+import SourceText
+
 /// Finds names in articles that look like entities the registry lacks, so an editor can add them.
 ///
 /// German capitalises every noun, so single capitalised words are not enough: it reports runs of
@@ -150,12 +152,8 @@ private extension CandidateFinder {
     }
 
     static func line(containing offset: Int, in bytes: [UInt8]) -> (Int, String) {
-        var line = 1
-        var lineStart = 0
-        for index in 0..<offset where bytes[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
-        }
+        let line = TextPosition(of: offset, in: bytes).line
+        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         var lineEnd = offset
         while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
         var from = max(lineStart, offset - 80), to = min(lineEnd, offset + 100)

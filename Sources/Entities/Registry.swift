@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 import Yams
 
 /// All entities of a dossier, read from `content/entities/*.yml`.

@@ -1,6 +1,7 @@
 import Articles
 import Entities
 import Foundation
+import SourceText
 
 /// `dossier import`: copies each raw article into `content/raw/`, converts it, annotates it
 /// and writes `content/articles/<slug>.md`.

@@ -1,5 +1,6 @@
 import Articles
 import Entities
+import SourceText
 
 /// What the importer found in a raw article, before it is written as Markdown.
 public struct ImportedArticle: Sendable, Equatable {

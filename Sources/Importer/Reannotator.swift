@@ -1,6 +1,7 @@
 import Articles
 import Entities
 import Foundation
+import SourceText
 
 /// `dossier annotate`: runs the annotator again over every article after the registry changed.
 ///

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SourceText
 
 /// Link destinations a `LinkRewriter` expects (an entity reference for every registry entry),
 /// found by the bytes libcmark holds: a link to one reaches the rewriter with its number in
@@ -77,8 +78,7 @@ private extension KnownDestinations {
 
     /// FNV-1a: destinations are short, and a table of a few thousand needs no stronger hash.
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let hash = FNV1a.hash(key)
         return Int(truncatingIfNeeded: hash ^ hash >> 32)
     }
 }

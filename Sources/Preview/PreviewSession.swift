@@ -2,6 +2,7 @@ import Entities
 import Foundation
 import Importer
 import Site
+import SourceText
 
 /// One editing session: imports new raw files, re-annotates after registry edits, and keeps
 /// the site up to date through the incremental builder.

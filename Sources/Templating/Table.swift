@@ -1,3 +1,4 @@
+import SourceText
 /// The keys of a kind of record, made once and shared by every record of the kind, with a
 /// hash of each key: a template's names are hashed when it is parsed, so finding a member
 /// compares integers, not strings.
@@ -22,11 +23,7 @@ public final class Shape: Sendable, Equatable {
     public static func == (lhs: Shape, rhs: Shape) -> Bool { lhs === rhs || lhs.keys == rhs.keys }
 
     /// FNV-1a over the key's UTF-8.
-    static func hash(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
-    }
+    static func hash(_ key: String) -> UInt64 { FNV1a.hash(key) }
 }
 
 /// Records of one shape in one array, row after row: a list of small objects (the mentions on

@@ -1,3 +1,4 @@
+import SourceText
 /// A template problem a user can fix, located at `file:line:column`.
 ///
 /// Its description reads like a compiler diagnostic:
@@ -66,5 +67,5 @@ public struct TemplateError: Error, Equatable, CustomStringConvertible, Sendable
         }
     }
 
-    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+    public var description: String { SourceError.format(file: file, line: line, column: column, message: message) }
 }

@@ -1,3 +1,4 @@
+import SourceText
 /// Scans Mustache source into a token tree, applying the spec's standalone-line rules.
 ///
 /// A small struct advanced by `mutating` reads over the UTF-8 bytes. Block definitions inside a
@@ -295,17 +296,8 @@ private extension TemplateParser {
     }
 
     func location(of offset: Int) -> Location {
-        var line = 1
-        var column = 1
-        for byte in bytes[..<offset] {
-            if byte == Self.newline {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return Location(line: line, column: column)
+        let place = TextPosition(of: offset, in: bytes)
+        return Location(line: place.line, column: place.column)
     }
 
     func error(_ kind: TemplateError.Kind, at offset: Int) -> TemplateError {

@@ -1,6 +1,7 @@
 import Entities
 import Foundation
 import Importer
+import SourceText
 import Testing
 @testable import Articles
 

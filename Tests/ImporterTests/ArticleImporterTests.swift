@@ -1,5 +1,6 @@
 import Entities
 import Foundation
+import SourceText
 import Testing
 @testable import Importer
 

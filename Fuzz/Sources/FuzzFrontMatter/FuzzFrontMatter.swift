@@ -1,5 +1,6 @@
 import Entities
 import Articles
+import SourceText
 
 /// The article reader: front matter (the fast reader and the YAML one) and body split. The
 /// input is an article file; a problem must be a located error, never a crash.

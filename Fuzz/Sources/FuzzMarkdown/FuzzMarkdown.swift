@@ -1,6 +1,7 @@
 import Articles
 import Entities
 import Site
+import SourceText
 
 /// Markdown conversion with link rewriting, as the build converts an article body: entity
 /// annotations in every link form, mistakes located (line and column inside the body),

@@ -1,6 +1,7 @@
 import Entities
 import Foundation
 import Importer
+import SourceText
 
 /// Imports `data` as the raw file `name` without touching the disk: the article's Markdown
 /// holds no control character, and a file that is no article is an error naming the file.

@@ -2,6 +2,7 @@ import Articles
 import Entities
 import Foundation
 import Markdown
+import SourceText
 import Templating
 
 /// Renders article bodies with libcmark, turning annotations into entity links with anchors.

@@ -1,3 +1,4 @@
+import SourceText
 import Articles
 import Entities
 import Foundation

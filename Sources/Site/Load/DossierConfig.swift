@@ -1,6 +1,7 @@
 import Articles
 import Entities
 import Foundation
+import SourceText
 import Yams
 
 /// `content/dossier.yml`: what the dossier is about and how it is published.

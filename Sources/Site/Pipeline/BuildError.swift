@@ -1,4 +1,5 @@
 import Entities
+import SourceText
 import Templating
 
 /// A build failure that is not about one located file: which stage failed and why.

@@ -1,6 +1,7 @@
 import Articles
 import Entities
 import Foundation
+import SourceText
 import Templating
 
 /// The one way a site is made, in named stages: load -> convert -> index -> render -> write.

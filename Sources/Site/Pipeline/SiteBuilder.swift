@@ -1,6 +1,7 @@
 import Entities
 import Foundation
 import Markdown
+import SourceText
 import Templating
 
 /// `dossier build`: one run of the `Pipeline` into a staging folder swapped in whole.

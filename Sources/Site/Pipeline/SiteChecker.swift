@@ -1,5 +1,6 @@
 import Entities
 import Foundation
+import SourceText
 import Templating
 
 /// `dossier check`: everything that would make the published dossier wrong, in one list.

@@ -1,5 +1,6 @@
 import Entities
 import Foundation
+import SourceText
 
 extension Array where Element: Sendable {
     /// Maps on all cores (on one with `serially`); the result is in input order, so output stays

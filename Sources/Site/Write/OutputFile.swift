@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Entities
+import SourceText
 
 /// Writes output files with plain system calls: a site has tens of thousands of them, and
 /// Foundation's per-file work (attribute lookups, temporary files) costs more than the bytes.

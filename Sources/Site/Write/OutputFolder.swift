@@ -1,5 +1,6 @@
 import Entities
 import Foundation
+import SourceText
 
 /// The rule for where a site may be written: a build replaces the output folder whole, so it
 /// must not be, hold or lie inside the content or the templates, must not hold the folder the

@@ -1,5 +1,6 @@
 import Entities
 import Foundation
+import SourceText
 
 /// Where the pipeline's files go; one implementation per need: `SiteWriter` stages a whole
 /// site and swaps it in (`dossier build`), `PreviewOutput` replaces changed files in place

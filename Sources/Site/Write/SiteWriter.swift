@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Entities
 import Foundation
+import SourceText
 
 /// `dossier build`'s output: the site is written into a staging folder beside the output and
 /// swapped in whole.

@@ -18,12 +18,12 @@ public enum TextFile {
             throw SourceError(file: display, line: 1, column: 1, message: "cannot read the file: \(error.reason); check that it exists and is readable")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            let (line, column) = location(ofFirstInvalidByteIn: bytes)
-            throw SourceError(file: display, line: line, column: column, message: "the file is not UTF-8 text: save it as UTF-8 (it may be Latin-1 or Windows-1252)")
+            let place = TextPosition(of: validPrefixLength(bytes), in: bytes)
+            throw SourceError(file: display, line: place.line, column: place.column, message: "the file is not UTF-8 text: save it as UTF-8 (it may be Latin-1 or Windows-1252)")
         }
         if let offset = firstControlCharacter(in: bytes) {
-            let (line, column) = location(ofFirstInvalidByteIn: Array(bytes[..<offset]))
-            throw SourceError(file: display, line: line, column: column, message: controlCharacterMessage(bytes, at: offset))
+            let place = TextPosition(of: offset, in: bytes)
+            throw SourceError(file: display, line: place.line, column: place.column, message: controlCharacterMessage(bytes, at: offset))
         }
         return text
     }
@@ -149,8 +149,7 @@ extension TextFile {
         var failure: SystemCallError?
         bytes.withUnsafeBytes { buffer in
             while written < buffer.count {
-                let result = writeBytes(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0, errno == EINTR { continue }
+                let result = uninterrupted { writeBytes(descriptor, buffer.baseAddress! + written, buffer.count - written) }
                 guard result > 0 else {
                     failure = SystemCallError(result < 0 ? errno : ENOSPC)
                     return
@@ -193,13 +192,11 @@ private extension TextFile {
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
             filled = 0
             while filled < count {
-                let result = readBytes(descriptor, buffer.baseAddress! + filled, count - filled)
+                let result = uninterrupted { readBytes(descriptor, buffer.baseAddress! + filled, count - filled) }
                 if result > 0 {
                     filled += result
-                } else if result == 0 {
-                    break
-                } else if errno != EINTR {
-                    failure = SystemCallError()
+                } else {
+                    if result < 0 { failure = SystemCallError() }
                     break
                 }
             }
@@ -208,19 +205,21 @@ private extension TextFile {
         return bytes
     }
 
-    /// The 1-based line and column (counted in Unicode scalars) of the first byte that is not UTF-8.
-    static func location(ofFirstInvalidByteIn bytes: [UInt8]) -> (line: Int, column: Int) {
+    /// How many bytes at the start of `bytes` are valid UTF-8.
+    static func validPrefixLength(_ bytes: [UInt8]) -> Int {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
-        var (line, column) = (1, 1)
-        while case .valid(let scalar) = parser.parseScalar(from: &iterator) {
-            if scalar.count == 1, scalar.first == UInt8(ascii: "\n") {
-                (line, column) = (line + 1, 1)
-            } else {
-                column += 1
-            }
+        var length = 0
+        while case .valid(let scalar) = parser.parseScalar(from: &iterator) { length += scalar.count }
+        return length
+    }
+
+    /// Runs a read or write system call until it is not interrupted by a signal (`EINTR`).
+    static func uninterrupted(_ call: () -> Int) -> Int {
+        while true {
+            let result = call()
+            if result >= 0 || errno != EINTR { return result }
         }
-        return (line, column)
     }
 }
 

@@ -21,6 +21,6 @@ public struct SourceError: Error, Equatable, CustomStringConvertible, Sendable {
 
     /// `file:line:column: error: message`, or `file: error: message` for a whole file or folder.
     public var description: String {
-        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+        Self.format(file: file, line: line, column: column, message: message)
     }
 }

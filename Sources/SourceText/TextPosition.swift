@@ -1,0 +1,34 @@
+/// Where a byte offset of UTF-8 text is as an editor shows it: 1-based line, and column in
+/// Unicode scalars. The one way every error of the tool finds its line and column.
+public struct TextPosition: Equatable, Sendable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// The position of byte `offset` of `bytes` (UTF-8; lines end at LF).
+    public init<Bytes: Collection<UInt8>>(of offset: Int, in bytes: Bytes) {
+        var line = 1, column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                // A byte that starts a scalar: continuation bytes do not move the column.
+                column += 1
+            }
+        }
+        self.init(line: line, column: column)
+    }
+}
+
+public extension SourceError {
+    /// How every located message of the tool reads: `file:line:column: error: message`, or
+    /// `file: error: message` for a whole file (`line` 0).
+    static func format(file: String, line: Int, column: Int, severity: String = "error", message: String) -> String {
+        line > 0 ? "\(file):\(line):\(column): \(severity): \(message)" : "\(file): \(severity): \(message)"
+    }
+}
