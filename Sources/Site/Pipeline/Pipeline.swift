@@ -98,7 +98,8 @@ private extension Pipeline {
         var bodies: [String: Markup] = [:]
         var index = MentionIndex([], registry: Registry([]))
         var byDate: [ConvertedArticle] = []
-        var pages: PageBuilder?
+        /// The pages of the site (kept by `serve` until pages come or go).
+        var layout: Layout?
         /// Fingerprints of every input of the last run.
         var inputPrints: [InputKey: UInt64] = [:]
         /// Per input, the pages that read it; per page, what it read.
@@ -107,6 +108,15 @@ private extension Pipeline {
         /// Every file of the site.
         var live: Set<String> = []
         var isFirstRun = true
+    }
+
+    /// Every page of the site, and a fingerprint of what decides which pages there are.
+    struct Layout {
+        var print: UInt64
+        var jobs: [PageBuilder.Job]
+        /// Every file: articles, other pages, assets.
+        var paths: [String]
+        var jobAt: [String: PageBuilder.Job]
     }
 
     /// What changed since the last run.
@@ -364,15 +374,19 @@ private extension Pipeline {
         let inputs = PageInputs(settings: state.settings, registry: state.registry, index: state.index, byDate: state.byDate,
                                 feedBodies: state.bodies)
         let pages = PageBuilder(inputs: inputs)
-        state.pages = pages
-        let jobs = pages.jobs()
-        let articlePaths = state.index.articles.map(\.path)
-        state.live = Set(articlePaths + jobs.map(pages.path) + state.assets.map { "assets/\($0.name)" })
-
         var articleJobs: [ConvertedArticle] = []
-        var otherJobs = jobs
+        var otherJobs: [PageBuilder.Job]
         if records {
-            let prints = fingerprints(state, pages: pages, jobs: jobs)
+            // The list of pages is made again only when pages come or go.
+            let layout = Self.layoutPrint(state, pages: pages)
+            let newLayout = layout != state.layout?.print
+            if newLayout {
+                let jobs = pages.jobs()
+                let paths = state.index.articles.map(\.path) + jobs.map(pages.path) + state.assets.map { "assets/\($0.name)" }
+                state.layout = Layout(print: layout, jobs: jobs, paths: paths, jobAt: Dictionary(uniqueKeysWithValues: zip(jobs.map(pages.path), jobs)))
+                state.live = Set(paths)
+            }
+            let prints = fingerprints(state, layout: layout)
             var stale = Set<String>()
             if state.isFirstRun {
                 stale = state.live
@@ -383,38 +397,46 @@ private extension Pipeline {
                 for key in state.inputPrints.keys where prints[key] == nil {
                     stale.formUnion(state.readers[key] ?? [])
                 }
-                for path in state.live where state.reads[path] == nil { stale.insert(path) }
+                if newLayout { for path in state.live where state.reads[path] == nil { stale.insert(path) } }
             }
             state.inputPrints = prints
+            let jobAt = state.layout!.jobAt
             articleJobs = state.index.articles.filter { stale.contains($0.path) }
-            otherJobs = jobs.filter { stale.contains(pages.path(of: $0)) }
+            otherJobs = stale.compactMap { jobAt[$0] }
             try ensureBodies(for: Set(articleJobs.map(\.article.slug)), in: &state)
         } else {
             // One-of-a-kind pages first: the sitemap and the feed are large, and last in line they
             // would be rendered while the other cores wait. Entity pages then by the first article
             // they list: the cores work on pages that read the same articles, which are then still
             // in the cache, rather than each entity's pages reading all articles in turn.
+            let jobs = pages.jobs()
             let entityPages = jobs.filter(\.isEntityPage).map { (job: $0, first: pages.firstListed(by: $0)) }
             otherJobs = jobs.filter { !$0.isEntityPage } + entityPages.sorted { $0.first < $1.first }.map(\.job)
+            run.pages = state.index.articles.map(\.path) + jobs.map(pages.path) + state.assets.map { "assets/\($0.name)" }
         }
         let bodies = state.bodies
+        // Per page made: its path and what it read (when recorded), and a checking render's problems.
+        typealias Made = (path: String?, keys: [InputKey], problems: [TemplateError])
+        @Sendable func made(_ page: Page, _ reads: inout Reads) throws -> Made {
+            let problems = try render(page, library, into: output, clock: clock, within: "render", reads: &reads)
+            return (records ? page.path : nil, reads.keys, problems)
+        }
         let made = try clock.time("render") {
-            try articleJobs.concurrentMap(serially: options.serially) { converted -> (String, [InputKey], [TemplateError]) in
+            try articleJobs.concurrentMap(serially: options.serially) { converted -> Made in
                 var reads = Reads(records: records)
-                let page = pages.article(converted, html: bodies[converted.article.slug]!, &reads)
-                let problems = try self.render(page, library, into: output, clock: clock, within: "render", reads: &reads)
-                return (page.path, reads.keys, problems)
-            } + otherJobs.concurrentMap(serially: options.serially) { job -> (String, [InputKey], [TemplateError]) in
+                return try made(pages.article(converted, html: bodies[converted.article.slug]!, &reads), &reads)
+            } + otherJobs.concurrentMap(serially: options.serially) { job -> Made in
                 var reads = Reads(records: records)
-                let page = pages.page(for: job, &reads)
-                let problems = try self.render(page, library, into: output, clock: clock, within: "render", reads: &reads)
-                return (page.path, reads.keys, problems)
+                return try made(pages.page(for: job, &reads), &reads)
             }
         }
         run.rendered += made.count
-        run.renderedEverything = records && made.count == articlePaths.count + jobs.count
-        for (_, _, problems) in made { run.templateProblems += problems }
-        if records { record(made.map { ($0.0, $0.1) }, in: &state) }
+        for page in made { run.templateProblems += page.problems }
+        if records {
+            record(made.map { ($0.path!, $0.keys) }, in: &state)
+            run.renderedEverything = made.count + state.assets.count == state.live.count
+            run.pages = state.layout!.paths
+        }
         try clock.time("write") {
             for asset in state.assets { try output.put("assets/\(asset.name)", asset.bytes) }
         }
@@ -423,7 +445,6 @@ private extension Pipeline {
             let feed = Set(state.byDate.prefix(PageBuilder.feedEntries).map(\.article.slug))
             state.bodies = state.bodies.filter { feed.contains($0.key) }
         }
-        run.pages = articlePaths + jobs.map(pages.path) + state.assets.map { "assets/\($0.name)" }
         state.isFirstRun = false
     }
 
@@ -482,7 +503,7 @@ private extension Pipeline {
     }
 
     /// The fingerprint of every input pages can read (`InputKey.Kind`), as the content is now.
-    func fingerprints(_ state: State, pages: PageBuilder, jobs: [PageBuilder.Job]) -> [InputKey: UInt64] {
+    func fingerprints(_ state: State, layout: UInt64) -> [InputKey: UInt64] {
         var prints: [InputKey: UInt64] = [:]
         func value(_ hasher: Hasher) -> UInt64 { UInt64(bitPattern: Int64(hasher.finalize())) }
         var settings = Hasher()
@@ -520,10 +541,22 @@ private extension Pipeline {
         var order = Hasher()
         for article in state.byDate { order.combine(article.key) }
         prints[InputKey(.articleOrder)] = value(order)
-        var paths = Hasher()
-        for path in state.index.articles.map(\.path) + jobs.map(pages.path) { paths.combine(path) }
-        prints[InputKey(.pageList)] = value(paths)
+        prints[InputKey(.pageList)] = layout
         return prints
+    }
+
+    /// A fingerprint of what decides which pages there are: the articles, the entities and
+    /// how many pages each fills, the assets.
+    static func layoutPrint(_ state: State, pages: PageBuilder) -> UInt64 {
+        var hasher = Hasher()
+        for article in state.index.articles { hasher.combine(article.key) }
+        for (position, entity) in state.registry.entities.enumerated() {
+            hasher.combine(entity.id)
+            hasher.combine(entity.type)
+            hasher.combine(pages.entityPageCount(groups: state.index.groups[position].count))
+        }
+        for asset in state.assets { hasher.combine(asset.name) }
+        return UInt64(bitPattern: Int64(hasher.finalize()))
     }
 }
 
