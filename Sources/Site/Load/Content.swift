@@ -15,18 +15,6 @@ public struct Content: Sendable {
         self.articles = articles
     }
 
-    /// Reads `directory` (usually `content/`); errors name files relative to its parent.
-    /// Without `articles`, only the settings and the registry are read.
-    public static func load(from directory: URL, articles readsArticles: Bool = true) throws -> Content {
-        let name = directory.lastPathComponent
-        try requireFolders(of: directory)
-        let config = try DossierConfig.load(from: directory.appendingPathComponent("dossier.yml"), displayPath: "\(name)/dossier.yml")
-        let registry = try loadRegistry(from: directory)
-        guard readsArticles else { return Content(config: config, registry: registry, articles: []) }
-        let articles = try articleFiles(in: directory).map { try ArticleFile.read($0, contentName: name) }
-        return Content(config: config, registry: registry, articles: articles)
-    }
-
     /// Reads the registry in `directory`'s `entities/`; errors name files relative to its parent.
     public static func loadRegistry(from directory: URL) throws -> Registry {
         try Registry.load(from: directory.appendingPathComponent("entities"), displayPath: "\(directory.lastPathComponent)/entities")

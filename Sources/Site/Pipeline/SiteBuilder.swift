@@ -67,17 +67,8 @@ public struct SiteBuilder: Sendable {
 }
 
 extension SiteBuilder {
-    /// The built-in templates, overridden by the dossier's `Templates/`; fails with every
-    /// template problem at once.
-    func library() throws -> TemplateLibrary {
-        var problems: [TemplateError] = []
-        let library = try library(problems: &problems)
-        try SourceErrors.throwIfAny(problems.map(SourceError.init))
-        return library
-    }
-
-    /// The library as `library()` makes it, each problem added to `problems`; a template that
-    /// does not parse is replaced by the built-in one of its name, if there is one.
+    /// The built-in templates, overridden by the dossier's `Templates/`, each problem added to
+    /// `problems`; a template that does not parse is replaced by the built-in one of its name.
     func library(problems: inout [TemplateError]) throws -> TemplateLibrary {
         var library = try Theme.library()
         if let templates = options.templates, FileManager.default.fileExists(atPath: templates.path) {

@@ -54,8 +54,6 @@ struct PageInputs: Sendable {
 
     // MARK: Entities
 
-    var entityCount: Int { registry.entities.count }
-
     /// The registry positions of the entities of `type`, in registry order.
     func entities(of type: EntityType, _ reads: inout Reads) -> [Int] {
         reads.note(InputKey(.entitiesOfType, type.rawValue))
