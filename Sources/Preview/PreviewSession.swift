@@ -10,7 +10,8 @@ public final class PreviewSession: @unchecked Sendable {
     public let options: SiteBuilder.Options
     public let builder: IncrementalBuilder
     private var rawStamps: [String: FileStamp]
-    private var registryStamps: [String: FileStamp]
+    /// Whether a rebuild ran: the first builds everything, with no registry edit to follow up.
+    private var hasBuilt = false
     /// The registry the articles were last annotated with; nil until one loads.
     private var registry: Registry?
     /// Whether pages changed since the search index was last made; guarded by `lock`, as the
@@ -22,18 +23,18 @@ public final class PreviewSession: @unchecked Sendable {
         self.options = options
         builder = IncrementalBuilder(options: options)
         rawStamps = FileStamp.scan(options.content.appendingPathComponent("raw"))
-        registryStamps = FileStamp.scan(options.content.appendingPathComponent("entities"))
         registry = try? Content.loadRegistry(from: options.content)
     }
 
     /// What a rebuild did, as a line for the terminal.
     public func rebuild() throws -> String {
         var notes: [String] = []
-        var loaded: Registry?
-        let registryNow = FileStamp.scan(options.content.appendingPathComponent("entities"))
+        // The builder's look at the content, which its rebuild then starts from.
+        let registryChanged = hasBuilt && builder.changedFiles().contains { $0.hasPrefix("entities/") }
+        hasBuilt = true
         let rawNow = FileStamp.scan(options.content.appendingPathComponent("raw"))
         let newRaw = rawNow.keys.filter { rawStamps[$0] == nil && !$0.contains("/") }.sorted()
-        if registryNow != registryStamps || !newRaw.isEmpty {
+        if registryChanged || !newRaw.isEmpty {
             let registry = try Content.loadRegistry(from: options.content)
             if !newRaw.isEmpty {
                 let importer = ArticleImporter(options: .init(content: options.content), registry: registry)
@@ -42,14 +43,14 @@ public final class PreviewSession: @unchecked Sendable {
                     notes.append("imported \(name) as \(outcome.article)")
                 }
             }
-            if registryNow != registryStamps {
+            if registryChanged {
                 let added = try reannotate(with: registry)
                 notes.append("registry changed, \(added) mentions annotated")
             }
             self.registry = registry
-            loaded = registry
+            // Articles were written: the builder looks again.
+            builder.discardScan()
         }
-        registryStamps = registryNow
         rawStamps = rawNow
         let outcome = try builder.rebuild()
         if options.search != nil, !outcome.written.isEmpty || !outcome.removed.isEmpty {

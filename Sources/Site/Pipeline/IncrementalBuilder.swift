@@ -29,6 +29,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
         output = PreviewOutput(output: options.output)
     }
 
+    /// The content files added, changed or removed since the last rebuild (all before the
+    /// first), by path relative to `content/`; the next rebuild starts from this look.
+    public func changedFiles() -> Set<String> { pipeline.changedFiles() }
+
+    /// Forgets the look `changedFiles()` took, after writing content files.
+    public func discardScan() { pipeline.discardScan() }
+
     /// Brings the output up to date with the content; throws, leaving the output as it was, on bad input.
     @discardableResult
     public func rebuild() throws -> Outcome {

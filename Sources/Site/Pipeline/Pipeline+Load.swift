@@ -8,7 +8,7 @@ extension Pipeline {
     /// assets, and the list of articles.
     func load(into state: inout State, run: inout Run) throws -> Changes {
         var changes = Changes()
-        let current = scan()
+        let current = takeScan() ?? scan()
         let first = state.isFirstRun
         if first {
             if mode != .check { try OutputFolder.check(options) }

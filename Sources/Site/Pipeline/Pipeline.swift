@@ -42,10 +42,30 @@ final class Pipeline: @unchecked Sendable {
     let options: SiteBuilder.Options
     let mode: Mode
     private var state = State()
+    /// The file stamps `changedFiles()` found, which the next run starts from.
+    private var scanned: [String: FileStamp]?
 
     init(options: SiteBuilder.Options, mode: Mode) {
         self.options = options
         self.mode = mode
+    }
+
+    /// The files (relative to `content/`, templates as `Templates/…`) added, changed or removed
+    /// since the last run; the next run starts from this scan (`discardScan()` if files were
+    /// written since).
+    func changedFiles() -> Set<String> {
+        let current = scan()
+        scanned = current
+        return Set(current.filter { state.stamps[$0.key] != $0.value }.keys).union(state.stamps.keys.filter { current[$0] == nil })
+    }
+
+    func discardScan() {
+        scanned = nil
+    }
+
+    func takeScan() -> [String: FileStamp]? {
+        defer { scanned = nil }
+        return scanned
     }
 
     /// Brings `output` up to date with the content; throws on bad input before writing
