@@ -21,8 +21,11 @@ public enum LinkChecker {
                 (ids, targets) = ([], [])
                 return
             }
-            ids = Set(values(of: "id", in: html))
-            targets = values(of: "href", in: html) + values(of: "src", in: html)
+            var (ids, targets) = (Set<String>(), [String]())
+            LinkChecker.attributes(in: html) { name, value in
+                if name == .id { ids.insert(value) } else { targets.append(value) }
+            }
+            (self.ids, self.targets) = (ids, targets)
         }
     }
 
@@ -87,33 +90,32 @@ public enum LinkChecker {
         return components.joined(separator: "/")
     }
 
-    static func values(of attribute: String, in html: String) -> [String] {
-        var html = html
-        return html.withUTF8 { values(of: attribute, in: $0) }
+    enum Attribute {
+        case id, href, src
     }
 
-    /// The values of `attribute="…"` in the UTF-8 `html`, found by bytes: the index pages of a
-    /// large registry run to megabytes, and searching them as strings was quadratic.
-    static func values(of attribute: String, in html: UnsafeBufferPointer<UInt8>) -> [String] {
-        let marker = Array(" \(attribute)=\"".utf8)
-        var found: [String] = []
-        var index = 0
+    /// Calls `found` with each `id="…"`, `href="…"` and `src="…"` of the UTF-8 `html`, in one
+    /// pass over the bytes: `memchr` jumps from `=` to `=`, which are few outside tags (the
+    /// index pages of a large registry run to megabytes).
+    static func attributes(in html: UnsafeBufferPointer<UInt8>, _ found: (Attribute, String) -> Void) {
+        guard let base = html.baseAddress else { return }
         let quote = UInt8(ascii: "\"")
-        guard let base = html.baseAddress else { return [] }
-        while index + marker.count <= html.count {
-            // memchr finds each space; most are not the marker.
-            guard let space = memchr(base + index, Int32(marker[0]), html.count - index - marker.count + 1) else { break }
-            index = base.distance(to: space.assumingMemoryBound(to: UInt8.self))
-            guard memcmp(base + index, marker, marker.count) == 0 else {
-                index += 1
-                continue
+        var index = 0
+        while index < html.count, let equals = memchr(base + index, Int32(UInt8(ascii: "=")), html.count - index) {
+            let at = base.distance(to: equals.assumingMemoryBound(to: UInt8.self))
+            index = at + 1
+            guard index < html.count, html[index] == quote else { continue }
+            func named(_ name: StaticString) -> Bool {
+                let length = name.utf8CodeUnitCount
+                return at > length && html[at - length - 1] == UInt8(ascii: " ") && memcmp(base + at - length, name.utf8Start, length) == 0
             }
-            let start = index + marker.count
-            guard let end = html[start...].firstIndex(of: quote) else { break }
+            let attribute: Attribute
+            if named("id") { attribute = .id } else if named("href") { attribute = .href } else if named("src") { attribute = .src } else { continue }
+            let start = index + 1
+            guard let end = html[start...].firstIndex(of: quote) else { return }
             let value = String(decoding: html[start..<end], as: UTF8.self)
-            found.append(value.contains("&amp;") ? value.replacingOccurrences(of: "&amp;", with: "&") : value)
+            found(attribute, value.contains("&amp;") ? value.replacingOccurrences(of: "&amp;", with: "&") : value)
             index = end + 1
         }
-        return found
     }
 }

@@ -1,0 +1,19 @@
+import Foundation
+import Testing
+@testable import Site
+
+struct LinkCheckerTests {
+    /// Every local `href` and `src` must name a file of the site, and a `#fragment` an `id` in it;
+    /// look-alike attributes (`data-id`, `hreflang`, `srcset`) are not links or anchors.
+    @Test func findsEveryBrokenLinkAndOnlyThose() {
+        let site: [String: Data] = [
+            "index.html": Data(#"<a href="persons/a.html#a-1">A</a> <a href="persons/a.html#a-2">A2</a> <img src="assets/x.png"> <a data-id="a-9" hreflang="de" href="persons/a.html">Q</a>"#.utf8),
+            "persons/a.html": Data(#"<p id="a-1">A</p><span data-id="a-2"></span><a href="../index.html">Home</a><a href="/abs.html">Abs</a><a href="https://example.org">Web</a>"#.utf8),
+        ]
+        #expect(LinkChecker.brokenLinks(in: site) == [
+            "index.html: assets/x.png -> missing assets/x.png",
+            "index.html: persons/a.html#a-2 -> no id 'a-2' in persons/a.html",
+            "persons/a.html: absolute link /abs.html breaks under a sub-path",
+        ])
+    }
+}
