@@ -3,40 +3,45 @@ import SourceText
 import Templating
 
 extension Pipeline {
-    /// Converts the articles that changed, or all when conversion changed. A one-off run
-    /// (`build`, `check`) makes each article's page as soon as it is converted, so that bodies
-    /// need not stay in memory; a kept pipeline converts everything first, so that a bad edit
-    /// fails before anything is written.
-    func convert(_ changes: Changes, into state: inout State, output: SiteOutput, run: inout Run, clock: StageClock) throws {
-        let content = Content(config: state.settings, registry: state.registry, articles: [])
-        if changes.converterChanged || changes.registryChanged || state.converter == nil {
-            state.converter = SiteBuilder.converter(for: content)
+    /// What the convert stage made: the converter for the new settings and registry, and per
+    /// converted article the article as read, its conversion and (kept by `serve`) its body.
+    struct Conversions {
+        struct Article: Sendable {
+            var source: Articles.Article?
+            var converted: ConvertedArticle?
+            var html: Markup?
+            var problems: [SourceError] = []
+            var templateProblems: [TemplateError] = []
         }
-        if let moved = changes.moved, !changes.converterChanged {
-            state.converted = state.converted.mapValues { $0.remapped(moved) }
-        }
-        let converter = state.converter!
+
+        var converter: Converter
+        var articles: [Article]
+        /// In one-off runs: the bodies of the feed's articles.
+        var newest: [String: Markup] = [:]
+    }
+
+    /// Converts the articles that changed, or all when conversion changed; keeps nothing. A
+    /// one-off run (`build`, `check`) makes each article's page as soon as it is converted, so
+    /// that bodies need not stay in memory; a kept pipeline converts everything first, so that
+    /// a bad edit fails before anything is written.
+    func convert(_ loaded: Loaded, output: SiteOutput, run: inout Run, clock: StageClock) throws -> Conversions {
+        let changes = loaded.changes
+        let converter = changes.converterChanged || changes.registryChanged || state.converter == nil
+            ? SiteBuilder.converter(for: Content(config: loaded.settings, registry: loaded.registry, articles: []))
+            : state.converter!
         var paths = changes.articles
         if changes.converterChanged { paths.formUnion(state.sources.keys.map { "articles/\($0).md" }) }
         paths.subtract(changes.removedArticles)
         let contentName = options.content.lastPathComponent
         let (emits, keepsSources, keepsBodies) = (mode != .serve, mode != .build, mode == .serve)
         let sources = state.sources
-        let pages = PageBuilder(inputs: PageInputs(settings: state.settings, registry: state.registry, index: MentionIndex([], registry: state.registry), byDate: [], feedBodies: [:]))
-        let library = state.library!
+        let pages = PageBuilder(inputs: PageInputs(settings: loaded.settings, registry: loaded.registry, index: MentionIndex([], registry: loaded.registry), byDate: [], feedBodies: [:]))
+        let library = loaded.library ?? state.library!
         let newest = NewestBodies(limit: PageBuilder.feedEntries)
         let isCheck = mode == .check
-        let ids = state.registry.entities.map(\.id)
-        struct Converted: Sendable {
-            var source: Article?
-            var converted: ConvertedArticle?
-            var html: Markup?
-            var problems: [SourceError] = []
-            var templateProblems: [TemplateError] = []
-        }
         let results = try clock.time("convert") {
-            try paths.sorted().concurrentMap(serially: options.serially) { path -> Converted in
-                var result = Converted()
+            try paths.sorted().concurrentMap(serially: options.serially) { path -> Conversions.Article in
+                var result = Conversions.Article()
                 do {
                     let slug = Self.slug(of: path)
                     let source = try sources[slug].flatMap { changes.articles.contains(path) ? nil : $0 }
@@ -57,23 +62,43 @@ extension Pipeline {
                 return result
             }
         }
-        for slug in changes.removedArticles.map(Self.slug(of:)) {
-            (state.sources[slug], state.converted[slug], state.articlePrints[slug], state.bodies[slug]) = (nil, nil, nil, nil)
-        }
-        if emits { state.bodies = newest.bodies }
         for result in results {
             run.problems += result.problems
             run.templateProblems += result.templateProblems
+        }
+        if isCheck { run.articles = results.compactMap(\.source) }
+        run.rendered += emits ? results.count : 0
+        return Conversions(converter: converter, articles: results, newest: emits ? newest.bodies : [:])
+    }
+
+    /// Keeps what the load and convert stages made.
+    func commit(_ loaded: Loaded, _ conversions: Conversions) {
+        let changes = loaded.changes
+        state.stamps = loaded.stamps
+        (state.settings, state.registry, state.converter) = (loaded.settings, loaded.registry, conversions.converter)
+        if let library = loaded.library { state.library = library }
+        if let assets = loaded.assets { state.assets = assets }
+        if let prints = loaded.templatePrints { state.templatePrints = prints }
+        state.reconverted = []
+        if let moved = changes.moved, !changes.converterChanged {
+            state.converted = state.converted.mapValues { $0.remapped(moved) }
+            state.reconverted = Array(state.converted.values)
+        }
+        for slug in changes.removedArticles.map(Self.slug(of:)) {
+            (state.sources[slug], state.converted[slug], state.articlePrints[slug], state.bodies[slug]) = (nil, nil, nil, nil)
+        }
+        if mode != .serve { state.bodies = conversions.newest }
+        let ids = state.registry.entities.map(\.id)
+        for result in conversions.articles {
             if let source = result.source { state.sources[source.slug] = source }
             guard let converted = result.converted else { continue }
             let slug = converted.article.slug
             state.converted[slug] = converted
+            state.reconverted.append(converted)
             if let html = result.html {
                 state.bodies[slug] = html
                 state.articlePrints[slug] = converted.fingerprints(entityIDs: ids, html: html)
             }
         }
-        if isCheck { run.articles = results.compactMap(\.source) }
-        run.rendered += emits ? results.count : 0
     }
 }

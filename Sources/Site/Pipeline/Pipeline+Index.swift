@@ -1,22 +1,24 @@
-
 extension Pipeline {
-    /// The mention index and the date order, for the converted articles; a kept pipeline swaps
-    /// edited articles into its index when no article came or went.
-    func index(_ state: inout State) {
-        let slugs = state.converted.keys.sorted()
-        let articles = slugs.map { state.converted[$0]! }
-        let index = state.index
-        let sameArticles = index.ids == state.registry.entities.map(\.id) && index.articles.count == articles.count
-            && zip(index.articles, articles).allSatisfy { $0.article.slug == $1.article.slug }
-        if sameArticles {
-            var updated = index
-            for (position, article) in articles.enumerated() where updated.articles[position] !== article {
-                updated.replace(position, with: article)
-            }
-            state.index = updated
-        } else {
+    /// The mention index and the date order of the converted articles. When no article came or
+    /// went and the registry kept its order, the articles converted this run are swapped in.
+    func index(_ changes: Changes) {
+        let sameEntities = state.index.ids.count == state.registry.entities.count && changes.moved == nil && !changes.converterChanged
+        let sameArticles = state.index.articles.count == state.converted.count
+            && state.reconverted.allSatisfy { state.index.position(of: $0.article.slug) != nil }
+        guard !state.isFirstRun, sameEntities, sameArticles, !changes.registryChanged || state.index.ids == state.registry.entities.map(\.id) else {
+            let articles = state.converted.keys.sorted().map { state.converted[$0]! }
             state.index = MentionIndex(articles, registry: state.registry)
+            state.byDate = PageBuilder.byDate(articles)
+            return
         }
-        state.byDate = PageBuilder.byDate(articles)
+        for article in state.reconverted {
+            let position = state.index.position(of: article.article.slug)!
+            let old = state.index.articles[position]
+            guard old !== article else { continue }
+            state.index.replace(position, with: article)
+            // The article moves in the date order only if its date, outlet or title changed.
+            if let at = state.byDate.firstIndex(where: { $0 === old }) { state.byDate.remove(at: at) }
+            state.byDate.insert(article, at: state.byDate.partitionPoint { $0.order < article.order })
+        }
     }
 }

@@ -4,62 +4,61 @@ import SourceText
 import Templating
 
 extension Pipeline {
-    /// Reads what changed (everything on the first run): settings, registry, templates and
-    /// assets, and the list of articles.
-    func load(into state: inout State, run: inout Run) throws -> Changes {
-        var changes = Changes()
-        let current = takeScan() ?? scan()
+    /// Reads what changed since the last run (everything on the first): settings, registry,
+    /// templates and assets, and which articles changed, came or went. Keeps nothing.
+    func load(_ current: [String: FileStamp], run: inout Run) throws -> Loaded {
         let first = state.isFirstRun
+        var loaded = Loaded(stamps: current, settings: state.settings, registry: state.registry)
         if first {
             if mode != .check { try OutputFolder.check(options) }
             try attempt(&run, or: ()) { try Content.requireFolders(of: options.content) }
         }
-        func changed(_ prefix: String) -> Bool {
-            first || current.contains { $0.key.hasPrefix(prefix) && state.stamps[$0.key] != $0.value }
-                || state.stamps.keys.contains { $0.hasPrefix(prefix) && current[$0] == nil }
-        }
+        // One pass over the stamps: which folders and files changed.
+        var changed = Set<String>(), touched = Set<Substring>()
+        for (path, stamp) in current where first || state.stamps[path] != stamp { changed.insert(path) }
+        for path in state.stamps.keys where current[path] == nil { changed.insert(path) }
+        for path in changed { touched.insert(path.prefix { $0 != "/" }) }
         let name = options.content.lastPathComponent
-        if changed("dossier.yml") {
-            let settings = try attempt(&run, or: DossierConfig()) {
+        if first || touched.contains("dossier.yml") {
+            loaded.settings = try attempt(&run, or: DossierConfig()) {
                 try DossierConfig.load(from: options.content.appendingPathComponent("dossier.yml"), displayPath: "\(name)/dossier.yml")
             }
-            if settings != state.settings || first { changes.converterChanged = true }
-            state.settings = settings
+            if first || loaded.settings != state.settings { loaded.changes.converterChanged = true }
         }
-        if changed("entities/") {
+        if first || touched.contains("entities") {
             // A check lists every registry problem, and goes on with the entities that are fine.
             var problems: [SourceError] = []
-            let registry = try attempt(&run, or: Registry([])) {
+            loaded.registry = try attempt(&run, or: Registry([])) {
                 try Registry.load(from: options.content.appendingPathComponent("entities"), displayPath: "\(name)/entities", problems: &problems)
             }
             if mode == .check { run.problems += problems } else { try SourceErrors.throwIfAny(problems) }
             if first {
-                changes.converterChanged = true
-            } else if let moved = Self.compatible(state.registry, registry, mentioned: state.index) {
-                if moved != Array(moved.indices) || moved.count != registry.entities.count { changes.moved = moved }
+                loaded.changes.converterChanged = true
+            } else if let moved = Self.compatible(state.registry, loaded.registry, mentioned: state.index) {
+                if moved != Array(moved.indices) || moved.count != loaded.registry.entities.count { loaded.changes.moved = moved }
             } else {
-                changes.converterChanged = true
+                loaded.changes.converterChanged = true
             }
-            state.registry = registry
-            changes.registryChanged = true
+            loaded.changes.registryChanged = true
         }
-        if changed("Templates/") || state.library == nil {
+        if first || touched.contains("Templates") {
             var problems: [TemplateError] = []
             let builder = SiteBuilder(options: options)
-            state.library = try attempt(&run, or: TemplateLibrary()) { try builder.library(problems: &problems) }
+            loaded.library = try attempt(&run, or: TemplateLibrary()) { try builder.library(problems: &problems) }
             if mode == .check { run.templateProblems += problems } else { try SourceErrors.throwIfAny(problems.map(SourceError.init)) }
-            state.assets = try attempt(&run, or: []) { try builder.assets() }
-            state.templatePrints = Self.templatePrints(current, templates: options.templates)
-            changes.templates = true
+            loaded.assets = try attempt(&run, or: []) { try builder.assets() }
+            loaded.templatePrints = Self.templatePrints(current)
         }
-        let articles = try attempt(&run, or: []) { try Content.articleFiles(in: options.content) }
-        let paths = Set(articles.map { "articles/" + ($0 as NSString).lastPathComponent })
-        for path in paths where first || state.stamps[path] != current[path] || state.sources[Self.slug(of: path)] == nil && mode == .serve {
-            changes.articles.insert(path)
+        if first {
+            // The folder as the build lists it (located errors for what is not a folder).
+            let files = try attempt(&run, or: []) { try Content.articleFiles(in: options.content) }
+            loaded.changes.articles = Set(files.map { "articles/" + $0.split(separator: "/").last! })
+        } else {
+            for path in changed where path.hasPrefix("articles/") {
+                if current[path] == nil { loaded.changes.removedArticles.insert(path) } else { loaded.changes.articles.insert(path) }
+            }
         }
-        changes.removedArticles = Set(state.converted.keys.map { "articles/\($0).md" }).subtracting(paths)
-        state.stamps = current
-        return changes
+        return loaded
     }
 
     /// Where each entity of `old` is in `new`, when no article's conversion changes: every
@@ -93,7 +92,7 @@ extension Pipeline {
 
     /// Per template the dossier gives, a fingerprint of its stamp: a template's source changed
     /// when its file did.
-    static func templatePrints(_ stamps: [String: FileStamp], templates: URL?) -> [String: UInt64] {
+    static func templatePrints(_ stamps: [String: FileStamp]) -> [String: UInt64] {
         var prints: [String: UInt64] = [:]
         for (path, stamp) in stamps where path.hasPrefix("Templates/") && path.hasSuffix(".mustache") {
             var hasher = Hasher()

@@ -32,7 +32,7 @@ final class Pipeline: @unchecked Sendable {
         var removed: [String] = []
         var timings: [(stage: String, seconds: Double)] = []
         var warnings: [String] = []
-        /// In `check` mode: every problem met.
+        /// In `check` mode: every problem met, the articles read and the registry.
         var problems: [SourceError] = []
         var templateProblems: [TemplateError] = []
         var articles: [Article] = []
@@ -41,7 +41,7 @@ final class Pipeline: @unchecked Sendable {
 
     let options: SiteBuilder.Options
     let mode: Mode
-    private var state = State()
+    var state = State()
     /// The file stamps `changedFiles()` found, which the next run starts from.
     private var scanned: [String: FileStamp]?
 
@@ -63,26 +63,26 @@ final class Pipeline: @unchecked Sendable {
         scanned = nil
     }
 
-    func takeScan() -> [String: FileStamp]? {
-        defer { scanned = nil }
-        return scanned
-    }
-
-    /// Brings `output` up to date with the content; throws on bad input before writing
-    /// anything (in `build` mode the staging folder is abandoned, the old site stays).
+    /// Brings `output` up to date with the content. Bad input throws before anything is
+    /// written or kept (in `build` mode the staging folder is abandoned, the old site stays);
+    /// a later failure (a full disk) leaves a kept pipeline to make every page next time.
     func run(into output: SiteOutput) throws -> Run {
         var run = Run()
         let clock = StageClock()
+        var committed = false
         do {
-            var next = state
-            let changes = try clock.time("load") { try load(into: &next, run: &run) }
-            try convert(changes, into: &next, output: output, run: &run, clock: clock)
-            clock.time("index") { index(&next) }
-            try render(changes, into: &next, output: output, run: &run, clock: clock)
-            run.removed = try clock.time("write") { try output.finish(live: next.live) }
-            state = next
+            let current = scanned ?? scan()
+            scanned = nil
+            let loaded = try clock.time("load") { try load(current, run: &run) }
+            let conversions = try convert(loaded, output: output, run: &run, clock: clock)
+            commit(loaded, conversions)
+            committed = true
+            clock.time("index") { index(loaded.changes) }
+            try render(output: output, run: &run, clock: clock)
+            run.removed = try clock.time("write") { try output.finish(live: state.layoutChanged ? state.live : nil) }
         } catch {
             output.abandon()
+            if committed { state.isFirstRun = true }
             throw error
         }
         run.timings = clock.timings
@@ -95,8 +95,7 @@ final class Pipeline: @unchecked Sendable {
 }
 
 extension Pipeline {
-    /// What a kept pipeline remembers between runs; a run works on a copy and keeps it only when
-    /// it succeeds, so a failed run leaves the next one to start from the last good state.
+    /// What a kept pipeline remembers between runs.
     struct State {
         var stamps: [String: FileStamp] = [:]
         var settings = DossierConfig()
@@ -110,6 +109,8 @@ extension Pipeline {
         var sources: [String: Article] = [:]
         /// The converted articles by slug.
         var converted: [String: ConvertedArticle] = [:]
+        /// Articles converted (or remapped) by the current run, whose fingerprints may have changed.
+        var reconverted: [ConvertedArticle] = []
         /// Per slug, the fingerprints of what pages show of the article.
         var articlePrints: [String: ConvertedArticle.Fingerprints] = [:]
         /// The bodies converted this run, for their pages; and those of the feed's articles, kept.
@@ -118,13 +119,14 @@ extension Pipeline {
         var byDate: [ConvertedArticle] = []
         /// The pages of the site (kept by `serve` until pages come or go).
         var layout: Layout?
-        /// Fingerprints of every input of the last run.
-        var inputPrints: [InputKey: UInt64] = [:]
-        /// Per input, the pages that read it; per page, what it read.
-        var readers: [InputKey: Set<String>] = [:]
-        var reads: [String: [InputKey]] = [:]
+        var layoutChanged = true
         /// Every file of the site.
         var live: Set<String> = []
+        /// Fingerprints of every input of the last run.
+        var inputPrints: [InputKey: UInt64] = [:]
+        /// Per input, the pages (by number in `layout.paths`) that read it; per page path, what it read.
+        var readers: [InputKey: [Int32]] = [:]
+        var reads: [String: [InputKey]] = [:]
         var isFirstRun = true
     }
 
@@ -132,9 +134,9 @@ extension Pipeline {
     struct Layout {
         var print: UInt64
         var jobs: [PageBuilder.Job]
-        /// Every file: articles, other pages, assets.
+        /// Every file: articles, then other pages in the order of `jobs`, then assets.
         var paths: [String]
-        var jobAt: [String: PageBuilder.Job]
+        var number: [String: Int32]
     }
 
     /// What changed since the last run.
@@ -146,7 +148,17 @@ extension Pipeline {
         /// Where each entity of the old registry is in the new one, if the registry changed
         /// without changing what conversion makes (entities added or moved, details edited).
         var moved: [Int]?
-        var templates = false
         var registryChanged = false
+    }
+
+    /// What the load stage read: what changed, and the new settings, registry and templates.
+    struct Loaded {
+        var changes = Changes()
+        var stamps: [String: FileStamp] = [:]
+        var settings: DossierConfig
+        var registry: Registry
+        var library: TemplateLibrary?
+        var assets: [(name: String, bytes: [UInt8])]?
+        var templatePrints: [String: UInt64]?
     }
 }

@@ -10,8 +10,8 @@ protocol SiteOutput: AnyObject, Sendable {
     /// threads at once.
     func put(_ path: String, _ bytes: [UInt8]) throws
     /// Called once every file of the run is put: `live` is the path of every file the site now
-    /// has. Returns the paths it removed.
-    func finish(live: Set<String>) throws -> [String]
+    /// has, nil when that did not change since the last run. Returns the paths it removed.
+    func finish(live: Set<String>?) throws -> [String]
     /// Called instead of `finish` when the run failed.
     func abandon()
 }
@@ -49,7 +49,8 @@ final class PreviewOutput: SiteOutput, @unchecked Sendable {
     /// Removes files of pages that are gone; on the first run also what the output holds but
     /// the site does not (pages of content removed while no preview ran, `.tmp` files of a
     /// preview killed while it wrote).
-    func finish(live: Set<String>) throws -> [String] {
+    func finish(live: Set<String>?) throws -> [String] {
+        guard let live else { return [] }
         var gone = hashes.keys.filter { !live.contains($0) }
         if known == nil { gone += strays(keeping: live) }
         for path in gone {
@@ -93,7 +94,7 @@ final class LinkCollector: SiteOutput, @unchecked Sendable {
         lock.withLock { pages.append(links) }
     }
 
-    func finish(live: Set<String>) throws -> [String] { [] }
+    func finish(live: Set<String>?) throws -> [String] { [] }
 
     func abandon() {}
 

@@ -53,7 +53,7 @@ final class SiteWriter: SiteOutput, @unchecked Sendable {
     }
 
     /// Finishes the staging folder and swaps it in; the old site goes.
-    func finish(live: Set<String>) throws -> [String] {
+    func finish(live: Set<String>?) throws -> [String] {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
             try finishing(staging)
