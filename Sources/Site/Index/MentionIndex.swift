@@ -55,8 +55,10 @@ struct MentionIndex: Sendable {
     }
 
     /// Swaps in a new version of the article at `position` (same slug), updating the entities
-    /// it mentioned before or mentions now.
-    mutating func replace(_ position: Int, with converted: ConvertedArticle) {
+    /// it mentioned before or mentions now; returns those entities (registry positions).
+    @discardableResult
+    mutating func replace(_ position: Int, with converted: ConvertedArticle) -> [Int] {
+        let touched = articles[position].entities.map(\.entity) + converted.entities.map(\.entity)
         for mentioned in articles[position].entities {
             let at = insertionPoint(position, in: groups[mentioned.entity])
             groups[mentioned.entity].remove(at: at)
@@ -68,6 +70,7 @@ struct MentionIndex: Sendable {
             groups[mentioned.entity].insert(Group(article: Int32(position), run: mentioned.run), at: at)
             counts[mentioned.entity] += Int(mentioned.run.count)
         }
+        return touched
     }
 
     /// What an entity's first page sums up: its spellings as written, the outlets that mention

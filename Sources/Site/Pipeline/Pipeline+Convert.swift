@@ -1,4 +1,5 @@
 import Articles
+import Entities
 import SourceText
 import Templating
 
@@ -35,7 +36,8 @@ extension Pipeline {
         let contentName = options.content.lastPathComponent
         let (emits, keepsSources, keepsBodies) = (mode != .serve, mode != .build, mode == .serve)
         let sources = state.sources
-        let pages = PageBuilder(inputs: PageInputs(settings: loaded.settings, registry: loaded.registry, index: MentionIndex([], registry: loaded.registry), byDate: [], feedBodies: [:]))
+        // Article pages need no other article: made from an index without any.
+        let pages = emits ? PageBuilder(inputs: PageInputs(settings: loaded.settings, registry: loaded.registry, index: MentionIndex([], registry: loaded.registry), byDate: [], feedBodies: [:])) : nil
         let library = loaded.library ?? state.library!
         let newest = NewestBodies(limit: PageBuilder.feedEntries)
         let isCheck = mode == .check
@@ -53,7 +55,7 @@ extension Pipeline {
                     if emits {
                         newest.offer(converted, html: html)
                         var reads = Reads(records: false)
-                        let page = clock.time("render", within: "convert") { pages.article(converted, html: html, &reads) }
+                        let page = clock.time("render", within: "convert") { pages!.article(converted, html: html, &reads) }
                         result.templateProblems = try self.render(page, library, into: output, clock: clock, within: "convert", reads: &reads)
                     }
                 } catch where isCheck {
@@ -75,6 +77,14 @@ extension Pipeline {
     func commit(_ loaded: Loaded, _ conversions: Conversions) {
         let changes = loaded.changes
         state.stamps = loaded.stamps
+        state.registryChanged = changes.registryChanged || state.isFirstRun
+        if state.registryChanged {
+            let ids = Set(loaded.registry.entities.map(\.id))
+            state.removedIDs = state.registry.entities.map(\.id).filter { !ids.contains($0) }
+            state.entityKeys = loaded.registry.entities.map { InputKey.hash($0.id) }
+            state.entityPrints = loaded.registry.entities.map(Self.fingerprints(of:))
+        }
+        state.removed = changes.removedArticles.map(Self.slug(of:))
         (state.settings, state.registry, state.converter) = (loaded.settings, loaded.registry, conversions.converter)
         if let library = loaded.library { state.library = library }
         if let assets = loaded.assets { state.assets = assets }
@@ -84,7 +94,7 @@ extension Pipeline {
             state.converted = state.converted.mapValues { $0.remapped(moved) }
             state.reconverted = Array(state.converted.values)
         }
-        for slug in changes.removedArticles.map(Self.slug(of:)) {
+        for slug in state.removed {
             (state.sources[slug], state.converted[slug], state.articlePrints[slug], state.bodies[slug]) = (nil, nil, nil, nil)
         }
         if mode != .serve { state.bodies = conversions.newest }
@@ -100,5 +110,15 @@ extension Pipeline {
                 state.articlePrints[slug] = converted.fingerprints(entityIDs: ids, html: html)
             }
         }
+    }
+
+    /// Fingerprints of what links show of an entity (id, name, type) and of all the registry says.
+    static func fingerprints(of entity: Entity) -> (name: UInt64, details: UInt64) {
+        var name = Hasher(), details = Hasher()
+        name.combine(entity.id)
+        name.combine(entity.name)
+        name.combine(entity.type)
+        details.combine(entity)
+        return (UInt64(bitPattern: Int64(name.finalize())), UInt64(bitPattern: Int64(details.finalize())))
     }
 }

@@ -9,16 +9,19 @@ extension Pipeline {
             let articles = state.converted.keys.sorted().map { state.converted[$0]! }
             state.index = MentionIndex(articles, registry: state.registry)
             state.byDate = PageBuilder.byDate(articles)
+            state.touchedEntities = nil
             return
         }
+        var touched = Set<Int>()
         for article in state.reconverted {
             let position = state.index.position(of: article.article.slug)!
             let old = state.index.articles[position]
             guard old !== article else { continue }
-            state.index.replace(position, with: article)
+            touched.formUnion(state.index.replace(position, with: article))
             // The article moves in the date order only if its date, outlet or title changed.
             if let at = state.byDate.firstIndex(where: { $0 === old }) { state.byDate.remove(at: at) }
             state.byDate.insert(article, at: state.byDate.partitionPoint { $0.order < article.order })
         }
+        state.touchedEntities = touched
     }
 }

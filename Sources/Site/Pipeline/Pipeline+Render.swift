@@ -16,14 +16,16 @@ extension Pipeline {
         var articleJobs: [ConvertedArticle] = []
         var otherJobs: [PageBuilder.Job] = []
         if records {
-            let stale = stalePages(pages)
-            let layout = state.layout!
-            let articleCount = state.index.articles.count
-            for number in stale.sorted() {
-                if number < articleCount { articleJobs.append(state.index.articles[Int(number)]) } else if Int(number) - articleCount < layout.jobs.count { otherJobs.append(layout.jobs[Int(number) - articleCount]) }
+            for number in stalePages(pages).sorted() {
+                guard let path = state.paths[Int(number)] else { continue }
+                if let job = state.layout!.jobs[path] {
+                    otherJobs.append(job)
+                } else if let article = state.converted[String(path.dropFirst("articles/".count).dropLast(".html".count))] {
+                    articleJobs.append(article)
+                }
             }
             try ensureBodies(for: articleJobs.map(\.article.slug))
-            run.pages = layout.paths
+            run.pages = state.layout!.paths
         } else {
             // One-of-a-kind pages first: the sitemap and the feed are large, and last in line they
             // would be rendered while the other cores wait. Entity pages then by the first article
@@ -74,115 +76,99 @@ extension Pipeline {
         for (slug, body) in zip(missing, bodies) { state.bodies[slug] = body }
     }
 
-    /// The pages (by number in the layout) to make again: on the first run all, later those
-    /// that read an input whose fingerprint changed and those that are new. Makes the layout
-    /// again when pages came or went.
+    /// The pages (by number) to make again: on the first run all, later those that read an
+    /// input whose fingerprint changed and those that are new. Lists the pages again when
+    /// pages came or went.
     func stalePages(_ pages: PageBuilder) -> Set<Int32> {
-        let print = Self.layoutPrint(state, pages: pages)
+        let print = layoutPrint(pages)
         state.layoutChanged = state.isFirstRun || print != state.layout?.print
-        if state.layoutChanged {
-            let jobs = pages.jobs()
-            let paths = state.index.articles.map(\.path) + jobs.map(pages.path) + state.assets.map { "assets/\($0.name)" }
-            state.layout = Layout(print: print, jobs: jobs, paths: paths,
-                                  number: Dictionary(paths.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first }))
-            state.live = Set(paths)
-        }
-        let changed = updateFingerprints(layout: print)
-        let count = Int32(state.layout!.paths.count - state.assets.count)
-        guard !state.isFirstRun else { return Set(0..<count) }
         var stale = Set<Int32>()
         if state.layoutChanged {
-            renumberReaders()
-            for (path, number) in state.layout!.number where number < count && state.reads[path] == nil { stale.insert(number) }
+            let jobs = pages.jobs()
+            let others = jobs.map(pages.path)
+            let paths = state.index.articles.map(\.path) + others + state.assets.map { "assets/\($0.name)" }
+            let live = Set(paths)
+            for path in state.live.subtracting(live) {
+                if let number = state.numbers.removeValue(forKey: path) { (state.paths[Int(number)], state.reads[number]) = (nil, nil) }
+            }
+            for path in paths.dropLast(state.assets.count) where state.numbers[path] == nil {
+                let number = Int32(state.paths.count)
+                state.numbers[path] = number
+                state.paths.append(path)
+                stale.insert(number)
+            }
+            state.layout = Layout(print: print, paths: paths, jobs: Dictionary(zip(others, jobs), uniquingKeysWith: { first, _ in first }))
+            state.live = live
         }
-        for key in changed { stale.formUnion(state.readers[key] ?? []) }
+        for key in updateFingerprints(layout: print) { stale.formUnion(state.readers[key] ?? []) }
+        if state.isFirstRun { stale = Set(state.numbers.values) }
         return stale
     }
 
     /// Notes what each page made this run read, replacing what it read before.
     func record(_ made: [(path: String, keys: [InputKey])]) {
-        let numbers = state.layout!.number
-        let rebuilds = made.count > state.reads.count / 4
         for (path, keys) in made {
-            let unique = Array(Set(keys))
-            if !rebuilds, let number = numbers[path] {
-                let (old, new) = (Set(state.reads[path] ?? []), Set(unique))
-                for key in old.subtracting(new) {
-                    if let at = state.readers[key]?.firstIndex(of: number) { state.readers[key]!.remove(at: at) }
-                }
-                for key in new.subtracting(old) { state.readers[key, default: []].append(number) }
+            guard let number = state.numbers[path] else { continue }
+            let new = Set(keys)
+            let old = state.reads[number].map(Set.init) ?? []
+            for key in old.subtracting(new) {
+                if let at = state.readers[key]?.firstIndex(of: number) { state.readers[key]!.remove(at: at) }
             }
-            state.reads[path] = unique
-        }
-        // Many pages made: readers listed again from what each page read.
-        if rebuilds { renumberReaders() }
-    }
-
-    /// Lists per input the pages that read it, by their numbers in the current layout; forgets
-    /// what pages that are gone read.
-    func renumberReaders() {
-        let numbers = state.layout!.number
-        state.reads = state.reads.filter { numbers[$0.key] != nil }
-        state.readers = [:]
-        for (path, keys) in state.reads {
-            let number = numbers[path]!
-            for key in keys { state.readers[key, default: []].append(number) }
+            for key in new.subtracting(old) { state.readers[key, default: []].append(number) }
+            state.reads[number] = Array(new)
         }
     }
 
-    /// Brings the fingerprint of every input pages can read (`InputKey.Kind`) up to date with
-    /// the content and returns the inputs whose fingerprint changed (or that came or went).
-    /// Articles' fingerprints change only when they are converted again; everything else is
-    /// looked at on every run.
+    /// Brings the fingerprint of every input pages can read (`InputKey.Kind`) up to date and
+    /// returns the inputs whose fingerprint changed, came or went. Each kind is looked at where
+    /// it can change: articles when converted again, entities' details when the registry
+    /// changed, their articles when the index stage changed their mentions.
     func updateFingerprints(layout: UInt64) -> Set<InputKey> {
         var changed = Set<InputKey>()
-        var seen = Set<InputKey>()
-        func set(_ key: InputKey, _ print: UInt64) {
-            seen.insert(key)
-            if state.inputPrints.updateValue(print, forKey: key) != print { changed.insert(key) }
+        func set(_ key: InputKey, _ print: UInt64?) {
+            let old = print.map { state.inputPrints.updateValue($0, forKey: key) } ?? state.inputPrints.removeValue(forKey: key)
+            if old != print { changed.insert(key) }
         }
         func value(_ hasher: Hasher) -> UInt64 { UInt64(bitPattern: Int64(hasher.finalize())) }
         var settings = Hasher()
         settings.combine(state.settings)
         settings.combine(options.search != nil)
         set(InputKey(.settings), value(settings))
-        for name in state.library?.names ?? [] { set(InputKey(.template, name), state.templatePrints[name] ?? 0) }
+        for (name, print) in state.templatePrints { set(InputKey(.template, name), print) }
+        for name in state.library?.names ?? [] where state.templatePrints[name] == nil { set(InputKey(.template, name), 0) }
         for article in state.reconverted {
-            guard let print = state.articlePrints[article.article.slug] else { continue }
-            set(InputKey(.summary, hash: article.key), print.summary)
-            set(InputKey(.mentions, hash: article.key), print.mentions)
-            set(InputKey(.overview, hash: article.key), print.overview)
-            set(InputKey(.document, hash: article.key), print.document)
+            let print = state.articlePrints[article.article.slug]
+            set(InputKey(.summary, hash: article.key), print?.summary)
+            set(InputKey(.mentions, hash: article.key), print?.mentions)
+            set(InputKey(.overview, hash: article.key), print?.overview)
+            set(InputKey(.document, hash: article.key), print?.document)
         }
-        var types: [EntityType: Hasher] = [:]
-        for (position, entity) in state.registry.entities.enumerated() {
-            let key = InputKey.hash(entity.id)
-            var name = Hasher(), details = Hasher(), articles = Hasher()
-            name.combine(entity.id)
-            name.combine(entity.name)
-            name.combine(entity.type)
-            details.combine(entity)
+        for slug in state.removed {
+            for kind in [InputKey.Kind.summary, .mentions, .overview, .document] { set(InputKey(kind, slug), nil) }
+        }
+        let entities = state.registry.entities
+        if state.registryChanged {
+            for id in state.removedIDs {
+                for kind in [InputKey.Kind.entityName, .entityDetails, .articlesOfEntity, .mentionCount] { set(InputKey(kind, id), nil) }
+            }
+            for (position, print) in state.entityPrints.enumerated() {
+                set(InputKey(.entityName, hash: state.entityKeys[position]), print.name)
+                set(InputKey(.entityDetails, hash: state.entityKeys[position]), print.details)
+            }
+            var types: [EntityType: Hasher] = [:]
+            for entity in entities { types[entity.type, default: Hasher()].combine(entity.id) }
+            for type in EntityType.allCases { set(InputKey(.entitiesOfType, type.rawValue), types[type].map(value) ?? 0) }
+        }
+        for position in state.touchedEntities.map(Array.init) ?? Array(entities.indices) {
+            var articles = Hasher()
             for group in state.index.groups[position] { articles.combine(state.index.articles[Int(group.article)].key) }
-            set(InputKey(.entityName, hash: key), value(name))
-            set(InputKey(.entityDetails, hash: key), value(details))
-            set(InputKey(.articlesOfEntity, hash: key), value(articles))
-            set(InputKey(.mentionCount, hash: key), UInt64(state.index.counts[position]))
-            types[entity.type, default: Hasher()].combine(entity.id)
+            set(InputKey(.articlesOfEntity, hash: state.entityKeys[position]), value(articles))
+            set(InputKey(.mentionCount, hash: state.entityKeys[position]), UInt64(state.index.counts[position]))
         }
-        for type in EntityType.allCases { set(InputKey(.entitiesOfType, type.rawValue), types[type].map(value) ?? 0) }
         var order = Hasher()
         for article in state.byDate { order.combine(article.key) }
         set(InputKey(.articleOrder), value(order))
         set(InputKey(.pageList), layout)
-        // Inputs that are gone: entities and templates no longer there, articles removed. Article
-        // keys not looked at this run are kept when their article still exists.
-        let articleKinds: Set<UInt64> = [InputKey.Kind.summary, .mentions, .overview, .document].map(\.rawValue).reduce(into: []) { $0.insert($1) }
-        let present = Set(state.index.articles.map { $0.key & 0x00FF_FFFF_FFFF_FFFF })
-        for key in Array(state.inputPrints.keys) where !seen.contains(key) {
-            if articleKinds.contains(key.value >> 56), present.contains(key.value & 0x00FF_FFFF_FFFF_FFFF) { continue }
-            state.inputPrints[key] = nil
-            changed.insert(key)
-        }
         return changed
     }
 
@@ -218,12 +204,12 @@ extension Pipeline {
 
     /// A fingerprint of what decides which pages there are: the articles, the entities and
     /// how many pages each fills, the assets.
-    static func layoutPrint(_ state: State, pages: PageBuilder) -> UInt64 {
+    func layoutPrint(_ pages: PageBuilder) -> UInt64 {
         var hasher = Hasher()
         for article in state.index.articles { hasher.combine(article.key) }
-        for (position, entity) in state.registry.entities.enumerated() {
-            hasher.combine(entity.id)
-            hasher.combine(entity.type)
+        for (position, key) in state.entityKeys.enumerated() {
+            hasher.combine(key)
+            hasher.combine(state.registry.entities[position].type)
             hasher.combine(pages.entityPageCount(groups: state.index.groups[position].count))
         }
         for asset in state.assets { hasher.combine(asset.name) }

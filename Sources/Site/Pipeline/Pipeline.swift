@@ -116,6 +116,18 @@ extension Pipeline {
         /// The bodies converted this run, for their pages; and those of the feed's articles, kept.
         var bodies: [String: Markup] = [:]
         var index = MentionIndex([], registry: Registry([]))
+        /// The entities (registry positions) whose mentions the index stage changed; nil: all.
+        var touchedEntities: Set<Int>?
+        /// What the current run's commit found: whether the registry changed, the ids it lost,
+        /// the slugs of articles removed.
+        var registryChanged = true
+        var removedIDs: [String] = []
+        var removed: [String] = []
+        /// Per registry position: the hash of the id (the name of its keys), and fingerprints
+        /// of what links show of the entity, of all the registry says, and of its articles.
+        var entityKeys: [UInt64] = []
+        var entityPrints: [(name: UInt64, details: UInt64)] = []
+        var articlesOfEntity: [UInt64] = []
         var byDate: [ConvertedArticle] = []
         /// The pages of the site (kept by `serve` until pages come or go).
         var layout: Layout?
@@ -124,19 +136,22 @@ extension Pipeline {
         var live: Set<String> = []
         /// Fingerprints of every input of the last run.
         var inputPrints: [InputKey: UInt64] = [:]
-        /// Per input, the pages (by number in `layout.paths`) that read it; per page path, what it read.
+        /// Every page path ever made by this pipeline, by number; a number is never given twice,
+        /// so lists of readers may keep numbers of pages that are gone (`paths` then holds nil).
+        var numbers: [String: Int32] = [:]
+        var paths: [String?] = []
+        /// Per input, the pages (by number) that read it; per page number, what it read.
         var readers: [InputKey: [Int32]] = [:]
-        var reads: [String: [InputKey]] = [:]
+        var reads: [Int32: [InputKey]] = [:]
         var isFirstRun = true
     }
 
     /// Every page of the site, and a fingerprint of what decides which pages there are.
     struct Layout {
         var print: UInt64
-        var jobs: [PageBuilder.Job]
-        /// Every file: articles, then other pages in the order of `jobs`, then assets.
+        /// Every file: articles, other pages, assets.
         var paths: [String]
-        var number: [String: Int32]
+        var jobs: [String: PageBuilder.Job]
     }
 
     /// What changed since the last run.
