@@ -7,23 +7,21 @@
 ///     }
 public struct LinkRewriter: Sendable {
     public struct Replacement: Sendable, Equatable {
-        /// The opening markup's UTF-8 and a NUL byte after it, as libcmark takes it.
-        public let openCString: [UInt8]
+        /// The opening markup as UTF-8.
+        public let openUTF8: [UInt8]
         public var close: String
 
-        public var open: String { String(decoding: openCString.dropLast(), as: UTF8.self) }
+        public var open: String { String(decoding: openUTF8, as: UTF8.self) }
 
         public init(open: String, close: String) {
-            openCString = Array(open.utf8) + [0]
+            openUTF8 = Array(open.utf8)
             self.close = close
         }
 
-        /// `openCString` is the opening markup's UTF-8 and a NUL byte. The renderer copies it
-        /// before it asks for the next link's: a rewriter can fill one buffer anew for each link
-        /// instead of making a string each.
-        public init(openCString: [UInt8], close: String) {
-            precondition(openCString.last == 0, "the opening markup ends with a NUL byte")
-            self.openCString = openCString
+        /// The renderer copies `openUTF8` before it asks for the next link's: a rewriter can
+        /// fill one buffer anew for each link instead of making a string each.
+        public init(openUTF8: [UInt8], close: String) {
+            self.openUTF8 = openUTF8
             self.close = close
         }
     }

@@ -181,7 +181,13 @@ private extension MarkdownRenderer {
                 let custom = makeNode(CMARK_NODE_CUSTOM_INLINE)
                 // libcmark copies both. The closing string is passed as it is stored: a short
                 // string ("</a>") would otherwise be copied to the heap.
-                replacement.openCString.withUnsafeBytes { _ = cmark_node_set_on_enter(custom, $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+                // libcmark takes a C string: the bytes and a NUL, on the stack.
+                let open = replacement.openUTF8
+                withUnsafeTemporaryAllocation(of: CChar.self, capacity: open.count + 1) { string in
+                    open.withUnsafeBytes { bytes in _ = string.initialize(from: bytes.bindMemory(to: CChar.self)) }
+                    string[open.count] = 0
+                    _ = cmark_node_set_on_enter(custom, string.baseAddress!)
+                }
                 replacement.close.withCString { _ = cmark_node_set_on_exit(custom, $0) }
                 while let child = cmark_node_first_child(node) {
                     cmark_node_unlink(child)

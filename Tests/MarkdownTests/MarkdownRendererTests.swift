@@ -76,7 +76,7 @@ struct MarkdownRendererTests {
         let seen = Box()
         let rewriter = LinkRewriter(known: known) { link in
             seen.links.append(link)
-            return link.known == nil ? nil : .init(openCString: Array("<a id=\"\(link.known!)\">".utf8) + [0], close: "</a>")
+            return link.known == nil ? nil : .init(openUTF8: Array("<a id=\"\(link.known!)\">".utf8), close: "</a>")
         }
         let html = try MarkdownRenderer().render("[Kim](person:kim-jong-un) und [Putin](person:p2999) in [Moskau](place:moskau)", rewriter: rewriter)
         #expect(html == "<p><a id=\"1\">Kim</a> und <a id=\"3003\">Putin</a> in <a href=\"place:moskau\">Moskau</a></p>\n")

@@ -132,7 +132,7 @@ private extension Converter {
                 markStart: Int32(current.base + link.range.lowerBound), markEnd: Int32(current.base + link.range.upperBound)
             ))
             writeOpenTag(entity, ordinal: ordinal)
-            return .init(openCString: tag, close: "</a>")
+            return .init(openUTF8: tag, close: "</a>")
         }
 
         /// Writes the opening tag of the `ordinal`-th mention of the entity at `entity` into `tag`,
@@ -145,7 +145,6 @@ private extension Converter {
                 tag.appendDecimal(Int(ordinal))
                 tag.append(contentsOf: tags[middle..<end])
             }
-            tag.append(0)
         }
 
         /// Notes text that was meant as an annotation but is not a link.

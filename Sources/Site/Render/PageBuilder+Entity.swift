@@ -1,4 +1,5 @@
 import Entities
+import SourceText
 import Templating
 
 extension PageBuilder {
