@@ -29,6 +29,7 @@ public final class PreviewSession: @unchecked Sendable {
     /// What a rebuild did, as a line for the terminal.
     public func rebuild() throws -> String {
         var notes: [String] = []
+        var loaded: Registry?
         // The builder's look at the content, which its rebuild then starts from.
         let registryChanged = hasBuilt && builder.changedFiles().contains { $0.hasPrefix("entities/") }
         hasBuilt = true
@@ -48,11 +49,12 @@ public final class PreviewSession: @unchecked Sendable {
                 notes.append("registry changed, \(added) mentions annotated")
             }
             self.registry = registry
+            loaded = registry
             // Articles were written: the builder looks again.
             builder.discardScan()
         }
         rawStamps = rawNow
-        let outcome = try builder.rebuild()
+        let outcome = try builder.rebuild(registry: registryChanged ? loaded : nil)
         if options.search != nil, !outcome.written.isEmpty || !outcome.removed.isEmpty {
             lock.withLock { searchIsStale = true }
         }

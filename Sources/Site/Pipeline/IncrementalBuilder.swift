@@ -1,3 +1,4 @@
+import Entities
 import Foundation
 
 /// `dossier serve`'s builds: one kept `Pipeline` run after every change into the output in
@@ -37,11 +38,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
     public func discardScan() { pipeline.discardScan() }
 
     /// Brings the output up to date with the content; throws, leaving the output as it was, on bad input.
+    /// `registry`: the registry as the caller just loaded it from `content/entities/`, to save
+    /// reading it twice.
     @discardableResult
-    public func rebuild() throws -> Outcome {
+    public func rebuild(registry: Registry? = nil) throws -> Outcome {
         let start = DispatchTime.now().uptimeNanoseconds
         output.startRun()
-        let run = try pipeline.run(into: output)
+        let run = try pipeline.run(into: output, registry: registry)
         return Outcome(written: output.written.sorted(), removed: run.removed, rendered: run.rendered, renderedEverything: run.renderedEverything,
                        seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }

@@ -6,7 +6,7 @@ import Templating
 extension Pipeline {
     /// Reads what changed since the last run (everything on the first): settings, registry,
     /// templates and assets, and which articles changed, came or went. Keeps nothing.
-    func load(_ current: [String: FileStamp], run: inout Run) throws -> Loaded {
+    func load(_ current: [String: FileStamp], registry given: Registry?, run: inout Run) throws -> Loaded {
         let first = state.isFirstRun
         var loaded = Loaded(stamps: current, settings: state.settings, registry: state.registry)
         if first {
@@ -28,7 +28,7 @@ extension Pipeline {
         if first || touched.contains("entities") {
             // A check lists every registry problem, and goes on with the entities that are fine.
             var problems: [SourceError] = []
-            loaded.registry = try attempt(&run, or: Registry([])) {
+            loaded.registry = try given ?? attempt(&run, or: Registry([])) {
                 try Registry.load(from: options.content.appendingPathComponent("entities"), displayPath: "\(name)/entities", problems: &problems)
             }
             if mode == .check { run.problems += problems } else { try SourceErrors.throwIfAny(problems) }

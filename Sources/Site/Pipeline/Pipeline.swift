@@ -66,14 +66,16 @@ final class Pipeline: @unchecked Sendable {
     /// Brings `output` up to date with the content. Bad input throws before anything is
     /// written or kept (in `build` mode the staging folder is abandoned, the old site stays);
     /// a later failure (a full disk) leaves a kept pipeline to make every page next time.
-    func run(into output: SiteOutput) throws -> Run {
+    /// `registry`: the registry as the caller just loaded it from `content/entities/` after
+    /// `changedFiles()`, to save reading it twice.
+    func run(into output: SiteOutput, registry: Registry? = nil) throws -> Run {
         var run = Run()
         let clock = StageClock()
         var committed = false
         do {
             let current = scanned ?? scan()
             scanned = nil
-            let loaded = try clock.time("load") { try load(current, run: &run) }
+            let loaded = try clock.time("load") { try load(current, registry: registry, run: &run) }
             let conversions = try convert(loaded, output: output, run: &run, clock: clock)
             commit(loaded, conversions)
             committed = true
