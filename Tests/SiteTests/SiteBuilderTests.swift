@@ -122,6 +122,24 @@ struct SiteBuilderTests {
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
     }
 
+    /// An entity's company counts each companion once per sentence, most frequent first, the
+    /// same for a rare entity in a large registry (counted sparsely) as in a small one.
+    @Test func companyIsCountedOncePerSentenceInSmallAndLargeRegistries() throws {
+        for extra in [0, 300] {
+            let dossier = try TestDossier.standard()
+            defer { dossier.cleanUp() }
+            let more = (0..<extra).map { "- id: person-\($0)\n  type: person\n  name: Person \($0)\n" }.joined()
+            try dossier.write("content/entities/entities.yml", TestDossier.registry + "\n" + more)
+            try dossier.build()
+            let kim = try dossier.read("persons/kim-jong-un.html")
+            let company = try #require(kim.components(separatedBy: #"<section class="companions">"#).dropFirst().first?.components(separatedBy: "</section>").first)
+            // Kim's one sentence names Putin and the Amur; TASS comes in the next one.
+            #expect(company.contains(#"Wladimir Putin</a> <span class="count">1</span>"#), "\(extra) more entities")
+            #expect(company.contains(#"Amur</a> <span class="count">1</span>"#))
+            #expect(!company.contains("TASS") && !company.contains("Russland"))
+        }
+    }
+
     @Test func navigationLinksFromEachDepthAndMarksThePageSection() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

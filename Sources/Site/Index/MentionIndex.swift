@@ -92,8 +92,12 @@ struct MentionIndex: Sendable {
         // Companions by registry position in a plain array, noting which positions were counted;
         // `lastSeen` holds the sentence each entity was last counted in, so that it counts once
         // per sentence however often it is named there.
-        var together = [Int](repeating: 0, count: ids.count)
-        var lastSeen = [Int](repeating: -1, count: ids.count)
+        // A rare entity in a large registry counts its few companions in a dictionary: arrays
+        // the size of the registry would cost more to clear than its mentions to count.
+        let dense = counts[entity] * 64 >= ids.count
+        var together = [Int](repeating: 0, count: dense ? ids.count : 0)
+        var lastSeen = [Int](repeating: -1, count: dense ? ids.count : 0)
+        var sparse: [Int: (count: Int, lastSeen: Int)] = [:]
         var counted: [Int] = []
         var sentences = 0
         let own = Int32(entity)
@@ -123,6 +127,13 @@ struct MentionIndex: Sendable {
                         sentences += 1
                         for other in ConvertedArticle.sentence(around: position, in: mentions) where mentions[other].entity != own {
                             let id = Int(mentions[other].entity)
+                            guard dense else {
+                                let seen = sparse[id]
+                                guard seen?.lastSeen != sentences else { continue }
+                                if seen == nil { counted.append(id) }
+                                sparse[id] = ((seen?.count ?? 0) + 1, sentences)
+                                continue
+                            }
                             guard lastSeen[id] != sentences else { continue }
                             lastSeen[id] = sentences
                             if together[id] == 0 { counted.append(id) }
@@ -135,7 +146,7 @@ struct MentionIndex: Sendable {
         var surfaces: [String: Int] = [:]
         for spelling in spellings { surfaces[String(decoding: spelling.bytes, as: UTF8.self), default: 0] += spelling.count }
         return Overview(surfaces: Self.ranked(surfaces), outlets: GermanCollation.sorted(outlets, count: \.count, name: \.key),
-                        companions: GermanCollation.first(limit, of: counted.map { (entity: $0, count: together[$0]) }, count: { $0.count }, name: { ids[$0.entity] }))
+                        companions: GermanCollation.first(limit, of: counted.map { (entity: $0, count: dense ? together[$0] : sparse[$0]!.count) }, count: { $0.count }, name: { ids[$0.entity] }))
     }
 
     static func ranked(_ counts: [String: Int]) -> [Counted] {
