@@ -27,12 +27,16 @@ struct MentionIndex: Sendable {
     private(set) var groups: [[Group]]
     /// Per registry position, how often the entity is mentioned.
     private(set) var counts: [Int]
+    /// Per registry position, a fingerprint of which articles mention the entity: the sum of
+    /// their keys, kept up to date by `replace` without reading the others.
+    private(set) var memberPrints: [UInt64]
 
     init(_ articles: [ConvertedArticle], registry: Registry) {
         self.articles = articles
         ids = registry.entities.map(\.id)
         groups = Array(repeating: [], count: ids.count)
         counts = Array(repeating: 0, count: ids.count)
+        memberPrints = Array(repeating: 0, count: ids.count)
         // Sized first: a large dossier has millions of groups, and growing by doubling would
         // leave a third of that unused on average.
         var sizes = [Int](repeating: 0, count: ids.count)
@@ -44,6 +48,7 @@ struct MentionIndex: Sendable {
             for mentioned in converted.entities {
                 groups[mentioned.entity].append(Group(article: Int32(position), run: mentioned.run))
                 counts[mentioned.entity] += Int(mentioned.run.count)
+                memberPrints[mentioned.entity] &+= converted.key
             }
         }
     }
@@ -63,12 +68,14 @@ struct MentionIndex: Sendable {
             let at = insertionPoint(position, in: groups[mentioned.entity])
             groups[mentioned.entity].remove(at: at)
             counts[mentioned.entity] -= Int(mentioned.run.count)
+            memberPrints[mentioned.entity] &-= articles[position].key
         }
         articles[position] = converted
         for mentioned in converted.entities {
             let at = insertionPoint(position, in: groups[mentioned.entity])
             groups[mentioned.entity].insert(Group(article: Int32(position), run: mentioned.run), at: at)
             counts[mentioned.entity] += Int(mentioned.run.count)
+            memberPrints[mentioned.entity] &+= converted.key
         }
         return touched
     }

@@ -6,17 +6,15 @@ import Templating
 extension Pipeline {
     /// Reads what changed since the last run (everything on the first): settings, registry,
     /// templates and assets, and which articles changed, came or went. Keeps nothing.
-    func load(_ current: [String: FileStamp], registry given: Registry?, run: inout Run) throws -> Loaded {
+    func load(_ current: [String: FileStamp], changed: Set<String>, registry given: Registry?, run: inout Run) throws -> Loaded {
         let first = state.isFirstRun
         var loaded = Loaded(stamps: current, settings: state.settings, registry: state.registry)
         if first {
             if mode != .check { try OutputFolder.check(options) }
             try attempt(&run, or: ()) { try Content.requireFolders(of: options.content) }
         }
-        // One pass over the stamps: which folders and files changed.
-        var changed = Set<String>(), touched = Set<Substring>()
-        for (path, stamp) in current where first || state.stamps[path] != stamp { changed.insert(path) }
-        for path in state.stamps.keys where current[path] == nil { changed.insert(path) }
+        // Which folders and files changed.
+        var touched = Set<Substring>()
         for path in changed { touched.insert(path.prefix { $0 != "/" }) }
         let name = options.content.lastPathComponent
         if first || touched.contains("dossier.yml") {

@@ -160,9 +160,7 @@ extension Pipeline {
             for type in EntityType.allCases { set(InputKey(.entitiesOfType, type.rawValue), types[type].map(value) ?? 0) }
         }
         for position in state.touchedEntities.map(Array.init) ?? Array(entities.indices) {
-            var articles = Hasher()
-            for group in state.index.groups[position] { articles.combine(state.index.articles[Int(group.article)].key) }
-            set(InputKey(.articlesOfEntity, hash: state.entityKeys[position]), value(articles))
+            set(InputKey(.articlesOfEntity, hash: state.entityKeys[position]), state.index.memberPrints[position])
             set(InputKey(.mentionCount, hash: state.entityKeys[position]), UInt64(state.index.counts[position]))
         }
         var order = Hasher()

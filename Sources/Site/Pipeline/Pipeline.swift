@@ -42,8 +42,8 @@ final class Pipeline: @unchecked Sendable {
     let options: SiteBuilder.Options
     let mode: Mode
     var state = State()
-    /// The file stamps `changedFiles()` found, which the next run starts from.
-    private var scanned: [String: FileStamp]?
+    /// The file stamps `changedFiles()` found and what changed, which the next run starts from.
+    private var scanned: (stamps: [String: FileStamp], changed: Set<String>)?
 
     init(options: SiteBuilder.Options, mode: Mode) {
         self.options = options
@@ -55,8 +55,14 @@ final class Pipeline: @unchecked Sendable {
     /// written since).
     func changedFiles() -> Set<String> {
         let current = scan()
-        scanned = current
-        return Set(current.filter { state.stamps[$0.key] != $0.value }.keys).union(state.stamps.keys.filter { current[$0] == nil })
+        var changed = Set<String>()
+        for (path, stamp) in current where state.isFirstRun || state.stamps[path] != stamp { changed.insert(path) }
+        // Every earlier file is still there when the files that are not new number as many.
+        if current.count - changed.count + changed.filter({ state.stamps[$0] != nil }).count != state.stamps.count {
+            for path in state.stamps.keys where current[path] == nil { changed.insert(path) }
+        }
+        scanned = (current, changed)
+        return changed
     }
 
     func discardScan() {
@@ -73,9 +79,10 @@ final class Pipeline: @unchecked Sendable {
         let clock = StageClock()
         var committed = false
         do {
-            let current = scanned ?? scan()
+            if scanned == nil { _ = changedFiles() }
+            let (current, changed) = scanned!
             scanned = nil
-            let loaded = try clock.time("load") { try load(current, registry: registry, run: &run) }
+            let loaded = try clock.time("load") { try load(current, changed: changed, registry: registry, run: &run) }
             let conversions = try convert(loaded, output: output, run: &run, clock: clock)
             commit(loaded, conversions)
             committed = true
