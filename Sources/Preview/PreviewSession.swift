@@ -44,14 +44,15 @@ public final class PreviewSession: @unchecked Sendable {
                     notes.append("imported \(name) as \(outcome.article)")
                 }
             }
+            var added = 0
             if registryChanged {
-                let added = try reannotate(with: registry)
+                added = try reannotate(with: registry)
                 notes.append("registry changed, \(added) mentions annotated")
             }
             self.registry = registry
             loaded = registry
             // Articles were written: the builder looks again.
-            builder.discardScan()
+            if added > 0 || !newRaw.isEmpty { builder.discardScan() }
         }
         rawStamps = rawNow
         let outcome = try builder.rebuild(registry: registryChanged ? loaded : nil)
