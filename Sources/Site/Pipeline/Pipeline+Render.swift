@@ -109,13 +109,25 @@ extension Pipeline {
     func record(_ made: [(path: String, keys: [InputKey])]) {
         for (path, keys) in made {
             guard let number = state.numbers[path] else { continue }
-            let new = Set(keys)
-            let old = state.reads[number].map(Set.init) ?? []
-            for key in old.subtracting(new) {
-                if let at = state.readers[key]?.firstIndex(of: number) { state.readers[key]!.remove(at: at) }
+            // Sorted and unique without hashing: a site's pages note millions of reads.
+            var new = keys.map(\.value)
+            new.sort()
+            var unique = 0
+            for index in new.indices where unique == 0 || new[unique - 1] != new[index] {
+                new[unique] = new[index]
+                unique += 1
             }
-            for key in new.subtracting(old) { state.readers[key, default: []].append(number) }
-            state.reads[number] = Array(new)
+            let read = new.prefix(unique).map { InputKey(raw: $0) }
+            if let old = state.reads[number] {
+                let (before, after) = (Set(old), Set(read))
+                for key in before.subtracting(after) {
+                    if let at = state.readers[key]?.firstIndex(of: number) { state.readers[key]!.remove(at: at) }
+                }
+                for key in after.subtracting(before) { state.readers[key, default: []].append(number) }
+            } else {
+                for key in read { state.readers[key, default: []].append(number) }
+            }
+            state.reads[number] = read
         }
     }
 

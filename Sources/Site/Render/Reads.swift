@@ -46,6 +46,11 @@ struct InputKey: Hashable, Sendable {
         self.init(kind, hash: 0)
     }
 
+    /// The key whose `value` is `raw`.
+    init(raw: UInt64) {
+        value = raw
+    }
+
     /// A hash of `name` for keys: within one process, the same name gives the same number.
     static func hash(_ name: String) -> UInt64 {
         var hasher = Hasher()
