@@ -19,8 +19,10 @@ public struct FileStamp: Sendable, Equatable {
     ///
     /// Plain system calls: a dossier has tens of thousands of files, and the preview scans
     /// them after every change.
-    public static func scan(_ folder: URL, extensions: Set<String> = [], prefix: String = "", recursive: Bool = true) -> [String: FileStamp] {
+    /// `expected`: about how many there are (the last scan's count), to size the result once.
+    public static func scan(_ folder: URL, extensions: Set<String> = [], prefix: String = "", recursive: Bool = true, expected: Int = 0) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
+        stamps.reserveCapacity(expected)
         let suffixes = extensions.map { Array(".\($0)".utf8) }
         scan(folder.resolvingSymlinksInPath().path, relative: prefix, suffixes: suffixes, recursive: recursive, into: &stamps)
         return stamps

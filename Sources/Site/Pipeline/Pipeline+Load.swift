@@ -79,7 +79,8 @@ extension Pipeline {
     /// `Templates/…` for templates.
     func scan() -> [String: FileStamp] {
         let content = options.content
-        var stamps = FileStamp.scan(content.appendingPathComponent("articles"), extensions: ["md"], prefix: "articles/", recursive: false)
+        var stamps = FileStamp.scan(content.appendingPathComponent("articles"), extensions: ["md"], prefix: "articles/", recursive: false,
+                                    expected: state.stamps.count)
         stamps.merge(FileStamp.scan(content.appendingPathComponent("entities"), extensions: ["yml", "yaml"], prefix: "entities/", recursive: false)) { first, _ in first }
         if let stamp = FileStamp.of(content.appendingPathComponent("dossier.yml").path) { stamps["dossier.yml"] = stamp }
         if let templates = options.templates {
