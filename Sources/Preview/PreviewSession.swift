@@ -28,6 +28,7 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// What a rebuild did, as a line for the terminal.
     public func rebuild() throws -> String {
+        let start = DispatchTime.now().uptimeNanoseconds
         var notes: [String] = []
         var loaded: Registry?
         // The builder's look at the content, which its rebuild then starts from.
@@ -59,7 +60,7 @@ public final class PreviewSession: @unchecked Sendable {
         if options.search != nil, !outcome.written.isEmpty || !outcome.removed.isEmpty {
             lock.withLock { searchIsStale = true }
         }
-        notes.append("\(outcome.written.count) files written, \(outcome.removed.count) removed in \(String(format: "%.0f", outcome.seconds * 1000)) ms")
+        notes.append("\(outcome.written.count) files written, \(outcome.removed.count) removed in \(String(format: "%.0f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)) ms")
         return notes.joined(separator: "; ")
     }
 }

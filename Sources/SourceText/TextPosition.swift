@@ -4,12 +4,16 @@ public struct TextPosition: Equatable, Sendable {
     public var line: Int
     public var column: Int
 
+    @inlinable
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
-    /// The position of byte `offset` of `bytes` (UTF-8; lines end at LF).
+    /// The position of byte `offset` of `bytes` (UTF-8; lines end at LF). Inlinable, so that
+    /// callers in other modules get it specialized for their bytes (an annotator locates every
+    /// name it leaves unresolved).
+    @inlinable
     public init<Bytes: Collection<UInt8>>(of offset: Int, in bytes: Bytes) {
         var line = 1, column = 1
         for byte in bytes.prefix(offset) {

@@ -25,6 +25,10 @@ public struct SiteChecker: Sendable {
     }
 
     public func check() -> Report {
+        // Without the content folders there is nothing to check: that one problem, not its echoes.
+        do { try Content.requireFolders(of: options.content) } catch {
+            return Report(errors: SourceErrors.located(in: error) ?? [SourceError(file: options.content.relativePath, message: "\(error)")])
+        }
         let links = LinkCollector()
         // A check run collects every problem rather than throwing; nothing else can fail.
         guard let run = try? Pipeline(options: options, mode: .check).run(into: links) else { return Report() }
