@@ -76,7 +76,7 @@ final class Pipeline: @unchecked Sendable {
     /// `changedFiles()`, to save reading it twice.
     func run(into output: SiteOutput, registry: Registry? = nil) throws -> Run {
         var run = Run()
-        let clock = StageClock()
+        let clock = StageClock(workers: options.serially ? 1 : ProcessInfo.processInfo.activeProcessorCount)
         var committed = false
         do {
             if scanned == nil { _ = changedFiles() }

@@ -5,17 +5,22 @@ import Foundation
 /// stage inside an earlier one is moved to the later one, in proportion to the earlier stage's
 /// wall time, so each stage is reported under its real name.
 final class StageClock: @unchecked Sendable {
+    /// How many threads work inside a stage at once.
+    let workers: Double
     private let lock = NSLock()
     private var wall: [(stage: String, seconds: Double)] = []
     /// Per enclosing stage, the seconds workers spent in each inner stage, summed over workers.
     private var inner: [String: [String: Double]] = [:]
 
+    init(workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.workers = Double(max(workers, 1))
+    }
+
     /// Runs `work` as stage `stage` (on the calling thread, timed by the wall clock).
     func time<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try work()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        lock.withLock { wall.append((stage, seconds)) }
+        add(stage, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         return result
     }
 
@@ -23,9 +28,15 @@ final class StageClock: @unchecked Sendable {
     func time<T>(_ stage: String, within outer: String, _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try work()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        lock.withLock { inner[outer, default: [:]][stage, default: 0] += seconds }
+        add(stage, within: outer, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         return result
+    }
+
+    /// Notes `seconds` of wall time in `stage`, or (`within`) of one worker's time inside `outer`.
+    func add(_ stage: String, within outer: String? = nil, seconds: Double) {
+        lock.withLock {
+            if let outer { inner[outer, default: [:]][stage, default: 0] += seconds } else { wall.append((stage, seconds)) }
+        }
     }
 
     /// Each stage's seconds, in pipeline order.
@@ -35,7 +46,6 @@ final class StageClock: @unchecked Sendable {
             func add(_ stage: String, _ seconds: Double) {
                 if let at = totals.firstIndex(where: { $0.stage == stage }) { totals[at].seconds += seconds } else { totals.append((stage, seconds)) }
             }
-            let workers = Double(ProcessInfo.processInfo.activeProcessorCount)
             for (stage, seconds) in wall {
                 let parts = inner[stage] ?? [:]
                 let inside = parts.values.reduce(0, +)
