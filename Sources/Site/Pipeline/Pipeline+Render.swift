@@ -41,7 +41,7 @@ extension Pipeline {
         typealias Made = (path: String?, keys: [InputKey], problems: [TemplateError])
         @Sendable func made(_ page: Page, _ reads: inout Reads) throws -> Made {
             let problems = try render(page, library, into: output, clock: clock, within: "render", reads: &reads)
-            return (records ? page.path : nil, reads.keys, problems)
+            return (records ? page.path : nil, Self.unique(reads.keys), problems)
         }
         let made = try clock.time("render") {
             try articleJobs.concurrentMap(serially: options.serially) { converted -> Made in
@@ -105,19 +105,23 @@ extension Pipeline {
         return stale
     }
 
-    /// Notes what each page made this run read, replacing what it read before.
+    /// `keys` sorted and without repeats, by sorting rather than hashing: a site's pages note
+    /// millions of reads (done by each page's worker).
+    static func unique(_ keys: [InputKey]) -> [InputKey] {
+        var values = keys.map(\.value)
+        values.sort()
+        var count = 0
+        for index in values.indices where count == 0 || values[count - 1] != values[index] {
+            values[count] = values[index]
+            count += 1
+        }
+        return values.prefix(count).map { InputKey(raw: $0) }
+    }
+
+    /// Notes what each page made this run read (its keys unique), replacing what it read before.
     func record(_ made: [(path: String, keys: [InputKey])]) {
-        for (path, keys) in made {
+        for (path, read) in made {
             guard let number = state.numbers[path] else { continue }
-            // Sorted and unique without hashing: a site's pages note millions of reads.
-            var new = keys.map(\.value)
-            new.sort()
-            var unique = 0
-            for index in new.indices where unique == 0 || new[unique - 1] != new[index] {
-                new[unique] = new[index]
-                unique += 1
-            }
-            let read = new.prefix(unique).map { InputKey(raw: $0) }
             if let old = state.reads[number] {
                 let (before, after) = (Set(old), Set(read))
                 for key in before.subtracting(after) {
