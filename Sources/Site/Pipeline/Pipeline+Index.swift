@@ -2,10 +2,11 @@ extension Pipeline {
     /// The mention index and the date order of the converted articles. When no article came or
     /// went and the registry kept its order, the articles converted this run are swapped in.
     func index(_ changes: Changes) {
-        let sameEntities = state.index.ids.count == state.registry.entities.count && changes.moved == nil && !changes.converterChanged
+        // A registry edit that kept conversion and moved no entity kept every position.
+        let sameEntities = changes.moved == nil && !changes.converterChanged
         let sameArticles = state.index.articles.count == state.converted.count
             && state.reconverted.allSatisfy { state.index.position(of: $0.article.slug) != nil }
-        guard !state.isFirstRun, sameEntities, sameArticles, !changes.registryChanged || state.index.ids == state.registry.entities.map(\.id) else {
+        guard !state.isFirstRun, sameEntities, sameArticles else {
             let articles = state.converted.keys.sorted().map { state.converted[$0]! }
             state.index = MentionIndex(articles, registry: state.registry)
             state.byDate = PageBuilder.byDate(articles)

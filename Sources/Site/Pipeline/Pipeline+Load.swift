@@ -9,9 +9,11 @@ extension Pipeline {
     func load(_ current: [String: FileStamp], changed: Set<String>, registry given: Registry?, run: inout Run) throws -> Loaded {
         let first = state.isFirstRun
         var loaded = Loaded(stamps: current, settings: state.settings, registry: state.registry)
-        if first {
-            if mode != .check { try OutputFolder.check(options) }
-            try attempt(&run, or: ()) { try Content.requireFolders(of: options.content) }
+        // `build` and `check` look at the folders before they start (the build before it makes
+        // its staging folder, the check to report that one problem alone); `serve` here.
+        if first, mode == .serve {
+            try OutputFolder.check(options)
+            try Content.requireFolders(of: options.content)
         }
         // Which folders and files changed.
         var touched = Set<Substring>()

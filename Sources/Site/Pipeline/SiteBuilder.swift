@@ -48,6 +48,7 @@ public struct SiteBuilder: Sendable {
     @discardableResult
     public func build() throws -> Report {
         try OutputFolder.check(options)
+        try Content.requireFolders(of: options.content)
         let search = options.search
         var searchSeconds = 0.0
         let writer = try SiteWriter(output: options.output) { staging in

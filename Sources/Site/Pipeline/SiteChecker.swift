@@ -26,12 +26,11 @@ public struct SiteChecker: Sendable {
 
     public func check() -> Report {
         // Without the content folders there is nothing to check: that one problem, not its echoes.
-        do { try Content.requireFolders(of: options.content) } catch {
-            return Report(errors: SourceErrors.located(in: error) ?? [SourceError(file: options.content.relativePath, message: "\(error)")])
-        }
+        do { try Content.requireFolders(of: options.content) } catch { return failure(error) }
         let links = LinkCollector()
-        // A check run collects every problem rather than throwing; nothing else can fail.
-        guard let run = try? Pipeline(options: options, mode: .check).run(into: links) else { return Report() }
+        // A check run collects every problem rather than throwing; what it still throws is one.
+        let run: Pipeline.Run
+        do { run = try Pipeline(options: options, mode: .check).run(into: links) } catch { return failure(error) }
         var problems = run.problems + run.templateProblems.map(SourceError.init)
         problems += links.brokenLinks().map { SourceError(file: "site/\($0.page)", message: $0.problem) }
 
@@ -47,5 +46,10 @@ public struct SiteChecker: Sendable {
             return located
         }
         return report
+    }
+
+    /// A report of the one problem that stopped the check.
+    private func failure(_ error: any Error) -> Report {
+        Report(errors: SourceErrors.located(in: error) ?? [SourceError(file: options.content.relativePath, message: "\(error)")])
     }
 }
