@@ -67,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "SourceText"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities", "Markdown"], exclude: ["Gold"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Templating", "Entities"]),

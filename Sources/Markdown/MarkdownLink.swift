@@ -27,7 +27,7 @@ public struct MarkdownLink: Sendable {
 
     /// 1-based line of the link in the Markdown given to the renderer.
     public var line: Int { source.locate().line }
-    /// 1-based column (in characters) of the link's `[`.
+    /// 1-based column of the link's `[`, in Unicode scalars as `TextPosition` counts.
     public var column: Int { source.locate().column }
     /// The plain text of the paragraph or heading around the link.
     public var context: String { String(decoding: contextUTF8, as: UTF8.self) }

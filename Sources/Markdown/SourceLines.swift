@@ -1,3 +1,5 @@
+import SourceText
+
 /// The Markdown source split into lines, to find where an inline element was written.
 ///
 /// libcmark 0.30 gives source positions for blocks only; a link's own position is found by
@@ -65,7 +67,7 @@ struct SourceLines {
         }
     }
 
-    /// 1-based line and character column where `needle` next occurs from (`line`, `column`),
+    /// 1-based line and column (`TextPosition`'s) where `needle` next occurs from (`line`, `column`),
     /// up to line `toLine` (the last line by default).
     func locate(_ needle: String, fromLine line: Int, column: Int, toLine: Int = .max) -> (line: Int, column: Int)? {
         let bytes = Array(needle.utf8)
@@ -73,9 +75,9 @@ struct SourceLines {
         var startColumn = max(column, 1)
         while lineNumber <= min(lines.count, toLine) {
             let current = lines[lineNumber - 1]
-            let start = current.index(current.startIndex, offsetBy: startColumn - 1, limitedBy: current.endIndex) ?? current.endIndex
+            let start = TextPosition.index(ofColumn: startColumn, in: current) ?? current.endIndex
             if let found = Self.firstIndex(of: bytes, in: current[start...]) {
-                return (lineNumber, current.distance(from: current.startIndex, to: found) + 1)
+                return (lineNumber, TextPosition.column(of: found, in: current))
             }
             lineNumber += 1
             startColumn = 1
@@ -87,15 +89,15 @@ struct SourceLines {
     /// line; `closing` itself when there is no such `[` on the line.
     func linkStart(endingBefore closing: (line: Int, column: Int)) -> (line: Int, column: Int) {
         guard closing.line >= 1, closing.line <= lines.count, closing.column >= 1 else { return closing }
-        let current = lines[closing.line - 1]
-        guard let closeIndex = current.index(current.startIndex, offsetBy: closing.column - 1, limitedBy: current.endIndex) else { return closing }
+        let current = lines[closing.line - 1].unicodeScalars
+        guard let closeIndex = TextPosition.index(ofColumn: closing.column, in: lines[closing.line - 1]) else { return closing }
         var depth = 0
         var index = closeIndex
         while index > current.startIndex {
             index = current.index(before: index)
             if current[index] == "]" { depth += 1 }
             if current[index] == "[" {
-                if depth == 0 { return (closing.line, current.distance(from: current.startIndex, to: index) + 1) }
+                if depth == 0 { return (closing.line, TextPosition.column(of: index, in: lines[closing.line - 1])) }
                 depth -= 1
             }
         }
@@ -111,20 +113,20 @@ private extension SourceLines {
         guard block.lowerBound <= lines.count else { return found }
         for number in max(block.lowerBound, 1)...min(block.upperBound, lines.count) {
             let line = lines[number - 1]
-            var index = line.startIndex
-            while index < line.endIndex {
-                let character = line[index]
-                let after = line.index(after: index)
-                if character == "]", after < line.endIndex, line[after] == "(" {
-                    let destination = Self.destination(in: line[line.index(after: after)...])
+            let scalars = line.unicodeScalars
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
+                let after = scalars.index(after: index)
+                if scalar == "]", after < scalars.endIndex, scalars[after] == "(" {
+                    let destination = Self.destination(in: line[scalars.index(after: after)...])
                     if !destination.isEmpty {
-                        let column = line.distance(from: line.startIndex, to: index) + 1
-                        found[destination, default: []].append(linkStart(endingBefore: (number, column)))
+                        found[destination, default: []].append(linkStart(endingBefore: (number, TextPosition.column(of: index, in: line))))
                     }
-                } else if character == "<", let close = line[after...].firstIndex(of: ">") {
+                } else if scalar == "<", let close = scalars[after...].firstIndex(of: ">") {
                     let destination = String(line[after..<close])
                     if destination.contains(":"), !destination.contains(" ") {
-                        found[destination, default: []].append((number, line.distance(from: line.startIndex, to: index) + 1))
+                        found[destination, default: []].append((number, TextPosition.column(of: index, in: line)))
                     }
                 }
                 index = after

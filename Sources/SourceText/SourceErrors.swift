@@ -47,7 +47,7 @@ public extension SourceError {
             let unquoted = rest.hasPrefix("\"\(key)\"") || rest.hasPrefix("'\(key)'") ? rest.dropFirst(key.count + 2) : rest.hasPrefix(key) ? rest.dropFirst(key.count) : nil
             guard let after = unquoted?.drop(while: { $0 == " " }), after.hasPrefix(":") else { continue }
             seen += 1
-            if seen == occurrence { return (number + 1, line.distance(from: line.startIndex, to: rest.startIndex) + 1) }
+            if seen == occurrence { return (number + 1, TextPosition.column(of: rest.startIndex, in: line)) }
         }
         return nil
     }

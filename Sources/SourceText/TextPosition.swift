@@ -29,6 +29,21 @@ public struct TextPosition: Equatable, Sendable {
     }
 }
 
+public extension TextPosition {
+    /// The column of `index` in `line`, the text of one line: 1 and the Unicode scalars before
+    /// it, as `init(of:in:)` counts. For code that finds positions by searching lines.
+    @inlinable
+    static func column(of index: Substring.Index, in line: Substring) -> Int {
+        line.unicodeScalars.distance(from: line.startIndex, to: index) + 1
+    }
+
+    /// The index of `column` (as `column(of:in:)` counts) in `line`, or nil past its end.
+    @inlinable
+    static func index(ofColumn column: Int, in line: Substring) -> Substring.Index? {
+        line.unicodeScalars.index(line.startIndex, offsetBy: column - 1, limitedBy: line.endIndex)
+    }
+}
+
 public extension SourceError {
     /// How every located message of the tool reads: `file:line:column: error: message`, or
     /// `file: error: message` for a whole file (`line` 0).

@@ -1,5 +1,6 @@
 import Testing
 @testable import Markdown
+import SourceText
 
 struct MarkdownRendererTests {
     @Test func rendersCommonMark() throws {
@@ -84,12 +85,40 @@ struct MarkdownRendererTests {
         #expect(seen.links.map(\.destination) == ["person:kim-jong-un", "person:p2999", "place:moskau"])
     }
 
+    /// Columns are counted the one way every error of the tool counts them (`TextPosition`, in
+    /// Unicode scalars), also after decomposed letters and emoji that are one character each
+    /// but several scalars, and for links written every way.
+    @Test func linkColumnsAreCountedAsTextPositionCountsThem() throws {
+        let markdown = "# Pra\u{0308}sident 👩‍👩‍👧 [Kim](person:kim)\n\nA\u{0301}b 🇩🇪 [Putin](<person:putin>) und [Xi][x] und [bad](person:Bad Id).\n\n[x]: person:xi\n"
+        let seen = Box()
+        let unparsed = UnparsedBox()
+        let rewriter = LinkRewriter(watching: ["person:"], unparsed: { unparsed.found.append($0) }) { link in
+            seen.links.append(link)
+            return nil
+        }
+        _ = try MarkdownRenderer().render(markdown, rewriter: rewriter)
+        let bytes = Array(markdown.utf8)
+        func expected(_ marker: String) -> TextPosition {
+            let needle = Array(marker.utf8)
+            let offset = (0...(bytes.count - needle.count)).first { bytes[$0..<$0 + needle.count].elementsEqual(needle) }!
+            return TextPosition(of: offset, in: bytes)
+        }
+        let positions = seen.links.map { TextPosition(line: $0.line, column: $0.column) }
+        #expect(positions == [expected("[Kim]"), expected("[Putin]"), expected("[x]: person:xi")])
+        #expect(positions[0].column == 20, "# P r a ̈ s i d e n t, space, 5 scalars of the family, space")
+        #expect(unparsed.found.map { TextPosition(line: $0.line, column: $0.column) } == [expected("[bad]")])
+    }
+
     @Test func rewriterErrorsStopRendering() {
         struct Bad: Error {}
         #expect(throws: Bad.self) {
             try MarkdownRenderer().render("[x](person:y)", rewriter: LinkRewriter { _ in throw Bad() })
         }
     }
+}
+
+final class UnparsedBox: @unchecked Sendable {
+    var found: [LinkRewriter.Unparsed] = []
 }
 
 final class Box: @unchecked Sendable {
