@@ -11,7 +11,7 @@ import SourceText
 /// hundreds of them, make no string each and are not hashed by `Dictionary`.
 public final class KnownDestinations: Sendable {
     /// The destinations in the order given: a link's `known` is a position here.
-    public let destinations: [String]
+    let destinations: [String]
     /// Their UTF-8 one after another: destination `n` ends at `ends[n]`.
     private let bytes: [UInt8]
     private let ends: [Int32]

@@ -14,6 +14,20 @@ public final class Shape: Sendable, Equatable {
     /// The shape with `more` keys after these.
     public func adding(_ more: [String]) -> Shape { Shape(keys + more) }
 
+    /// A key of the shape, to set in the rows of a `Table.Builder`; made once per key, so
+    /// that filling a row finds no key by name. It serves every shape made by `adding` to its
+    /// own, where the key has the same place.
+    public struct Field: Sendable {
+        fileprivate let position: Int
+        fileprivate let hash: UInt64
+    }
+
+    /// The field `key`, which must be one of the keys.
+    public subscript(key: String) -> Field {
+        guard let position = keys.firstIndex(of: key) else { preconditionFailure("no key '\(key)' in the shape \(keys)") }
+        return Field(position: position, hash: hashes[position])
+    }
+
     /// Where `key`, whose `hash(key)` is `hash`, is among the keys.
     func index(of key: String, hash: UInt64) -> Int? {
         for position in hashes.indices where hashes[position] == hash && keys[position] == key { return position }
@@ -31,16 +45,19 @@ public final class Shape: Sendable, Equatable {
 /// item. A section over a table renders once per row; `{{name}}` inside finds the row's value.
 ///
 ///     let mention = Shape(["context", "url"])
-///     let mentions: Value = .table(Table(mention, rows: [.html("<mark>Kim</mark> kam."), "a.html#kim-1",
-///                                                        .html("Mit <mark>Kim</mark>."), "b.html#kim-1"]))
+///     let (context, url) = (mention["context"], mention["url"])
+///     var mentions = Table.Builder(mention)
+///     mentions.append { row in
+///         row[context] = .html("<mark>Kim</mark> kam.")
+///         row[url] = "a.html#kim-1"
+///     }
+///     let value: Value = .table(mentions.table)
 public final class Table: Sendable, Equatable {
     public let shape: Shape
     /// The values of each row in the order of the shape's keys, one row after another.
-    public let values: [Value]
+    let values: [Value]
 
-    public init(_ shape: Shape, rows values: [Value]) {
-        precondition(shape.keys.isEmpty ? values.isEmpty : values.count % shape.keys.count == 0,
-                     "a table needs one value per key of its shape in every row")
+    init(_ shape: Shape, rows values: [Value]) {
         self.shape = shape
         self.values = values
     }
@@ -49,6 +66,51 @@ public final class Table: Sendable, Equatable {
 
     public static func == (lhs: Table, rhs: Table) -> Bool {
         lhs === rhs || (lhs.shape == rhs.shape && lhs.values == rhs.values)
+    }
+
+    /// Makes a table row by row, each row's fields set by name; a field not set is null.
+    public struct Builder {
+        public let shape: Shape
+        private var values: [Value] = []
+
+        /// `rows` is how many rows to make room for.
+        public init(_ shape: Shape, capacity rows: Int = 0) {
+            self.shape = shape
+            values.reserveCapacity(rows * shape.keys.count)
+        }
+
+        /// Adds a row and lets `fill` set its fields.
+        public mutating func append(_ fill: (inout Record) -> Void) {
+            let width = shape.keys.count
+            guard width > 0 else { return }
+            values.append(contentsOf: repeatElement(.null, count: width))
+            // The values move into the record and back, so setting a field copies nothing.
+            var record = Record(shape: shape, values: [], start: values.count - width)
+            swap(&values, &record.values)
+            fill(&record)
+            swap(&values, &record.values)
+        }
+
+        public var rowCount: Int { shape.keys.isEmpty ? 0 : values.count / shape.keys.count }
+
+        public var table: Table { Table(shape, rows: values) }
+    }
+
+    /// The row being filled by `Builder.append`.
+    public struct Record {
+        fileprivate let shape: Shape
+        fileprivate var values: [Value]
+        fileprivate let start: Int
+
+        public subscript(field: Shape.Field) -> Value {
+            get { values[checked(field)] }
+            set { values[checked(field)] = newValue }
+        }
+
+        private func checked(_ field: Shape.Field) -> Int {
+            precondition(field.position < shape.hashes.count && shape.hashes[field.position] == field.hash, "a field of another shape")
+            return start + field.position
+        }
     }
 }
 
@@ -81,7 +143,10 @@ public struct Row: Sendable, Equatable {
 
 public extension Value {
     /// One object of fixed keys: a row of a one-row table (an empty object for no keys).
-    static func record(_ shape: Shape, _ values: [Value]) -> Value {
-        shape.keys.isEmpty ? .object([:]) : .row(Row(Table(shape, rows: values), 0))
+    static func record(_ shape: Shape, _ fill: (inout Table.Record) -> Void) -> Value {
+        guard !shape.keys.isEmpty else { return .object([:]) }
+        var builder = Table.Builder(shape, capacity: 1)
+        builder.append(fill)
+        return .row(Row(builder.table, 0))
     }
 }

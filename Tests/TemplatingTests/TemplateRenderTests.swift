@@ -65,24 +65,55 @@ struct TemplateRenderTests {
 struct TableTests {
     static let mention = Shape(["context", "url"])
 
+    static func table(_ shape: Shape, _ rows: [[String: Value]]) -> Table {
+        var builder = Table.Builder(shape)
+        for values in rows {
+            builder.append { row in
+                for (key, value) in values { row[shape[key]] = value }
+            }
+        }
+        return builder.table
+    }
+
     @Test func aSectionOverATableRendersEachRowAndMissingKeysFallThroughToTheEnclosingContext() throws {
         let template = try Template(source: "{{#mentions}}<a href=\"{{url}}\">{{context}}</a> {{title}}|{{/mentions}}{{^mentions}}keine{{/mentions}}")
-        let mentions = Table(Self.mention, rows: [.html("<mark>Kim</mark> kam."), "a.html#kim-1", .html("Mit <mark>Kim</mark>."), "b.html#kim-1"])
+        let mentions = Self.table(Self.mention, [["url": "a.html#kim-1", "context": .html("<mark>Kim</mark> kam.")],
+                                                 ["context": .html("Mit <mark>Kim</mark>."), "url": "b.html#kim-1"]])
         #expect(mentions.rowCount == 2)
         #expect(try template.render(["title": "Treffen", "mentions": .table(mentions)])
             == #"<a href="a.html#kim-1"><mark>Kim</mark> kam.</a> Treffen|<a href="b.html#kim-1">Mit <mark>Kim</mark>.</a> Treffen|"#)
-        #expect(try template.render(["mentions": .table(Table(Self.mention, rows: []))]) == "keine")
+        #expect(try template.render(["mentions": .table(Self.table(Self.mention, []))]) == "keine")
+    }
+
+    @Test func fieldsAreSetByNameInAnyOrderAndServeShapesThatAddKeys() throws {
+        let link = Shape(["name", "count"])
+        let described = link.adding(["description"])
+        let (name, count) = (link["name"], link["count"])
+        var rows = Table.Builder(described)
+        rows.append { row in
+            row[described["description"]] = "Präsident"
+            row[count] = 3
+            row[name] = "Putin"
+        }
+        rows.append { $0[name] = "Kim" }
+        #expect(rows.rowCount == 2)
+        #expect(try Template(source: "{{#list}}{{name}}:{{count}}:{{description}};{{/list}}").render(["list": .table(rows.table)])
+            == "Putin:3:Präsident;Kim::;")
     }
 
     @Test func dottedNamesReachIntoRowsAndAKeyThatIsNullStopsTheSearch() throws {
         let link = Shape(["name", "count"])
-        let page: Value = ["count": 9, "top": .record(link, ["Kim", .null]), "list": .table(Table(link, rows: ["Putin", .null, "Kim", 2]))]
+        let (name, count) = (link["name"], link["count"])
+        let page: Value = ["count": 9, "top": .record(link) { $0[name] = "Kim" },
+                           "list": .table(Self.table(link, [["name": "Putin"], ["name": "Kim", "count": 2]]))]
         #expect(try Template(source: "{{top.name}} {{list.1.name}} {{#list}}{{name}}:{{count}};{{/list}}{{list.5.name}}").render(page) == "Kim Kim Putin:;Kim:2;")
         #expect(page["top"]["name"] == "Kim")
         #expect(page["top"]["missing"] == .null)
-        #expect(Value.record(link, ["Kim", 1]) == .record(Shape(["name", "count"]), ["Kim", 1]))
-        #expect(Value.record(link, ["Kim", 1]) != .record(link, ["Kim", 2]))
-        #expect(try Template(source: "{{#e}}leer{{/e}}").render(["e": .record(Shape([]), [])]) == "leer")
+        let kim = Value.record(link) { $0[name] = "Kim"; $0[count] = 1 }
+        let other = Shape(["name", "count"])
+        #expect(kim == .record(other) { $0[other["count"]] = 1; $0[other["name"]] = "Kim" })
+        #expect(kim != .record(link) { $0[name] = "Kim"; $0[count] = 2 })
+        #expect(try Template(source: "{{#e}}leer{{/e}}").render(["e": .record(Shape([])) { _ in }]) == "leer")
     }
 
     @Test func fragmentsAreWrittenByTheirSourceUnescaped() throws {

@@ -9,9 +9,8 @@ extension PageBuilder {
         let path = SitePaths.article(article.slug)
         let root = SitePaths.root(of: path)
         var model = frame(for: path, title: article.title, &reads)
-        var summary: [Value] = []
-        appendSummary(of: converted, url: articleURL(converted, from: path), to: &summary)
-        for (key, value) in zip(Self.summaryShape.keys, summary) { model[key] = value }
+        for (key, text) in zip(ConvertedArticle.summaryFields, converted.summary) { model[key] = .string(text) }
+        model["url"] = .string(articleURL(converted, from: path))
         model["dateline"] = .string(article.dateline)
         model["authorList"] = .list(article.authors.map { .string($0) })
         model["body"] = html.value
@@ -27,7 +26,9 @@ extension PageBuilder {
     /// The newest articles a feed carries; readers poll it, so it stays small.
     static let feedEntries = 50
 
+    /// A feed entry is an article's summary, when it was updated and its body.
     static let feedEntryShape = summaryShape.adding(["updated", "body"])
+    static let (updated, body) = (feedEntryShape["updated"], feedEntryShape["body"])
 
     func feed(_ reads: inout Reads) -> Page {
         let path = SitePaths.feed
@@ -38,13 +39,15 @@ extension PageBuilder {
         model["feedID"] = .string(settings.baseURL ?? "urn:dossier:\(Slug.make(settings.title))")
         let dated = inputs.articlesByDate(&reads)
         model["updated"] = .string(Self.atomDate(dated.first { !$0.article.date.isEmpty }?.article.date ?? "1970-01-01"))
-        var entries: [Value] = []
-        for (converted, body) in inputs.newest(Self.feedEntries, &reads) {
-            appendSummary(of: converted, url: base + SitePaths.article(converted.article.slug), to: &entries)
-            entries.append(.string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date)))
-            entries.append(.string(body?.string ?? ""))
+        var entries = Table.Builder(Self.feedEntryShape, capacity: Self.feedEntries)
+        for (converted, html) in inputs.newest(Self.feedEntries, &reads) {
+            entries.append { row in
+                Self.fillSummary(of: converted, url: base + SitePaths.article(converted.article.slug), &row)
+                row[Self.updated] = .string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date))
+                row[Self.body] = .string(html?.string ?? "")
+            }
         }
-        model["entries"] = .table(Table(Self.feedEntryShape, rows: entries))
+        model["entries"] = .table(entries.table)
         return Page(path: path, template: template(of: .feed), model: .object(model))
     }
 

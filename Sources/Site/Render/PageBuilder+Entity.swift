@@ -8,6 +8,7 @@ extension PageBuilder {
     /// and the link to it.
     static let groupShape = summaryShape.adding(["mentions"])
     static let mentionShape = Shape(["context", "url"])
+    static let (groupMentions, context, mentionURL) = (groupShape["mentions"], mentionShape["context"], mentionShape["url"])
 
     /// Page `number` of the entity at registry position `position`: mentions grouped by
     /// article, `articlesPerEntityPage` articles a page.
@@ -46,14 +47,12 @@ extension PageBuilder {
         // Tables, not a list of objects: a page lists up to a thousand mentions.
         let first = (number - 1) * articlesPerEntityPage
         let chunk = inputs.listing(of: position, first..<first + articlesPerEntityPage, &reads)
-        let listing = MentionListing(root: root, groups: chunk, entity: link.id)
-        var groupRows: [Value] = []
-        groupRows.reserveCapacity(chunk.count * Self.groupShape.keys.count)
-        for group in 0..<chunk.count {
-            listing.appendSummary(group, to: &groupRows)
-            groupRows.append(.table(Table(Self.mentionShape, rows: listing.mentions(group))))
+        let listing = MentionListing(root: root, entity: link.id)
+        var groups = Table.Builder(Self.groupShape, capacity: chunk.count)
+        for (article, run) in chunk {
+            groups.append { listing.fill(article, run, &$0) }
         }
-        model["groups"] = .table(Table(Self.groupShape, rows: groupRows))
+        model["groups"] = .table(groups.table)
         if pageCount > 1 {
             model["pagination"] = [
                 "current": .int(number), "total": .int(pageCount),
@@ -68,77 +67,84 @@ extension PageBuilder {
 /// What one entity page shows of the articles it lists, written where the page shows it: their
 /// summaries, the links to the articles and to the mentions in them, and each mention's
 /// sentence. No string per link or sentence, and no reference to an article per mention: a page
-/// of a frequent entity shows a thousand. A piece names its article and mention by number, and
-/// is written from the article's own buffers (`ConvertedArticle.listing`, `text`) when the page
-/// is: making the page's model reads nothing of the articles but whether a summary field is
-/// empty. A link is the page's way back to the root, the article's path and, for a mention, its
-/// anchor.
-final class MentionListing: FragmentSource, @unchecked Sendable {
-    /// The articles the page lists, in its order, each with where the entity's mentions lie in it.
-    let groups: [(article: ConvertedArticle, run: ConvertedArticle.Run)]
+/// of a frequent entity shows a thousand. Each is a fragment written from the article's own
+/// buffers (`ConvertedArticle.listing`, `text`) when the page is: making the page's model reads
+/// nothing of the articles but whether a summary field is empty. A link is the page's way back
+/// to the root, the article's path and, for a mention, its anchor.
+struct MentionListing {
     /// The listing page's way back to the root (`../../`).
     private let root: [UInt8]
     /// `#`, the entity's id and `-`: a mention's anchor up to its number (`#wladimir-putin-2`).
     private let anchor: [UInt8]
 
-    /// `groups` in the order of the page, linked from a page whose way back to the root is `root`.
-    init(root: String, groups: [(article: ConvertedArticle, run: ConvertedArticle.Run)], entity: String) {
-        self.groups = groups
+    /// The listing of a page whose way back to the root is `root`, of the entity `entity`.
+    init(root: String, entity: String) {
         self.root = Array(root.utf8)
         anchor = Array("#\(entity)-".utf8)
     }
 
-    /// Appends the values of `PageBuilder.summaryShape` for the page's `group`-th article to a
-    /// table's `rows`: its summary, written from the article's escaped fields, and the link to it.
-    func appendSummary(_ group: Int, to rows: inout [Value]) {
-        let article = groups[group].article
-        for field in ConvertedArticle.summaryFields.indices {
+    /// Fills `row`, a row of `PageBuilder.groupShape`, for `article`, whose mentions of the
+    /// entity are `run`: its summary, the link to it, and its mentions in text order, each its
+    /// sentence (as HTML with the mention itself in `<mark>`) and the link to it.
+    func fill(_ article: ConvertedArticle, _ run: ConvertedArticle.Run, _ row: inout Table.Record) {
+        let summary = Summary(article), links = Links(article, run, root: root, anchor: anchor), sentences = Sentences(article, run)
+        for (number, field) in PageBuilder.summaryFields.enumerated() {
             // An empty field stays an empty string, which sections take as false.
-            rows.append(article.listingRange(field).isEmpty ? .string("") : piece(.summary, group, field))
+            row[field] = article.listingRange(number).isEmpty ? .string("") : .fragment(Fragment(summary, number))
         }
-        rows.append(piece(.link, group, 0))
-    }
-
-    /// The rows of `PageBuilder.mentionShape` for the entity's mentions in the page's `group`-th
-    /// article, in text order: each mention's sentence, as HTML with the mention itself in
-    /// `<mark>`, and the link to it.
-    func mentions(_ group: Int) -> [Value] {
-        let count = Int(groups[group].run.count)
-        var rows: [Value] = []
-        rows.reserveCapacity(2 * count)
-        for mention in 0..<count {
-            rows.append(piece(.sentence, group, mention))
-            rows.append(piece(.link, group, mention + 1))
+        row[PageBuilder.url] = .fragment(Fragment(links, 0))
+        var mentions = Table.Builder(PageBuilder.mentionShape, capacity: Int(run.count))
+        for mention in 0..<Int(run.count) {
+            mentions.append { mentionRow in
+                mentionRow[PageBuilder.context] = .fragment(Fragment(sentences, mention))
+                mentionRow[PageBuilder.mentionURL] = .fragment(Fragment(links, mention + 1))
+            }
         }
-        return rows
+        row[PageBuilder.groupMentions] = .table(mentions.table)
     }
 
-    /// What a fragment of the listing is: its kind, its group and a number within the group (a
-    /// summary field, the entity's mentions counted from 1 for links, as 0 is the article itself,
-    /// and from 0 for sentences), in one integer.
-    private enum Kind: Int {
-        case link, sentence, summary
+    /// An article's summary fields, by their number in `ConvertedArticle.summaryFields`.
+    private final class Summary: FragmentSource, @unchecked Sendable {
+        let article: ConvertedArticle
+
+        init(_ article: ConvertedArticle) {
+            self.article = article
+        }
+
+        override func writeFragment(_ field: Int, to output: inout [UInt8]) {
+            article.writeListing(field, to: &output)
+        }
     }
 
-    private func piece(_ kind: Kind, _ group: Int, _ number: Int) -> Value {
-        .fragment(Fragment(self, kind.rawValue << 56 | group << 32 | number))
-    }
+    /// Link 0 is the article's, link n its n-th mention of the entity.
+    private final class Links: FragmentSource, @unchecked Sendable {
+        let article: ConvertedArticle, run: ConvertedArticle.Run
+        let root: [UInt8], anchor: [UInt8]
 
-    override func writeFragment(_ index: Int, to output: inout [UInt8]) {
-        let (article, run) = groups[index >> 32 & 0xFF_FFFF]
-        let number = index & 0xFFFF_FFFF
-        switch Kind(rawValue: index >> 56)! {
-        case .sentence:
-            let mention = article.mention(number, in: run)
-            Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
-        case .summary:
-            article.writeListing(number, to: &output)
-        case .link:
+        init(_ article: ConvertedArticle, _ run: ConvertedArticle.Run, root: [UInt8], anchor: [UInt8]) {
+            (self.article, self.run, self.root, self.anchor) = (article, run, root, anchor)
+        }
+
+        override func writeFragment(_ number: Int, to output: inout [UInt8]) {
             output.append(contentsOf: root)
             article.writeListing(ConvertedArticle.pathPiece, to: &output)
             guard number > 0 else { return }
             output.append(contentsOf: anchor)
             output.appendDecimal(Int(article.mention(number - 1, in: run).ordinal))
+        }
+    }
+
+    /// The sentences of the article's mentions of the entity, counted from 0.
+    private final class Sentences: FragmentSource, @unchecked Sendable {
+        let article: ConvertedArticle, run: ConvertedArticle.Run
+
+        init(_ article: ConvertedArticle, _ run: ConvertedArticle.Run) {
+            (self.article, self.run) = (article, run)
+        }
+
+        override func writeFragment(_ number: Int, to output: inout [UInt8]) {
+            let mention = article.mention(number, in: run)
+            Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
         }
     }
 }

@@ -9,10 +9,11 @@ extension PageBuilder {
         let articlesByDate = inputs.articlesByDate(&reads)
         let outlets = Set(articlesByDate.map(\.article.outlet).filter { !$0.isEmpty })
         let dates = articlesByDate.map(\.article.date).filter { !$0.isEmpty }.sorted()
-        var rows: [Value] = []
-        rows.reserveCapacity(articlesByDate.count * Self.summaryShape.keys.count)
-        for converted in articlesByDate { appendSummary(of: converted, url: articleURL(converted, root: root), to: &rows) }
-        model["articles"] = .table(Table(Self.summaryShape, rows: rows))
+        var rows = Table.Builder(Self.summaryShape, capacity: articlesByDate.count)
+        for converted in articlesByDate {
+            rows.append { Self.fillSummary(of: converted, url: articleURL(converted, root: root), &$0) }
+        }
+        model["articles"] = .table(rows.table)
         model["articleCount"] = .int(articlesByDate.count)
         model["outletCount"] = .int(outlets.count)
         model["outlets"] = .string(GermanCollation.sorted(Array(outlets), name: { $0 }).joined(separator: ", "))

@@ -201,20 +201,22 @@ struct PageBuilder: Sendable {
     /// Only index pages get the description: other pages show an entity by name, and a
     /// description edit then changes only the entity's pages and its index.
     func entityLinks(_ links: [(entity: Int, count: Int)], root: String, description: Bool = false, _ reads: inout Reads) -> Value {
-        var values: [Value] = []
-        values.reserveCapacity(links.count * (description ? 5 : 4))
-        for (position, count) in links {
+        let shape = description ? Self.describedEntityLinkShape : Self.entityLinkShape
+        let (name, type, url, count) = (shape["name"], shape["type"], shape["url"], shape["count"])
+        var rows = Table.Builder(shape, capacity: links.count)
+        for (position, mentions) in links {
             let link = inputs.link(position, &reads)
-            // Most links are from pages one folder deep: article pages link ~100 entities each.
-            let url = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(link.type, link.id))
-            // Appended one by one: an array literal here would be an allocation per link.
-            values.append(.string(link.name))
-            values.append(.string(link.type.rawValue))
-            values.append(url)
-            values.append(.int(count))
-            if description { values.append(.string(inputs.entity(position, &reads).description)) }
+            let details = description ? inputs.entity(position, &reads).description : nil
+            rows.append { row in
+                row[name] = .string(link.name)
+                row[type] = .string(link.type.rawValue)
+                // Most links are from pages one folder deep: article pages link ~100 entities each.
+                row[url] = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(link.type, link.id))
+                row[count] = .int(mentions)
+                if let details { row[shape["description"]] = .string(details) }
+            }
         }
-        return .table(Table(description ? Self.describedEntityLinkShape : Self.entityLinkShape, rows: values))
+        return .table(rows.table)
     }
 
     /// `entityLinks` for entities at registry positions, each with how often it is mentioned.
@@ -225,12 +227,16 @@ struct PageBuilder: Sendable {
     /// The fields of an article in lists: its summary and the link to it.
     static let summaryShape = Shape(ConvertedArticle.summaryFields + ["url"])
 
-    /// Appends what lists of articles show of one to a table's `rows`, the values of
-    /// `summaryShape`: its summary and `url`, the link to it.
-    func appendSummary(of converted: ConvertedArticle, url: String, to rows: inout [Value]) {
-        for text in converted.summary { rows.append(.string(text)) }
-        rows.append(.string(url))
+    /// What lists of articles show of one in `row`, a row of `summaryShape` or a shape that
+    /// adds to it: its summary and `url`, the link to it.
+    static func fillSummary(of converted: ConvertedArticle, url: String, _ row: inout Table.Record) {
+        for (field, text) in zip(summaryFields, converted.summary) { row[field] = .string(text) }
+        row[Self.url] = .string(url)
     }
+
+    /// The summary's fields in the order of `ConvertedArticle.summaryFields`, then the link.
+    static let summaryFields = ConvertedArticle.summaryFields.map { summaryShape[$0] }
+    static let url = summaryShape["url"]
 
     /// The link to an article from the page at `path`.
     func articleURL(_ converted: ConvertedArticle, from path: String) -> String {
