@@ -85,7 +85,7 @@ public final class Table: Sendable, Equatable {
             guard width > 0 else { return }
             values.append(contentsOf: repeatElement(.null, count: width))
             // The values move into the record and back, so setting a field copies nothing.
-            var record = Record(shape: shape, values: [], start: values.count - width)
+            var record = Record(hashes: shape.hashes, values: [], start: values.count - width)
             swap(&values, &record.values)
             fill(&record)
             swap(&values, &record.values)
@@ -98,7 +98,7 @@ public final class Table: Sendable, Equatable {
 
     /// The row being filled by `Builder.append`.
     public struct Record {
-        fileprivate let shape: Shape
+        fileprivate let hashes: [UInt64]
         fileprivate var values: [Value]
         fileprivate let start: Int
 
@@ -108,7 +108,7 @@ public final class Table: Sendable, Equatable {
         }
 
         private func checked(_ field: Shape.Field) -> Int {
-            precondition(field.position < shape.hashes.count && shape.hashes[field.position] == field.hash, "a field of another shape")
+            precondition(field.position < hashes.count && hashes[field.position] == field.hash, "a field of another shape")
             return start + field.position
         }
     }

@@ -50,7 +50,7 @@ extension PageBuilder {
         let listing = MentionListing(root: root, entity: link.id)
         var groups = Table.Builder(Self.groupShape, capacity: chunk.count)
         for (article, run) in chunk {
-            groups.append { listing.fill(article, run, &$0) }
+            groups.append { listing.add(article, run, &$0) }
         }
         model["groups"] = .table(groups.table)
         if pageCount > 1 {
@@ -67,15 +67,36 @@ extension PageBuilder {
 /// What one entity page shows of the articles it lists, written where the page shows it: their
 /// summaries, the links to the articles and to the mentions in them, and each mention's
 /// sentence. No string per link or sentence, and no reference to an article per mention: a page
-/// of a frequent entity shows a thousand. Each is a fragment written from the article's own
-/// buffers (`ConvertedArticle.listing`, `text`) when the page is: making the page's model reads
-/// nothing of the articles but whether a summary field is empty. A link is the page's way back
-/// to the root, the article's path and, for a mention, its anchor.
-struct MentionListing {
+/// of a frequent entity shows a thousand. Each is a fragment, numbered in the order it was
+/// listed, and written from the article's own buffers (`ConvertedArticle.listing`, `text`) when
+/// the page is: making the page's model reads nothing of the articles but whether a summary
+/// field is empty. A link is the page's way back to the root, the article's path and, for a
+/// mention, its anchor.
+final class MentionListing: FragmentSource, @unchecked Sendable {
     /// The listing page's way back to the root (`../../`).
     private let root: [UInt8]
     /// `#`, the entity's id and `-`: a mention's anchor up to its number (`#wladimir-putin-2`).
     private let anchor: [UInt8]
+    /// The articles listed, with where the entity's mentions lie in each.
+    private var articles: [(article: ConvertedArticle, run: ConvertedArticle.Run)] = []
+    /// Every fragment listed, by its number.
+    private var pieces: [Piece] = []
+
+    private struct Piece {
+        enum Kind: UInt8 {
+            /// `number` is a summary field's position in `ConvertedArticle.summaryFields`.
+            case summary
+            /// `number` 0 is the link to the article, n to its n-th mention of the entity.
+            case link
+            /// `number` n is the sentence of the article's mention n (from 0).
+            case sentence
+        }
+
+        var kind: Kind
+        /// In `articles`.
+        var article: Int32
+        var number: Int32
+    }
 
     /// The listing of a page whose way back to the root is `root`, of the entity `entity`.
     init(root: String, entity: String) {
@@ -83,68 +104,49 @@ struct MentionListing {
         anchor = Array("#\(entity)-".utf8)
     }
 
-    /// Fills `row`, a row of `PageBuilder.groupShape`, for `article`, whose mentions of the
-    /// entity are `run`: its summary, the link to it, and its mentions in text order, each its
-    /// sentence (as HTML with the mention itself in `<mark>`) and the link to it.
-    func fill(_ article: ConvertedArticle, _ run: ConvertedArticle.Run, _ row: inout Table.Record) {
-        let summary = Summary(article), links = Links(article, run, root: root, anchor: anchor), sentences = Sentences(article, run)
+    /// Lists `article`, whose mentions of the entity are `run`, in `row` (of
+    /// `PageBuilder.groupShape`): its summary, the link to it, and its mentions in text order,
+    /// each its sentence (as HTML with the mention itself in `<mark>`) and the link to it. Used
+    /// by the one thread making the page.
+    func add(_ article: ConvertedArticle, _ run: ConvertedArticle.Run, _ row: inout Table.Record) {
+        let listed = Int32(articles.count)
+        articles.append((article, run))
         for (number, field) in PageBuilder.summaryFields.enumerated() {
             // An empty field stays an empty string, which sections take as false.
-            row[field] = article.listingRange(number).isEmpty ? .string("") : .fragment(Fragment(summary, number))
+            row[field] = article.listingRange(number).isEmpty ? .string("") : piece(.summary, listed, number)
         }
-        row[PageBuilder.url] = .fragment(Fragment(links, 0))
+        row[PageBuilder.url] = piece(.link, listed, 0)
         var mentions = Table.Builder(PageBuilder.mentionShape, capacity: Int(run.count))
         for mention in 0..<Int(run.count) {
             mentions.append { mentionRow in
-                mentionRow[PageBuilder.context] = .fragment(Fragment(sentences, mention))
-                mentionRow[PageBuilder.mentionURL] = .fragment(Fragment(links, mention + 1))
+                mentionRow[PageBuilder.context] = piece(.sentence, listed, mention)
+                mentionRow[PageBuilder.mentionURL] = piece(.link, listed, mention + 1)
             }
         }
         row[PageBuilder.groupMentions] = .table(mentions.table)
     }
 
-    /// An article's summary fields, by their number in `ConvertedArticle.summaryFields`.
-    private final class Summary: FragmentSource, @unchecked Sendable {
-        let article: ConvertedArticle
-
-        init(_ article: ConvertedArticle) {
-            self.article = article
-        }
-
-        override func writeFragment(_ field: Int, to output: inout [UInt8]) {
-            article.writeListing(field, to: &output)
-        }
+    private func piece(_ kind: Piece.Kind, _ article: Int32, _ number: Int) -> Value {
+        pieces.append(Piece(kind: kind, article: article, number: Int32(number)))
+        return .fragment(Fragment(self, pieces.count - 1))
     }
 
-    /// Link 0 is the article's, link n its n-th mention of the entity.
-    private final class Links: FragmentSource, @unchecked Sendable {
-        let article: ConvertedArticle, run: ConvertedArticle.Run
-        let root: [UInt8], anchor: [UInt8]
-
-        init(_ article: ConvertedArticle, _ run: ConvertedArticle.Run, root: [UInt8], anchor: [UInt8]) {
-            (self.article, self.run, self.root, self.anchor) = (article, run, root, anchor)
-        }
-
-        override func writeFragment(_ number: Int, to output: inout [UInt8]) {
+    override func writeFragment(_ index: Int, to output: inout [UInt8]) {
+        let piece = pieces[index]
+        let (article, run) = articles[Int(piece.article)]
+        let number = Int(piece.number)
+        switch piece.kind {
+        case .summary:
+            article.writeListing(number, to: &output)
+        case .sentence:
+            let mention = article.mention(number, in: run)
+            Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
+        case .link:
             output.append(contentsOf: root)
             article.writeListing(ConvertedArticle.pathPiece, to: &output)
             guard number > 0 else { return }
             output.append(contentsOf: anchor)
             output.appendDecimal(Int(article.mention(number - 1, in: run).ordinal))
-        }
-    }
-
-    /// The sentences of the article's mentions of the entity, counted from 0.
-    private final class Sentences: FragmentSource, @unchecked Sendable {
-        let article: ConvertedArticle, run: ConvertedArticle.Run
-
-        init(_ article: ConvertedArticle, _ run: ConvertedArticle.Run) {
-            (self.article, self.run) = (article, run)
-        }
-
-        override func writeFragment(_ number: Int, to output: inout [UInt8]) {
-            let mention = article.mention(number, in: run)
-            Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
         }
     }
 }
