@@ -4,7 +4,7 @@ import SourceText
 /// compares integers, not strings.
 public final class Shape: Sendable, Equatable {
     public let keys: [String]
-    let hashes: [UInt64]
+    @usableFromInline let hashes: [UInt64]
 
     public init(_ keys: [String]) {
         self.keys = keys
@@ -18,8 +18,13 @@ public final class Shape: Sendable, Equatable {
     /// that filling a row finds no key by name. It serves every shape made by `adding` to its
     /// own, where the key has the same place.
     public struct Field: Sendable {
-        fileprivate let position: Int
-        fileprivate let hash: UInt64
+        @usableFromInline let position: Int
+        @usableFromInline let hash: UInt64
+
+        @usableFromInline init(position: Int, hash: UInt64) {
+            self.position = position
+            self.hash = hash
+        }
     }
 
     /// The field `key`, which must be one of the keys.
@@ -55,9 +60,9 @@ public final class Shape: Sendable, Equatable {
 public final class Table: Sendable, Equatable {
     public let shape: Shape
     /// The values of each row in the order of the shape's keys, one row after another.
-    let values: [Value]
+    @usableFromInline let values: [Value]
 
-    init(_ shape: Shape, rows values: [Value]) {
+    @usableFromInline init(_ shape: Shape, rows values: [Value]) {
         self.shape = shape
         self.values = values
     }
@@ -71,7 +76,7 @@ public final class Table: Sendable, Equatable {
     /// Makes a table row by row, each row's fields set by name; a field not set is null.
     public struct Builder {
         public let shape: Shape
-        private var values: [Value] = []
+        @usableFromInline var values: [Value] = []
 
         /// `rows` is how many rows to make room for.
         public init(_ shape: Shape, capacity rows: Int = 0) {
@@ -79,11 +84,12 @@ public final class Table: Sendable, Equatable {
             values.reserveCapacity(rows * shape.keys.count)
         }
 
-        /// Adds a row and lets `fill` set its fields.
+        /// Adds a row and lets `fill` set its fields. Inlinable: pages fill millions of rows.
+        @inlinable
         public mutating func append(_ fill: (inout Record) -> Void) {
             let width = shape.keys.count
             guard width > 0 else { return }
-            values.append(contentsOf: repeatElement(.null, count: width))
+            for _ in 0..<width { values.append(.null) }
             // The values move into the record and back, so setting a field copies nothing.
             var record = Record(hashes: shape.hashes, values: [], start: values.count - width)
             swap(&values, &record.values)
@@ -93,21 +99,28 @@ public final class Table: Sendable, Equatable {
 
         public var rowCount: Int { shape.keys.isEmpty ? 0 : values.count / shape.keys.count }
 
+        @inlinable
         public var table: Table { Table(shape, rows: values) }
     }
 
     /// The row being filled by `Builder.append`.
     public struct Record {
-        fileprivate let hashes: [UInt64]
-        fileprivate var values: [Value]
-        fileprivate let start: Int
+        @usableFromInline let hashes: [UInt64]
+        @usableFromInline var values: [Value]
+        @usableFromInline let start: Int
 
+        @usableFromInline init(hashes: [UInt64], values: [Value], start: Int) {
+            (self.hashes, self.values, self.start) = (hashes, values, start)
+        }
+
+        @inlinable
         public subscript(field: Shape.Field) -> Value {
             get { values[checked(field)] }
             set { values[checked(field)] = newValue }
         }
 
-        private func checked(_ field: Shape.Field) -> Int {
+        @inlinable
+        func checked(_ field: Shape.Field) -> Int {
             precondition(field.position < hashes.count && hashes[field.position] == field.hash, "a field of another shape")
             return start + field.position
         }

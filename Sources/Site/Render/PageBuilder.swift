@@ -194,6 +194,8 @@ struct PageBuilder: Sendable {
     /// The fields of an entity link; index pages add the description.
     static let entityLinkShape = Shape(["name", "type", "url", "count"])
     static let describedEntityLinkShape = entityLinkShape.adding(["description"])
+    static let (linkName, linkType, linkURL, linkCount, linkDescription) = (entityLinkShape["name"], entityLinkShape["type"],
+        entityLinkShape["url"], entityLinkShape["count"], describedEntityLinkShape["description"])
 
     /// Links to entities' pages, with their counts, from a page whose way back to the root is
     /// `root` ("../"), as a table.
@@ -201,19 +203,17 @@ struct PageBuilder: Sendable {
     /// Only index pages get the description: other pages show an entity by name, and a
     /// description edit then changes only the entity's pages and its index.
     func entityLinks(_ links: [(entity: Int, count: Int)], root: String, description: Bool = false, _ reads: inout Reads) -> Value {
-        let shape = description ? Self.describedEntityLinkShape : Self.entityLinkShape
-        let (name, type, url, count) = (shape["name"], shape["type"], shape["url"], shape["count"])
-        var rows = Table.Builder(shape, capacity: links.count)
+        var rows = Table.Builder(description ? Self.describedEntityLinkShape : Self.entityLinkShape, capacity: links.count)
         for (position, mentions) in links {
             let link = inputs.link(position, &reads)
             let details = description ? inputs.entity(position, &reads).description : nil
             rows.append { row in
-                row[name] = .string(link.name)
-                row[type] = .string(link.type.rawValue)
+                row[Self.linkName] = .string(link.name)
+                row[Self.linkType] = .string(link.type.rawValue)
                 // Most links are from pages one folder deep: article pages link ~100 entities each.
-                row[url] = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(link.type, link.id))
-                row[count] = .int(mentions)
-                if let details { row[shape["description"]] = .string(details) }
+                row[Self.linkURL] = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(link.type, link.id))
+                row[Self.linkCount] = .int(mentions)
+                if let details { row[Self.linkDescription] = .string(details) }
             }
         }
         return .table(rows.table)
