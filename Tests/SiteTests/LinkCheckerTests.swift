@@ -16,4 +16,16 @@ struct LinkCheckerTests {
             "persons/a.html: absolute link /abs.html breaks under a sub-path",
         ])
     }
+
+    /// The quick join of a page's folder and a link gives what resolving part by part gives.
+    @Test func linksResolveAsTheirPartsSay() {
+        let targets = ["a.html", "../index.html", "../../persons/x.html", "../../../x.html", "./a.html", "x/../a.html",
+                       "../x/./y.html", ".hidden", "..a/b.html", "a..b.html", "", "x/"]
+        for folder in ["", "persons/", "persons/wladimir-putin/"] {
+            for target in targets {
+                #expect(LinkChecker.resolve(target[...], inFolder: folder) == LinkChecker.resolve(target, from: folder + "_"), "\(folder) \(target)")
+            }
+        }
+        #expect(LinkChecker.resolve("../../places/a.html"[...], inFolder: "persons/p/") == "places/a.html")
+    }
 }

@@ -23,7 +23,11 @@ public enum LinkChecker {
             }
             var (ids, targets) = (Set<String>(), [String]())
             LinkChecker.attributes(in: html) { name, value in
-                if name == .id { ids.insert(value) } else { targets.append(value) }
+                if name == .id {
+                    ids.insert(value)
+                } else if !(value.hasPrefix("https://") || value.hasPrefix("http://") || value.hasPrefix("mailto:")) {
+                    targets.append(value)
+                }
             }
             (self.ids, self.targets) = (ids, targets)
         }
@@ -49,10 +53,8 @@ public enum LinkChecker {
         }
         let found = (try? chunks.concurrentMap { folder, pages -> [(page: String, problem: String)] in
             var broken: [(page: String, problem: String)] = []
-            var resolved: [Substring: String] = [:]
             for page in pages {
                 for target in page.targets {
-                    if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("mailto:") { continue }
                     if target.hasPrefix("/") {
                         broken.append((page.path, "absolute link \(target) breaks under a sub-path"))
                         continue
@@ -60,15 +62,7 @@ public enum LinkChecker {
                     // Found in the bytes: a search by characters costs more than the rest of the check.
                     let hash = target.utf8.firstIndex(of: UInt8(ascii: "#"))
                     let address = target[..<(hash ?? target.endIndex)]
-                    let file: String
-                    if address.isEmpty {
-                        file = page.path
-                    } else if let cached = resolved[address] {
-                        file = cached
-                    } else {
-                        file = resolve(String(address), from: folder + "_")
-                        resolved[address] = file
-                    }
+                    let file = address.isEmpty ? page.path : resolve(address, inFolder: folder)
                     guard let targetIDs = known[file] else {
                         broken.append((page.path, "\(target) -> missing \(file)"))
                         continue
@@ -81,6 +75,29 @@ public enum LinkChecker {
             return broken
         }) ?? []
         return found.flatMap { $0 }.sorted { ($0.page, $0.problem) < ($1.page, $1.problem) }
+    }
+
+    /// The site path `target` leads to from a page in `folder` ("" or "persons/", with its
+    /// slash). The links pages have (`name.html`, `../persons/x.html`) are joined without
+    /// splitting; a `.` or `..` further in, or a folder, is resolved part by part.
+    static func resolve(_ target: Substring, inFolder folder: String) -> String {
+        var rest = target.utf8[...]
+        var base = folder.utf8[...]
+        let (dot, slash) = (UInt8(ascii: "."), UInt8(ascii: "/"))
+        while rest.starts(with: "../".utf8) {
+            rest = rest.dropFirst(3)
+            base = base.dropLast()
+            base = base[..<(base.lastIndex(of: slash).map { base.index(after: $0) } ?? base.startIndex)]
+        }
+        while rest.starts(with: "./".utf8) { rest = rest.dropFirst(2) }
+        if rest.isEmpty || rest.last == slash { return resolve(String(target), from: folder + "_") }
+        var previous = slash
+        for byte in rest {
+            // A part that starts with a dot may be `.` or `..`: the long way.
+            if byte == dot, previous == slash { return resolve(String(target), from: folder + "_") }
+            previous = byte
+        }
+        return String(Substring(base)) + String(Substring(rest))
     }
 
     static func resolve(_ target: String, from page: String) -> String {
