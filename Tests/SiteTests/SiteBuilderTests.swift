@@ -18,6 +18,33 @@ struct SiteBuilderTests {
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
     }
 
+    /// A known date is a `<time datetime>`; an unknown one is not a `<time>` at all (one
+    /// without `datetime` must hold a date, not "Datum unbekannt"), wherever articles are listed.
+    @Test func onlyKnownDatesAreMarkedAsTimes() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.write("content/articles/ohne-datum.md", "---\ntitle: Ohne Datum\noutlet: ORF\n---\n[Putin](person:wladimir-putin) schwieg.\n")
+        try dossier.build()
+        for page in ["index.html", "articles/ohne-datum.html", "articles/treffen.html", "persons/wladimir-putin.html"] {
+            let html = try dossier.read(page)
+            let times = html.components(separatedBy: "<time").count - 1
+            #expect(times == html.components(separatedBy: "<time datetime=\"").count - 1, "\(page) has a <time> without datetime")
+        }
+        #expect(try dossier.read("articles/treffen.html").contains(#"<time datetime="2023-09-13">13. September 2023</time>"#))
+        #expect(try dossier.read("articles/ohne-datum.html").contains(#"<span class="date-unknown">Datum unbekannt</span>"#))
+        #expect(try dossier.read("persons/wladimir-putin.html").contains(#"<span class="date-unknown">Datum unbekannt</span>"#))
+        #expect(try dossier.read("persons/wladimir-putin.html").contains(#"<time datetime="2023-09-13">13. September 2023</time>"#))
+    }
+
+    /// Without `base_url` the feed's and the sitemap's addresses are relative: the build says so.
+    @Test func aMissingBaseURLIsWarnedAbout() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        #expect(try dossier.build().warnings.contains { $0.hasPrefix("content/dossier.yml: no base_url") })
+        try dossier.write("content/dossier.yml", "title: Testdossier\nlanguage: de\nbase_url: https://example.org/dossier/\n")
+        #expect(try dossier.build().warnings == [])
+    }
+
     @Test func mentionsBecomeTypedLinksWithStableAnchors() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
@@ -61,8 +88,8 @@ struct SiteBuilderTests {
         let page = try dossier.read("persons/wladimir-putin.html")
         #expect(page.contains(#"<h3><a href="../articles/zitat.html">Putin &amp; Kim: &quot;&lt;Gipfel&gt;&quot; in O&#39;Brien&#39;s Sicht</a></h3>"#))
         // No outlet: the section over it is false, as for a string.
-        #expect(page.contains(#"<p class="meta">14. September 2023</p>"#))
-        #expect(page.contains(#"<p class="meta"><span class="outlet">DPA</span> · 13. September 2023</p>"#))
+        #expect(page.contains(#"<p class="meta"><time datetime="2023-09-14">14. September 2023</time></p>"#))
+        #expect(page.contains(#"<p class="meta"><span class="outlet">DPA</span> · <time datetime="2023-09-13">13. September 2023</time></p>"#))
         // Every field of the summary reaches a dossier's own template, escaped by `{{…}}`.
         try dossier.write("Templates/person.mustache", """
         {{#groups}}[{{title}}|{{outlet}}|{{^outlet}}none{{/outlet}}|{{teaser}}|{{date}}|{{dateText}}|{{authors}}|{{url}}]

@@ -96,8 +96,12 @@ final class Pipeline: @unchecked Sendable {
         }
         run.timings = clock.timings
         run.registry = state.registry
+        let settingsFile = "\(options.content.lastPathComponent)/dossier.yml"
         if Localization(language: state.settings.language).language != state.settings.language {
-            run.warnings.append("content/dossier.yml: language '\(state.settings.language)' has no built-in interface words; using English")
+            run.warnings.append("\(settingsFile): language '\(state.settings.language)' has no built-in interface words; using English")
+        }
+        if state.settings.baseURL == nil {
+            run.warnings.append("\(settingsFile): no base_url, so feed.xml and sitemap.xml carry relative addresses, which feed readers and search engines do not follow; set base_url to the address the site is published at")
         }
         return run
     }
