@@ -42,6 +42,11 @@ public struct Localization: Sendable {
             "page": "Seite", "previous": "Zurück", "next": "Weiter", "inArticles": "in Artikeln",
             "countArticles": "Artikel", "countOutlets": "Medien", "skip": "Zum Inhalt",
             "mentionedIn": "Erwähnt in", "dateline": "Ort", "authors": "Autoren", "name": "Name",
+            "unknownOutlet": "Ohne Quellenangabe", "outletsCompared": "Medien im Vergleich", "coverage": "Wer wen wie oft erwähnt",
+            "onlyHere": "Von keinem anderen Medium erwähnt", "singleSource": "Nur von einem Medium berichtet",
+            "singleSourceText": "Was genau ein Medium erwähnt und kein anderes (Artikel ohne Quellenangabe zählen hier nicht als Medium), mit dem ersten Satz, in dem es steht.",
+            "mentioned": "Erwähnt", "more": "weitere", "only": "nur hier", "outletArticles": "Artikel dieses Mediums",
+            "notCompared": "Das Dossier hat nur ein Medium: es gibt nichts zu vergleichen.",
         ],
         "en": [
             "home": "Home", "articles": "Articles", "article": "Article",
@@ -57,6 +62,11 @@ public struct Localization: Sendable {
             "page": "Page", "previous": "Previous", "next": "Next", "inArticles": "in articles",
             "countArticles": "articles", "countOutlets": "outlets", "skip": "Skip to content",
             "mentionedIn": "Mentioned in", "dateline": "Dateline", "authors": "Authors", "name": "Name",
+            "unknownOutlet": "No outlet given", "outletsCompared": "Outlets compared", "coverage": "Who mentions whom how often",
+            "onlyHere": "Mentioned by no other outlet", "singleSource": "Reported by one outlet only",
+            "singleSourceText": "What exactly one outlet mentions and no other (articles without an outlet do not count as an outlet here), with the first sentence it stands in.",
+            "mentioned": "Mentioned", "more": "more", "only": "only here", "outletArticles": "Articles of this outlet",
+            "notCompared": "The dossier has one outlet only: there is nothing to compare.",
         ],
     ]
 }

@@ -227,6 +227,10 @@ extension Pipeline {
             hasher.combine(pages.entityPageCount(groups: state.index.groups[position].count))
         }
         for asset in state.assets { hasher.combine(asset.name) }
+        // Which outlets there are decides their pages.
+        var outlets = Set<String>()
+        for article in state.index.articles { outlets.insert(article.outlet) }
+        hasher.combine(outlets)
         return UInt64(bitPattern: Int64(hasher.finalize()))
     }
 }

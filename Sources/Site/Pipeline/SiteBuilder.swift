@@ -108,6 +108,7 @@ private extension SiteBuilder {
             ("persons", { starts($0, "persons/") && !ends($0, "index.html") }),
             ("places", { starts($0, "places/") && !ends($0, "index.html") }),
             ("orgs", { starts($0, "orgs/") && !ends($0, "index.html") }),
+            ("outlets", { starts($0, "outlets/") && !ends($0, "index.html") }),
             ("other pages", { !starts($0, "assets/") && ends($0, ".html") && !starts($0, "articles/") && (!$0.utf8.contains(UInt8(ascii: "/")) || ends($0, "index.html")) }),
             ("assets and feeds", { starts($0, "assets/") || ends($0, ".xml") }),
         ]

@@ -11,6 +11,7 @@ extension PageBuilder {
         var model = frame(for: path, title: article.title, &reads)
         for (key, text) in zip(ConvertedArticle.summaryFields, converted.summary) { model[key] = .string(text) }
         model["url"] = .string(articleURL(converted, from: path))
+        model["outletURL"] = .string(SitePaths.relative(from: path, to: SitePaths.outlet(article.outlet)))
         model["dateline"] = .string(article.dateline)
         model["authorList"] = .list(article.authors.map { .string($0) })
         model["body"] = html.value

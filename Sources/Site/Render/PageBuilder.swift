@@ -10,6 +10,9 @@ struct PageBuilder: Sendable {
         case home
         case entityIndex(EntityType)
         case entity(EntityType, String, page: Int)
+        /// The outlets compared, and one outlet's page (by its path).
+        case outlets
+        case outlet(String)
         case notFound
         case feed
         case sitemap
@@ -43,7 +46,7 @@ struct PageBuilder: Sendable {
         site = ["title": .string(settings.title), "description": .string(settings.description)]
         let strings = strings
         navigations = (0...2).map { depth in
-            (0...EntityType.allCases.count + 1).map { Self.navigation(root: String(repeating: "../", count: depth), current: $0, strings: strings) }
+            (0...EntityType.allCases.count + 2).map { Self.navigation(root: String(repeating: "../", count: depth), current: $0, strings: strings) }
         }
         let (ids, types) = (inputs.entityIDs, inputs.entityTypes)
         entityURLs = ids.indices.map { .string("../" + SitePaths.entity(types[$0], ids[$0])) }
@@ -64,6 +67,8 @@ struct PageBuilder: Sendable {
                 jobs += (1...entityPageCount(groups: inputs.groupCount(position))).map { .entity(type, ids[position], page: $0) }
             }
         }
+        jobs.append(.outlets)
+        jobs += inputs.outletPaths.map(Job.outlet)
         return jobs + [.notFound, .feed, .sitemap]
     }
 
@@ -75,6 +80,8 @@ struct PageBuilder: Sendable {
         case .home: "home"
         case .entityIndex: "entity-index"
         case .entity(let type, _, _): type.rawValue
+        case .outlets: "outlets"
+        case .outlet: "outlet"
         case .notFound: "not-found"
         case .feed: "feed"
         case .sitemap: "sitemap"
@@ -86,6 +93,8 @@ struct PageBuilder: Sendable {
         case .home: SitePaths.home
         case .entityIndex(let type): SitePaths.index(type)
         case .entity(let type, let id, let page): SitePaths.entity(type, id, page: page)
+        case .outlets: SitePaths.outlets
+        case .outlet(let path): path
         case .notFound: SitePaths.notFound
         case .feed: SitePaths.feed
         case .sitemap: SitePaths.sitemap
@@ -98,6 +107,8 @@ struct PageBuilder: Sendable {
         case .home: home(&reads)
         case .entityIndex(let type): entityIndex(type, &reads)
         case .entity(_, let id, let page): entityPage(inputs.position(of: id)!, page: page, &reads)
+        case .outlets: outletComparison(&reads)
+        case .outlet(let path): outletPage(path, &reads)
         case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"], &reads)))
         case .feed: feed(&reads)
         case .sitemap: sitemap(&reads)
@@ -175,11 +186,12 @@ struct PageBuilder: Sendable {
     }
 
     /// Which entry of the navigation the page at `path` is in: 0 the articles (and home), then
-    /// the entity types in order; `EntityType.allCases.count + 1` none.
+    /// the entity types in order, then the outlets; `EntityType.allCases.count + 2` none.
     private static func section(of path: String) -> Int {
         if path == SitePaths.home || path.hasPrefix("articles/") { return 0 }
         for (offset, type) in EntityType.allCases.enumerated() where path.hasPrefix(SitePaths.folder(type) + "/") { return offset + 1 }
-        return EntityType.allCases.count + 1
+        if path.hasPrefix("outlets/") { return EntityType.allCases.count + 1 }
+        return EntityType.allCases.count + 2
     }
 
     private static func navigation(root: String, current: Int, strings: Localization) -> Value {
@@ -188,7 +200,9 @@ struct PageBuilder: Sendable {
         ] + EntityType.allCases.enumerated().map { offset, type in
             ["label": .string(strings[SitePaths.folder(type)]), "url": .string(root + SitePaths.index(type)),
              "current": .bool(current == offset + 1)]
-        })
+        } + [
+            ["label": .string(strings["outlets"]), "url": .string(root + SitePaths.outlets), "current": .bool(current == EntityType.allCases.count + 1)],
+        ])
     }
 
     /// The fields of an entity link; index pages add the description.

@@ -14,6 +14,7 @@ struct PageInputs: Sendable {
     private let feedBodies: [String: Markup]
     /// Per registry position, the hash of the entity's id (the name of its keys).
     private let entityKeys: [UInt64]
+    private let coverage: Lazy<OutletCoverage>
     let settings: DossierConfig
 
     init(settings: DossierConfig, registry: Registry, index: MentionIndex, byDate: [ConvertedArticle], feedBodies: [String: Markup]) {
@@ -23,6 +24,8 @@ struct PageInputs: Sendable {
         self.byDate = byDate
         self.feedBodies = feedBodies
         entityKeys = registry.entities.map { InputKey.hash($0.id) }
+        let entityCount = registry.entities.count
+        coverage = Lazy { OutletCoverage(byDate: byDate, entityCount: entityCount) }
     }
 
     // MARK: Articles
@@ -50,6 +53,26 @@ struct PageInputs: Sendable {
         reads.note(InputKey(.summary, hash: article.key))
         reads.note(InputKey(.mentions, hash: article.key))
         return article
+    }
+
+    // MARK: Outlets
+
+    /// What each outlet reports (`OutletCoverage`): it reads which outlet every article has and
+    /// what it mentions. Pages that show an outlet's articles note their summaries themselves
+    /// (`summaries(of:)`).
+    func outletCoverage(_ reads: inout Reads) -> OutletCoverage {
+        reads.note(InputKey(.articleOrder))
+        if reads.records { for article in byDate { reads.note(InputKey(.overview, hash: article.key)) } }
+        return coverage.value
+    }
+
+    /// The outlets' pages, for listing pages (not shown).
+    var outletPaths: [String] { coverage.value.outlets.map(\.path) }
+
+    /// `articles` for a page that lists them with what lists show of each.
+    func summaries(of articles: [ConvertedArticle], _ reads: inout Reads) -> [ConvertedArticle] {
+        if reads.records { for article in articles { reads.note(InputKey(.summary, hash: article.key)) } }
+        return articles
     }
 
     // MARK: Entities

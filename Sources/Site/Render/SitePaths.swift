@@ -1,4 +1,5 @@
 import Entities
+import Foundation
 
 /// Where each page lives in `site/`, and relative links between pages.
 ///
@@ -27,6 +28,26 @@ enum SitePaths {
     }
 
     static func index(_ type: EntityType) -> String { "\(folder(type))/index.html" }
+
+    /// The page comparing the outlets.
+    static let outlets = "outlets/index.html"
+
+    /// The page of the outlet `name` (an empty name: the articles without an outlet). Names
+    /// with the same slug share a page; no outlet's page is the comparison or the unknown one's.
+    static func outlet(_ name: String) -> String {
+        if name.isEmpty { return "outlets/unknown.html" }
+        let slug = slugLock.withLock { outletSlugs[name] } ?? {
+            let made = Slug.make(name)
+            slugLock.withLock { outletSlugs[name] = made }
+            return made
+        }()
+        return ["", "index", "unknown"].contains(slug) ? "outlets/outlet-\(slug.isEmpty ? "x" : slug).html" : "outlets/\(slug).html"
+    }
+
+    /// Slugs of outlet names made so far: `Slug.make` folds each character through ICU, and
+    /// every article page links its outlet.
+    private nonisolated(unsafe) static var outletSlugs: [String: String] = [:]
+    private static let slugLock = NSLock()
 
     /// The prefix that leads from `page` back to the site root: "" or "../" per folder level.
     static func root(of page: String) -> String {

@@ -15,6 +15,8 @@ enum Theme {
         "place": PackageResources.place_mustache,
         "org": PackageResources.org_mustache,
         "entity-index": PackageResources.entity_index_mustache,
+        "outlets": PackageResources.outlets_mustache,
+        "outlet": PackageResources.outlet_mustache,
         "not-found": PackageResources.not_found_mustache,
         "feed": PackageResources.feed_mustache,
         "sitemap": PackageResources.sitemap_mustache,
