@@ -6,6 +6,9 @@ extension PageBuilder {
     /// reported by one outlet only (the outlets' pages list all).
     static let coverageRows = 20
     static let singleSourceShown = 30
+    /// How many of the entities an outlet mentions, and of those only it mentions, its page
+    /// lists, the most mentioned first (a large dossier's outlet names thousands).
+    static let outletEntitiesShown = 100
 
     /// One outlet's page: its articles newest first, what they mention, and what no other
     /// outlet mentions.
@@ -29,8 +32,11 @@ extension PageBuilder {
             rows.append { Self.fillSummary(of: converted, url: articleURL(converted, root: root), &$0) }
         }
         model["articles"] = .table(rows.table)
+        let exclusive = coverage.exclusive(to: outlet)
         model["entities"] = entityLinks(ranked(outlet.entities, &reads), root: root, &reads)
-        model["exclusive"] = entityLinks(ranked(coverage.exclusive(to: outlet), &reads), root: root, &reads)
+        model["moreEntities"] = outlet.entities.count > Self.outletEntitiesShown ? .int(outlet.entities.count - Self.outletEntitiesShown) : .null
+        model["exclusive"] = entityLinks(ranked(exclusive, &reads), root: root, &reads)
+        model["moreExclusive"] = exclusive.count > Self.outletEntitiesShown ? .int(exclusive.count - Self.outletEntitiesShown) : .null
         model["compared"] = .bool(coverage.outlets.count(where: { !$0.isUnknown }) > 1)
         return Page(path: path, template: template(of: .outlet(path)), model: .object(model))
     }
@@ -102,9 +108,10 @@ extension PageBuilder {
         return .object(item)
     }
 
-    /// `counted` with the most mentioned first, ties in German order of the names.
+    /// The first `outletEntitiesShown` of `counted`, the most mentioned first, ties in German
+    /// order of the names.
     private func ranked(_ counted: [(entity: Int, count: Int)], _ reads: inout Reads) -> [(entity: Int, count: Int)] {
-        GermanCollation.sorted(counted, count: \.count, name: { inputs.link($0.entity, &reads).name })
+        GermanCollation.first(Self.outletEntitiesShown, of: counted, count: \.count, name: { inputs.link($0.entity, &reads).name })
     }
 
     /// The first and last date of `articles` (newest first) as readers write them, if any is dated.
