@@ -93,16 +93,16 @@ struct IncrementalBuilderTests {
         try builder.rebuild()
         #expect(dossier.exists("persons/wladimir-putin/2.html"))
 
-        // Bericht 30 is Putin's 30th article by slug, listed on his second page.
-        try dossier.write("content/articles/bericht-30.md", report(30, "[Putin](person:wladimir-putin) schwieg (30)."))
+        // Bericht 01 is Putin's oldest article, listed last, on his second page.
+        try dossier.write("content/articles/bericht-01.md", report(1, "[Putin](person:wladimir-putin) schwieg (1)."))
         let sentence = try builder.rebuild()
         // The feed carries the article's body, so it changes too.
-        #expect(Set(sentence.written) == ["articles/bericht-30.html", "persons/wladimir-putin/2.html", "feed.xml"])
+        #expect(Set(sentence.written) == ["articles/bericht-01.html", "persons/wladimir-putin/2.html", "feed.xml"])
         #expect(sentence.rendered == 3, "no home, index or overview page: nothing they show changed")
         #expect(try dossier.snapshot() == cleanBuild(dossier))
 
         // A new spelling changes the overview on the first page, and the count on home and index.
-        try dossier.write("content/articles/bericht-30.md", report(30, "[Putins](person:wladimir-putin) Schweigen (30)."))
+        try dossier.write("content/articles/bericht-01.md", report(1, "[Putins](person:wladimir-putin) Schweigen (1)."))
         let spelling = try builder.rebuild()
         #expect(spelling.written.contains("persons/wladimir-putin.html") && spelling.written.contains("persons/wladimir-putin/2.html"))
         #expect(try dossier.snapshot() == cleanBuild(dossier))
@@ -111,6 +111,8 @@ struct IncrementalBuilderTests {
         try dossier.write("content/articles/bericht-05.md", report(25, "[Putin](person:wladimir-putin) sprach (5)."))
         let date = try builder.rebuild()
         #expect(date.written.contains("index.html") && date.written.contains("feed.xml"))
+        // Entity pages list newest first: the article moves from Putin's second page to his first.
+        #expect(date.written.contains("persons/wladimir-putin.html") && date.written.contains("persons/wladimir-putin/2.html"))
         #expect(try dossier.snapshot() == cleanBuild(dossier))
 
         // Articles that stop naming Putin shrink his pages to one; the second page goes.

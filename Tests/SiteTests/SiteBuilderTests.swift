@@ -140,7 +140,12 @@ struct SiteBuilderTests {
         #expect(second.components(separatedBy: #"<section class="mention-group">"#).count - 1 == 7)
         #expect(first.contains(#"<a rel="next" href="../persons/wladimir-putin/2.html">"#))
         #expect(second.contains(#"<a rel="prev" href="../../persons/wladimir-putin.html">"#))
-        #expect(second.contains(#"<a class="context" href="../../articles/wien.html#wladimir-putin-1">In Österreich sprach man über <mark>Putin</mark>.</a>"#))
+        // Newest first: the two September articles open the first page, August's oldest end the second.
+        let groups = first.components(separatedBy: #"<section class="mention-group">"#).dropFirst()
+        #expect(groups.first?.contains("articles/treffen.html") == true)
+        #expect(groups.dropFirst().first?.contains("articles/wien.html") == true)
+        #expect(second.contains(#"<a class="context" href="../../articles/bericht-01.html#wladimir-putin-1"><mark>Putin</mark> sprach in Russland (Nummer 1).</a>"#))
+        #expect(!second.contains("articles/wien.html"))
         // Spellings, outlets and company are the overview: on the first page, not repeated on every page.
         #expect(first.contains(#"<section class="companions">"#) && first.contains(#"<span class="surface">Putin <span class="count">32</span></span>"#))
         #expect(!second.contains(#"<section class="companions">"#) && !second.contains(#"class="surface""#))

@@ -54,6 +54,9 @@ final class ConvertedArticle: @unchecked Sendable {
     let order: PageBuilder.DateOrder
     /// The hash of the slug: the name of the article's input keys (`InputKey`).
     let key: UInt64
+    /// A hash of the slug and of what places the article in the date order (date, outlet,
+    /// title): what lists of an entity's articles change with (`MentionIndex.memberPrints`).
+    let orderKey: UInt64
 
     /// `mentions` in text order; their entities are registry positions.
     convenience init(article: Article, text: [UInt8], mentions: [Mention], dateText: String) {
@@ -82,6 +85,12 @@ final class ConvertedArticle: @unchecked Sendable {
         self.dateText = dateText
         self.order = order
         key = InputKey.hash(article.slug)
+        var ordered = Hasher()
+        ordered.combine(article.slug)
+        ordered.combine(order.date)
+        ordered.combine(order.outlet)
+        ordered.combine(order.title)
+        orderKey = UInt64(bitPattern: Int64(ordered.finalize()))
         outlet = article.outlet
         path = SitePaths.article(article.slug)
         var listing: [UInt8] = [], listingEnds = SIMD8<Int32>()

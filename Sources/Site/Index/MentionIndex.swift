@@ -4,8 +4,10 @@ import Foundation
 /// Who is mentioned where: per entity the articles that mention it, and what its overview shows.
 ///
 /// Entities are registry positions and articles positions in `articles`, so building the index
-/// is appending numbers. An edited article is swapped in with `replace(_:with:)`, touching only
-/// the entities it mentions; spellings, outlets and company are counted when a page asks.
+/// is appending numbers. The articles are in date order, newest first (`PageBuilder.DateOrder`),
+/// so each entity's articles are too. An edited article that keeps its place is swapped in with
+/// `replace(_:with:)`, touching only the entities it mentions; spellings, outlets and company are
+/// counted when a page asks.
 struct MentionIndex: Sendable {
     /// The mentions of one entity in one article: `articles[article].positions(run)`. The run
     /// is copied here so that listing the mentions reads one article's data less.
@@ -19,20 +21,24 @@ struct MentionIndex: Sendable {
         var count: Int
     }
 
-    /// The articles in slug order.
+    /// The articles newest first, undated last.
     private(set) var articles: [ConvertedArticle]
+    /// Where each article is in `articles`, by slug.
+    private let positions: [String: Int]
     /// The registry's ids by position.
     let ids: [String]
-    /// Per registry position, the articles mentioning the entity, in article order.
+    /// Per registry position, the articles mentioning the entity, newest first.
     private(set) var groups: [[Group]]
     /// Per registry position, how often the entity is mentioned.
     private(set) var counts: [Int]
-    /// Per registry position, a fingerprint of which articles mention the entity: the sum of
-    /// their keys, kept up to date by `replace` without reading the others.
+    /// Per registry position, a fingerprint of which articles mention the entity, in which
+    /// order: the sum of their `orderKey`s, kept up to date by `replace` without reading the others.
     private(set) var memberPrints: [UInt64]
 
+    /// The index of `articles` in date order (`PageBuilder.byDate`).
     init(_ articles: [ConvertedArticle], registry: Registry) {
         self.articles = articles
+        positions = Dictionary(articles.enumerated().map { ($0.element.article.slug, $0.offset) }, uniquingKeysWith: { first, _ in first })
         ids = registry.entities.map(\.id)
         groups = Array(repeating: [], count: ids.count)
         counts = Array(repeating: 0, count: ids.count)
@@ -48,18 +54,18 @@ struct MentionIndex: Sendable {
             for mentioned in converted.entities {
                 groups[mentioned.entity].append(Group(article: Int32(position), run: mentioned.run))
                 counts[mentioned.entity] += Int(mentioned.run.count)
-                memberPrints[mentioned.entity] &+= converted.key
+                memberPrints[mentioned.entity] &+= converted.orderKey
             }
         }
     }
 
     /// Where the article with `slug` is in `articles`, if it is there.
     func position(of slug: String) -> Int? {
-        let position = articles.partitionPoint { $0.article.slug < slug }
-        return position < articles.count && articles[position].article.slug == slug ? position : nil
+        positions[slug]
     }
 
-    /// Swaps in a new version of the article at `position` (same slug), updating the entities
+    /// Swaps in a new version of the article at `position` (same slug and place in the date
+    /// order: `order` equal), updating the entities
     /// it mentioned before or mentions now; returns those entities (registry positions).
     @discardableResult
     mutating func replace(_ position: Int, with converted: ConvertedArticle) -> [Int] {
@@ -68,14 +74,14 @@ struct MentionIndex: Sendable {
             let at = insertionPoint(position, in: groups[mentioned.entity])
             groups[mentioned.entity].remove(at: at)
             counts[mentioned.entity] -= Int(mentioned.run.count)
-            memberPrints[mentioned.entity] &-= articles[position].key
+            memberPrints[mentioned.entity] &-= articles[position].orderKey
         }
         articles[position] = converted
         for mentioned in converted.entities {
             let at = insertionPoint(position, in: groups[mentioned.entity])
             groups[mentioned.entity].insert(Group(article: Int32(position), run: mentioned.run), at: at)
             counts[mentioned.entity] += Int(mentioned.run.count)
-            memberPrints[mentioned.entity] &+= converted.key
+            memberPrints[mentioned.entity] &+= converted.orderKey
         }
         return touched
     }

@@ -125,7 +125,7 @@ struct PageBuilder: Sendable {
         max(1, (groups + articlesPerEntityPage - 1) / articlesPerEntityPage)
     }
 
-    /// The position in slug order of the first article a page lists (0 for pages but entity
+    /// The position in date order of the first article a page lists (0 for pages but entity
     /// pages), for ordering work.
     func firstListed(by job: Job) -> Int {
         guard case .entity(_, let id, let page) = job, let position = inputs.position(of: id) else { return 0 }

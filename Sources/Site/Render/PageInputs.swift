@@ -108,7 +108,7 @@ struct PageInputs: Sendable {
         return index.groups[position].count
     }
 
-    /// The articles mentioning the entity at `position`, in slug order, from `range` of them,
+    /// The articles mentioning the entity at `position`, newest first, from `range` of them,
     /// each with where its mentions of the entity lie.
     func listing(of position: Int, _ range: Range<Int>, _ reads: inout Reads) -> [(article: ConvertedArticle, run: ConvertedArticle.Run)] {
         reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
@@ -132,7 +132,7 @@ struct PageInputs: Sendable {
         return index.overview(position, companions: limit)
     }
 
-    /// The position in slug order of the first article page `page` of an entity lists, for
+    /// The position in date order of the first article page `page` of an entity lists, for
     /// ordering work (not shown: nothing is noted).
     func firstListed(of position: Int, page: Int, perPage: Int) -> Int {
         let groups = index.groups[position]
@@ -150,6 +150,6 @@ struct PageInputs: Sendable {
     var entityTypes: [EntityType] { registry.entities.map(\.type) }
     var entityIDs: [String] { registry.entities.map(\.id) }
 
-    /// The articles in slug order, for listing pages (not shown).
+    /// The articles newest first, for listing pages (not shown).
     var articles: [ConvertedArticle] { index.articles }
 }
