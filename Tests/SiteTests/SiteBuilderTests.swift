@@ -36,6 +36,28 @@ struct SiteBuilderTests {
         #expect(try dossier.read("persons/wladimir-putin.html").contains(#"<time datetime="2023-09-13">13. September 2023</time>"#))
     }
 
+    /// The timeline groups articles by their date as written, newest first, by outlet within a
+    /// date and the undated last; the feed never dates an undated article 1970.
+    @Test func theTimelineAndTheFeedKeepUndatedArticlesApart() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.write("content/articles/ohne-datum.md", "---\ntitle: Ohne Datum\noutlet: ORF\n---\n[Putin](person:wladimir-putin) schwieg.\n")
+        try dossier.write("content/articles/monat.md", "---\ntitle: Im Monat\noutlet: AFP\ndate: 2023-09\n---\nText.\n")
+        try dossier.write("content/articles/zweite.md", "---\ntitle: Zweite\noutlet: AFP\ndate: 2023-09-13\n---\nText.\n")
+        try dossier.build()
+        let timeline = try dossier.read("timeline.html")
+        let headings = timeline.matches(of: /<h2>(.*?) <span class="count">(\d+)<\/span><\/h2>/).map { "\($0.1)|\($0.2)" }
+        #expect(headings == [#"<time datetime="2023-09-13">13. September 2023</time>|2"#, #"<time datetime="2023-09-12">12. September 2023</time>|1"#,
+                             #"<time datetime="2023-09">September 2023</time>|1"#, "Datum unbekannt|1"])
+        let first = try #require(timeline.range(of: "Zweite")), second = try #require(timeline.range(of: "Putin trifft Kim"))
+        #expect(first.lowerBound < second.lowerBound, "AFP before DPA on one day")
+        let feed = try dossier.read("feed.xml")
+        #expect(!feed.contains("1970"))
+        let undated = try #require(feed.range(of: "<title>Ohne Datum</title>"))
+        let end = try #require(feed[undated.upperBound...].range(of: "</entry>"))
+        #expect(feed[undated.upperBound..<end.lowerBound].contains("<updated>2023-09-13T00:00:00Z</updated>"), "as new as the newest dated article")
+    }
+
     /// Without `base_url` the feed's and the sitemap's addresses are relative: the build says so.
     @Test func aMissingBaseURLIsWarnedAbout() throws {
         let dossier = try TestDossier.standard()

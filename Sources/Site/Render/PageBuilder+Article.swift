@@ -39,12 +39,15 @@ extension PageBuilder {
         model["base"] = .string(base)
         model["feedID"] = .string(settings.baseURL ?? "urn:dossier:\(Slug.make(settings.title))")
         let dated = inputs.articlesByDate(&reads)
-        model["updated"] = .string(Self.atomDate(dated.first { !$0.article.date.isEmpty }?.article.date ?? "1970-01-01"))
+        // An undated article is as new as the newest dated one, never of 1970; a dossier
+        // without any date has a feed without entries.
+        let newest = dated.first { !$0.article.date.isEmpty }?.article.date
+        model["updated"] = .string(Self.atomDate(newest ?? "1970-01-01"))
         var entries = Table.Builder(Self.feedEntryShape, capacity: Self.feedEntries)
-        for (converted, html) in inputs.newest(Self.feedEntries, &reads) {
+        for (converted, html) in newest == nil ? [] : inputs.newest(Self.feedEntries, &reads) {
             entries.append { row in
                 Self.fillSummary(of: converted, url: base + SitePaths.article(converted.article.slug), &row)
-                row[Self.updated] = .string(Self.atomDate(converted.article.date.isEmpty ? "1970-01-01" : converted.article.date))
+                row[Self.updated] = .string(Self.atomDate(converted.article.date.isEmpty ? newest! : converted.article.date))
                 row[Self.body] = .string(html?.string ?? "")
             }
         }

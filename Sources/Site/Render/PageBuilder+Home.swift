@@ -30,6 +30,27 @@ extension PageBuilder {
         return Page(path: path, template: template(of: .home), model: .object(model))
     }
 
+    /// Every article by date, newest first, and within a date by outlet: one group per date as
+    /// written (a day, a month, a year), the undated last.
+    func timeline(_ reads: inout Reads) -> Page {
+        let path = SitePaths.timeline
+        let root = SitePaths.root(of: path)
+        var model = frame(for: path, title: strings["timeline"], &reads)
+        var groups: [(date: String, articles: [ConvertedArticle])] = []
+        for converted in inputs.articlesByDate(&reads) {
+            if groups.last?.date == converted.article.date { groups[groups.count - 1].articles.append(converted) } else { groups.append((converted.article.date, [converted])) }
+        }
+        model["groups"] = .list(groups.map { date, articles in
+            var rows = Table.Builder(Self.summaryShape, capacity: articles.count)
+            for converted in articles {
+                rows.append { Self.fillSummary(of: converted, url: articleURL(converted, root: root), &$0) }
+            }
+            return ["date": .string(date), "heading": .string(date.isEmpty ? strings["dateUnknown"] : strings.formatDate(date)),
+                    "count": .int(articles.count), "articles": .table(rows.table)]
+        })
+        return Page(path: path, template: template(of: .timeline), model: .object(model))
+    }
+
     /// The registry positions of the entities of `type` that are mentioned, most mentioned
     /// first, ties in German order.
     func ranked(_ type: EntityType, _ reads: inout Reads) -> [Int] {

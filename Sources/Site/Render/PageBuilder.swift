@@ -13,6 +13,8 @@ struct PageBuilder: Sendable {
         /// The outlets compared, and one outlet's page (by its path).
         case outlets
         case outlet(String)
+        /// The articles by date and outlet.
+        case timeline
         case notFound
         case feed
         case sitemap
@@ -46,7 +48,7 @@ struct PageBuilder: Sendable {
         site = ["title": .string(settings.title), "description": .string(settings.description)]
         let strings = strings
         navigations = (0...2).map { depth in
-            (0...EntityType.allCases.count + 2).map { Self.navigation(root: String(repeating: "../", count: depth), current: $0, strings: strings) }
+            (0...EntityType.allCases.count + 3).map { Self.navigation(root: String(repeating: "../", count: depth), current: $0, strings: strings) }
         }
         let (ids, types) = (inputs.entityIDs, inputs.entityTypes)
         entityURLs = ids.indices.map { .string("../" + SitePaths.entity(types[$0], ids[$0])) }
@@ -67,6 +69,7 @@ struct PageBuilder: Sendable {
                 jobs += (1...entityPageCount(groups: inputs.groupCount(position))).map { .entity(type, ids[position], page: $0) }
             }
         }
+        jobs.append(.timeline)
         jobs.append(.outlets)
         jobs += inputs.outletPaths.map(Job.outlet)
         return jobs + [.notFound, .feed, .sitemap]
@@ -82,6 +85,7 @@ struct PageBuilder: Sendable {
         case .entity(let type, _, _): type.rawValue
         case .outlets: "outlets"
         case .outlet: "outlet"
+        case .timeline: "timeline"
         case .notFound: "not-found"
         case .feed: "feed"
         case .sitemap: "sitemap"
@@ -95,6 +99,7 @@ struct PageBuilder: Sendable {
         case .entity(let type, let id, let page): SitePaths.entity(type, id, page: page)
         case .outlets: SitePaths.outlets
         case .outlet(let path): path
+        case .timeline: SitePaths.timeline
         case .notFound: SitePaths.notFound
         case .feed: SitePaths.feed
         case .sitemap: SitePaths.sitemap
@@ -109,6 +114,7 @@ struct PageBuilder: Sendable {
         case .entity(_, let id, let page): entityPage(inputs.position(of: id)!, page: page, &reads)
         case .outlets: outletComparison(&reads)
         case .outlet(let path): outletPage(path, &reads)
+        case .timeline: timeline(&reads)
         case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"], &reads)))
         case .feed: feed(&reads)
         case .sitemap: sitemap(&reads)
@@ -186,12 +192,13 @@ struct PageBuilder: Sendable {
     }
 
     /// Which entry of the navigation the page at `path` is in: 0 the articles (and home), then
-    /// the entity types in order, then the outlets; `EntityType.allCases.count + 2` none.
+    /// the entity types in order, then the outlets and the timeline; `EntityType.allCases.count + 3` none.
     private static func section(of path: String) -> Int {
         if path == SitePaths.home || path.hasPrefix("articles/") { return 0 }
         for (offset, type) in EntityType.allCases.enumerated() where path.hasPrefix(SitePaths.folder(type) + "/") { return offset + 1 }
         if path.hasPrefix("outlets/") { return EntityType.allCases.count + 1 }
-        return EntityType.allCases.count + 2
+        if path == SitePaths.timeline { return EntityType.allCases.count + 2 }
+        return EntityType.allCases.count + 3
     }
 
     private static func navigation(root: String, current: Int, strings: Localization) -> Value {
@@ -202,6 +209,7 @@ struct PageBuilder: Sendable {
              "current": .bool(current == offset + 1)]
         } + [
             ["label": .string(strings["outlets"]), "url": .string(root + SitePaths.outlets), "current": .bool(current == EntityType.allCases.count + 1)],
+            ["label": .string(strings["timeline"]), "url": .string(root + SitePaths.timeline), "current": .bool(current == EntityType.allCases.count + 2)],
         ])
     }
 

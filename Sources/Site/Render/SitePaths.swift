@@ -12,6 +12,7 @@ enum SitePaths {
     static let feed = "feed.xml"
     static let sitemap = "sitemap.xml"
     static let stylesheet = "assets/style.css"
+    static let timeline = "timeline.html"
 
     static func folder(_ type: EntityType) -> String {
         switch type {

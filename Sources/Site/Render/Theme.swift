@@ -17,6 +17,7 @@ enum Theme {
         "entity-index": PackageResources.entity_index_mustache,
         "outlets": PackageResources.outlets_mustache,
         "outlet": PackageResources.outlet_mustache,
+        "timeline": PackageResources.timeline_mustache,
         "not-found": PackageResources.not_found_mustache,
         "feed": PackageResources.feed_mustache,
         "sitemap": PackageResources.sitemap_mustache,
