@@ -248,6 +248,8 @@ struct EditSequence {
             // The most frequent entity first, so that it fills more than one page.
             let entity = random.below(3) == 0 ? entities[random.below(entities.count)] : (entities.first { $0.id == "wladimir-putin" } ?? entities[0])
             let surface = random.below(4) == 0 && !entity.aliases.isEmpty ? entity.aliases[0] : entity.name
+            // Some sentences quote their entity: quotes come, go and change with the edits.
+            if random.below(4) == 0 { return "„Wir reden über Nummer \(random.below(1000))“, sagte [\(surface)](\(entity.type):\(entity.id))." }
             return "Heute sprach [\(surface)](\(entity.type):\(entity.id)) über Nummer \(random.below(1000))."
         }.joined(separator: " ")
     }

@@ -29,6 +29,8 @@ final class ConvertedArticle: @unchecked Sendable {
     let text: [UInt8]
     /// Every mention in text order.
     let mentions: [Mention]
+    /// The direct quotes with their speakers, in text order.
+    let quotes: [Quote]
     /// Positions in `mentions`, grouped by entity in the order of `entities`, each group in text
     /// order: one array per article instead of one per entity it mentions.
     let grouped: [Int32]
@@ -59,17 +61,18 @@ final class ConvertedArticle: @unchecked Sendable {
     let orderKey: UInt64
 
     /// `mentions` in text order; their entities are registry positions.
-    convenience init(article: Article, text: [UInt8], mentions: [Mention], dateText: String) {
+    convenience init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote] = [], dateText: String) {
         var article = article
         article.body = ""
         // The converter's arrays grew by doubling; the article keeps them until the build ends.
-        self.init(article: article, text: text.compacted(), mentions: mentions.compacted(), dateText: dateText, order: PageBuilder.DateOrder(article))
+        self.init(article: article, text: text.compacted(), mentions: mentions.compacted(), quotes: quotes, dateText: dateText, order: PageBuilder.DateOrder(article))
     }
 
-    private init(article: Article, text: [UInt8], mentions: [Mention], dateText: String, order: PageBuilder.DateOrder) {
+    private init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote], dateText: String, order: PageBuilder.DateOrder) {
         self.article = article
         self.text = text
         self.mentions = mentions
+        self.quotes = quotes
         // A stable sort by entity keeps each entity's mentions in text order.
         grouped = mentions.indices.sorted { (mentions[$0].entity, $0) < (mentions[$1].entity, $1) }.map(Int32.init)
         var entities: [Mentioned] = []
@@ -118,14 +121,19 @@ final class ConvertedArticle: @unchecked Sendable {
             mention.entity = Int32(moved[Int(mention.entity)])
             return mention
         }
-        return ConvertedArticle(article: article, text: text, mentions: mentions, dateText: dateText, order: order)
+        let quotes = quotes.map { quote in
+            var quote = quote
+            quote.speaker = Int32(moved[Int(quote.speaker)])
+            return quote
+        }
+        return ConvertedArticle(article: article, text: text, mentions: mentions, quotes: quotes, dateText: dateText, order: order)
     }
 
     /// Fingerprints of what pages show of the article (`InputKey.Kind`): what lists show, its
     /// mentions (entities by id, so that a registry reordered changes none), what entity
     /// overviews count of them, and its own page with the body `html`.
     func fingerprints(entityIDs: [String], html: Markup) -> Fingerprints {
-        var summary = Hasher(), mentioned = Hasher(), overview = Hasher(), document = Hasher()
+        var summary = Hasher(), mentioned = Hasher(), overview = Hasher(), document = Hasher(), quoted = Hasher()
         overview.combine(outlet)
         var sentences = 0, lastSentence: Int32 = -1
         listing.withUnsafeBytes { summary.combine(bytes: $0) }
@@ -143,11 +151,17 @@ final class ConvertedArticle: @unchecked Sendable {
             overview.combine(sentences)
             text.withUnsafeBytes { overview.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[mention.mark])) }
         }
+        for quote in quotes {
+            quoted.combine(entityIDs[Int(quote.speaker)])
+            quoted.combine(mentions[Int(quote.mention)].ordinal)
+            text.withUnsafeBytes { quoted.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[quote.range])) }
+        }
         document.combine(article)
         document.combine(dateText)
         html.bytes.withUnsafeBytes { document.combine(bytes: $0) }
         func value(_ hasher: Hasher) -> UInt64 { UInt64(bitPattern: Int64(hasher.finalize())) }
-        return Fingerprints(summary: value(summary), mentions: value(mentioned), overview: value(overview), document: value(document))
+        return Fingerprints(summary: value(summary), mentions: value(mentioned), overview: value(overview), document: value(document),
+                            quotes: value(quoted))
     }
 
     struct Fingerprints: Sendable {
@@ -155,6 +169,7 @@ final class ConvertedArticle: @unchecked Sendable {
         var mentions: UInt64
         var overview: UInt64
         var document: UInt64
+        var quotes: UInt64
     }
 
     /// The positions in `mentions` of the mentions of one entity, in text order.

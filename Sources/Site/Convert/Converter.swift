@@ -54,7 +54,8 @@ struct Converter: Sendable {
         // Every mistake of the article at once, not one per build.
         try SourceErrors.throwIfAny(collector.problems)
         let dateText = article.date.isEmpty ? strings["dateUnknown"] : strings.formatDate(article.date)
-        let converted = ConvertedArticle(article: article, text: collector.text, mentions: collector.mentions, dateText: dateText)
+        let converted = ConvertedArticle(article: article, text: collector.text, mentions: collector.mentions, quotes: collector.quotes(),
+                                         dateText: dateText)
         return (converted, html)
     }
 }
@@ -93,6 +94,8 @@ private extension Converter {
         /// a dictionary costs to hash into per link.
         private var mentioned: [Int32]
         private var paragraph: Paragraph?
+        /// Where each paragraph starts in `text`.
+        private var paragraphStarts: [Int] = []
         /// The last link's opening tag and a NUL byte, for libcmark.
         private var tag: [UInt8] = []
 
@@ -122,6 +125,7 @@ private extension Converter {
             if paragraph?.bytes != link.contextUTF8 {
                 let bytes = link.contextUTF8
                 paragraph = Paragraph(base: text.count, bytes: bytes, boundaries: Sentence.boundaries(in: bytes))
+                paragraphStarts.append(text.count)
                 text.append(contentsOf: bytes)
             }
             let current = paragraph!
@@ -133,6 +137,25 @@ private extension Converter {
             ))
             writeOpenTag(entity, ordinal: ordinal)
             return .init(openUTF8: tag, close: "</a>")
+        }
+
+        /// The quotes of the article's paragraphs with their speakers (`QuoteFinder`).
+        func quotes() -> [Quote] {
+            var quotes: [Quote] = []
+            var next = 0
+            for (number, start) in paragraphStarts.enumerated() {
+                let end = number + 1 < paragraphStarts.count ? paragraphStarts[number + 1] : text.count
+                var named: [QuoteFinder.Named] = []
+                while next < mentions.count, Int(mentions[next].markStart) < end {
+                    let mention = mentions[next]
+                    let type = converter.registry.entities[Int(mention.entity)].type
+                    named.append(.init(range: Int(mention.markStart) - start..<Int(mention.markEnd) - start, entity: mention.entity,
+                                       mention: Int32(next), canSpeak: type == .person || type == .org))
+                    next += 1
+                }
+                quotes += QuoteFinder.quotes(in: Array(text[start..<end]), base: start, named: named)
+            }
+            return quotes
         }
 
         /// Writes the opening tag of the `ordinal`-th mention of the entity at `entity` into `tag`,

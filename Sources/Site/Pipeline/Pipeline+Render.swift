@@ -158,9 +158,10 @@ extension Pipeline {
             set(InputKey(.mentions, hash: article.key), print?.mentions)
             set(InputKey(.overview, hash: article.key), print?.overview)
             set(InputKey(.document, hash: article.key), print?.document)
+            set(InputKey(.quotes, hash: article.key), print?.quotes)
         }
         for slug in state.removed {
-            for kind in [InputKey.Kind.summary, .mentions, .overview, .document] { set(InputKey(kind, slug), nil) }
+            for kind in [InputKey.Kind.summary, .mentions, .overview, .document, .quotes] { set(InputKey(kind, slug), nil) }
         }
         let entities = state.registry.entities
         if state.registryChanged {

@@ -43,6 +43,9 @@ extension PageBuilder {
             model["outlets"] = .list(overview.outlets.map { ["name": .string($0.key), "count": .int($0.count)] })
             // The most frequent companions only: a central figure appears with hundreds of entities.
             model["companions"] = entityLinks(overview.companions, root: root, &reads)
+            var quotes: [Value] = []
+            for (article, quote) in inputs.quotes(of: position, &reads) { quotes.append(quoteItem(article, quote, root: root, &reads)) }
+            model["quotes"] = .list(quotes)
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
         let first = (number - 1) * articlesPerEntityPage
@@ -61,6 +64,34 @@ extension PageBuilder {
             ]
         }
         return Page(path: path, template: template(of: .entity(link.type, link.id, page: number)), model: .object(model))
+    }
+}
+
+extension PageBuilder {
+    /// Every attributed quote, grouped by speaker: most quoted first, ties in German order.
+    func quotesPage(_ reads: inout Reads) -> Page {
+        let path = SitePaths.quotes
+        let root = SitePaths.root(of: path)
+        var model = frame(for: path, title: strings["quotes"], &reads)
+        var bySpeaker: [Int32: [Value]] = [:]
+        for (article, quote) in inputs.allQuotes(&reads) { bySpeaker[quote.speaker, default: []].append(quoteItem(article, quote, root: root, &reads)) }
+        let speakers = GermanCollation.sorted(Array(bySpeaker.keys), count: { bySpeaker[$0]!.count }, name: { inputs.link(Int($0), &reads).name })
+        model["speakers"] = .list(speakers.map { speaker in
+            let link = inputs.link(Int(speaker), &reads)
+            return ["name": .string(link.name), "type": .string(link.type.rawValue), "url": .string(root + SitePaths.entity(link.type, link.id)),
+                    "count": .int(bySpeaker[speaker]!.count), "quotes": .list(bySpeaker[speaker]!)]
+        })
+        return Page(path: path, template: template(of: .quotes), model: .object(model))
+    }
+
+    /// A quote as lists show it: its words, the article's outlet, date and title, and the link
+    /// to the spot (the speaker's mention it is attributed by).
+    func quoteItem(_ article: ConvertedArticle, _ quote: Quote, root: String, _ reads: inout Reads) -> Value {
+        let mention = article.mentions[Int(quote.mention)]
+        let id = inputs.link(Int(quote.speaker), &reads).id
+        return ["text": .string(String(decoding: article.text[quote.range], as: UTF8.self)),
+                "outlet": .string(article.article.outlet), "date": .string(article.article.date), "dateText": .string(article.dateText),
+                "title": .string(article.article.title), "url": .string(root + article.path + "#\(id)-\(mention.ordinal)")]
     }
 }
 

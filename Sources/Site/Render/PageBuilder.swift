@@ -15,6 +15,8 @@ struct PageBuilder: Sendable {
         case outlet(String)
         /// The articles by date and outlet.
         case timeline
+        /// Every attributed quote, by speaker.
+        case quotes
         case notFound
         case feed
         case sitemap
@@ -48,7 +50,7 @@ struct PageBuilder: Sendable {
         site = ["title": .string(settings.title), "description": .string(settings.description)]
         let strings = strings
         navigations = (0...2).map { depth in
-            (0...EntityType.allCases.count + 3).map { Self.navigation(root: String(repeating: "../", count: depth), current: $0, strings: strings) }
+            (0...EntityType.allCases.count + 4).map { Self.navigation(root: String(repeating: "../", count: depth), current: $0, strings: strings) }
         }
         let (ids, types) = (inputs.entityIDs, inputs.entityTypes)
         entityURLs = ids.indices.map { .string("../" + SitePaths.entity(types[$0], ids[$0])) }
@@ -70,6 +72,7 @@ struct PageBuilder: Sendable {
             }
         }
         jobs.append(.timeline)
+        jobs.append(.quotes)
         jobs.append(.outlets)
         jobs += inputs.outletPaths.map(Job.outlet)
         return jobs + [.notFound, .feed, .sitemap]
@@ -86,6 +89,7 @@ struct PageBuilder: Sendable {
         case .outlets: "outlets"
         case .outlet: "outlet"
         case .timeline: "timeline"
+        case .quotes: "quotes"
         case .notFound: "not-found"
         case .feed: "feed"
         case .sitemap: "sitemap"
@@ -100,6 +104,7 @@ struct PageBuilder: Sendable {
         case .outlets: SitePaths.outlets
         case .outlet(let path): path
         case .timeline: SitePaths.timeline
+        case .quotes: SitePaths.quotes
         case .notFound: SitePaths.notFound
         case .feed: SitePaths.feed
         case .sitemap: SitePaths.sitemap
@@ -115,6 +120,7 @@ struct PageBuilder: Sendable {
         case .outlets: outletComparison(&reads)
         case .outlet(let path): outletPage(path, &reads)
         case .timeline: timeline(&reads)
+        case .quotes: quotesPage(&reads)
         case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"], &reads)))
         case .feed: feed(&reads)
         case .sitemap: sitemap(&reads)
@@ -192,13 +198,14 @@ struct PageBuilder: Sendable {
     }
 
     /// Which entry of the navigation the page at `path` is in: 0 the articles (and home), then
-    /// the entity types in order, then the outlets and the timeline; `EntityType.allCases.count + 3` none.
+    /// the entity types in order, then the outlets, the timeline and the quotes; `EntityType.allCases.count + 4` none.
     private static func section(of path: String) -> Int {
         if path == SitePaths.home || path.hasPrefix("articles/") { return 0 }
         for (offset, type) in EntityType.allCases.enumerated() where path.hasPrefix(SitePaths.folder(type) + "/") { return offset + 1 }
         if path.hasPrefix("outlets/") { return EntityType.allCases.count + 1 }
         if path == SitePaths.timeline { return EntityType.allCases.count + 2 }
-        return EntityType.allCases.count + 3
+        if path == SitePaths.quotes { return EntityType.allCases.count + 3 }
+        return EntityType.allCases.count + 4
     }
 
     private static func navigation(root: String, current: Int, strings: Localization) -> Value {
@@ -210,6 +217,7 @@ struct PageBuilder: Sendable {
         } + [
             ["label": .string(strings["outlets"]), "url": .string(root + SitePaths.outlets), "current": .bool(current == EntityType.allCases.count + 1)],
             ["label": .string(strings["timeline"]), "url": .string(root + SitePaths.timeline), "current": .bool(current == EntityType.allCases.count + 2)],
+            ["label": .string(strings["quotes"]), "url": .string(root + SitePaths.quotes), "current": .bool(current == EntityType.allCases.count + 3)],
         ])
     }
 

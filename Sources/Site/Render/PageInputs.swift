@@ -55,6 +55,36 @@ struct PageInputs: Sendable {
         return article
     }
 
+    // MARK: Quotes
+
+    /// The quotes attributed to the entity at `position`, newest article first, each with its
+    /// article (whose summary it shows).
+    func quotes(of position: Int, _ reads: inout Reads) -> [(article: ConvertedArticle, quote: Quote)] {
+        reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
+        var found: [(article: ConvertedArticle, quote: Quote)] = []
+        for group in index.groups[position] {
+            let article = index.articles[Int(group.article)]
+            reads.note(InputKey(.quotes, hash: article.key))
+            for quote in article.quotes where quote.speaker == Int32(position) {
+                reads.note(InputKey(.summary, hash: article.key))
+                found.append((article, quote))
+            }
+        }
+        return found
+    }
+
+    /// Every quote with a speaker, newest article first.
+    func allQuotes(_ reads: inout Reads) -> [(article: ConvertedArticle, quote: Quote)] {
+        reads.note(InputKey(.articleOrder))
+        var found: [(article: ConvertedArticle, quote: Quote)] = []
+        for article in byDate {
+            reads.note(InputKey(.quotes, hash: article.key))
+            if !article.quotes.isEmpty { reads.note(InputKey(.summary, hash: article.key)) }
+            for quote in article.quotes { found.append((article, quote)) }
+        }
+        return found
+    }
+
     // MARK: Outlets
 
     /// What each outlet reports (`OutletCoverage`): it reads which outlet every article has and

@@ -13,6 +13,8 @@ struct InputKey: Hashable, Sendable {
         case summary
         /// One article's mentions: their entities, sentences, spellings and numbers.
         case mentions
+        /// One article's quotes: their words, speakers and where they stand.
+        case quotes
         /// What entity overviews count of one article: its outlet, and per mention the entity,
         /// the spelling and which others share its sentence.
         case overview

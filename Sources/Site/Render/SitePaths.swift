@@ -13,6 +13,7 @@ enum SitePaths {
     static let sitemap = "sitemap.xml"
     static let stylesheet = "assets/style.css"
     static let timeline = "timeline.html"
+    static let quotes = "quotes.html"
 
     static func folder(_ type: EntityType) -> String {
         switch type {

@@ -18,6 +18,7 @@ enum Theme {
         "outlets": PackageResources.outlets_mustache,
         "outlet": PackageResources.outlet_mustache,
         "timeline": PackageResources.timeline_mustache,
+        "quotes": PackageResources.quotes_mustache,
         "not-found": PackageResources.not_found_mustache,
         "feed": PackageResources.feed_mustache,
         "sitemap": PackageResources.sitemap_mustache,

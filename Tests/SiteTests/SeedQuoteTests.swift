@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// The quotes of the five seed reports, checked by reading them: 26 quotations of three words or
+/// more, 25 with a speaker the registry knows (the 26th is South Korea's general staff).
+struct SeedQuoteTests {
+    /// Speaker and the first words of each quote a reader attributes.
+    static let gold: Set<String> = [
+        "kim-jong-un: Russland hat sich zu einem heiligen Kampf", "kim-jong-un: Wir werden die Entscheidungen von Präsident Putin und",
+        "kim-jong-un: Kampf gegen den Imperialismus", "kim-jong-un: heldenhafte russische Volk", "kim-jong-un: Entscheidungen von Putin immer",
+        "kim-jong-un: Russland hat einen heiligen Kampf", "kim-jong-un: Wir werden die Entscheidungen von Präsident Putin immer",
+        "kim-jong-un: als Sprungbrett dienen", "kim-jong-un: immer an der Seite Russlands",
+        "wladimir-putin: Deswegen sind wir ins Kosmodrom", "wladimir-putin: Wir werden alle diese Themen",
+        "wladimir-putin: Der Führer der Demokratischen Volksrepublik Korea (Nordkorea)", "wladimir-putin: Deshalb sind wir hierher gekommen",
+        "wladimir-putin: sehr froh, ihn zu sehen", "wladimir-putin: Der Führer der Demokratischen Volksrepublik Korea zeigt großes Interesse an der Raketentechnik,",
+        "wladimir-putin: Einen Toast auf", "wladimir-putin: Auf das Wohlergehen",
+        "wladimir-putin: Der Führer der Demokratischen Volksrepublik Korea zeigt großes Interesse an der Raketentechnologie",
+        "dmitri-peskow: Unsere Länder kooperieren", "dmitri-peskow: Russland behält seine Position",
+        // Missed on purpose: only a role noun or a pronoun names the speaker.
+        "wladimir-putin: sehr froh, Kim zu sehen", "wladimir-putin: Wir werden über alle Themen", "wladimir-putin: ein alter Freund",
+        "kim-jong-un: neue Siege des großen Russlands",
+    ]
+    /// Peskow's "Unsere Länder kooperieren" is in two reports: 25 quotes, 24 distinct entries.
+    static let quotedTwice = 1
+
+    @Test func theSeedsQuotesHaveTheirSpeakersAndNoWrongOne() throws {
+        let dossier = try OutletTests.seedSite()
+        defer { dossier.cleanUp() }
+        let page = try dossier.read("quotes.html")
+        var found: [String] = []
+        for section in page.components(separatedBy: "<section class=\"quotes\">").dropFirst() {
+            let speaker = try #require(section.firstMatch(of: /href="[a-z]+\/([a-z0-9-]+)\.html"/)).1
+            for quote in section.matches(of: /<blockquote><a href="[^"]*">„(.*?)“<\/a>/) {
+                let words = String(quote.1).replacingOccurrences(of: "&quot;", with: "\"")
+                found.append("\(speaker): \(words)")
+            }
+        }
+        let right = found.filter { item in Self.gold.contains { item.hasPrefix($0) } }
+        let wrong = found.filter { item in !Self.gold.contains { item.hasPrefix($0) } }
+        let precision = Double(right.count) / Double(max(found.count, 1))
+        let recall = Double(right.count) / Double(Self.gold.count + Self.quotedTwice)
+        print("quotes on the seeds: \(found.count) attributed, precision \(precision), recall \(recall) (\(right.count) of \(Self.gold.count + Self.quotedTwice))")
+        #expect(wrong == [], "a wrong speaker is worse than none")
+        #expect(right.count == 21)
+        #expect(recall >= 0.8)
+        // The speaker's own page lists them too, linked to the spot.
+        let peskow = try dossier.read("persons/dmitri-peskow.html")
+        #expect(peskow.components(separatedBy: "<blockquote>").count - 1 == 3)
+        #expect(peskow.contains(#"<blockquote><a href="../articles/russland-will-nordkorea-beim-bau-von-satelliten-helfen.html#dmitri-peskow-"#))
+        #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+    }
+}
