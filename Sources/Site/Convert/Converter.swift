@@ -25,9 +25,12 @@ struct Converter: Sendable {
     /// Every entity's reference ("person:wladimir-putin") at its registry position: a link found
     /// here needs no checks.
     let references: KnownDestinations
+    /// Per registry position, whether the entity can be quoted: a person or an organisation.
+    let speaks: [Bool]
 
     init(registry: Registry, renderer: MarkdownRenderer, strings: Localization) {
         self.registry = registry
+        speaks = registry.entities.map { $0.type == .person || $0.type == .org }
         self.renderer = renderer
         self.strings = strings
         references = KnownDestinations(registry.entities.map(\.reference))
@@ -148,11 +151,12 @@ private extension Converter {
                 var named: [QuoteFinder.Named] = []
                 while next < mentions.count, Int(mentions[next].markStart) < end {
                     let mention = mentions[next]
-                    let type = converter.registry.entities[Int(mention.entity)].type
                     named.append(.init(range: Int(mention.markStart) - start..<Int(mention.markEnd) - start, entity: mention.entity,
-                                       mention: Int32(next), canSpeak: type == .person || type == .org))
+                                       mention: Int32(next), canSpeak: converter.speaks[Int(mention.entity)]))
                     next += 1
                 }
+                // Only paragraphs that name someone who can speak and hold a quotation mark.
+                guard named.contains(where: \.canSpeak), text[start..<end].contains(where: { $0 == 0x22 || $0 == 0xE2 || $0 == 0xC2 }) else { continue }
                 quotes += QuoteFinder.quotes(in: Array(text[start..<end]), base: start, named: named)
             }
             return quotes

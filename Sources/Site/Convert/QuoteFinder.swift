@@ -73,25 +73,30 @@ enum QuoteFinder {
     /// mark of its kind in the paragraph.
     static func spans(in text: [UInt8]) -> [Span] {
         var spans: [Span] = []
-        var index = 0
-        while index < text.count {
-            guard let (openLength, closers) = opener(text, at: index) else {
-                index += 1
-                continue
-            }
-            let start = index + openLength
-            var end = start
-            var close: Int?
-            while end < text.count {
-                if let length = closers.first(where: { matches(text, at: end, $0) })?.count {
-                    close = length
-                    break
+        text.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                // Every mark starts with one of three bytes: most of a paragraph is passed at a glance.
+                let byte = bytes[index]
+                guard byte == 0x22 || byte == 0xE2 || byte == 0xC2, let (openLength, closers) = opener(bytes, at: index) else {
+                    index += 1
+                    continue
                 }
-                end += 1
+                let start = index + openLength
+                var end = start
+                var close: Int?
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte == 0x22 || byte == 0xE2 || byte == 0xC2, let length = closers.first(where: { matches(bytes, at: end, $0) })?.count {
+                        close = length
+                        break
+                    }
+                    end += 1
+                }
+                guard let close else { return }
+                spans.append(Span(outer: index..<end + close, inner: start..<end))
+                index = end + close
             }
-            guard let close else { break }
-            spans.append(Span(outer: index..<end + close, inner: start..<end))
-            index = end + close
         }
         return spans
     }
@@ -99,7 +104,7 @@ enum QuoteFinder {
     private static let low9 = [UInt8]("„".utf8), left = [UInt8]("“".utf8), right = [UInt8]("”".utf8)
     private static let guillemetRight = [UInt8]("»".utf8), guillemetLeft = [UInt8]("«".utf8), straight = [UInt8]("\"".utf8)
 
-    private static func opener(_ text: [UInt8], at index: Int) -> (Int, [[UInt8]])? {
+    private static func opener(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, [[UInt8]])? {
         if matches(text, at: index, low9) { return (low9.count, [left, right]) }
         if matches(text, at: index, left) { return (left.count, [right, left]) }
         if matches(text, at: index, guillemetRight) { return (guillemetRight.count, [guillemetLeft]) }
@@ -107,8 +112,10 @@ enum QuoteFinder {
         return nil
     }
 
-    private static func matches(_ text: [UInt8], at index: Int, _ mark: [UInt8]) -> Bool {
-        index + mark.count <= text.count && text[index..<index + mark.count].elementsEqual(mark)
+    private static func matches(_ text: UnsafeBufferPointer<UInt8>, at index: Int, _ mark: [UInt8]) -> Bool {
+        guard index + mark.count <= text.count else { return false }
+        for offset in mark.indices where text[index + offset] != mark[offset] { return false }
+        return true
     }
 
     static func wordCount(_ bytes: ArraySlice<UInt8>) -> Int {
