@@ -45,11 +45,18 @@ enum QuoteFinder {
     /// the result are the paragraph's plus `base`.
     static func quotes(in paragraph: [UInt8], base: Int, named: [Named]) -> [Quote] {
         guard named.contains(where: \.canSpeak) else { return [] }
+        let spans = spans(in: paragraph)
+        guard !spans.isEmpty else { return [] }
+        // Where sentences may start, found once for the paragraph's quotes.
+        let boundaries = Sentence.boundaries(in: paragraph)
+        func sentenceStart(before offset: Int) -> Int {
+            boundaries[..<boundaries.partitionPoint { $0 < offset }].last ?? 0
+        }
         var found: [Quote] = []
         var previous: (speaker: Named, end: Int)?
-        for span in spans(in: paragraph) where wordCount(paragraph[span.inner]) >= 3 {
-            let speaker = after(span, paragraph, named) ?? before(span, paragraph, named)
-                ?? continuation(span, paragraph, previous: previous) ?? reported(span, paragraph, named)
+        for span in spans where wordCount(paragraph[span.inner]) >= 3 {
+            let speaker = after(span, paragraph, named) ?? before(span, paragraph, named, sentenceStart: sentenceStart(before: span.outer.lowerBound))
+                ?? continuation(span, paragraph, previous: previous) ?? reported(span, paragraph, named, sentenceStart: sentenceStart)
             if let speaker {
                 // An English quote's comma before its attribution is not part of the words.
                 let end = span.inner.upperBound - (paragraph[span.inner.upperBound - 1] == UInt8(ascii: ",") ? 1 : 0)
@@ -144,6 +151,8 @@ enum QuoteFinder {
         } else if !(span.inner.upperBound > span.inner.lowerBound && [UInt8(ascii: ","), UInt8(ascii: "?"), UInt8(ascii: "!")].contains(text[span.inner.upperBound - 1])) {
             return nil
         }
+        // An attribution is short: its clause is looked at up to its end, 160 bytes at most.
+        rest = rest.prefix(160)
         let clauseEnd = rest.firstIndex { [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?")].contains($0) } ?? rest.endIndex
         let words = String(decoding: rest[..<clauseEnd], as: UTF8.self).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" })
         guard let first = words.first.map(String.init) else { return nil }
@@ -159,8 +168,7 @@ enum QuoteFinder {
     /// `Putin sagte: „…“`, `Kim: „…“`, or a partial quote `Putin sagte, er sei „…“`: the last
     /// entity named in the quote's sentence before it, with a speech verb between them (a
     /// heading or paragraph that starts with the name and a colon needs none).
-    private static func before(_ span: Span, _ text: [UInt8], _ named: [Named]) -> Named? {
-        let sentenceStart = Sentence.boundaries(in: Array(text[..<span.outer.lowerBound])).dropLast().last ?? 0
+    private static func before(_ span: Span, _ text: [UInt8], _ named: [Named], sentenceStart: Int) -> Named? {
         let earlier = named.filter { $0.range.upperBound <= span.outer.lowerBound && $0.range.lowerBound >= sentenceStart }
         guard let mention = earlier.last, mention.canSpeak else { return nil }
         // More than one entity that could speak: whose words these are is not certain.
@@ -176,14 +184,13 @@ enum QuoteFinder {
 
     /// `Peskow sagte, Russland bleibe dabei. „…“`: a quote that is a whole sentence, right after
     /// a sentence in which one entity that can speak is named and followed at once by a speech verb.
-    private static func reported(_ span: Span, _ text: [UInt8], _ named: [Named]) -> Named? {
+    private static func reported(_ span: Span, _ text: [UInt8], _ named: [Named], sentenceStart: (Int) -> Int) -> Named? {
         // A whole sentence: it starts one and ends with a full stop inside the marks.
-        let boundaries = Sentence.boundaries(in: Array(text[..<span.outer.lowerBound]))
-        guard boundaries.last == span.outer.lowerBound || text[..<span.outer.lowerBound].last == 0x20,
+        guard sentenceStart(span.outer.lowerBound + 1) == span.outer.lowerBound || text[..<span.outer.lowerBound].last == 0x20,
               span.inner.upperBound > span.inner.lowerBound, [UInt8(ascii: "."), UInt8(ascii: "!")].contains(text[span.inner.upperBound - 1]) else { return nil }
         let sentenceEnd = text[..<span.outer.lowerBound].lastIndex { $0 != 0x20 } ?? 0
         guard text[sentenceEnd] == UInt8(ascii: ".") else { return nil }
-        let previousStart = Sentence.boundaries(in: Array(text[..<sentenceEnd])).dropLast().last ?? 0
+        let previousStart = sentenceStart(sentenceEnd)
         func speaks(_ mention: Named) -> Bool {
             let next = String(decoding: text[mention.range.upperBound..<sentenceEnd], as: UTF8.self).lowercased()
                 .split(whereSeparator: { !$0.isLetter }).first.map(String.init)
