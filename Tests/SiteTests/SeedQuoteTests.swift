@@ -29,7 +29,7 @@ struct SeedQuoteTests {
         defer { dossier.cleanUp() }
         let page = try dossier.read("quotes.html")
         var found: [String] = []
-        for section in page.components(separatedBy: "<section class=\"quotes\">").dropFirst() {
+        for section in page.components(separatedBy: "<section class=\"quotes\"").dropFirst() {
             let speaker = try #require(section.firstMatch(of: /href="[a-z]+\/([a-z0-9-]+)\.html"/)).1
             for quote in section.matches(of: /<blockquote><a href="[^"]*">„(.*?)“<\/a>/) {
                 let words = String(quote.1).replacingOccurrences(of: "&quot;", with: "\"")
@@ -48,6 +48,26 @@ struct SeedQuoteTests {
         let peskow = try dossier.read("persons/dmitri-peskow.html")
         #expect(peskow.components(separatedBy: "<blockquote>").count - 1 == 3)
         #expect(peskow.contains(#"<blockquote><a href="../articles/russland-will-nordkorea-beim-bau-von-satelliten-helfen.html#dmitri-peskow-"#))
+        #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+    }
+}
+
+/// A speaker quoted more often than its page shows: the newest there, all on `quotes.html`.
+struct QuotePageTests {
+    @Test func aFrequentSpeakersPageShowsTheNewestQuotesAndLinksToAll() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        for day in 1...25 {
+            try dossier.write("content/articles/zitat-\(day).md", "---\ntitle: Zitat \(day)\ndate: 2023-08-\(String(format: "%02d", day))\n---\n„Wir reden über Nummer \(day) heute“, sagte [Putin](person:wladimir-putin).\n")
+        }
+        try dossier.build()
+        let page = try dossier.read("persons/wladimir-putin.html")
+        #expect(page.components(separatedBy: "<blockquote>").count - 1 == PageBuilder.quotesShown)
+        #expect(page.contains("„Wir reden über Nummer 25 heute“</a></blockquote>") && !page.contains("„Wir reden über Nummer 5 heute“</a></blockquote>"), "the newest first")
+        #expect(page.contains(#"<a href="../quotes.html#wladimir-putin">Alle Zitate (25)</a>"#))
+        let all = try dossier.read("quotes.html")
+        #expect(all.components(separatedBy: "<blockquote>").count - 1 == 25)
+        #expect(all.contains(#"<section class="quotes" id="wladimir-putin">"#))
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
     }
 }

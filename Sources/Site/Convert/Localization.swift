@@ -46,7 +46,7 @@ public struct Localization: Sendable {
             "onlyHere": "Von keinem anderen Medium erwähnt", "singleSource": "Nur von einem Medium berichtet",
             "singleSourceText": "Was genau ein Medium erwähnt und kein anderes (Artikel ohne Quellenangabe zählen hier nicht als Medium), mit dem ersten Satz, in dem es steht.",
             "mentioned": "Erwähnt", "more": "weitere", "only": "nur hier", "outletArticles": "Artikel dieses Mediums",
-            "notCompared": "Das Dossier hat nur ein Medium: es gibt nichts zu vergleichen.", "timeline": "Zeitleiste", "quotes": "Zitate", "speaker": "Wer",
+            "notCompared": "Das Dossier hat nur ein Medium: es gibt nichts zu vergleichen.", "timeline": "Zeitleiste", "quotes": "Zitate", "speaker": "Wer", "allQuotes": "Alle Zitate",
         ],
         "en": [
             "home": "Home", "articles": "Articles", "article": "Article",
@@ -66,7 +66,7 @@ public struct Localization: Sendable {
             "onlyHere": "Mentioned by no other outlet", "singleSource": "Reported by one outlet only",
             "singleSourceText": "What exactly one outlet mentions and no other (articles without an outlet do not count as an outlet here), with the first sentence it stands in.",
             "mentioned": "Mentioned", "more": "more", "only": "only here", "outletArticles": "Articles of this outlet",
-            "notCompared": "The dossier has one outlet only: there is nothing to compare.", "timeline": "Timeline", "quotes": "Quotes", "speaker": "Who",
+            "notCompared": "The dossier has one outlet only: there is nothing to compare.", "timeline": "Timeline", "quotes": "Quotes", "speaker": "Who", "allQuotes": "All quotes",
         ],
     ]
 }

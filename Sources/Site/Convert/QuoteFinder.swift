@@ -125,8 +125,26 @@ enum QuoteFinder {
         return true
     }
 
-    static func wordCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }).count
+    /// How many words `bytes` has, up to `limit` (counting stops there).
+    static func wordCount(_ bytes: ArraySlice<UInt8>, limit: Int = 3) -> Int {
+        var count = 0, inWord = false
+        for byte in bytes {
+            let space = byte == 0x20 || byte == 0x0A
+            if !space, !inWord {
+                count += 1
+                if count == limit { return count }
+            }
+            inWord = !space
+        }
+        return count
+    }
+
+    /// The first word of `bytes`, lowercased (letters and hyphens; nil if it starts otherwise).
+    static func firstWord(_ bytes: ArraySlice<UInt8>) -> String? {
+        let start = bytes.firstIndex { $0 != 0x20 } ?? bytes.endIndex
+        // Letters are ASCII letters or the bytes of a non-ASCII scalar (ä, ö, ü, ß).
+        let end = bytes[start...].firstIndex { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x80 || $0 == UInt8(ascii: "-")) } ?? bytes.endIndex
+        return start < end ? String(decoding: bytes[start..<end], as: UTF8.self).lowercased() : nil
     }
 
     /// Verbs (and `so`, `laut`, `according to`) that attribute speech, lowercased.
@@ -154,9 +172,12 @@ enum QuoteFinder {
         // An attribution is short: its clause is looked at up to its end, 160 bytes at most.
         rest = rest.prefix(160)
         let clauseEnd = rest.firstIndex { [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?")].contains($0) } ?? rest.endIndex
-        let words = String(decoding: rest[..<clauseEnd], as: UTF8.self).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" })
-        guard let first = words.first.map(String.init) else { return nil }
-        let attributes = speechVerbs.contains(first) || (auxiliaries.contains(first) && words.contains { speechParticiples.contains(String($0)) })
+        guard let first = firstWord(rest[..<clauseEnd]) else { return nil }
+        var attributes = speechVerbs.contains(first)
+        if !attributes, auxiliaries.contains(first) {
+            let words = String(decoding: rest[..<clauseEnd], as: UTF8.self).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" })
+            attributes = words.contains { speechParticiples.contains(String($0)) }
+        }
         guard attributes else { return nil }
         guard let mention = named.first(where: { $0.range.lowerBound >= rest.startIndex && $0.range.lowerBound < clauseEnd }) else { return nil }
         // Only the clause's first entity, and only before another comma (`, sagte er, als Putin …`).
@@ -192,9 +213,7 @@ enum QuoteFinder {
         guard text[sentenceEnd] == UInt8(ascii: ".") else { return nil }
         let previousStart = sentenceStart(sentenceEnd)
         func speaks(_ mention: Named) -> Bool {
-            let next = String(decoding: text[mention.range.upperBound..<sentenceEnd], as: UTF8.self).lowercased()
-                .split(whereSeparator: { !$0.isLetter }).first.map(String.init)
-            return next.map(speechVerbs.contains) == true
+                return firstWord(text[mention.range.upperBound..<sentenceEnd]).map(speechVerbs.contains) == true
         }
         // One entity of the sentence speaks (its name, then a speech verb); others may be named.
         let speakers = named.filter { $0.canSpeak && $0.range.lowerBound >= previousStart && $0.range.upperBound <= sentenceEnd && speaks($0) }

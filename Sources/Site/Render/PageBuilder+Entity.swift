@@ -4,6 +4,8 @@ import Templating
 
 extension PageBuilder {
     static let companionsShown = 40
+    /// How many of its quotes an entity's first page shows, the newest.
+    static let quotesShown = 20
     /// A group of mentions is the article's summary with its mentions; a mention its sentence
     /// and the link to it.
     static let groupShape = summaryShape.adding(["mentions"])
@@ -43,9 +45,13 @@ extension PageBuilder {
             model["outlets"] = .list(overview.outlets.map { ["name": .string($0.key), "count": .int($0.count)] })
             // The most frequent companions only: a central figure appears with hundreds of entities.
             model["companions"] = entityLinks(overview.companions, root: root, &reads)
+            // The newest quotes; `quotes.html` has them all.
+            let quoted = inputs.quotes(of: position, &reads)
             var quotes: [Value] = []
-            for (article, quote) in inputs.quotes(of: position, &reads) { quotes.append(quoteItem(article, quote, root: root, &reads)) }
+            for (article, quote) in quoted.prefix(Self.quotesShown) { quotes.append(quoteItem(article, quote, root: root, &reads)) }
             model["quotes"] = .list(quotes)
+            model["quoteCount"] = .int(quoted.count)
+            model["moreQuotes"] = quoted.count > Self.quotesShown ? .string(SitePaths.relative(from: path, to: SitePaths.quotes) + "#\(link.id)") : .null
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
         let first = (number - 1) * articlesPerEntityPage
@@ -79,7 +85,7 @@ extension PageBuilder {
         model["speakers"] = .list(speakers.map { speaker in
             let link = inputs.link(Int(speaker), &reads)
             return ["name": .string(link.name), "type": .string(link.type.rawValue), "url": .string(root + SitePaths.entity(link.type, link.id)),
-                    "count": .int(bySpeaker[speaker]!.count), "quotes": .list(bySpeaker[speaker]!)]
+                    "id": .string(link.id), "count": .int(bySpeaker[speaker]!.count), "quotes": .list(bySpeaker[speaker]!)]
         })
         return Page(path: path, template: template(of: .quotes), model: .object(model))
     }
