@@ -43,6 +43,9 @@ struct OutletTests {
         #expect(try dossier.read("articles/machthaber-unter-sich-wladimir-putin-und-kim-jong.html").contains(#"<a class="outlet" href="../outlets/dpa.html">DPA</a>"#))
         #expect(try dossier.read("articles/putin-und-kim-jong-un-trafen-sich-in.html").contains(#"<a href="../outlets/unknown.html">Ohne Quellenangabe</a>"#))
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+        // Feed entries of articles with neither authors nor outlet name the dossier as author.
+        #expect(!(try dossier.read("feed.xml")).contains("<name></name>"))
+        #expect(try dossier.read("feed.xml").contains("<name>Putin trifft Kim in Wostotschny</name>"))
     }
 
     private func count(in dossier: TestDossier, _ outlet: String) throws -> Int {

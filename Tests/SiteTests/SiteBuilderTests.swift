@@ -55,6 +55,9 @@ struct SiteBuilderTests {
         #expect(!feed.contains("1970"))
         let undated = try #require(feed.range(of: "<title>Ohne Datum</title>"))
         let end = try #require(feed[undated.upperBound...].range(of: "</entry>"))
+        // An entry names an author: the authors, else the outlet, else the dossier.
+        #expect(!feed.contains("<name></name>"))
+        #expect(feed.contains("<name>ORF</name>"))
         #expect(feed[undated.upperBound..<end.lowerBound].contains("<updated>2023-09-13T00:00:00Z</updated>"), "as new as the newest dated article")
     }
 
