@@ -43,6 +43,9 @@ struct OutletTests {
         #expect(try dossier.read("articles/machthaber-unter-sich-wladimir-putin-und-kim-jong.html").contains(#"<a class="outlet" href="../outlets/dpa.html">DPA</a>"#))
         #expect(try dossier.read("articles/putin-und-kim-jong-un-trafen-sich-in.html").contains(#"<a href="../outlets/unknown.html">Ohne Quellenangabe</a>"#))
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+        // The home page links every outlet and the comparison.
+        let home = try dossier.read("index.html")
+        #expect(home.contains(#"<p class="outlets"><a href="outlets/index.html">Medien</a>: <a href="outlets/dpa.html">DPA</a> <a href="outlets/orf.html">ORF</a> <a href="outlets/reuters.html">Reuters</a> </p>"#))
         // Feed entries of articles with neither authors nor outlet name the dossier as author.
         #expect(!(try dossier.read("feed.xml")).contains("<name></name>"))
         #expect(try dossier.read("feed.xml").contains("<name>Putin trifft Kim in Wostotschny</name>"))

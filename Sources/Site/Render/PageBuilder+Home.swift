@@ -16,7 +16,8 @@ extension PageBuilder {
         model["articles"] = .table(rows.table)
         model["articleCount"] = .int(articlesByDate.count)
         model["outletCount"] = .int(outlets.count)
-        model["outlets"] = .string(GermanCollation.sorted(Array(outlets), name: { $0 }).joined(separator: ", "))
+        model["outlets"] = .list(GermanCollation.sorted(Array(outlets), name: { $0 }).map { ["name": .string($0), "url": .string(SitePaths.outlet($0))] })
+        model["outletsURL"] = .string(SitePaths.outlets)
         if let first = dates.first, let last = dates.last {
             model["period"] = .string(first == last ? strings.formatDate(first) : "\(strings.formatDate(first)) – \(strings.formatDate(last))")
         }
