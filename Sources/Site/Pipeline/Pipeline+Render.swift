@@ -183,6 +183,9 @@ extension Pipeline {
         var order = Hasher()
         for article in state.byDate { order.combine(article.key) }
         set(InputKey(.articleOrder), value(order))
+        var newest = Hasher()
+        newest.combine(state.byDate.first { !$0.article.date.isEmpty }?.article.date)
+        set(InputKey(.newestDate), value(newest))
         set(InputKey(.pageList), layout)
         return changed
     }
@@ -226,6 +229,8 @@ extension Pipeline {
             hasher.combine(key)
             hasher.combine(state.registry.entities[position].type)
             hasher.combine(pages.entityPageCount(groups: state.index.groups[position].count))
+            // Only a mentioned entity has a feed.
+            hasher.combine(state.index.groups[position].isEmpty)
         }
         for asset in state.assets { hasher.combine(asset.name) }
         // Which outlets there are decides their pages.

@@ -28,30 +28,74 @@ extension PageBuilder {
     static let feedEntries = 50
 
     /// A feed entry is an article's summary, when it was updated and its body.
-    static let feedEntryShape = summaryShape.adding(["updated", "body"])
-    static let (updated, body) = (feedEntryShape["updated"], feedEntryShape["body"])
+    static let feedEntryShape = summaryShape.adding(["updated", "body", "entryID"])
+    static let (updated, body, entryID) = (feedEntryShape["updated"], feedEntryShape["body"], feedEntryShape["entryID"])
 
     func feed(_ reads: inout Reads) -> Page {
-        let path = SitePaths.feed
         let settings = inputs.settings
-        var model = frame(for: path, title: settings.title, &reads)
-        let base = settings.baseURL ?? ""
-        model["base"] = .string(base)
-        model["feedID"] = .string(settings.baseURL ?? "urn:dossier:\(Slug.make(settings.title))")
-        let dated = inputs.articlesByDate(&reads)
-        // An undated article is as new as the newest dated one, never of 1970; a dossier
-        // without any date has a feed without entries.
-        let newest = dated.first { !$0.article.date.isEmpty }?.article.date
-        model["updated"] = .string(Self.atomDate(newest ?? "1970-01-01"))
-        var entries = Table.Builder(Self.feedEntryShape, capacity: Self.feedEntries)
-        for (converted, html) in newest == nil ? [] : inputs.newest(Self.feedEntries, &reads) {
-            entries.append { row in
-                Self.fillSummary(of: converted, url: base + SitePaths.article(converted.article.slug), &row)
-                row[Self.updated] = .string(Self.atomDate(converted.article.date.isEmpty ? newest! : converted.article.date))
+        let newest = inputs.newestDate(&reads)
+        // A dossier without any date has a feed without entries.
+        let entries = newest == nil ? [] : inputs.newest(Self.feedEntries, &reads)
+        return atomFeed(SitePaths.feed, title: settings.title, id: settings.baseURL ?? "urn:dossier:\(Slug.make(settings.title))",
+                        page: SitePaths.home, entries: entries, newest: newest, &reads)
+    }
+
+    /// How many of the newest articles an entity's or an outlet's feed carries (without bodies).
+    static let pageFeedEntries = 20
+
+    /// The feed of the articles mentioning an entity, newest first.
+    func entityFeed(_ type: EntityType, _ id: String, _ reads: inout Reads) -> Page {
+        let path = SitePaths.entityFeed(type, id)
+        guard let position = inputs.position(of: id) else { return atomFeed(path, title: id, id: id, page: SitePaths.home, entries: [], newest: nil, &reads) }
+        let link = inputs.link(position, &reads)
+        let articles = inputs.newestArticles(of: position, Self.pageFeedEntries, &reads)
+        return atomFeed(path, title: "\(inputs.settings.title): \(link.name)", id: feedID(for: path), page: SitePaths.entity(type, id),
+                        entries: articles.map { ($0, nil) }, newest: inputs.newestDate(&reads), &reads)
+    }
+
+    /// The feed of one outlet's articles (the outlet whose page is `page`), newest first.
+    func outletFeed(_ page: String, _ reads: inout Reads) -> Page {
+        let path = SitePaths.outletFeed(page)
+        let outlet = inputs.outletCoverage(&reads).outlets.first { $0.path == page }
+        let name = outlet.map { $0.isUnknown ? strings["unknownOutlet"] : $0.name } ?? ""
+        let articles = inputs.summaries(of: Array((outlet?.articles ?? []).prefix(Self.pageFeedEntries)), &reads)
+        return atomFeed(path, title: "\(inputs.settings.title): \(name)", id: feedID(for: path), page: page,
+                        entries: articles.map { ($0, nil) }, newest: inputs.newestDate(&reads), &reads)
+    }
+
+    /// A feed's id: its address under `base_url`, or a URN of the dossier and the feed's path.
+    private func feedID(for path: String) -> String {
+        inputs.settings.baseURL.map { $0 + path } ?? "urn:dossier:\(Slug.make(inputs.settings.title)):\(path)"
+    }
+
+    /// An Atom feed at `path` of `entries` (with their bodies where given), the alternate being
+    /// the site's page at `page`. An undated article is as new as `newest`, the newest date of
+    /// the dossier, never of 1970.
+    private func atomFeed(_ path: String, title: String, id: String, page: String, entries: [(article: ConvertedArticle, body: Markup?)],
+                          newest: String?, _ reads: inout Reads) -> Page {
+        var model = frame(for: path, title: title, &reads)
+        let base = inputs.settings.baseURL
+        // Addresses under `base_url`, or relative to the feed itself (a reader resolves them
+        // against the feed's address); ids are absolute either way, as Atom asks.
+        func address(_ target: String) -> String { base.map { $0 + target } ?? SitePaths.relative(from: path, to: target) }
+        let dossier = "urn:dossier:\(Slug.make(inputs.settings.title)):"
+        model["base"] = .string(base ?? "")
+        model["feedTitle"] = .string(title)
+        model["feedID"] = .string(id)
+        model["alternate"] = .string(address(page))
+        model["self"] = .string(address(path))
+        let dated = entries.map(\.article.article.date).filter { !$0.isEmpty }.max() ?? newest
+        model["updated"] = .string(Self.atomDate(dated ?? newest ?? "1970-01-01"))
+        var rows = Table.Builder(Self.feedEntryShape, capacity: entries.count)
+        for (converted, html) in entries {
+            rows.append { row in
+                Self.fillSummary(of: converted, url: address(converted.path), &row)
+                row[Self.entryID] = .string(base.map { $0 + converted.path } ?? dossier + converted.path)
+                row[Self.updated] = .string(Self.atomDate(converted.article.date.isEmpty ? (newest ?? "1970-01-01") : converted.article.date))
                 row[Self.body] = .string(html?.string ?? "")
             }
         }
-        model["entries"] = .table(entries.table)
+        model["entries"] = .table(rows.table)
         return Page(path: path, template: template(of: .feed), model: .object(model))
     }
 

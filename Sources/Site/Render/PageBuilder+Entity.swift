@@ -29,6 +29,10 @@ extension PageBuilder {
         model["typePlural"] = .string(strings[SitePaths.folder(link.type)])
         model["mentionCount"] = .int(inputs.mentionCount(position, &reads))
         model["articleCount"] = .int(articleCount)
+        if articleCount > 0 {
+            model["pageFeed"] = .string(SitePaths.relative(from: path, to: SitePaths.entityFeed(link.type, link.id)))
+            model["pageFeedTitle"] = .string(link.name)
+        }
         // The overview goes on the first page only; later pages of a frequent entity list mentions.
         if number == 1 {
             let entity = inputs.entity(position, &reads)

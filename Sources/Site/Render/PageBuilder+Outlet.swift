@@ -22,6 +22,8 @@ extension PageBuilder {
         var model = frame(for: path, title: name, &reads)
         model["name"] = .string(name)
         model["isUnknown"] = .bool(outlet.isUnknown)
+        model["pageFeed"] = .string(SitePaths.relative(from: path, to: SitePaths.outletFeed(path)))
+        model["pageFeedTitle"] = .string(name)
         model["comparisonURL"] = .string(SitePaths.relative(from: path, to: SitePaths.outlets))
         let articles = inputs.summaries(of: outlet.articles, &reads)
         model["articleCount"] = .int(articles.count)

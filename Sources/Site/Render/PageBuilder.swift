@@ -17,6 +17,9 @@ struct PageBuilder: Sendable {
         case timeline
         /// Every attributed quote, by speaker.
         case quotes
+        /// The feeds of one entity's articles and of one outlet's (by its page's path).
+        case entityFeed(EntityType, String)
+        case outletFeed(String)
         case notFound
         case feed
         case sitemap
@@ -69,12 +72,14 @@ struct PageBuilder: Sendable {
             jobs.append(.entityIndex(type))
             for position in ids.indices where types[position] == type {
                 jobs += (1...entityPageCount(groups: inputs.groupCount(position))).map { .entity(type, ids[position], page: $0) }
+                if inputs.groupCount(position) > 0 { jobs.append(.entityFeed(type, ids[position])) }
             }
         }
         jobs.append(.timeline)
         jobs.append(.quotes)
         jobs.append(.outlets)
         jobs += inputs.outletPaths.map(Job.outlet)
+        jobs += inputs.outletPaths.map(Job.outletFeed)
         return jobs + [.notFound, .feed, .sitemap]
     }
 
@@ -90,6 +95,7 @@ struct PageBuilder: Sendable {
         case .outlet: "outlet"
         case .timeline: "timeline"
         case .quotes: "quotes"
+        case .entityFeed, .outletFeed: "feed"
         case .notFound: "not-found"
         case .feed: "feed"
         case .sitemap: "sitemap"
@@ -105,6 +111,8 @@ struct PageBuilder: Sendable {
         case .outlet(let path): path
         case .timeline: SitePaths.timeline
         case .quotes: SitePaths.quotes
+        case .entityFeed(let type, let id): SitePaths.entityFeed(type, id)
+        case .outletFeed(let page): SitePaths.outletFeed(page)
         case .notFound: SitePaths.notFound
         case .feed: SitePaths.feed
         case .sitemap: SitePaths.sitemap
@@ -121,6 +129,8 @@ struct PageBuilder: Sendable {
         case .outlet(let path): outletPage(path, &reads)
         case .timeline: timeline(&reads)
         case .quotes: quotesPage(&reads)
+        case .entityFeed(let type, let id): entityFeed(type, id, &reads)
+        case .outletFeed(let page): outletFeed(page, &reads)
         case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"], &reads)))
         case .feed: feed(&reads)
         case .sitemap: sitemap(&reads)

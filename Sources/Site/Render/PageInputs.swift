@@ -55,6 +55,22 @@ struct PageInputs: Sendable {
         return article
     }
 
+    /// The newest date of any article, if one has a date.
+    func newestDate(_ reads: inout Reads) -> String? {
+        reads.note(InputKey(.newestDate))
+        return byDate.first { !$0.article.date.isEmpty }?.article.date
+    }
+
+    /// The newest `count` articles mentioning the entity at `position`, with what lists show of each.
+    func newestArticles(of position: Int, _ count: Int, _ reads: inout Reads) -> [ConvertedArticle] {
+        reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
+        return index.groups[position].prefix(count).map { group in
+            let article = index.articles[Int(group.article)]
+            reads.note(InputKey(.summary, hash: article.key))
+            return article
+        }
+    }
+
     // MARK: Quotes
 
     /// The quotes attributed to the entity at `position`, newest article first, each with its

@@ -30,6 +30,8 @@ struct InputKey: Hashable, Sendable {
         case entitiesOfType
         /// The articles newest first.
         case articleOrder
+        /// The newest date any article has (what feeds date undated articles with).
+        case newestDate
         /// The path of every page.
         case pageList
     }

@@ -31,6 +31,12 @@ enum SitePaths {
 
     static func index(_ type: EntityType) -> String { "\(folder(type))/index.html" }
 
+    /// The Atom feed of the articles that mention an entity.
+    static func entityFeed(_ type: EntityType, _ id: String) -> String { "feeds/\(folder(type))/\(id).xml" }
+
+    /// The Atom feed of an outlet's articles, whose page is at `outletPage` (`outlets/x.html`).
+    static func outletFeed(_ outletPage: String) -> String { "feeds/" + outletPage.dropLast(".html".count) + ".xml" }
+
     /// The page comparing the outlets.
     static let outlets = "outlets/index.html"
 
