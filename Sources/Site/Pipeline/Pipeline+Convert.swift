@@ -76,7 +76,8 @@ extension Pipeline {
     /// Keeps what the load and convert stages made.
     func commit(_ loaded: Loaded, _ conversions: Conversions) {
         let changes = loaded.changes
-        state.stamps = loaded.stamps
+        // Only a kept pipeline compares stamps with the next scan.
+        state.stamps = mode == .serve ? loaded.stamps : [:]
         state.registryChanged = changes.registryChanged || state.isFirstRun
         if state.registryChanged {
             let ids = Set(loaded.registry.entities.map(\.id))
