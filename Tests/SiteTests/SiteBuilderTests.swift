@@ -70,6 +70,15 @@ struct SiteBuilderTests {
         #expect(try dossier.build().warnings == [])
     }
 
+    /// Pages are counted by kind once each, also when an id or outlet ends in "index".
+    @Test func theReportCountsEachPageOnceByItsKind() {
+        let counts = SiteBuilder.count(["index.html", "persons/index.html", "persons/peter-index.html", "persons/putin/2.html",
+                                        "outlets/index.html", "outlets/outlet-index.html", "outlets/dpa.html", "timeline.html",
+                                        "feeds/outlets/dpa.xml", "assets/style.css", "articles/a.html"])
+        #expect(counts.map { "\($0.kind) \($0.count)" } == ["articles 1", "persons 2", "places 0", "orgs 0", "outlets 2",
+                                                           "other pages 4", "assets and feeds 2"])
+    }
+
     @Test func mentionsBecomeTypedLinksWithStableAnchors() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

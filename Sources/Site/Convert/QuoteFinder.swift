@@ -206,14 +206,12 @@ enum QuoteFinder {
     /// `Peskow sagte, Russland bleibe dabei. „…“`: a quote that is a whole sentence, right after
     /// a sentence in which one entity that can speak is named and followed at once by a speech verb.
     private static func reported(_ span: Span, _ text: [UInt8], _ named: [Named], sentenceStart: (Int) -> Int) -> Named? {
-        // A whole sentence: it starts one and ends with a full stop inside the marks.
-        guard sentenceStart(span.outer.lowerBound + 1) == span.outer.lowerBound || text[..<span.outer.lowerBound].last == 0x20,
-              span.inner.upperBound > span.inner.lowerBound, [UInt8(ascii: "."), UInt8(ascii: "!")].contains(text[span.inner.upperBound - 1]) else { return nil }
-        let sentenceEnd = text[..<span.outer.lowerBound].lastIndex { $0 != 0x20 } ?? 0
-        guard text[sentenceEnd] == UInt8(ascii: ".") else { return nil }
+        // A whole sentence: a full stop (and spaces) before the opening mark, one inside the closing.
+        guard span.inner.upperBound > span.inner.lowerBound, [UInt8(ascii: "."), UInt8(ascii: "!")].contains(text[span.inner.upperBound - 1]),
+              let sentenceEnd = text[..<span.outer.lowerBound].lastIndex(where: { $0 != 0x20 }), text[sentenceEnd] == UInt8(ascii: ".") else { return nil }
         let previousStart = sentenceStart(sentenceEnd)
         func speaks(_ mention: Named) -> Bool {
-                return firstWord(text[mention.range.upperBound..<sentenceEnd]).map(speechVerbs.contains) == true
+            firstWord(text[mention.range.upperBound..<sentenceEnd]).map(speechVerbs.contains) == true
         }
         // One entity of the sentence speaks (its name, then a speech verb); others may be named.
         let speakers = named.filter { $0.canSpeak && $0.range.lowerBound >= previousStart && $0.range.upperBound <= sentenceEnd && speaks($0) }

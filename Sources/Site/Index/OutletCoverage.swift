@@ -17,14 +17,17 @@ struct OutletCoverage: Sendable {
         /// How often the entity at a position is mentioned here, for the coverage table.
         let counts: [Int: Int]
         let mentionCount: Int
+        /// Of `entities`, those no other named outlet mentions (for the unknown group: that no
+        /// named outlet mentions); none when the dossier has fewer than two named outlets.
+        fileprivate(set) var exclusive: [(entity: Int, count: Int)] = []
 
         var isUnknown: Bool { name.isEmpty }
     }
 
     /// In German order of their names, the unknown group last.
     let outlets: [Outlet]
-    /// Per registry position, how many named outlets mention the entity.
-    let namedOutlets: [UInt16]
+    /// Whether there are two named outlets or more, so that what one alone reports means something.
+    let compares: Bool
 
     /// The coverage of `byDate` (the articles newest first) for a registry of `entityCount`.
     init(byDate: [ConvertedArticle], entityCount: Int) {
@@ -41,7 +44,7 @@ struct OutletCoverage: Sendable {
         // One array the size of the registry, cleared after each outlet by the positions it touched.
         var counts = [Int](repeating: 0, count: entityCount)
         var namedOutlets = [UInt16](repeating: 0, count: entityCount)
-        outlets = ordered.map { outlet in
+        var outlets = ordered.map { outlet in
             var touched: [Int] = []
             var total = 0
             for article in outlet.articles {
@@ -60,13 +63,13 @@ struct OutletCoverage: Sendable {
             return Outlet(name: outlet.name, path: outlet.path, articles: outlet.articles, entities: entities,
                           counts: Dictionary(uniqueKeysWithValues: entities.map { ($0.entity, $0.count) }), mentionCount: total)
         }
-        self.namedOutlets = namedOutlets
-    }
-
-    /// The entities of `outlet` that no other named outlet mentions (for the unknown group: that
-    /// no named outlet mentions), when the dossier has two named outlets or more to compare.
-    func exclusive(to outlet: Outlet) -> [(entity: Int, count: Int)] {
-        guard outlets.count(where: { !$0.isUnknown }) > 1 else { return [] }
-        return outlet.entities.filter { namedOutlets[$0.entity] == (outlet.isUnknown ? 0 : 1) }
+        compares = outlets.count(where: { !$0.isUnknown }) > 1
+        if compares {
+            for index in outlets.indices {
+                let alone: UInt16 = outlets[index].isUnknown ? 0 : 1
+                outlets[index].exclusive = outlets[index].entities.filter { namedOutlets[$0.entity] == alone }
+            }
+        }
+        self.outlets = outlets
     }
 }

@@ -98,18 +98,19 @@ extension SiteBuilder {
     }
 }
 
-private extension SiteBuilder {
+extension SiteBuilder {
+    /// How many of `paths` are pages of each kind the build report names.
     static func count(_ paths: [String]) -> [(kind: String, count: Int)] {
         // Bytes compared, not characters: a site has tens of thousands of paths.
         func starts(_ path: String, _ prefix: String) -> Bool { path.utf8.starts(with: prefix.utf8) }
         func ends(_ path: String, _ suffix: String) -> Bool { path.utf8.reversed().starts(with: suffix.utf8.reversed()) }
         let kinds: [(String, (String) -> Bool)] = [
             ("articles", { starts($0, "articles/") }),
-            ("persons", { starts($0, "persons/") && !ends($0, "index.html") }),
-            ("places", { starts($0, "places/") && !ends($0, "index.html") }),
-            ("orgs", { starts($0, "orgs/") && !ends($0, "index.html") }),
-            ("outlets", { starts($0, "outlets/") && !ends($0, "index.html") }),
-            ("other pages", { !starts($0, "assets/") && ends($0, ".html") && !starts($0, "articles/") && (!$0.utf8.contains(UInt8(ascii: "/")) || ends($0, "index.html")) }),
+            ("persons", { starts($0, "persons/") && $0 != SitePaths.index(.person) }),
+            ("places", { starts($0, "places/") && $0 != SitePaths.index(.place) }),
+            ("orgs", { starts($0, "orgs/") && $0 != SitePaths.index(.org) }),
+            ("outlets", { starts($0, "outlets/") && $0 != SitePaths.outlets }),
+            ("other pages", { !starts($0, "assets/") && ends($0, ".html") && !starts($0, "articles/") && (!$0.utf8.contains(UInt8(ascii: "/")) || ends($0, "/index.html")) }),
             ("assets and feeds", { starts($0, "assets/") || ends($0, ".xml") }),
         ]
         return kinds.map { kind, matches in (kind, paths.filter(matches).count) }

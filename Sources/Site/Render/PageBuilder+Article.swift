@@ -57,7 +57,7 @@ extension PageBuilder {
     func outletFeed(_ page: String, _ reads: inout Reads) -> Page {
         let path = SitePaths.outletFeed(page)
         let outlet = inputs.outletCoverage(&reads).outlets.first { $0.path == page }
-        let name = outlet.map { $0.isUnknown ? strings["unknownOutlet"] : $0.name } ?? ""
+        let name = outlet.map(displayName(of:)) ?? ""
         let articles = inputs.summaries(of: Array((outlet?.articles ?? []).prefix(Self.pageFeedEntries)), &reads)
         return atomFeed(path, title: "\(inputs.settings.title): \(name)", id: feedID(for: path), page: page,
                         entries: articles.map { ($0, nil) }, newest: inputs.newestDate(&reads), &reads)
@@ -85,7 +85,7 @@ extension PageBuilder {
         model["alternate"] = .string(address(page))
         model["self"] = .string(address(path))
         let dated = entries.map(\.article.article.date).filter { !$0.isEmpty }.max() ?? newest
-        model["updated"] = .string(Self.atomDate(dated ?? newest ?? "1970-01-01"))
+        model["updated"] = .string(Self.atomDate(dated ?? "1970-01-01"))
         var rows = Table.Builder(Self.feedEntryShape, capacity: entries.count)
         for (converted, html) in entries {
             rows.append { row in

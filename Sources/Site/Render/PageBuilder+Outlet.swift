@@ -18,7 +18,7 @@ extension PageBuilder {
         guard let outlet = coverage.outlets.first(where: { $0.path == path }) else {
             return Page(path: path, template: template(of: .outlet(path)), model: .object(frame(for: path, title: "", &reads)))
         }
-        let name = outlet.isUnknown ? strings["unknownOutlet"] : outlet.name
+        let name = displayName(of: outlet)
         var model = frame(for: path, title: name, &reads)
         model["name"] = .string(name)
         model["isUnknown"] = .bool(outlet.isUnknown)
@@ -34,12 +34,12 @@ extension PageBuilder {
             rows.append { Self.fillSummary(of: converted, url: articleURL(converted, root: root), &$0) }
         }
         model["articles"] = .table(rows.table)
-        let exclusive = coverage.exclusive(to: outlet)
+        let exclusive = outlet.exclusive
         model["entities"] = entityLinks(ranked(outlet.entities, &reads), root: root, &reads)
         model["moreEntities"] = outlet.entities.count > Self.outletEntitiesShown ? .int(outlet.entities.count - Self.outletEntitiesShown) : .null
         model["exclusive"] = entityLinks(ranked(exclusive, &reads), root: root, &reads)
         model["moreExclusive"] = exclusive.count > Self.outletEntitiesShown ? .int(exclusive.count - Self.outletEntitiesShown) : .null
-        model["compared"] = .bool(coverage.outlets.count(where: { !$0.isUnknown }) > 1)
+        model["compared"] = .bool(coverage.compares)
         return Page(path: path, template: template(of: .outlet(path)), model: .object(model))
     }
 
@@ -50,13 +50,13 @@ extension PageBuilder {
         let root = SitePaths.root(of: path)
         let coverage = inputs.outletCoverage(&reads)
         var model = frame(for: path, title: strings["outletsCompared"], &reads)
-        let names = coverage.outlets.map { $0.isUnknown ? strings["unknownOutlet"] : $0.name }
+        let names = coverage.outlets.map(displayName(of:))
         let urls = coverage.outlets.map { SitePaths.relative(from: path, to: $0.path) }
         model["outlets"] = .list(coverage.outlets.indices.map { index in
             let outlet = coverage.outlets[index]
             return ["name": .string(names[index]), "url": .string(urls[index]), "isUnknown": .bool(outlet.isUnknown),
                     "articleCount": .int(outlet.articles.count), "mentionCount": .int(outlet.mentionCount),
-                    "exclusiveCount": .int(coverage.exclusive(to: outlet).count)]
+                    "exclusiveCount": .int(outlet.exclusive.count)]
         })
         model["articleCount"] = .int(coverage.outlets.reduce(0) { $0 + $1.articles.count })
         // The most mentioned entities, counted across the outlets, with their counts per outlet.
@@ -74,7 +74,7 @@ extension PageBuilder {
         // What one named outlet alone mentions, by type; the unknown group is no outlet here.
         var single: [EntityType: [(entity: Int, count: Int, outlet: Int)]] = [:]
         for (index, outlet) in coverage.outlets.enumerated() where !outlet.isUnknown {
-            for (entity, count) in coverage.exclusive(to: outlet) {
+            for (entity, count) in outlet.exclusive {
                 single[inputs.link(entity, &reads).type, default: []].append((entity, count, index))
             }
         }
@@ -108,6 +108,11 @@ extension PageBuilder {
             item["article"] = .string(article.article.title)
         }
         return .object(item)
+    }
+
+    /// An outlet's name as pages show it: the articles without one are "Ohne Quellenangabe".
+    func displayName(of outlet: OutletCoverage.Outlet) -> String {
+        outlet.isUnknown ? strings["unknownOutlet"] : outlet.name
     }
 
     /// The first `outletEntitiesShown` of `counted`, the most mentioned first, ties in German

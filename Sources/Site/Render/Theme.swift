@@ -22,6 +22,8 @@ enum Theme {
         "not-found": PackageResources.not_found_mustache,
         "feed": PackageResources.feed_mustache,
         "sitemap": PackageResources.sitemap_mustache,
+        // A partial: a date as pages show one, a `<time>` when it is known.
+        "date": PackageResources.date_mustache,
     ]
 
     /// Files copied to `site/assets/`.
