@@ -42,6 +42,9 @@ public struct LinkRewriter: Sendable {
     /// Destination prefixes (`person:`) whose unparsed look-alikes go to `unparsed`.
     public let watched: [String]
     public let unparsed: (@Sendable (Unparsed) throws -> Void)?
+    /// Told the plain text of every paragraph and heading, numbered from 0 in document order,
+    /// before its links are rewritten; returns spans of that text to wrap in markup.
+    public var blocks: (@Sendable (_ number: Int, _ text: [UInt8]) -> [TextMark])?
 
     public init(known: KnownDestinations? = nil, _ rewrite: @escaping @Sendable (MarkdownLink) throws -> Replacement?) {
         self.known = known
@@ -58,6 +61,21 @@ public struct LinkRewriter: Sendable {
         self.rewrite = rewrite
         self.watched = watched
         self.unparsed = unparsed
+    }
+
+    /// A span of a block's plain text (UTF-8 offsets, as `blocks` was given it) to wrap in
+    /// `open` and `close`. A span that starts or ends inside emphasis, code or a link is widened
+    /// to the whole of it, so the markup always nests; spans of one block must not overlap.
+    public struct TextMark: Sendable, Equatable {
+        public var range: Range<Int>
+        public var open: String
+        public var close: String
+
+        public init(range: Range<Int>, open: String, close: String) {
+            self.range = range
+            self.open = open
+            self.close = close
+        }
     }
 
     /// Leaves every link as it is.

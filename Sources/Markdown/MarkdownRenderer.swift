@@ -138,11 +138,13 @@ private extension MarkdownRenderer {
     /// lines only when a rewriter asks where a link was written.
     static func rewriteLinks(in blocks: [OpaquePointer], markdown: String, rewriter: LinkRewriter, sanitizing: Bool, _ makeNode: NodeMaker) throws {
         let lines = SourceLines.Lazy(markdown)
-        for block in blocks {
+        for (number, block) in blocks.enumerated() {
             var contextBytes: [UInt8] = []
             var links: [(node: OpaquePointer, range: Range<Int>)] = []
             collectText(of: block, into: &contextBytes, links: &links)
             if sanitizing { replaceControlCharacters(in: &contextBytes) }
+            let marks = rewriter.blocks?(number, contextBytes) ?? []
+            defer { if !marks.isEmpty { wrap(marks, in: block, makeNode) } }
             let blockLine = Int(cmark_node_get_start_line(block))
             let blockLines = blockLine...max(blockLine, Int(cmark_node_get_end_line(block)))
             if let unparsed = rewriter.unparsed {
@@ -196,6 +198,74 @@ private extension MarkdownRenderer {
                 cmark_node_replace(node, custom)
                 cmark_node_free(node)
             }
+        }
+    }
+
+    /// Wraps each mark's span of `block`'s text in a custom node with the mark's markup. The
+    /// span is widened to whole children of the block where it starts or ends inside one that
+    /// is not plain text; plain text is split.
+    static func wrap(_ marks: [LinkRewriter.TextMark], in block: OpaquePointer, _ makeNode: NodeMaker) {
+        // From the last: wrapping keeps the text before a span where it was.
+        for mark in marks.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) where !mark.range.isEmpty {
+            var children: [(node: OpaquePointer, start: Int, end: Int)] = []
+            var offset = 0
+            var child = cmark_node_first_child(block)
+            while let node = child {
+                let length = textLength(of: node)
+                children.append((node, offset, offset + length))
+                offset += length
+                child = cmark_node_next(node)
+            }
+            guard let from = children.firstIndex(where: { $0.end > mark.range.lowerBound }),
+                  let to = children.lastIndex(where: { $0.start < mark.range.upperBound }), to >= from else { continue }
+            var (first, last) = (children[from].node, children[to].node)
+            // The end first: a node split there keeps its start, where the span may begin.
+            if mark.range.upperBound < children[to].end { _ = split(last, at: mark.range.upperBound - children[to].start, makeNode) }
+            if mark.range.lowerBound > children[from].start, let tail = split(first, at: mark.range.lowerBound - children[from].start, makeNode) {
+                if first == last { last = tail }
+                first = tail
+            }
+            let custom = makeNode(CMARK_NODE_CUSTOM_INLINE)
+            _ = cmark_node_set_on_enter(custom, mark.open)
+            _ = cmark_node_set_on_exit(custom, mark.close)
+            cmark_node_insert_before(first, custom)
+            var moving: OpaquePointer? = first
+            while let node = moving {
+                moving = node == last ? nil : cmark_node_next(node)
+                cmark_node_unlink(node)
+                cmark_node_append_child(custom, node)
+            }
+        }
+    }
+
+    /// Splits a text node after `offset` bytes of its literal into two neighbours and returns
+    /// the second; nil for a node that is not text (or an offset at its ends).
+    static func split(_ node: OpaquePointer, at offset: Int, _ makeNode: NodeMaker) -> OpaquePointer? {
+        guard cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { return nil }
+        let bytes = Array(UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+        // Never inside a character.
+        var cut = offset
+        while cut < bytes.count, cut > 0, bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+        guard cut > 0, cut < bytes.count else { return nil }
+        let tail = makeNode(CMARK_NODE_TEXT)
+        cmark_node_set_literal(tail, String(decoding: bytes[cut...], as: UTF8.self))
+        cmark_node_set_literal(node, String(decoding: bytes[..<cut], as: UTF8.self))
+        cmark_node_insert_after(node, tail)
+        return tail
+    }
+
+    /// How many bytes of a block's plain text (`collectText`) `node` holds.
+    static func textLength(of node: OpaquePointer) -> Int {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            return cmark_node_get_literal(node).map { strlen($0) } ?? 0
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            return 1
+        default:
+            var text: [UInt8] = []
+            var links: [(node: OpaquePointer, range: Range<Int>)] = []
+            collectText(of: node, into: &text, links: &links)
+            return text.count
         }
     }
 

@@ -123,4 +123,35 @@ final class UnparsedBox: @unchecked Sendable {
 
 final class Box: @unchecked Sendable {
     var links: [MarkdownLink] = []
+
+    /// Marks a span of each block's text, given by UTF-8 offsets.
+    static func marking(_ spans: [Int: [Range<Int>]]) -> LinkRewriter {
+        var rewriter = LinkRewriter { link in link.destination.hasPrefix("person:") ? .init(open: "<a class=\"m\">", close: "</a>") : nil }
+        rewriter.blocks = { number, _ in (spans[number] ?? []).map { .init(range: $0, open: "<span>", close: "</span>") } }
+        return rewriter
+    }
+
+    @Test func aMarkWrapsItsSpanOfPlainTextAndLinks() throws {
+        // "Erst das. Dann Kim und Putin hier. Ende." : the second sentence is 10..<34.
+        let html = try MarkdownRenderer().render("Erst das. Dann [Kim](person:kim) und Putin hier. Ende.", rewriter: Self.marking([0: [10..<34]]))
+        #expect(html == "<p>Erst das. <span>Dann <a class=\"m\">Kim</a> und Putin hier.</span> Ende.</p>\n")
+    }
+
+    @Test func aMarkThatStartsOrEndsInsideEmphasisTakesTheWholeEmphasis() throws {
+        let html = try MarkdownRenderer().render("Ein *kurzer Satz* hier. Zwei.", rewriter: Self.marking([0: [6..<21]]))
+        #expect(html == "<p>Ein <span><em>kurzer Satz</em> hier.</span> Zwei.</p>\n")
+    }
+
+    @Test func marksFindTheirBlockByNumberAndSeveralShareOne() throws {
+        let markdown = "## Titel\n\nA eins. B zwei. C drei.\n\n- Liste\n"
+        let html = try MarkdownRenderer().render(markdown, rewriter: Self.marking([1: [0..<7, 16..<23], 2: [0..<5]]))
+        #expect(html == "<h2>Titel</h2>\n<p><span>A eins.</span> B zwei. <span>C drei.</span></p>\n<ul>\n<li><span>Liste</span></li>\n</ul>\n")
+    }
+
+    @Test func aMarkNeverSplitsACharacterOrLeavesItsBlock() throws {
+        // Offsets inside "ü" (2 bytes) and past the end are moved to the next whole character and the end.
+        let html = try MarkdownRenderer().render("Grüße an alle", rewriter: Self.marking([0: [3..<400]]))
+        #expect(html == "<p>Grü<span>ße an alle</span></p>\n")
+    }
 }
+
