@@ -250,6 +250,10 @@ struct EditSequence {
             let surface = random.below(4) == 0 && !entity.aliases.isEmpty ? entity.aliases[0] : entity.name
             // Some sentences quote their entity: quotes come, go and change with the edits.
             if random.below(4) == 0 { return "„Wir reden über Nummer \(random.below(1000))“, sagte [\(surface)](\(entity.type):\(entity.id))." }
+            // Agency copy: one long sentence in a few versions, shared by the articles that have it.
+            if random.below(5) == 0 {
+                return "Nach Angaben der Agentur traf [\(surface)](\(entity.type):\(entity.id)) am Mittwoch die Delegation aus dem Norden in \(random.pick(["der Stadt", "dem Hafen", "der Halle"]))."
+            }
             return "Heute sprach [\(surface)](\(entity.type):\(entity.id)) über Nummer \(random.below(1000))."
         }.joined(separator: " ")
     }

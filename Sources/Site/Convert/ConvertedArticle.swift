@@ -25,12 +25,14 @@ final class ConvertedArticle: @unchecked Sendable {
     // and reading them is mostly waiting for memory. The front matter (`article`) is large and
     // read less.
 
-    /// The plain text of the paragraphs and headings that contain mentions, one after another.
+    /// The plain text of the paragraphs and headings, one after another.
     let text: [UInt8]
     /// Every mention in text order.
     let mentions: [Mention]
     /// The direct quotes with their speakers, in text order.
     let quotes: [Quote]
+    /// The sentences compared with other articles' for shared passages, in text order.
+    let passages: [Passage]
     /// Positions in `mentions`, grouped by entity in the order of `entities`, each group in text
     /// order: one array per article instead of one per entity it mentions.
     let grouped: [Int32]
@@ -61,18 +63,20 @@ final class ConvertedArticle: @unchecked Sendable {
     let orderKey: UInt64
 
     /// `mentions` in text order; their entities are registry positions.
-    convenience init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote] = [], dateText: String) {
+    convenience init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote] = [], passages: [Passage] = [], dateText: String) {
         var article = article
         article.body = ""
         // The converter's arrays grew by doubling; the article keeps them until the build ends.
-        self.init(article: article, text: text.compacted(), mentions: mentions.compacted(), quotes: quotes, dateText: dateText, order: PageBuilder.DateOrder(article))
+        self.init(article: article, text: text.compacted(), mentions: mentions.compacted(), quotes: quotes, passages: passages.compacted(), dateText: dateText,
+                  order: PageBuilder.DateOrder(article))
     }
 
-    private init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote], dateText: String, order: PageBuilder.DateOrder) {
+    private init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote], passages: [Passage], dateText: String, order: PageBuilder.DateOrder) {
         self.article = article
         self.text = text
         self.mentions = mentions
         self.quotes = quotes
+        self.passages = passages
         // A stable sort by entity keeps each entity's mentions in text order.
         grouped = mentions.indices.sorted { (mentions[$0].entity, $0) < (mentions[$1].entity, $1) }.map(Int32.init)
         var entities: [Mentioned] = []
@@ -126,7 +130,7 @@ final class ConvertedArticle: @unchecked Sendable {
             quote.speaker = Int32(moved[Int(quote.speaker)])
             return quote
         }
-        return ConvertedArticle(article: article, text: text, mentions: mentions, quotes: quotes, dateText: dateText, order: order)
+        return ConvertedArticle(article: article, text: text, mentions: mentions, quotes: quotes, passages: passages, dateText: dateText, order: order)
     }
 
     /// Fingerprints of what pages show of the article (`InputKey.Kind`): what lists show, its
@@ -137,8 +141,13 @@ final class ConvertedArticle: @unchecked Sendable {
         overview.combine(outlet)
         var sentences = 0, lastSentence: Int32 = -1
         listing.withUnsafeBytes { summary.combine(bytes: $0) }
-        text.withUnsafeBytes { mentioned.combine(bytes: $0) }
+        var hashedSentence = 0..<0
         for mention in mentions {
+            // The sentences mentions stand in: the text of paragraphs without any shows nowhere else.
+            if mention.sentence != hashedSentence {
+                hashedSentence = mention.sentence
+                text.withUnsafeBytes { mentioned.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[hashedSentence])) }
+            }
             mentioned.combine(entityIDs[Int(mention.entity)])
             mentioned.combine(mention.ordinal)
             mentioned.combine(mention.sentenceStart)

@@ -46,19 +46,24 @@ struct Converter: Sendable {
         (self.tags, self.tagEnds) = (tags, tagEnds)
     }
 
-    /// The article for entity pages and indexes, and its body as HTML for its own page.
-    func convert(_ article: Article) throws -> (article: ConvertedArticle, html: Markup) {
+    /// The article for entity pages and indexes, and its body as HTML for its own page, with
+    /// `marks` (by block, as `Passage.block` numbers them) around spans of its text.
+    func convert(_ article: Article, marks: [Int: [LinkRewriter.TextMark]] = [:]) throws -> (article: ConvertedArticle, html: Markup) {
         let collector = Collector(article: article, converter: self)
-        let rewriter = LinkRewriter(known: references, watching: Self.watched, unparsed: collector.report) { link in
+        var rewriter = LinkRewriter(known: references, watching: Self.watched, unparsed: collector.report) { link in
             if link.known == nil, link.destination == "-" { return .init(open: "", close: "") }
             return collector.record(link)
+        }
+        rewriter.blocks = { number, text in
+            collector.enter(block: number, text)
+            return marks[number] ?? []
         }
         let html = Markup(try renderer.renderUTF8(article.body, rewriter: rewriter))
         // Every mistake of the article at once, not one per build.
         try SourceErrors.throwIfAny(collector.problems)
         let dateText = article.date.isEmpty ? strings["dateUnknown"] : strings.formatDate(article.date)
         let converted = ConvertedArticle(article: article, text: collector.text, mentions: collector.mentions, quotes: collector.quotes(),
-                                         dateText: dateText)
+                                         passages: collector.passages, dateText: dateText)
         return (converted, html)
     }
 }
@@ -72,7 +77,7 @@ private extension Converter {
 
     /// Numbers mentions per entity and finds their sentences while one article renders.
     final class Collector: @unchecked Sendable {
-        /// The paragraph of the last link; links of one paragraph come one after another.
+        /// The paragraph or heading being rendered; its links come one after another.
         struct Paragraph {
             /// Where the paragraph starts in `text`.
             var base: Int
@@ -84,6 +89,8 @@ private extension Converter {
         let converter: Converter
         private(set) var text: [UInt8] = []
         private(set) var mentions: [Mention] = []
+        /// The sentences long enough to be compared with other articles' (`Shingles`).
+        private(set) var passages: [Passage] = []
         /// The article's annotation mistakes, reported together when it is rendered: the first
         /// `maxProblems`, then how many more (locating thousands costs more than it tells).
         var problems: [SourceError] {
@@ -124,13 +131,8 @@ private extension Converter {
             guard let entity = found else { return nil }
             mentioned[entity] += 1
             let ordinal = mentioned[entity]
-            // The links of a block share one context array: equal by reference, without reading it.
-            if paragraph?.bytes != link.contextUTF8 {
-                let bytes = link.contextUTF8
-                paragraph = Paragraph(base: text.count, bytes: bytes, boundaries: Sentence.boundaries(in: bytes))
-                paragraphStarts.append(text.count)
-                text.append(contentsOf: bytes)
-            }
+            // The links of a block share its text's array: equal by reference, without reading it.
+            if paragraph?.bytes != link.contextUTF8 { enter(block: -1, link.contextUTF8) }
             let current = paragraph!
             let sentence = Sentence.bounds(of: link.range, in: current.bytes, boundaries: current.boundaries)
             mentions.append(Mention(
@@ -140,6 +142,28 @@ private extension Converter {
             ))
             writeOpenTag(entity, ordinal: ordinal)
             return .init(openUTF8: tag, close: "</a>")
+        }
+
+        /// Keeps the text of a paragraph or heading about to be rendered (number `block`), and
+        /// its sentences long enough to be compared.
+        func enter(block: Int, _ bytes: [UInt8]) {
+            let base = text.count
+            let boundaries = Sentence.boundaries(in: bytes)
+            paragraph = Paragraph(base: base, bytes: bytes, boundaries: boundaries)
+            paragraphStarts.append(base)
+            text.append(contentsOf: bytes)
+            guard block >= 0 else { return }
+            bytes.withUnsafeBufferPointer { bytes in
+                for (start, end) in zip(boundaries, boundaries.dropFirst()) {
+                    var (start, end) = (start, end)
+                    while start < end, bytes[start] == 0x20 { start += 1 }
+                    while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+                    let words = Shingles.words(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    guard words.count >= Shingles.minimumWords else { continue }
+                    passages.append(Passage(block: Int32(block), start: Int32(base + start), end: Int32(base + end), blockStart: Int32(base),
+                                            sketch: Shingles.sketch(Shingles.shingles(words))))
+                }
+            }
         }
 
         /// The quotes of the article's paragraphs with their speakers (`QuoteFinder`).

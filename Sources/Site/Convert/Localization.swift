@@ -47,6 +47,9 @@ public struct Localization: Sendable {
             "singleSourceText": "Was genau ein Medium erwähnt und kein anderes (Artikel ohne Quellenangabe zählen hier nicht als Medium), mit dem ersten Satz, in dem es steht.",
             "mentioned": "Erwähnt", "more": "weitere", "only": "nur hier", "outletArticles": "Artikel dieses Mediums",
             "notCompared": "Das Dossier hat nur ein Medium: es gibt nichts zu vergleichen.", "timeline": "Zeitleiste", "quotes": "Zitate", "speaker": "Wer", "allQuotes": "Alle Zitate",
+            "sharedPassages": "Geteilte Passagen", "alsoIn": "auch in:", "compare": "vergleichen",
+            "sharedText": "Sätze, die mehrere Artikel wörtlich oder fast wörtlich gemeinsam haben, wie es bei Agenturtext üblich ist. Die erste Fassung steht oben; in den anderen ist <del>durchgestrichen</del>, was dort fehlt, und <ins>unterstrichen</ins>, was dort anders steht.",
+            "noShared": "Keine Passage steht in mehr als einem Artikel.", "versions": "Fassungen", "sharedShort": "welche Sätze mehrere Medien gemeinsam haben (Agenturtext)",
         ],
         "en": [
             "home": "Home", "articles": "Articles", "article": "Article",
@@ -67,6 +70,9 @@ public struct Localization: Sendable {
             "singleSourceText": "What exactly one outlet mentions and no other (articles without an outlet do not count as an outlet here), with the first sentence it stands in.",
             "mentioned": "Mentioned", "more": "more", "only": "only here", "outletArticles": "Articles of this outlet",
             "notCompared": "The dossier has one outlet only: there is nothing to compare.", "timeline": "Timeline", "quotes": "Quotes", "speaker": "Who", "allQuotes": "All quotes",
+            "sharedPassages": "Shared passages", "alsoIn": "also in:", "compare": "compare",
+            "sharedText": "Sentences that several articles share word for word or nearly, as agency copy does. The first version is on top; in the others, what they lack is <del>struck through</del> and what they have instead <ins>underlined</ins>.",
+            "noShared": "No passage stands in more than one article.", "versions": "versions", "sharedShort": "which sentences several outlets share (agency copy)",
         ],
     ]
 }

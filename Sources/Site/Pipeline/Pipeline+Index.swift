@@ -1,8 +1,14 @@
 extension Pipeline {
-    /// The mention index and the date order of the converted articles. When no article came,
-    /// went or moved in the date order and the registry kept its order, the articles converted
-    /// this run are swapped in.
+    /// The mention index and the date order of the converted articles, and the passages they
+    /// share. When no article came, went or moved in the date order and the registry kept its
+    /// order, the articles converted this run are swapped in.
     func index(_ changes: Changes) {
+        indexMentions(changes)
+        state.sharedChanged = state.touchedEntities == nil || !state.reconverted.isEmpty || !state.removed.isEmpty
+        if state.sharedChanged { state.shared = SharedPassages(state.byDate) }
+    }
+
+    private func indexMentions(_ changes: Changes) {
         // A registry edit that kept conversion and moved no entity kept every position.
         let sameEntities = changes.moved == nil && !changes.converterChanged
         let samePlaces = state.index.articles.count == state.converted.count

@@ -1,4 +1,6 @@
+import Articles
 import Entities
+import Markdown
 import Templating
 
 extension Pipeline {
@@ -12,7 +14,7 @@ extension Pipeline {
             try ensureBodies(for: state.byDate.prefix(PageBuilder.feedEntries).map(\.article.slug))
         }
         let pages = PageBuilder(inputs: PageInputs(settings: state.settings, registry: state.registry, index: state.index,
-                                                   byDate: state.byDate, feedBodies: state.bodies))
+                                                   byDate: state.byDate, feedBodies: state.bodies, shared: state.shared))
         var articleJobs: [ConvertedArticle] = []
         var otherJobs: [PageBuilder.Job] = []
         if records {
@@ -24,9 +26,11 @@ extension Pipeline {
                     articleJobs.append(article)
                 }
             }
-            try ensureBodies(for: articleJobs.map(\.article.slug))
             run.pages = state.layout!.paths
         } else {
+            // Article pages were made while converting, before it was known which passages
+            // other articles share: those with shared passages are made again with them marked.
+            articleJobs = state.shared.ofArticle.keys.sorted().map { state.byDate[Int($0)] }
             // One-of-a-kind pages first: the sitemap and the feed are large, and last in line they
             // would be rendered while the other cores wait. Entity pages then by the first article
             // they list: the cores work on pages that read the same articles, which are then still
@@ -36,17 +40,28 @@ extension Pipeline {
             otherJobs = jobs.filter { !$0.isEntityPage } + entityPages.sorted { $0.first < $1.first }.map(\.job)
             run.pages = state.index.articles.map(\.path) + jobs.map(pages.path) + state.assets.map { "assets/\($0.name)" }
         }
-        let bodies = state.bodies
+        // An article's body with its shared passages marked is made when its page is.
+        let marking = Dictionary(articleJobs.map { converted in
+            var reads = Reads(records: records)
+            let marks = pages.sharedMarks(of: converted, &reads)
+            return (converted.article.slug, (marks: marks, reads: reads.keys))
+        }, uniquingKeysWith: { first, _ in first })
+        try ensureBodies(for: articleJobs.map(\.article.slug).filter { marking[$0]!.marks.isEmpty })
+        let marked = try sources(of: articleJobs.map(\.article.slug).filter { !marking[$0]!.marks.isEmpty })
+        let (bodies, converter, again) = (state.bodies, state.converter!, !records)
         // Per page made: its path and what it read (when recorded), and a checking render's problems.
         typealias Made = (path: String?, keys: [InputKey], problems: [TemplateError])
-        @Sendable func made(_ page: Page, _ reads: inout Reads) throws -> Made {
-            let problems = try render(page, library, into: output, clock: clock, within: "render", reads: &reads)
+        @Sendable func made(_ page: Page, _ reads: inout Reads, again: Bool = false) throws -> Made {
+            let problems = try render(page, library, into: output, clock: clock, within: "render", reads: &reads, again: again)
             return (records ? page.path : nil, Self.unique(reads.keys), problems)
         }
         let made = try clock.time("render") {
             try articleJobs.concurrentMap(serially: options.serially) { converted -> Made in
+                let slug = converted.article.slug
                 var reads = Reads(records: records)
-                return try made(pages.article(converted, html: bodies[converted.article.slug]!, &reads), &reads)
+                for key in marking[slug]!.reads { reads.note(key) }
+                let html = try marked[slug].map { try converter.convert($0, marks: marking[slug]!.marks).html } ?? bodies[slug]!
+                return try made(pages.article(converted, html: html, &reads), &reads, again: again)
             } + otherJobs.concurrentMap(serially: options.serially) { job -> Made in
                 var reads = Reads(records: records)
                 return try made(pages.page(for: job, &reads), &reads)
@@ -71,9 +86,19 @@ extension Pipeline {
     func ensureBodies(for slugs: [String]) throws {
         let missing = slugs.filter { state.bodies[$0] == nil }
         guard !missing.isEmpty else { return }
-        let (converter, sources) = (state.converter!, missing.map { state.sources[$0]! })
-        let bodies = try sources.concurrentMap(serially: options.serially) { try converter.convert($0).html }
+        let (converter, sources) = (state.converter!, try sources(of: missing))
+        let bodies = try missing.concurrentMap(serially: options.serially) { try converter.convert(sources[$0]!).html }
         for (slug, body) in zip(missing, bodies) { state.bodies[slug] = body }
+    }
+
+    /// The articles of `slugs` as read: kept by `serve` and `check`, read again by `build`,
+    /// which keeps none.
+    func sources(of slugs: [String]) throws -> [String: Article] {
+        let contentName = options.content.lastPathComponent
+        let read = try slugs.concurrentMap(serially: options.serially) { slug in
+            try state.sources[slug] ?? ArticleFile.read(options.content.appendingPathComponent("articles/\(slug).md").path, contentName: contentName)
+        }
+        return Dictionary(zip(slugs, read), uniquingKeysWith: { first, _ in first })
     }
 
     /// The pages (by number) to make again: on the first run all, later those that read an
@@ -186,6 +211,13 @@ extension Pipeline {
         var newest = Hasher()
         newest.combine(state.byDate.first { !$0.article.date.isEmpty }?.article.date)
         set(InputKey(.newestDate), value(newest))
+        if state.sharedChanged {
+            let (prints, groups) = sharedFingerprints()
+            for (key, print) in prints where state.sharedPrints[key] != print { changed.insert(InputKey(.shared, hash: key)) }
+            for key in state.sharedPrints.keys where prints[key] == nil { changed.insert(InputKey(.shared, hash: key)) }
+            state.sharedPrints = prints
+            set(InputKey(.sharedGroups), groups)
+        }
         set(InputKey(.pageList), layout)
         return changed
     }
@@ -193,7 +225,8 @@ extension Pipeline {
     /// Renders one page into `output` (the time of writing it counted as part of stage
     /// `within`), noting the templates it uses in `reads`; returns the problems a checking
     /// render finds (in `check` mode).
-    func render(_ page: Page, _ library: TemplateLibrary, into output: SiteOutput, clock: StageClock, within stage: String, reads: inout Reads) throws -> [TemplateError] {
+    func render(_ page: Page, _ library: TemplateLibrary, into output: SiteOutput, clock: StageClock, within stage: String, reads: inout Reads,
+                again: Bool = false) throws -> [TemplateError] {
         if reads.records {
             for name in library.dependencies(of: page.template) ?? Set(library.names) { reads.note(InputKey(.template, name)) }
         }
@@ -216,8 +249,41 @@ extension Pipeline {
         } else {
             bytes = try library.renderBytes(page.template, model, capacity: 96 * 1024)
         }
-        try clock.time("write", within: stage) { try output.put(page.path, bytes) }
+        try clock.time("write", within: stage) { again ? try output.replace(page.path, bytes) : try output.put(page.path, bytes) }
         return problems
+    }
+
+    /// Per article key, a fingerprint of its shared passages (which, where, in which group, and
+    /// the other versions' articles and passages); and one of all groups with their texts.
+    func sharedFingerprints() -> (articles: [UInt64: UInt64], groups: UInt64) {
+        let shared = state.shared
+        var prints: [UInt64: UInt64] = [:]
+        for (position, passages) in shared.ofArticle {
+            var hasher = Hasher()
+            let article = state.byDate[Int(position)]
+            for (passage, group) in passages {
+                hasher.combine(passage)
+                hasher.combine(group)
+                hasher.combine(article.passages[Int(passage)].block)
+                hasher.combine(article.passages[Int(passage)].rangeInBlock)
+                for version in shared.groups[Int(group)] where version.article != position {
+                    hasher.combine(state.byDate[Int(version.article)].key)
+                    hasher.combine(version.passage)
+                }
+            }
+            prints[article.key] = UInt64(bitPattern: Int64(hasher.finalize()))
+        }
+        var groups = Hasher()
+        for group in shared.groups {
+            groups.combine(group.count)
+            for version in group {
+                let article = state.byDate[Int(version.article)]
+                groups.combine(article.key)
+                groups.combine(version.passage)
+                article.text.withUnsafeBytes { groups.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[article.passages[Int(version.passage)].range])) }
+            }
+        }
+        return (prints, UInt64(bitPattern: Int64(groups.finalize())))
     }
 
     /// A fingerprint of what decides which pages there are: the articles, the entities and

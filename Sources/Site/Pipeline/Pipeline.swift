@@ -142,6 +142,11 @@ extension Pipeline {
         var entityPrints: [(name: UInt64, details: UInt64)] = []
         var articlesOfEntity: [UInt64] = []
         var byDate: [ConvertedArticle] = []
+        /// The passages articles share, found again when an article changed (`sharedChanged`);
+        /// per article key, a fingerprint of which of its passages are shared and with whom.
+        var shared = SharedPassages()
+        var sharedChanged = true
+        var sharedPrints: [UInt64: UInt64] = [:]
         /// The pages of the site (kept by `serve` until pages come or go).
         var layout: Layout?
         var layoutChanged = true

@@ -17,6 +17,8 @@ struct PageBuilder: Sendable {
         case timeline
         /// Every attributed quote, by speaker.
         case quotes
+        /// The passages several articles share, with their differences.
+        case shared
         /// The feeds of one entity's articles and of one outlet's (by its page's path).
         case entityFeed(EntityType, String)
         case outletFeed(String)
@@ -77,6 +79,7 @@ struct PageBuilder: Sendable {
         }
         jobs.append(.timeline)
         jobs.append(.quotes)
+        jobs.append(.shared)
         jobs.append(.outlets)
         jobs += inputs.outletPaths.map(Job.outlet)
         jobs += inputs.outletPaths.map(Job.outletFeed)
@@ -95,6 +98,7 @@ struct PageBuilder: Sendable {
         case .outlet: "outlet"
         case .timeline: "timeline"
         case .quotes: "quotes"
+        case .shared: "shared"
         case .entityFeed, .outletFeed: "feed"
         case .notFound: "not-found"
         case .feed: "feed"
@@ -111,6 +115,7 @@ struct PageBuilder: Sendable {
         case .outlet(let path): path
         case .timeline: SitePaths.timeline
         case .quotes: SitePaths.quotes
+        case .shared: SitePaths.shared
         case .entityFeed(let type, let id): SitePaths.entityFeed(type, id)
         case .outletFeed(let page): SitePaths.outletFeed(page)
         case .notFound: SitePaths.notFound
@@ -129,6 +134,7 @@ struct PageBuilder: Sendable {
         case .outlet(let path): outletPage(path, &reads)
         case .timeline: timeline(&reads)
         case .quotes: quotesPage(&reads)
+        case .shared: sharedPage(&reads)
         case .entityFeed(let type, let id): entityFeed(type, id, &reads)
         case .outletFeed(let page): outletFeed(page, &reads)
         case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"], &reads)))

@@ -15,14 +15,17 @@ struct PageInputs: Sendable {
     /// Per registry position, the hash of the entity's id (the name of its keys).
     private let entityKeys: [UInt64]
     private let coverage: Lazy<OutletCoverage>
+    private let shared: SharedPassages
     let settings: DossierConfig
 
-    init(settings: DossierConfig, registry: Registry, index: MentionIndex, byDate: [ConvertedArticle], feedBodies: [String: Markup]) {
+    init(settings: DossierConfig, registry: Registry, index: MentionIndex, byDate: [ConvertedArticle], feedBodies: [String: Markup],
+         shared: SharedPassages = SharedPassages()) {
         self.settings = settings
         self.registry = registry
         self.index = index
         self.byDate = byDate
         self.feedBodies = feedBodies
+        self.shared = shared
         entityKeys = registry.entities.map { InputKey.hash($0.id) }
         let entityCount = registry.entities.count
         coverage = Lazy { OutletCoverage(byDate: byDate, entityCount: entityCount) }
@@ -100,6 +103,39 @@ struct PageInputs: Sendable {
         }
         return found
     }
+
+    // MARK: Shared passages
+
+    /// The passages of the article at `position` (in the date order) that others share, each
+    /// with the other versions of its group: their articles (whose summaries it shows) and passages.
+    func sharedPassages(of position: Int, _ reads: inout Reads) -> [(passage: Int, group: Int, others: [(article: ConvertedArticle, passage: Int)])] {
+        reads.note(InputKey(.shared, hash: byDate[position].key))
+        return (shared.ofArticle[Int32(position)] ?? []).map { passage, group in
+            let others = shared.groups[Int(group)].filter { $0.article != Int32(position) }.map { version in
+                let other = byDate[Int(version.article)]
+                reads.note(InputKey(.summary, hash: other.key))
+                return (article: other, passage: Int(version.passage))
+            }
+            return (Int(passage), Int(group), others)
+        }
+    }
+
+    /// Every group of shared passages, each version with its article (whose summary it shows)
+    /// and the passage's text.
+    func sharedGroups(_ reads: inout Reads) -> [[(article: ConvertedArticle, passage: Int, text: String)]] {
+        reads.note(InputKey(.sharedGroups))
+        return shared.groups.map { group in
+            group.map { version in
+                let article = byDate[Int(version.article)]
+                reads.note(InputKey(.summary, hash: article.key))
+                let passage = article.passages[Int(version.passage)]
+                return (article, Int(version.passage), String(decoding: article.text[passage.range], as: UTF8.self))
+            }
+        }
+    }
+
+    /// Where the article with `slug` is in the date order (not shown).
+    func datePosition(of slug: String) -> Int? { index.position(of: slug) }
 
     // MARK: Outlets
 

@@ -34,6 +34,10 @@ struct InputKey: Hashable, Sendable {
         case newestDate
         /// The path of every page.
         case pageList
+        /// Which of one article's passages other articles share, and where they stand there.
+        case shared
+        /// Every group of shared passages with the text of each version.
+        case sharedGroups
     }
 
     let value: UInt64

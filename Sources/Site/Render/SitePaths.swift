@@ -14,6 +14,7 @@ enum SitePaths {
     static let stylesheet = "assets/style.css"
     static let timeline = "timeline.html"
     static let quotes = "quotes.html"
+    static let shared = "shared.html"
 
     static func folder(_ type: EntityType) -> String {
         switch type {

@@ -19,6 +19,7 @@ enum Theme {
         "outlet": PackageResources.outlet_mustache,
         "timeline": PackageResources.timeline_mustache,
         "quotes": PackageResources.quotes_mustache,
+        "shared": PackageResources.shared_mustache,
         "not-found": PackageResources.not_found_mustache,
         "feed": PackageResources.feed_mustache,
         "sitemap": PackageResources.sitemap_mustache,

@@ -9,6 +9,8 @@ protocol SiteOutput: AnyObject, Sendable {
     /// Takes one file of the site, by path relative to the site's root; called from several
     /// threads at once.
     func put(_ path: String, _ bytes: [UInt8]) throws
+    /// Takes again a file this run already put, replacing it.
+    func replace(_ path: String, _ bytes: [UInt8]) throws
     /// Called once every file of the run is put: `live` is the path of every file the site now
     /// has, nil when that did not change since the last run. Returns the paths it removed.
     func finish(live: Set<String>?) throws -> [String]
@@ -44,6 +46,10 @@ final class PreviewOutput: SiteOutput, @unchecked Sendable {
             lock.withLock { written.append(path) }
         }
         lock.withLock { hashes[path] = hash }
+    }
+
+    func replace(_ path: String, _ bytes: [UInt8]) throws {
+        try put(path, bytes)
     }
 
     /// Removes files of pages that are gone; on the first run also what the output holds but
@@ -92,6 +98,14 @@ final class LinkCollector: SiteOutput, @unchecked Sendable {
     func put(_ path: String, _ bytes: [UInt8]) throws {
         let links = bytes.withUnsafeBufferPointer { LinkChecker.PageLinks(path: path, html: $0) }
         lock.withLock { pages.append(links) }
+    }
+
+    func replace(_ path: String, _ bytes: [UInt8]) throws {
+        let links = bytes.withUnsafeBufferPointer { LinkChecker.PageLinks(path: path, html: $0) }
+        lock.withLock {
+            pages.removeAll { $0.path == path }
+            pages.append(links)
+        }
     }
 
     func finish(live: Set<String>?) throws -> [String] { [] }

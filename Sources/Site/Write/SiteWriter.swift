@@ -52,6 +52,13 @@ final class SiteWriter: SiteOutput, @unchecked Sendable {
         try OutputFile.write(bytes, to: target, atomically: false)
     }
 
+    /// The file put before may be a link to the current site's: it is unlinked, not written
+    /// through.
+    func replace(_ path: String, _ bytes: [UInt8]) throws {
+        unlink(stagingFolder + path)
+        try put(path, bytes)
+    }
+
     /// Finishes the staging folder and swaps it in; the old site goes.
     func finish(live: Set<String>?) throws -> [String] {
         do {

@@ -1,0 +1,16 @@
+/// A sentence of an article long enough to be compared with the other articles' sentences,
+/// with a sketch of its words that finds near copies (agency text) without comparing every pair.
+struct Passage: Sendable, Equatable {
+    /// The paragraph or heading it stands in, numbered from 0 in document order.
+    var block: Int32
+    /// UTF-8 offsets in the article's `text`: the sentence, and where its block starts.
+    var start: Int32
+    var end: Int32
+    var blockStart: Int32
+    /// `Shingles.sketch` of its words.
+    var sketch: SIMD4<UInt32>
+
+    var range: Range<Int> { Int(start)..<Int(end) }
+    /// Where it lies in its block's text.
+    var rangeInBlock: Range<Int> { Int(start - blockStart)..<Int(end - blockStart) }
+}

@@ -1,0 +1,146 @@
+/// Word shingles of sentences, the measure by which two sentences are copies of one text.
+///
+/// A sentence is cut into words, each normalised (lower case, a number without its separators:
+/// "1.500" is "1500") and cut to its first `prefix` bytes, so that German inflection ("des
+/// Kosmodroms", "das Kosmodrom") and quotation marks of another style do not hide a copy. Its
+/// shingles are the runs of `width` words. Two sentences are near copies when their shingle
+/// sets share at least `threshold` of their union (Jaccard similarity); sentences of fewer
+/// than `minimumWords` words are too common to tell anything.
+///
+///     Shingles.similarity(of: "Ein zentrales Thema dürften Waffenlieferungen an Russland sein.",
+///                         and: "Ein zentrales Thema dürften Waffenlieferungen an Russland gewesen sein.")  // 0.71
+enum Shingles {
+    static let width = 3
+    static let prefix = 6
+    static let minimumWords = 8
+    /// The Jaccard similarity from which two sentences are one passage: measured on the seeds,
+    /// versions of one agency sentence with a word changed or added score 0.5 to 1.0, sentences
+    /// that only share a phrase ("in der Ukraine") under 0.2.
+    static let threshold = 0.5
+    /// How many minimum hashes a sketch keeps: a pair is compared when one of them agrees, which
+    /// a pair at the threshold does with a probability of 1 - 0.5^4 = 94 %.
+    static let bands = 4
+
+    /// The hashes of the normalised words of `bytes`, UTF-8 text.
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        var words: [UInt64] = []
+        var hash: UInt64 = 0, length = 0, inWord = false
+        func end() {
+            if inWord { words.append(hash) }
+            (hash, length, inWord) = (0xCBF2_9CE4_8422_2325, 0, false)
+        }
+        end()
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var letter: UInt8? = nil, width = 1
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: letter = byte
+            case 0x41...0x5A: letter = byte | 0x20
+            case 0x2E, 0x2C:
+                // A separator inside a number joins it.
+                if inWord, index + 1 < bytes.count, index > 0, isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) { index += 1; continue }
+            case 0x2D:
+                // A hyphen inside a word is part of it.
+                if inWord, index + 1 < bytes.count, isWordByte(bytes[index + 1]) { letter = byte }
+            case 0xC3:
+                // Latin-1 letters; capitals folded (Ä to ä).
+                if index + 1 < bytes.count {
+                    let next = bytes[index + 1]
+                    letter = next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next
+                    width = 2
+                }
+            case 0xC2, 0xE2:
+                // Punctuation and spaces of Latin-1 and of U+2000 to U+206F: quotes, dashes, ellipsis.
+                width = byte == 0xC2 ? 2 : 3
+            case 0x80...0xFF:
+                letter = byte
+            default:
+                break
+            }
+            guard let letter else {
+                end()
+                index += width
+                continue
+            }
+            if byte == 0xC3 {
+                add(0xC3, &hash, &length)
+            }
+            add(letter, &hash, &length)
+            inWord = true
+            index += width
+        }
+        end()
+        return words
+    }
+
+    /// The sorted, distinct shingles of `words`.
+    static func shingles(_ words: [UInt64]) -> [UInt64] {
+        guard words.count >= width else { return [] }
+        var shingles = (0...(words.count - width)).map { start in
+            var hash: UInt64 = 0
+            for word in words[start..<start + width] { hash = mix(hash ^ word) }
+            return hash
+        }
+        shingles.sort()
+        var count = 0
+        for index in shingles.indices where count == 0 || shingles[count - 1] != shingles[index] {
+            shingles[count] = shingles[index]
+            count += 1
+        }
+        return Array(shingles.prefix(count))
+    }
+
+    /// The minimum hash of `shingles` under each of `bands` hash functions.
+    static func sketch(_ shingles: [UInt64]) -> SIMD4<UInt32> {
+        var sketch = SIMD4<UInt32>(repeating: .max)
+        for shingle in shingles {
+            for band in 0..<bands {
+                sketch[band] = min(sketch[band], UInt32(truncatingIfNeeded: mix(shingle &+ seeds[band])))
+            }
+        }
+        return sketch
+    }
+
+    /// The Jaccard similarity of two sorted, distinct shingle sets.
+    static func similarity(_ first: [UInt64], _ second: [UInt64]) -> Double {
+        guard !first.isEmpty, !second.isEmpty else { return 0 }
+        var (i, j, shared) = (0, 0, 0)
+        while i < first.count, j < second.count {
+            if first[i] == second[j] { (shared, i, j) = (shared + 1, i + 1, j + 1) } else if first[i] < second[j] { i += 1 } else { j += 1 }
+        }
+        return Double(shared) / Double(first.count + second.count - shared)
+    }
+
+    /// `similarity` of two texts.
+    static func similarity(of first: String, and second: String) -> Double {
+        similarity(shingles(of: first), shingles(of: second))
+    }
+
+    static func shingles(of text: String) -> [UInt64] {
+        Array(text.utf8).withUnsafeBufferPointer { shingles(words($0)) }
+    }
+}
+
+private extension Shingles {
+    static let seeds: [UInt64] = [0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB, 0xD6E8_FEB8_6659_FD93]
+
+    /// SplitMix64's finaliser: every bit of the input moves every bit of the output.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    static func add(_ byte: UInt8, _ hash: inout UInt64, _ length: inout Int) {
+        if length < prefix { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        length += 1
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0xC3
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// The passages the five seed reports share, found by reading them side by side: Reuters and
+/// DPA, and Reuters and ORF, carry the same agency sentences (ORF and DPA slightly edited); the
+/// report without an outlet rewrites DPA's and shares one sentence nearly word for word.
+struct SharedPassagesTests {
+    /// The first words of each group's sentence, and the outlets of its versions.
+    static let expected: Set<String> = [
+        "Kim zeige großes Interesse an russischer Raketentechnik: DPA, Reuters",
+        "Der russische Präsidialamtssprecher Dmitri Peskow sagte: ORF, Reuters",
+        "Kim war am Dienstag mit dem Zug: DPA, Reuters",
+        "Zunächst war allerdings offengeblieben: DPA, Reuters",
+        "Das Raumfahrtzentrum Wostotschny liegt mehr als: ORF, Reuters",
+        "Putin war nach russischen Angaben bereits am Montag: ORF, Reuters",
+        "Im Gegenzug dafür könnte das weitgehend abgeschottete: DPA, Reuters",
+        "Auch Lebensmittel könnte Russland dem armen Nachbarland: DPA, Reuters",
+        "Wostotschny gilt als Ergänzung: DPA, Ohne Quellenangabe",
+        "Kims Übersetzer dankte Putin für den herzlichen Empfang: ORF, Ohne Quellenangabe",
+        "Ein zentrales Thema der Beratungen: DPA, ORF",
+    ]
+
+    @Test func theSeedsSharedPassagesAreFoundAndNothingUnrelated() throws {
+        let dossier = try OutletTests.seedSite()
+        defer { dossier.cleanUp() }
+        let page = try dossier.read("shared.html")
+        var found: Set<String> = []
+        for group in page.components(separatedBy: "<section class=\"passage-group\"").dropFirst() {
+            let versions = group.matches(of: /<span class="outlet">([^<]*)<\/span>.*?<blockquote>(.*?)<\/blockquote>/)
+            let outlets = versions.map { String($0.1) }.sorted().joined(separator: ", ")
+            let first = OutletTests.text(versions[0].2[...])
+            guard let key = Self.expected.first(where: { first.hasPrefix($0.components(separatedBy: ":")[0]) && $0.hasSuffix(": " + outlets) }) else {
+                Issue.record("an unexpected group: \(first) (\(outlets))")
+                continue
+            }
+            found.insert(key)
+        }
+        #expect(found == Self.expected)
+        // The second version shows what differs from the first.
+        #expect(page.contains("Ukraine <ins>gewesen</ins> sein.") || page.contains("Ukraine <del>gewesen</del> sein."))
+        #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+    }
+
+    @Test func anArticleMarksItsSharedPassagesAndLinksTheOtherVersions() throws {
+        let dossier = try OutletTests.seedSite()
+        defer { dossier.cleanUp() }
+        let reuters = try dossier.read("articles/russland-will-nordkorea-beim-bau-von-satelliten-helfen.html")
+        let dpa = try dossier.read("articles/machthaber-unter-sich-wladimir-putin-und-kim-jong.html")
+        let marked = try #require(reuters.firstMatch(of: /<span class="shared" id="(shared_\d+)">Auch Lebensmittel könnte (.*?)<\/span> <span class="shared-note">\(auch in: <a href="\.\.\/articles\/machthaber-unter-sich-wladimir-putin-und-kim-jong\.html#(shared_\d+)">DPA<\/a>; <a href="\.\.\/shared\.html#passage-\d+">vergleichen<\/a>\)<\/span>/))
+        // The link leads to the same sentence in DPA's report, which links back.
+        #expect(dpa.contains("<span class=\"shared\" id=\"\(marked.3)\">Auch Lebensmittel könnte"))
+        #expect(dpa.contains("russland-will-nordkorea-beim-bau-von-satelliten-helfen.html#\(marked.1)\">Reuters</a>"))
+        #expect(reuters.components(separatedBy: "<span class=\"shared\"").count - 1 == 8)
+    }
+
+    @Test func aSentenceCopiedIntoANewArticleIsMarkedInBothAndGoesWithIt() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        let before = try dossier.read("articles/treffen.html")
+        #expect(!before.contains("class=\"shared\""))
+        let sentence = "Der Besuch dauerte nach Angaben des Kreml zwei ganze Tage und endete am Abend."
+        try dossier.write("content/articles/a.md", "---\ntitle: A\noutlet: AFP\n---\nErster Satz hier. \(sentence)\n")
+        try dossier.write("content/articles/b.md", "---\ntitle: B\noutlet: AP\n---\n\(sentence.replacingOccurrences(of: "zwei", with: "drei")) Etwas anderes.\n")
+        try dossier.build()
+        let a = try dossier.read("articles/a.html"), b = try dossier.read("articles/b.html")
+        #expect(a.contains("Erster Satz hier. <span class=\"shared\" id=\"shared_1\">Der Besuch dauerte") && a.contains("b.html#shared_1\">AP</a>"))
+        #expect(b.contains("<span class=\"shared\" id=\"shared_1\">Der Besuch dauerte") && b.contains("a.html#shared_1\">AFP</a>"))
+        #expect(try dossier.read("shared.html").contains("<del>zwei</del> <ins>drei</ins>") || (try dossier.read("shared.html")).contains("<del>drei</del> <ins>zwei</ins>"))
+        try FileManager.default.removeItem(at: dossier.root.appendingPathComponent("content/articles/b.md"))
+        try dossier.build()
+        #expect(!(try dossier.read("articles/a.html")).contains("class=\"shared\""))
+        #expect(try dossier.read("shared.html").contains("Keine Passage steht in mehr als einem Artikel."))
+    }
+}
