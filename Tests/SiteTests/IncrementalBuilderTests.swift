@@ -96,9 +96,10 @@ struct IncrementalBuilderTests {
         // Bericht 01 is Putin's oldest article, listed last, on his second page.
         try dossier.write("content/articles/bericht-01.md", report(1, "[Putin](person:wladimir-putin) schwieg (1)."))
         let sentence = try builder.rebuild()
-        // The feed carries the article's body, so it changes too.
-        #expect(Set(sentence.written) == ["articles/bericht-01.html", "persons/wladimir-putin/2.html", "feed.xml"])
-        #expect(sentence.rendered == 3, "no home, index or overview page: nothing they show changed")
+        // The feed carries the article's body, so it changes too; and the data files with the sentence.
+        #expect(Set(sentence.written) == ["articles/bericht-01.html", "persons/wladimir-putin/2.html", "feed.xml",
+                                          "data/articles/bericht-01.json", "data/mentions/persons/wladimir-putin.csv"])
+        #expect(sentence.rendered == 6, "no home, index or overview page: nothing they show changed (data/dossier.json is made, unchanged)")
         #expect(try dossier.snapshot() == cleanBuild(dossier))
 
         // A new spelling changes the overview on the first page, and the count on home and index.
@@ -127,7 +128,8 @@ struct IncrementalBuilderTests {
         for number in 11...13 { try dossier.remove("content/articles/bericht-\(number).md") }
         try dossier.write("content/articles/a-neu.md", report(1, "Am [Amur](place:amur) und mit [Putin](person:wladimir-putin)."))
         let reorganised = try builder.rebuild()
-        #expect(reorganised.removed.sorted() == ["articles/bericht-11.html", "articles/bericht-12.html", "articles/bericht-13.html"])
+        #expect(reorganised.removed.sorted() == ["articles/bericht-11.html", "articles/bericht-12.html", "articles/bericht-13.html",
+                                                 "data/articles/bericht-11.json", "data/articles/bericht-12.json", "data/articles/bericht-13.json"])
         #expect(try dossier.snapshot() == cleanBuild(dossier))
     }
 
@@ -141,7 +143,7 @@ struct IncrementalBuilderTests {
         try dossier.write("content/entities/entities.yml", TestDossier.registry.replacingOccurrences(of: "Präsident Russlands", with: "Präsident der Russischen Föderation"))
         let details = try builder.rebuild()
         #expect(!details.renderedEverything)
-        #expect(Set(details.written) == ["persons/wladimir-putin.html", "persons/index.html"])
+        #expect(Set(details.written) == ["persons/wladimir-putin.html", "persons/index.html", "data/dossier.json"])
         #expect(try dossier.read("persons/wladimir-putin.html").contains("Präsident der Russischen Föderation"))
         #expect(try dossier.snapshot() == cleanBuild(dossier))
 

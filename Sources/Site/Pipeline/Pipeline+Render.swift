@@ -227,6 +227,10 @@ extension Pipeline {
     /// render finds (in `check` mode).
     func render(_ page: Page, _ library: TemplateLibrary, into output: SiteOutput, clock: StageClock, within stage: String, reads: inout Reads,
                 again: Bool = false) throws -> [TemplateError] {
+        if let bytes = page.bytes {
+            try clock.time("write", within: stage) { again ? try output.replace(page.path, bytes) : try output.put(page.path, bytes) }
+            return []
+        }
         if reads.records {
             for name in library.dependencies(of: page.template) ?? Set(library.names) { reads.note(InputKey(.template, name)) }
         }

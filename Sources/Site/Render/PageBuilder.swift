@@ -19,6 +19,10 @@ struct PageBuilder: Sendable {
         case quotes
         /// The passages several articles share, with their differences.
         case shared
+        /// The files of `data/`: the dossier as JSON, an article's mentions, an entity's as CSV.
+        case dossierData
+        case articleData(String)
+        case entityMentions(EntityType, String)
         /// The feeds of one entity's articles and of one outlet's (by its page's path).
         case entityFeed(EntityType, String)
         case outletFeed(String)
@@ -74,12 +78,14 @@ struct PageBuilder: Sendable {
             jobs.append(.entityIndex(type))
             for position in ids.indices where types[position] == type {
                 jobs += (1...entityPageCount(groups: inputs.groupCount(position))).map { .entity(type, ids[position], page: $0) }
-                if inputs.groupCount(position) > 0 { jobs.append(.entityFeed(type, ids[position])) }
+                if inputs.groupCount(position) > 0 { jobs += [.entityFeed(type, ids[position]), .entityMentions(type, ids[position])] }
             }
         }
         jobs.append(.timeline)
         jobs.append(.quotes)
         jobs.append(.shared)
+        jobs.append(.dossierData)
+        jobs += inputs.articles.map { .articleData($0.article.slug) }
         jobs.append(.outlets)
         jobs += inputs.outletPaths.map(Job.outlet)
         jobs += inputs.outletPaths.map(Job.outletFeed)
@@ -99,6 +105,7 @@ struct PageBuilder: Sendable {
         case .timeline: "timeline"
         case .quotes: "quotes"
         case .shared: "shared"
+        case .dossierData, .articleData, .entityMentions: ""
         case .entityFeed, .outletFeed: "feed"
         case .notFound: "not-found"
         case .feed: "feed"
@@ -116,6 +123,9 @@ struct PageBuilder: Sendable {
         case .timeline: SitePaths.timeline
         case .quotes: SitePaths.quotes
         case .shared: SitePaths.shared
+        case .dossierData: SitePaths.dossierData
+        case .articleData(let slug): SitePaths.articleData(slug)
+        case .entityMentions(let type, let id): SitePaths.entityMentions(type, id)
         case .entityFeed(let type, let id): SitePaths.entityFeed(type, id)
         case .outletFeed(let page): SitePaths.outletFeed(page)
         case .notFound: SitePaths.notFound
@@ -135,6 +145,9 @@ struct PageBuilder: Sendable {
         case .timeline: timeline(&reads)
         case .quotes: quotesPage(&reads)
         case .shared: sharedPage(&reads)
+        case .dossierData: dossierData(&reads)
+        case .articleData(let slug): articleData(slug, &reads)
+        case .entityMentions(let type, let id): entityMentions(type, id, &reads)
         case .entityFeed(let type, let id): entityFeed(type, id, &reads)
         case .outletFeed(let page): outletFeed(page, &reads)
         case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"], &reads)))

@@ -15,6 +15,13 @@ enum SitePaths {
     static let timeline = "timeline.html"
     static let quotes = "quotes.html"
     static let shared = "shared.html"
+    static let dossierData = "data/dossier.json"
+
+    /// The mentions of an article, as JSON.
+    static func articleData(_ slug: String) -> String { "data/articles/\(slug).json" }
+
+    /// The mentions of an entity, as CSV.
+    static func entityMentions(_ type: EntityType, _ id: String) -> String { "data/mentions/\(folder(type))/\(id).csv" }
 
     static func folder(_ type: EntityType) -> String {
         switch type {

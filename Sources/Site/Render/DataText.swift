@@ -1,0 +1,126 @@
+import SourceText
+
+/// JSON and CSV written straight into bytes, for the files of `data/`: a dossier of ten
+/// thousand articles exports millions of values, which an encoder of `Codable` values makes
+/// several times slower. Keys are written in the order given, so the output is the same on
+/// every build.
+///
+///     var json = DataText()
+///     json.object { $0.field("id") { $0.string("wladimir-putin") } }   // {"id":"wladimir-putin"}
+struct DataText {
+    private(set) var bytes: [UInt8] = []
+    private var needsComma = false
+
+    init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    // MARK: JSON
+
+    mutating func object(_ fields: (inout DataText) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+        fields(&self)
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    mutating func array(_ items: (inout DataText) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+        items(&self)
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// A key of the object being written, then its value.
+    mutating func field(_ key: String, _ value: (inout DataText) -> Void) {
+        separate()
+        appendQuoted(key.utf8)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+        value(&self)
+    }
+
+    mutating func string(_ value: String) {
+        separate()
+        appendQuoted(value.utf8)
+        needsComma = true
+    }
+
+    mutating func string<Bytes: Collection<UInt8>>(utf8 value: Bytes) {
+        separate()
+        appendQuoted(value)
+        needsComma = true
+    }
+
+    /// A string, or `null` for nil or (with `emptyIsNull`) an empty string.
+    mutating func optional(_ value: String?, emptyIsNull: Bool = true) {
+        if let value, !(emptyIsNull && value.isEmpty) { string(value) } else { null() }
+    }
+
+    mutating func int(_ value: Int) {
+        separate()
+        bytes.appendDecimal(value)
+        needsComma = true
+    }
+
+    mutating func double(_ value: Double?) {
+        guard let value, value.isFinite else { return null() }
+        separate()
+        bytes += "\(value)".utf8
+        needsComma = true
+    }
+
+    mutating func null() {
+        separate()
+        bytes += "null".utf8
+        needsComma = true
+    }
+
+    mutating func strings(_ values: [String]) {
+        array { for value in values { $0.string(value) } }
+    }
+
+    // MARK: CSV (RFC 4180)
+
+    /// One record: every field quoted (a sentence has commas and quotes), lines end in CRLF.
+    mutating func record(_ fields: [String]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in field.utf8 {
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes += [0x0D, 0x0A]
+    }
+}
+
+private extension DataText {
+    mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    mutating func appendQuoted<Bytes: Collection<UInt8>>(_ value: Bytes) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

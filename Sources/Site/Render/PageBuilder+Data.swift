@@ -1,0 +1,151 @@
+import Entities
+
+extension PageBuilder {
+    /// `data/dossier.json`: the dossier, its articles, entities, quotes and shared passages, for
+    /// other tools (schema in the README). The mentions are in one file per article
+    /// (`articleData`), so that an edit rewrites the article's file and not all of them.
+    func dossierData(_ reads: inout Reads) -> Page {
+        reads.note(InputKey(.settings))
+        let settings = inputs.settings
+        var json = DataText(capacity: 64 * 1024)
+        let articles = inputs.articlesByDate(&reads)
+        json.object { json in
+            json.field("version") { $0.int(Self.dataVersion) }
+            json.field("title") { $0.string(settings.title) }
+            json.field("description") { $0.string(settings.description) }
+            json.field("language") { $0.string(settings.language) }
+            json.field("base_url") { $0.optional(settings.baseURL) }
+            json.field("articles") { json in
+                json.array { json in
+                    for converted in articles {
+                        let article = inputs.document(converted, &reads).article
+                        json.object { json in
+                            json.field("slug") { $0.string(article.slug) }
+                            json.field("title") { $0.string(article.title) }
+                            json.field("outlet") { $0.optional(article.outlet) }
+                            json.field("date") { $0.optional(article.date) }
+                            json.field("authors") { $0.strings(article.authors) }
+                            json.field("dateline") { $0.optional(article.dateline) }
+                            json.field("teaser") { $0.optional(article.teaser) }
+                            json.field("language") { $0.string(article.language) }
+                            json.field("source") { $0.string(article.source) }
+                            json.field("url") { $0.optional(article.url) }
+                            json.field("page") { $0.string(converted.path) }
+                            json.field("data") { $0.string(SitePaths.articleData(article.slug)) }
+                            json.field("mentions") { $0.int(converted.mentions.count) }
+                        }
+                    }
+                }
+            }
+            json.field("entities") { json in
+                json.array { json in
+                    for type in EntityType.allCases {
+                        for position in inputs.entities(of: type, &reads) {
+                            let entity = inputs.entity(position, &reads)
+                            let articleCount = inputs.articleCount(of: position, &reads)
+                            json.object { json in
+                                json.field("id") { $0.string(entity.id) }
+                                json.field("type") { $0.string(entity.type.rawValue) }
+                                json.field("name") { $0.string(entity.name) }
+                                json.field("aliases") { $0.strings(entity.aliases) }
+                                json.field("description") { $0.optional(entity.description) }
+                                json.field("wikidata") { $0.optional(entity.wikidata) }
+                                json.field("lat") { $0.double(entity.latitude) }
+                                json.field("lon") { $0.double(entity.longitude) }
+                                json.field("page") { $0.string(SitePaths.entity(entity.type, entity.id)) }
+                                json.field("mentions") { $0.int(inputs.mentionCount(position, &reads)) }
+                                json.field("articles") { $0.int(articleCount) }
+                                json.field("mentions_csv") { $0.optional(articleCount > 0 ? SitePaths.entityMentions(entity.type, entity.id) : nil) }
+                            }
+                        }
+                    }
+                }
+            }
+            json.field("quotes") { json in
+                json.array { json in
+                    for (article, quote) in inputs.allQuotes(&reads) {
+                        let mention = article.mentions[Int(quote.mention)]
+                        let speaker = inputs.link(Int(quote.speaker), &reads).id
+                        json.object { json in
+                            json.field("text") { $0.string(utf8: article.text[quote.range]) }
+                            json.field("speaker") { $0.string(speaker) }
+                            json.field("article") { $0.string(article.article.slug) }
+                            json.field("position") { $0.int(Int(quote.mention)) }
+                            json.field("anchor") { $0.string("\(speaker)-\(mention.ordinal)") }
+                        }
+                    }
+                }
+            }
+            json.field("shared") { json in
+                json.array { json in
+                    for group in inputs.sharedGroups(&reads) {
+                        json.object { json in
+                            json.field("passages") { json in
+                                json.array { json in
+                                    for version in group {
+                                        json.object { json in
+                                            json.field("article") { $0.string(version.article.article.slug) }
+                                            json.field("anchor") { $0.string(Self.passageAnchor(version.passage)) }
+                                            json.field("text") { $0.string(version.text) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Page(path: SitePaths.dossierData, bytes: json.bytes + [0x0A])
+    }
+
+    /// `data/articles/<slug>.json`: every mention of the article in text order, with its
+    /// entity, anchor and sentence.
+    func articleData(_ slug: String, _ reads: inout Reads) -> Page {
+        let path = SitePaths.articleData(slug)
+        guard let position = inputs.datePosition(of: slug) else { return Page(path: path, bytes: Array("{}\n".utf8)) }
+        let converted = inputs.document(inputs.articles[position], &reads)
+        var json = DataText(capacity: converted.text.count * 2)
+        json.object { json in
+            json.field("slug") { $0.string(slug) }
+            json.field("page") { $0.string(converted.path) }
+            json.field("mentions") { json in
+                json.array { json in
+                    for (number, mention) in converted.mentions.enumerated() {
+                        let link = inputs.link(Int(mention.entity), &reads)
+                        json.object { json in
+                            json.field("entity") { $0.string(link.id) }
+                            json.field("type") { $0.string(link.type.rawValue) }
+                            json.field("position") { $0.int(number) }
+                            json.field("anchor") { $0.string("\(link.id)-\(mention.ordinal)") }
+                            json.field("surface") { $0.string(utf8: converted.text[mention.mark]) }
+                            json.field("sentence") { $0.string(utf8: converted.text[mention.sentence]) }
+                        }
+                    }
+                }
+            }
+        }
+        return Page(path: path, bytes: json.bytes + [0x0A])
+    }
+
+    /// `data/mentions/<type>/<id>.csv`: every mention of one entity, for spreadsheets.
+    func entityMentions(_ type: EntityType, _ id: String, _ reads: inout Reads) -> Page {
+        let path = SitePaths.entityMentions(type, id)
+        var csv = DataText()
+        csv.record(["entity", "article", "title", "outlet", "date", "link", "surface", "sentence"])
+        if let position = inputs.position(of: id) {
+            for (article, run) in inputs.listing(of: position, 0..<inputs.groupCount(position), &reads) {
+                for number in 0..<Int(run.count) {
+                    let mention = article.mention(number, in: run)
+                    csv.record([id, article.article.slug, article.article.title, article.outlet, article.article.date,
+                                article.path + "#\(id)-\(mention.ordinal)", article.surface(mention),
+                                String(decoding: article.text[mention.sentence], as: UTF8.self)])
+                }
+            }
+        }
+        return Page(path: path, bytes: csv.bytes)
+    }
+
+    /// The version of `data/`'s schema: raised when a field changes meaning or goes.
+    static let dataVersion = 1
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// `data/`: the seed dossier as JSON (checked against `docs/dossier.schema.json`) and CSV, and
+/// what it says agrees with the pages.
+struct DataExportTests {
+    static let schema = OutletTests.repository.appendingPathComponent("docs/dossier.schema.json")
+
+    @Test func theSeedsExportMatchesItsSchemaAndThePages() throws {
+        let dossier = try OutletTests.seedSite()
+        defer { dossier.cleanUp() }
+        let schema = try JSONSchema(Data(contentsOf: Self.schema))
+        let index = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dossier.output.appendingPathComponent("data/dossier.json"))) as? [String: Any])
+        #expect(schema.problems(index) == [])
+        #expect(schema.problems(["version": 1, "title": 2] as [String: Any]) != [], "the checker finds what is missing or mistyped")
+        let articles = try #require(index["articles"] as? [[String: Any]])
+        #expect(articles.count == 5)
+        for article in articles {
+            let slug = try #require(article["slug"] as? String)
+            let data = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dossier.output.appendingPathComponent(article["data"] as! String))) as? [String: Any])
+            #expect(schema.problems(data) == [], "\(slug)")
+            let mentions = try #require(data["mentions"] as? [[String: Any]])
+            let page = try dossier.read("articles/\(slug).html")
+            // Every mention of the page, in its order, with the anchor the page gives it.
+            let anchors = page.matches(of: /<a class="mention [a-z]+" id="([a-z0-9-]+)"/).map { String($0.1) }
+            #expect(mentions.map { $0["anchor"] as! String } == anchors, "\(slug)")
+            #expect(article["mentions"] as? Int == anchors.count)
+            #expect(mentions.allSatisfy { ($0["sentence"] as! String).contains($0["surface"] as! String) })
+        }
+        let entities = try #require(index["entities"] as? [[String: Any]])
+        let putin = try #require(entities.first { $0["id"] as? String == "wladimir-putin" })
+        #expect(putin["name"] as? String == "Wladimir Putin" && putin["type"] as? String == "person")
+        // The entity's CSV has a row per mention, the count its page gives.
+        let csv = try dossier.read(putin["mentions_csv"] as! String)
+        let rows = Self.records(csv)
+        #expect(rows.first == ["entity", "article", "title", "outlet", "date", "link", "surface", "sentence"])
+        #expect(rows.count - 1 == putin["mentions"] as? Int)
+        #expect(try dossier.read("persons/wladimir-putin.html").contains("<dd>\(putin["mentions"]!) in Artikeln"))
+        #expect(rows.dropFirst().allSatisfy { $0.count == 8 && $0[0] == "wladimir-putin" && $0[7].contains($0[6]) })
+        let quotes = try #require(index["quotes"] as? [[String: Any]])
+        #expect(quotes.count == 21)
+        #expect(quotes.contains { $0["speaker"] as? String == "dmitri-peskow" && ($0["text"] as? String)?.hasPrefix("Unsere Länder kooperieren") == true })
+        let shared = try #require(index["shared"] as? [[String: Any]])
+        #expect(shared.count == SharedPassagesTests.expected.count)
+        #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+    }
+
+    @Test func csvFieldsWithQuotesCommasAndLineBreaksReadBack() {
+        var csv = DataText()
+        csv.record(["a", "„x“, \"y\"", "z\nw"])
+        #expect(String(decoding: csv.bytes, as: UTF8.self) == "\"a\",\"„x“, \"\"y\"\"\",\"z\nw\"\r\n")
+        #expect(Self.records(String(decoding: csv.bytes, as: UTF8.self)) == [["a", "„x“, \"y\"", "z\nw"]])
+    }
+
+    @Test func jsonTextEscapesWhatJSONMust() throws {
+        var json = DataText()
+        json.object { json in
+            json.field("text") { $0.string("\"\\\n\t\u{1}ü") }
+            json.field("none") { $0.optional("") }
+            json.field("list") { $0.strings(["a", "b"]) }
+            json.field("number") { $0.double(1.5) }
+        }
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+        #expect(parsed["text"] as? String == "\"\\\n\t\u{1}ü")
+        #expect(parsed["none"] is NSNull && parsed["list"] as? [String] == ["a", "b"] && parsed["number"] as? Double == 1.5)
+    }
+
+    /// RFC 4180 records (every field quoted, as Dossier writes them).
+    static func records(_ text: String) -> [[String]] {
+        var records: [[String]] = [], record: [String] = [], field = ""
+        var quoted = false
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            if quoted {
+                if character == "\"" {
+                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                record.append(field)
+                field = ""
+            } else if character == "\r\n" || character == "\n" {
+                record.append(field)
+                records.append(record)
+                (record, field) = ([], "")
+            }
+        }
+        return records
+    }
+}
+
+/// The part of JSON Schema (2020-12) `docs/dossier.schema.json` uses: `type`, `required`,
+/// `additionalProperties: false`, `properties`, `items`, `enum`, `oneOf` and local `$ref`.
+struct JSONSchema {
+    let root: [String: Any]
+
+    init(_ data: Data) throws {
+        root = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    func problems(_ value: Any) -> [String] {
+        check(value, against: root, at: "$")
+    }
+
+    private func check(_ value: Any, against schema: [String: Any], at path: String) -> [String] {
+        if let reference = schema["$ref"] as? String {
+            let name = reference.replacingOccurrences(of: "#/$defs/", with: "")
+            return check(value, against: (root["$defs"] as! [String: Any])[name] as! [String: Any], at: path)
+        }
+        if let choices = schema["oneOf"] as? [[String: Any]] {
+            let fitting = choices.filter { check(value, against: $0, at: path).isEmpty }.count
+            return fitting == 1 ? [] : ["\(path): fits \(fitting) of the choices, not one"]
+        }
+        var problems: [String] = []
+        if let type = schema["type"] {
+            let types = (type as? [String]) ?? [type as! String]
+            if !types.contains(where: { Self.isOfType(value, $0) }) { return ["\(path): not \(types.joined(separator: " or "))"] }
+        }
+        if let allowed = schema["enum"] as? [Any], !allowed.contains(where: { "\($0)" == "\(value)" }) { problems.append("\(path): \(value) not allowed") }
+        if let object = value as? [String: Any] {
+            for key in schema["required"] as? [String] ?? [] where object[key] == nil { problems.append("\(path): lacks \(key)") }
+            let properties = schema["properties"] as? [String: [String: Any]] ?? [:]
+            for (key, item) in object {
+                if let property = properties[key] {
+                    problems += check(item, against: property, at: "\(path).\(key)")
+                } else if schema["additionalProperties"] as? Bool == false {
+                    problems.append("\(path): unknown \(key)")
+                }
+            }
+        }
+        if let array = value as? [Any], let items = schema["items"] as? [String: Any] {
+            for (index, item) in array.enumerated() { problems += check(item, against: items, at: "\(path)[\(index)]") }
+        }
+        return problems
+    }
+
+    private static func isOfType(_ value: Any, _ type: String) -> Bool {
+        switch type {
+        case "null": value is NSNull
+        case "string": value is String
+        case "object": value is [String: Any]
+        case "array": value is [Any]
+        // The export has no booleans: a number is one.
+        case "integer": (value as? NSNumber).map { $0.doubleValue == $0.doubleValue.rounded() } ?? false
+        case "number": value is NSNumber
+        default: false
+        }
+    }
+}
