@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: ["Articles", "Markdown", "Templating", "Entities"],
-            resources: [.embedInCode("Theme")]
+            resources: [.embedInCode("Theme"), .embedInCode("Geography")]
         ),
         .target(
             name: "Preview",

@@ -49,7 +49,10 @@ public struct Localization: Sendable {
             "notCompared": "Das Dossier hat nur ein Medium: es gibt nichts zu vergleichen.", "timeline": "Zeitleiste", "quotes": "Zitate", "speaker": "Wer", "allQuotes": "Alle Zitate",
             "sharedPassages": "Geteilte Passagen", "alsoIn": "auch in:", "compare": "vergleichen",
             "sharedText": "Sätze, die mehrere Artikel wörtlich oder fast wörtlich gemeinsam haben, wie es bei Agenturtext üblich ist. Die erste Fassung steht oben; in den anderen ist <del>durchgestrichen</del>, was dort fehlt, und <ins>unterstrichen</ins>, was dort anders steht.",
-            "noShared": "Keine Passage steht in mehr als einem Artikel.", "versions": "Fassungen", "sharedShort": "welche Sätze mehrere Medien gemeinsam haben (Agenturtext)",
+            "noShared": "Keine Passage steht in mehr als einem Artikel.",
+            "coordinates": "Koordinaten", "allPlaces": "Alle Orte auf einer Karte", "outlinesCredit": "Umrisse: Natural Earth",
+            "mapText": "Die Orte des Dossiers mit Koordinaten; je größer der Punkt, desto öfter wird der Ort erwähnt.",
+            "unplaced": "Orte ohne Koordinaten im Verzeichnis sind nicht eingezeichnet.", "versions": "Fassungen", "sharedShort": "welche Sätze mehrere Medien gemeinsam haben (Agenturtext)",
         ],
         "en": [
             "home": "Home", "articles": "Articles", "article": "Article",
@@ -72,7 +75,10 @@ public struct Localization: Sendable {
             "notCompared": "The dossier has one outlet only: there is nothing to compare.", "timeline": "Timeline", "quotes": "Quotes", "speaker": "Who", "allQuotes": "All quotes",
             "sharedPassages": "Shared passages", "alsoIn": "also in:", "compare": "compare",
             "sharedText": "Sentences that several articles share word for word or nearly, as agency copy does. The first version is on top; in the others, what they lack is <del>struck through</del> and what they have instead <ins>underlined</ins>.",
-            "noShared": "No passage stands in more than one article.", "versions": "versions", "sharedShort": "which sentences several outlets share (agency copy)",
+            "noShared": "No passage stands in more than one article.",
+            "coordinates": "Coordinates", "allPlaces": "All places on one map", "outlinesCredit": "Outlines: Natural Earth",
+            "mapText": "The dossier's places with coordinates; the larger the dot, the more often the place is mentioned.",
+            "unplaced": "places without coordinates in the registry are not drawn.", "versions": "versions", "sharedShort": "which sentences several outlets share (agency copy)",
         ],
     ]
 }

@@ -41,8 +41,10 @@ extension PageBuilder {
             model["wikidata"] = entity.wikidata.map { ["id": .string($0), "url": .string("https://www.wikidata.org/wiki/\($0)")] } ?? .null
             if let latitude = entity.latitude, let longitude = entity.longitude {
                 model["coordinates"] = [
-                    "lat": .double(latitude), "lon": .double(longitude),
-                    "url": .string("https://www.openstreetmap.org/?mlat=\(latitude)&mlon=\(longitude)#map=8/\(latitude)/\(longitude)"),
+                    "lat": .double(latitude), "lon": .double(longitude), "text": .string(coordinates(latitude: latitude, longitude: longitude)),
+                    "url": .string(Self.openStreetMap(latitude: latitude, longitude: longitude)),
+                    "map": .html(locatorMap(latitude: latitude, longitude: longitude, name: entity.name)),
+                    "mapPage": .string(SitePaths.relative(from: path, to: SitePaths.map)),
                 ]
             }
             let overview = inputs.overview(of: position, companions: Self.companionsShown, &reads)

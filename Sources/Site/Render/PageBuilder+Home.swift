@@ -70,6 +70,7 @@ extension PageBuilder {
         let entities = inputs.entities(of: type, &reads).map { (position: $0, name: inputs.link($0, &reads).name) }
         model["type"] = .string(type.rawValue)
         model["heading"] = .string(strings[SitePaths.folder(type)])
+        model["mapURL"] = type == .place ? .string(SitePaths.relative(from: path, to: SitePaths.map)) : .null
         model["byCount"] = entityLinks(ranked(type, &reads), root: root, description: true, &reads)
         let alphabetical = GermanCollation.sorted(entities, name: \.name)
         var groups: [(letter: String, entities: [Int])] = []

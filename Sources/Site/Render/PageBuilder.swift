@@ -19,6 +19,8 @@ struct PageBuilder: Sendable {
         case quotes
         /// The passages several articles share, with their differences.
         case shared
+        /// The places with coordinates on one map.
+        case map
         /// The files of `data/`: the dossier as JSON, an article's mentions, an entity's as CSV.
         case dossierData
         case articleData(String)
@@ -84,6 +86,7 @@ struct PageBuilder: Sendable {
         jobs.append(.timeline)
         jobs.append(.quotes)
         jobs.append(.shared)
+        jobs.append(.map)
         jobs.append(.dossierData)
         jobs += inputs.articles.map { .articleData($0.article.slug) }
         jobs.append(.outlets)
@@ -105,6 +108,7 @@ struct PageBuilder: Sendable {
         case .timeline: "timeline"
         case .quotes: "quotes"
         case .shared: "shared"
+        case .map: "map"
         case .dossierData, .articleData, .entityMentions: ""
         case .entityFeed, .outletFeed: "feed"
         case .notFound: "not-found"
@@ -123,6 +127,7 @@ struct PageBuilder: Sendable {
         case .timeline: SitePaths.timeline
         case .quotes: SitePaths.quotes
         case .shared: SitePaths.shared
+        case .map: SitePaths.map
         case .dossierData: SitePaths.dossierData
         case .articleData(let slug): SitePaths.articleData(slug)
         case .entityMentions(let type, let id): SitePaths.entityMentions(type, id)
@@ -145,6 +150,7 @@ struct PageBuilder: Sendable {
         case .timeline: timeline(&reads)
         case .quotes: quotesPage(&reads)
         case .shared: sharedPage(&reads)
+        case .map: mapPage(&reads)
         case .dossierData: dossierData(&reads)
         case .articleData(let slug): articleData(slug, &reads)
         case .entityMentions(let type, let id): entityMentions(type, id, &reads)

@@ -15,6 +15,7 @@ enum SitePaths {
     static let timeline = "timeline.html"
     static let quotes = "quotes.html"
     static let shared = "shared.html"
+    static let map = "map.html"
     static let dossierData = "data/dossier.json"
 
     /// The mentions of an article, as JSON.

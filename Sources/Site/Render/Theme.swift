@@ -20,6 +20,7 @@ enum Theme {
         "timeline": PackageResources.timeline_mustache,
         "quotes": PackageResources.quotes_mustache,
         "shared": PackageResources.shared_mustache,
+        "map": PackageResources.map_mustache,
         "not-found": PackageResources.not_found_mustache,
         "feed": PackageResources.feed_mustache,
         "sitemap": PackageResources.sitemap_mustache,
