@@ -200,8 +200,8 @@ struct SiteBuilderTests {
             let kim = try dossier.read("persons/kim-jong-un.html")
             let company = try #require(kim.components(separatedBy: #"<section class="companions">"#).dropFirst().first?.components(separatedBy: "</section>").first)
             // Kim's one sentence names Putin and the Amur; TASS comes in the next one.
-            #expect(company.contains(#"Wladimir Putin</a> <span class="count">1</span>"#), "\(extra) more entities")
-            #expect(company.contains(#"Amur</a> <span class="count">1</span>"#))
+            #expect(company.contains(##"Wladimir Putin</a> <a class="count" href="#with-wladimir-putin" title="Gemeinsame Sätze">1</a>"##), "\(extra) more entities")
+            #expect(company.contains(##"Amur</a> <a class="count" href="#with-amur" title="Gemeinsame Sätze">1</a>"##))
             #expect(!company.contains("TASS") && !company.contains("Russland"))
         }
     }

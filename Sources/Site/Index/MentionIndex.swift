@@ -162,6 +162,32 @@ struct MentionIndex: Sendable {
                         companions: GermanCollation.first(limit, of: counted.map { (entity: $0, count: dense ? together[$0] : sparse[$0]!.count) }, count: { $0.count }, name: { ids[$0.entity] }))
     }
 
+    /// Up to `limit` sentences the entity shares with each of `companions` (registry positions),
+    /// newest article first: per companion, the article (a position in `articles`) and the
+    /// entity's mention there (a position in the article's mentions).
+    func sentences(_ entity: Int, with companions: [Int], limit: Int) -> [Int: [(article: Int32, mention: Int32)]] {
+        var found = Dictionary(uniqueKeysWithValues: companions.map { ($0, [(article: Int32, mention: Int32)]()) })
+        var open = companions.count
+        let own = Int32(entity)
+        for group in groups[entity] where open > 0 {
+            let converted = articles[Int(group.article)]
+            var lastSentence: Int32 = -1
+            for position in converted.positions(group.run).map(Int.init) {
+                let mention = converted.mentions[position]
+                guard mention.sentenceStart != lastSentence else { continue }
+                lastSentence = mention.sentenceStart
+                var seen = Set<Int32>()
+                for other in converted.sentence(around: position) where converted.mentions[other].entity != own {
+                    let id = Int(converted.mentions[other].entity)
+                    guard seen.insert(Int32(id)).inserted, let sentences = found[id], sentences.count < limit else { continue }
+                    found[id]!.append((group.article, Int32(position)))
+                    if sentences.count + 1 == limit { open -= 1 }
+                }
+            }
+        }
+        return found
+    }
+
     static func ranked(_ counts: [String: Int]) -> [Counted] {
         GermanCollation.sorted(counts.map { Counted(key: $0.key, count: $0.value) }, count: \.count, name: \.key)
     }

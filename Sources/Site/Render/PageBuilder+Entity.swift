@@ -51,7 +51,13 @@ extension PageBuilder {
             model["surfaces"] = .list(overview.surfaces.map { ["text": .string($0.key), "count": .int($0.count)] })
             model["outlets"] = .list(overview.outlets.map { ["name": .string($0.key), "count": .int($0.count)] })
             // The most frequent companions only: a central figure appears with hundreds of entities.
-            model["companions"] = entityLinks(overview.companions, root: root, &reads)
+            // Each of the most frequent leads to the sentences the two share (`neighbourhood`).
+            model["companions"] = .list(overview.companions.enumerated().map { index, companion in
+                let other = inputs.link(companion.entity, &reads)
+                return ["name": .string(other.name), "type": .string(other.type.rawValue), "url": .string(root + SitePaths.entity(other.type, other.id)),
+                        "count": .int(companion.count), "together": index < Self.neighboursShown ? .string("#" + Self.togetherAnchor(other.id)) : .null]
+            })
+            for (key, value) in neighbourhood(of: position, companions: overview.companions, path: path, &reads) { model[key] = value }
             // The newest quotes; `quotes.html` has them all.
             let quoted = inputs.quotes(of: position, &reads)
             var quotes: [Value] = []

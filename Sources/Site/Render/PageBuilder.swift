@@ -21,6 +21,8 @@ struct PageBuilder: Sendable {
         case shared
         /// The places with coordinates on one map.
         case map
+        /// The co-occurrence network of the most mentioned entities.
+        case network
         /// The files of `data/`: the dossier as JSON, an article's mentions, an entity's as CSV.
         case dossierData
         case articleData(String)
@@ -87,6 +89,7 @@ struct PageBuilder: Sendable {
         jobs.append(.quotes)
         jobs.append(.shared)
         jobs.append(.map)
+        jobs.append(.network)
         jobs.append(.dossierData)
         jobs += inputs.articles.map { .articleData($0.article.slug) }
         jobs.append(.outlets)
@@ -109,6 +112,7 @@ struct PageBuilder: Sendable {
         case .quotes: "quotes"
         case .shared: "shared"
         case .map: "map"
+        case .network: "network"
         case .dossierData, .articleData, .entityMentions: ""
         case .entityFeed, .outletFeed: "feed"
         case .notFound: "not-found"
@@ -128,6 +132,7 @@ struct PageBuilder: Sendable {
         case .quotes: SitePaths.quotes
         case .shared: SitePaths.shared
         case .map: SitePaths.map
+        case .network: SitePaths.network
         case .dossierData: SitePaths.dossierData
         case .articleData(let slug): SitePaths.articleData(slug)
         case .entityMentions(let type, let id): SitePaths.entityMentions(type, id)
@@ -151,6 +156,7 @@ struct PageBuilder: Sendable {
         case .quotes: quotesPage(&reads)
         case .shared: sharedPage(&reads)
         case .map: mapPage(&reads)
+        case .network: networkPage(&reads)
         case .dossierData: dossierData(&reads)
         case .articleData(let slug): articleData(slug, &reads)
         case .entityMentions(let type, let id): entityMentions(type, id, &reads)

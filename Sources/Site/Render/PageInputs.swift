@@ -214,6 +214,20 @@ struct PageInputs: Sendable {
         return index.overview(position, companions: limit)
     }
 
+    /// Up to `limit` sentences the entity at `position` shares with each of `companions`, newest
+    /// first, each as its article and the entity's mention in it (whose sentence it shows).
+    func sentences(of position: Int, with companions: [Int], limit: Int, _ reads: inout Reads) -> [Int: [(article: ConvertedArticle, mention: Mention)]] {
+        reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
+        return index.sentences(position, with: companions, limit: limit).mapValues { found in
+            found.map { article, mention in
+                let converted = index.articles[Int(article)]
+                reads.note(InputKey(.mentions, hash: converted.key))
+                reads.note(InputKey(.summary, hash: converted.key))
+                return (converted, converted.mentions[Int(mention)])
+            }
+        }
+    }
+
     /// The position in date order of the first article page `page` of an entity lists, for
     /// ordering work (not shown: nothing is noted).
     func firstListed(of position: Int, page: Int, perPage: Int) -> Int {

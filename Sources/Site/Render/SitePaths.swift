@@ -16,6 +16,7 @@ enum SitePaths {
     static let quotes = "quotes.html"
     static let shared = "shared.html"
     static let map = "map.html"
+    static let network = "network.html"
     static let dossierData = "data/dossier.json"
 
     /// The mentions of an article, as JSON.

@@ -21,6 +21,7 @@ enum Theme {
         "quotes": PackageResources.quotes_mustache,
         "shared": PackageResources.shared_mustache,
         "map": PackageResources.map_mustache,
+        "network": PackageResources.network_mustache,
         "not-found": PackageResources.not_found_mustache,
         "feed": PackageResources.feed_mustache,
         "sitemap": PackageResources.sitemap_mustache,
