@@ -143,7 +143,7 @@ struct IncrementalBuilderTests {
         try dossier.write("content/entities/entities.yml", TestDossier.registry.replacingOccurrences(of: "Präsident Russlands", with: "Präsident der Russischen Föderation"))
         let details = try builder.rebuild()
         #expect(!details.renderedEverything)
-        #expect(Set(details.written) == ["persons/wladimir-putin.html", "persons/index.html", "data/dossier.json"])
+        #expect(Set(details.written) == ["persons/wladimir-putin.html", "persons/index.html", "data/dossier.json", "data/entities.js"])
         #expect(try dossier.read("persons/wladimir-putin.html").contains("Präsident der Russischen Föderation"))
         #expect(try dossier.snapshot() == cleanBuild(dossier))
 

@@ -45,7 +45,7 @@ struct OutletTests {
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
         // The home page links every outlet and the comparison.
         let home = try dossier.read("index.html")
-        #expect(home.contains(#"<p class="outlets"><a href="outlets/index.html">Medien</a>: <a href="outlets/dpa.html">DPA</a> <a href="outlets/orf.html">ORF</a> <a href="outlets/reuters.html">Reuters</a> · <a href="shared.html">Geteilte Passagen</a> · <a href="map.html">Karte</a></p>"#))
+        #expect(home.contains(#"<p class="outlets"><a href="outlets/index.html">Medien</a>: <a href="outlets/dpa.html">DPA</a> <a href="outlets/orf.html">ORF</a> <a href="outlets/reuters.html">Reuters</a> · <a href="shared.html">Geteilte Passagen</a> · <a href="map.html">Karte</a> · <a href="network.html">Netzwerk</a></p>"#))
         // Feed entries of articles with neither authors nor outlet name the dossier as author.
         #expect(!(try dossier.read("feed.xml")).contains("<name></name>"))
         #expect(try dossier.read("feed.xml").contains("<name>Putin trifft Kim in Wostotschny</name>"))

@@ -18,9 +18,16 @@ extension PageBuilder {
         model["captions"] = .list(article.captions.map { ["text": .string($0.text), "credit": .string($0.credit), "title": .string($0.title)] })
         model["sourceURL"] = article.url.map { .string($0) } ?? .null
         model["sourceFile"] = .string(article.source)
-        model["entities"] = entityLinks(converted.entities
+        // Beside the text on wide screens: the entities by type, the most mentioned first.
+        let ranked = converted.entities
             .sorted { $0.run.count != $1.run.count ? $0.run.count > $1.run.count : idRanks[$0.entity] < idRanks[$1.entity] }
-            .map { ($0.entity, Int($0.run.count)) }, root: root, &reads)
+        let types = inputs.entityTypes
+        model["entityGroups"] = .list(EntityType.allCases.compactMap { type -> Value? in
+            let ofType = ranked.filter { types[$0.entity] == type }
+            guard !ofType.isEmpty else { return nil }
+            return ["label": .string(strings[SitePaths.folder(type)]),
+                    "entities": entityLinks(ofType.map { ($0.entity, Int($0.run.count)) }, root: root, &reads)]
+        })
         return Page(path: path, template: Self.articleTemplate, model: .object(model))
     }
 

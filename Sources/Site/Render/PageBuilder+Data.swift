@@ -146,6 +146,32 @@ extension PageBuilder {
         return Page(path: path, bytes: csv.bytes)
     }
 
+    /// `data/entities.js`: what the previews of mentions on article pages show of every entity
+    /// (name, type, description, how often mentioned), as a script so that it loads from disk too.
+    /// One file for all pages, cached by the browser: article pages themselves show no description,
+    /// so a description edit remakes this file, not every article that mentions the entity.
+    func entityPreviews(_ reads: inout Reads) -> Page {
+        reads.note(InputKey(.settings))
+        var json = DataText(capacity: 64 * 1024)
+        json.object { json in
+            for type in EntityType.allCases {
+                for position in inputs.entities(of: type, &reads) {
+                    let entity = inputs.entity(position, &reads)
+                    let count = inputs.mentionCount(position, &reads)
+                    json.field(entity.reference) { json in
+                        json.object { json in
+                            json.field("name") { $0.string(entity.name) }
+                            json.field("type") { $0.string(strings[type.rawValue]) }
+                            json.field("description") { $0.string(entity.description) }
+                            json.field("mentions") { $0.string("\(count) \(count == 1 ? strings["mention"] : strings["mentions"])") }
+                        }
+                    }
+                }
+            }
+        }
+        return Page(path: SitePaths.entityPreviews, bytes: Array("window.dossierEntities = ".utf8) + json.bytes + Array(";\n".utf8))
+    }
+
     /// The version of `data/`'s schema: raised when a field changes meaning or goes.
     static let dataVersion = 1
 }

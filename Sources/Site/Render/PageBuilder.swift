@@ -25,6 +25,7 @@ struct PageBuilder: Sendable {
         case network
         /// The files of `data/`: the dossier as JSON, an article's mentions, an entity's as CSV.
         case dossierData
+        case entityPreviews
         case articleData(String)
         case entityMentions(EntityType, String)
         /// The feeds of one entity's articles and of one outlet's (by its page's path).
@@ -91,6 +92,7 @@ struct PageBuilder: Sendable {
         jobs.append(.map)
         jobs.append(.network)
         jobs.append(.dossierData)
+        jobs.append(.entityPreviews)
         jobs += inputs.articles.map { .articleData($0.article.slug) }
         jobs.append(.outlets)
         jobs += inputs.outletPaths.map(Job.outlet)
@@ -113,7 +115,7 @@ struct PageBuilder: Sendable {
         case .shared: "shared"
         case .map: "map"
         case .network: "network"
-        case .dossierData, .articleData, .entityMentions: ""
+        case .dossierData, .entityPreviews, .articleData, .entityMentions: ""
         case .entityFeed, .outletFeed: "feed"
         case .notFound: "not-found"
         case .feed: "feed"
@@ -134,6 +136,7 @@ struct PageBuilder: Sendable {
         case .map: SitePaths.map
         case .network: SitePaths.network
         case .dossierData: SitePaths.dossierData
+        case .entityPreviews: SitePaths.entityPreviews
         case .articleData(let slug): SitePaths.articleData(slug)
         case .entityMentions(let type, let id): SitePaths.entityMentions(type, id)
         case .entityFeed(let type, let id): SitePaths.entityFeed(type, id)
@@ -158,6 +161,7 @@ struct PageBuilder: Sendable {
         case .map: mapPage(&reads)
         case .network: networkPage(&reads)
         case .dossierData: dossierData(&reads)
+        case .entityPreviews: entityPreviews(&reads)
         case .articleData(let slug): articleData(slug, &reads)
         case .entityMentions(let type, let id): entityMentions(type, id, &reads)
         case .entityFeed(let type, let id): entityFeed(type, id, &reads)

@@ -18,6 +18,7 @@ enum SitePaths {
     static let map = "map.html"
     static let network = "network.html"
     static let dossierData = "data/dossier.json"
+    static let entityPreviews = "data/entities.js"
 
     /// The mentions of an article, as JSON.
     static func articleData(_ slug: String) -> String { "data/articles/\(slug).json" }

@@ -32,6 +32,7 @@ enum Theme {
     /// Files copied to `site/assets/`.
     static let assets: [String: [UInt8]] = [
         "style.css": PackageResources.style_css,
+        "preview.js": PackageResources.preview_js,
     ]
 
     static func library() throws -> TemplateLibrary {
