@@ -26,18 +26,20 @@ struct DataExportTests {
             let anchors = page.matches(of: /<a class="mention [a-z]+" id="([a-z0-9-]+)"/).map { String($0.1) }
             #expect(mentions.map { $0["anchor"] as! String } == anchors, "\(slug)")
             #expect(article["mentions"] as? Int == anchors.count)
-            #expect(mentions.allSatisfy { ($0["sentence"] as! String).contains($0["surface"] as! String) })
+            let sentences = try #require(data["sentences"] as? [String])
+            #expect(mentions.allSatisfy { sentences[$0["sentence"] as! Int].contains($0["surface"] as! String) })
         }
         let entities = try #require(index["entities"] as? [[String: Any]])
         let putin = try #require(entities.first { $0["id"] as? String == "wladimir-putin" })
         #expect(putin["name"] as? String == "Wladimir Putin" && putin["type"] as? String == "person")
-        // The entity's CSV has a row per mention, the count its page gives.
-        let csv = try dossier.read(putin["mentions_csv"] as! String)
-        let rows = Self.records(csv)
-        #expect(rows.first == ["entity", "article", "title", "outlet", "date", "link", "surface", "sentence"])
-        #expect(rows.count - 1 == putin["mentions"] as? Int)
         #expect(try dossier.read("persons/wladimir-putin.html").contains("<dd>\(putin["mentions"]!) in Artikeln"))
-        #expect(rows.dropFirst().allSatisfy { $0.count == 8 && $0[0] == "wladimir-putin" && $0[7].contains($0[6]) })
+        // The tables for spreadsheets: a row per entity and per article, with the same counts.
+        let table = Self.records(try dossier.read("data/entities.csv"))
+        #expect(table.first == ["id", "type", "name", "aliases", "description", "wikidata", "lat", "lon", "mentions", "articles", "page"])
+        #expect(table.count - 1 == entities.count)
+        #expect(table.contains { $0[0] == "wladimir-putin" && $0[8] == "\(putin["mentions"]!)" && $0[9] == "\(putin["articles"]!)" })
+        let rows = Self.records(try dossier.read("data/articles.csv"))
+        #expect(rows.count - 1 == 5 && rows.dropFirst().map { Int($0[8])! }.reduce(0, +) == articles.map { $0["mentions"] as! Int }.reduce(0, +))
         let quotes = try #require(index["quotes"] as? [[String: Any]])
         #expect(quotes.count == 21)
         #expect(quotes.contains { $0["speaker"] as? String == "dmitri-peskow" && ($0["text"] as? String)?.hasPrefix("Unsere Länder kooperieren") == true })

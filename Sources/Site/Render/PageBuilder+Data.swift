@@ -55,7 +55,6 @@ extension PageBuilder {
                                 json.field("page") { $0.string(SitePaths.entity(entity.type, entity.id)) }
                                 json.field("mentions") { $0.int(inputs.mentionCount(position, &reads)) }
                                 json.field("articles") { $0.int(articleCount) }
-                                json.field("mentions_csv") { $0.optional(articleCount > 0 ? SitePaths.entityMentions(entity.type, entity.id) : nil) }
                             }
                         }
                     }
@@ -100,26 +99,34 @@ extension PageBuilder {
     }
 
     /// `data/articles/<slug>.json`: every mention of the article in text order, with its
-    /// entity, anchor and sentence.
+    /// entity, anchor and sentence; each sentence is written once (`sentences`) and mentions
+    /// name theirs by number, as most sentences hold several mentions.
     func articleData(_ slug: String, _ reads: inout Reads) -> Page {
         let path = SitePaths.articleData(slug)
         guard let position = inputs.datePosition(of: slug) else { return Page(path: path, bytes: Array("{}\n".utf8)) }
         let converted = inputs.document(inputs.articles[position], &reads)
-        var json = DataText(capacity: converted.text.count * 2)
+        var sentences: [Range<Int>] = []
+        var numbers: [Int] = []
+        for mention in converted.mentions {
+            if sentences.last != mention.sentence { sentences.append(mention.sentence) }
+            numbers.append(sentences.count - 1)
+        }
+        var json = DataText(capacity: converted.text.count + converted.mentions.count * 64)
         json.object { json in
             json.field("slug") { $0.string(slug) }
             json.field("page") { $0.string(converted.path) }
+            json.field("sentences") { json in
+                json.array { json in for sentence in sentences { json.string(utf8: converted.text[sentence]) } }
+            }
             json.field("mentions") { json in
                 json.array { json in
                     for (number, mention) in converted.mentions.enumerated() {
-                        let link = inputs.link(Int(mention.entity), &reads)
+                        let id = inputs.link(Int(mention.entity), &reads).id
                         json.object { json in
-                            json.field("entity") { $0.string(link.id) }
-                            json.field("type") { $0.string(link.type.rawValue) }
-                            json.field("position") { $0.int(number) }
-                            json.field("anchor") { $0.string("\(link.id)-\(mention.ordinal)") }
+                            json.field("entity") { $0.string(id) }
+                            json.field("anchor") { $0.string("\(id)-\(mention.ordinal)") }
                             json.field("surface") { $0.string(utf8: converted.text[mention.mark]) }
-                            json.field("sentence") { $0.string(utf8: converted.text[mention.sentence]) }
+                            json.field("sentence") { $0.int(numbers[number]) }
                         }
                     }
                 }
@@ -128,18 +135,26 @@ extension PageBuilder {
         return Page(path: path, bytes: json.bytes + [0x0A])
     }
 
-    /// `data/mentions/<type>/<id>.csv`: every mention of one entity, for spreadsheets.
-    func entityMentions(_ type: EntityType, _ id: String, _ reads: inout Reads) -> Page {
-        let path = SitePaths.entityMentions(type, id)
+    /// `data/articles.csv` and `data/entities.csv`: one row per article and per entity with
+    /// their counts, for spreadsheets.
+    func tables(_ path: String, _ reads: inout Reads) -> Page {
         var csv = DataText()
-        csv.record(["entity", "article", "title", "outlet", "date", "link", "surface", "sentence"])
-        if let position = inputs.position(of: id) {
-            for (article, run) in inputs.listing(of: position, 0..<inputs.groupCount(position), &reads) {
-                for number in 0..<Int(run.count) {
-                    let mention = article.mention(number, in: run)
-                    csv.record([id, article.article.slug, article.article.title, article.outlet, article.article.date,
-                                article.path + "#\(id)-\(mention.ordinal)", article.surface(mention),
-                                String(decoding: article.text[mention.sentence], as: UTF8.self)])
+        if path == SitePaths.articlesTable {
+            csv.record(["slug", "title", "outlet", "date", "authors", "dateline", "url", "source", "mentions", "page"])
+            for converted in inputs.articlesByDate(&reads) {
+                let article = inputs.document(converted, &reads).article
+                csv.record([article.slug, article.title, article.outlet, article.date, article.authors.joined(separator: "; "), article.dateline,
+                            article.url ?? "", article.source, String(converted.mentions.count), converted.path])
+            }
+        } else {
+            csv.record(["id", "type", "name", "aliases", "description", "wikidata", "lat", "lon", "mentions", "articles", "page"])
+            for type in EntityType.allCases {
+                for position in inputs.entities(of: type, &reads) {
+                    let entity = inputs.entity(position, &reads)
+                    csv.record([entity.id, type.rawValue, entity.name, entity.aliases.joined(separator: "; "), entity.description, entity.wikidata ?? "",
+                                entity.latitude.map { "\($0)" } ?? "", entity.longitude.map { "\($0)" } ?? "",
+                                String(inputs.mentionCount(position, &reads)), String(inputs.articleCount(of: position, &reads)),
+                                SitePaths.entity(type, entity.id)])
                 }
             }
         }

@@ -32,7 +32,6 @@ extension PageBuilder {
         if articleCount > 0 {
             model["pageFeed"] = .string(SitePaths.relative(from: path, to: SitePaths.entityFeed(link.type, link.id)))
             model["pageFeedTitle"] = .string(link.name)
-            model["mentionsCSV"] = .string(SitePaths.relative(from: path, to: SitePaths.entityMentions(link.type, link.id)))
         }
         // The overview goes on the first page only; later pages of a frequent entity list mentions.
         if number == 1 {

@@ -27,7 +27,8 @@ struct PageBuilder: Sendable {
         case dossierData
         case entityPreviews
         case articleData(String)
-        case entityMentions(EntityType, String)
+        /// `data/articles.csv` or `data/entities.csv`, by path.
+        case table(String)
         /// The feeds of one entity's articles and of one outlet's (by its page's path).
         case entityFeed(EntityType, String)
         case outletFeed(String)
@@ -83,7 +84,7 @@ struct PageBuilder: Sendable {
             jobs.append(.entityIndex(type))
             for position in ids.indices where types[position] == type {
                 jobs += (1...entityPageCount(groups: inputs.groupCount(position))).map { .entity(type, ids[position], page: $0) }
-                if inputs.groupCount(position) > 0 { jobs += [.entityFeed(type, ids[position]), .entityMentions(type, ids[position])] }
+                if inputs.groupCount(position) > 0 { jobs.append(.entityFeed(type, ids[position])) }
             }
         }
         jobs.append(.timeline)
@@ -93,6 +94,7 @@ struct PageBuilder: Sendable {
         jobs.append(.network)
         jobs.append(.dossierData)
         jobs.append(.entityPreviews)
+        jobs += [.table(SitePaths.articlesTable), .table(SitePaths.entitiesTable)]
         jobs += inputs.articles.map { .articleData($0.article.slug) }
         jobs.append(.outlets)
         jobs += inputs.outletPaths.map(Job.outlet)
@@ -115,7 +117,7 @@ struct PageBuilder: Sendable {
         case .shared: "shared"
         case .map: "map"
         case .network: "network"
-        case .dossierData, .entityPreviews, .articleData, .entityMentions: ""
+        case .dossierData, .entityPreviews, .articleData, .table: ""
         case .entityFeed, .outletFeed: "feed"
         case .notFound: "not-found"
         case .feed: "feed"
@@ -138,7 +140,7 @@ struct PageBuilder: Sendable {
         case .dossierData: SitePaths.dossierData
         case .entityPreviews: SitePaths.entityPreviews
         case .articleData(let slug): SitePaths.articleData(slug)
-        case .entityMentions(let type, let id): SitePaths.entityMentions(type, id)
+        case .table(let path): path
         case .entityFeed(let type, let id): SitePaths.entityFeed(type, id)
         case .outletFeed(let page): SitePaths.outletFeed(page)
         case .notFound: SitePaths.notFound
@@ -163,7 +165,7 @@ struct PageBuilder: Sendable {
         case .dossierData: dossierData(&reads)
         case .entityPreviews: entityPreviews(&reads)
         case .articleData(let slug): articleData(slug, &reads)
-        case .entityMentions(let type, let id): entityMentions(type, id, &reads)
+        case .table(let path): tables(path, &reads)
         case .entityFeed(let type, let id): entityFeed(type, id, &reads)
         case .outletFeed(let page): outletFeed(page, &reads)
         case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"], &reads)))

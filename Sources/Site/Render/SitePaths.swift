@@ -22,9 +22,8 @@ enum SitePaths {
 
     /// The mentions of an article, as JSON.
     static func articleData(_ slug: String) -> String { "data/articles/\(slug).json" }
-
-    /// The mentions of an entity, as CSV.
-    static func entityMentions(_ type: EntityType, _ id: String) -> String { "data/mentions/\(folder(type))/\(id).csv" }
+    static let articlesTable = "data/articles.csv"
+    static let entitiesTable = "data/entities.csv"
 
     static func folder(_ type: EntityType) -> String {
         switch type {
