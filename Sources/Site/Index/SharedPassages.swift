@@ -24,55 +24,54 @@ struct SharedPassages: Sendable {
     let ofArticle: [Int32: [(passage: Int32, group: Int32)]]
 
     /// The shared passages of `articles`, in date order (`MentionIndex.articles`).
-    init(_ articles: [ConvertedArticle]) {
-        // A run of equal band values is a set of candidates; the band is in the top bits.
-        var entries: [(key: UInt64, version: Version)] = []
-        entries.reserveCapacity(articles.reduce(0) { $0 + $1.passages.count } * Shingles.bands)
-        for (position, article) in articles.enumerated() {
-            for (number, passage) in article.passages.enumerated() {
-                for band in 0..<Shingles.bands {
-                    entries.append((UInt64(band) << 32 | UInt64(passage.sketch[band]), Version(article: Int32(position), passage: Int32(number))))
+    init(_ articles: [ConvertedArticle], serially: Bool = false) {
+        // Per band, the passages sorted by their value there: a run of equal values is a set of
+        // candidates. Each band on its own core.
+        // `try!`: the closures here throw nothing.
+        let candidates = try! Array(0..<Shingles.bands).concurrentMap(serially: serially) { band -> [[Version]] in
+            var entries: [(value: UInt32, version: Version)] = []
+            for (position, article) in articles.enumerated() {
+                for (number, passage) in article.passages.enumerated() {
+                    entries.append((passage.sketch[band], Version(article: Int32(position), passage: Int32(number))))
                 }
             }
+            entries.sort { $0.value != $1.value ? $0.value < $1.value : $0.version < $1.version }
+            var pairs: [[Version]] = []
+            var start = 0
+            while start < entries.count {
+                var end = start + 1
+                while end < entries.count, entries[end].value == entries[start].value { end += 1 }
+                // Each version is compared with the first few of its run: a phrase every article
+                // has would otherwise make the work quadratic.
+                for index in start + 1..<end {
+                    for earlier in entries[start..<min(index, start + Self.comparedPerVersion)] where earlier.version.article != entries[index].version.article {
+                        pairs.append([earlier.version, entries[index].version])
+                    }
+                }
+                start = end
+            }
+            return pairs
         }
-        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.version < $1.version }
+        let pairs = Array(Set(candidates.joined())).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+        @Sendable func shingles(_ version: Version) -> [UInt64] {
+            let article = articles[Int(version.article)]
+            return article.text.withUnsafeBufferPointer { text in
+                Shingles.shingles(Shingles.words(UnsafeBufferPointer(rebasing: text[article.passages[Int(version.passage)].range])))
+            }
+        }
+        let confirmed = try! pairs.concurrentMap(serially: serially) { pair in
+            Shingles.similarity(shingles(pair[0]), shingles(pair[1])) >= Shingles.threshold
+        }
         var parents: [Version: Version] = [:]
-        var shingles: [Version: [UInt64]] = [:]
         func root(_ version: Version) -> Version {
             var current = version
             while let parent = parents[current], parent != current { current = parent }
             return current
         }
-        func shingled(_ version: Version) -> [UInt64] {
-            if let known = shingles[version] { return known }
-            let article = articles[Int(version.article)]
-            let made = article.text.withUnsafeBufferPointer { text in
-                Shingles.shingles(Shingles.words(UnsafeBufferPointer(rebasing: text[article.passages[Int(version.passage)].range])))
-            }
-            shingles[version] = made
-            return made
-        }
-        var start = 0
-        while start < entries.count {
-            var end = start + 1
-            while end < entries.count, entries[end].key == entries[start].key { end += 1 }
-            defer { start = end }
-            guard end - start > 1 else { continue }
-            let run = entries[start..<end].map(\.version)
-            // Each version is compared with the first few of the run until one confirms it: a
-            // phrase every article has would otherwise make the work quadratic.
-            for index in run.indices.dropFirst() {
-                let version = run[index]
-                for earlier in run[..<index].prefix(Self.comparedPerVersion) where earlier.article != version.article {
-                    let (a, b) = (root(earlier), root(version))
-                    if a == b { break }
-                    guard Shingles.similarity(shingled(earlier), shingled(version)) >= Shingles.threshold else { continue }
-                    if parents[a] == nil { parents[a] = a }
-                    parents[b] = a
-                    if parents[version] == nil { parents[version] = b }
-                    break
-                }
-            }
+        for (pair, same) in zip(pairs, confirmed) where same {
+            let (a, b) = (root(pair[0]), root(pair[1]))
+            for version in [a, b, pair[0], pair[1]] where parents[version] == nil { parents[version] = version }
+            if a != b { parents[b] = a }
         }
         var members: [Version: [Version]] = [:]
         for version in parents.keys { members[root(version), default: []].append(version) }
@@ -95,5 +94,5 @@ struct SharedPassages: Sendable {
     }
 
     /// How many versions of a run a version is compared with at most.
-    static let comparedPerVersion = 8
+    static let comparedPerVersion = 4
 }

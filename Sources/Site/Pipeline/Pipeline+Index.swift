@@ -5,7 +5,7 @@ extension Pipeline {
     func index(_ changes: Changes) {
         indexMentions(changes)
         state.sharedChanged = state.touchedEntities == nil || !state.reconverted.isEmpty || !state.removed.isEmpty
-        if state.sharedChanged { state.shared = SharedPassages(state.byDate) }
+        if state.sharedChanged { state.shared = SharedPassages(state.byDate, serially: options.serially) }
     }
 
     private func indexMentions(_ changes: Changes) {
