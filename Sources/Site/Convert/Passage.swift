@@ -8,7 +8,7 @@ struct Passage: Sendable, Equatable {
     var end: Int32
     var blockStart: Int32
     /// `Shingles.sketch` of its words.
-    var sketch: SIMD8<UInt32>
+    var sketch: SIMD16<UInt16>
 
     var range: Range<Int> { Int(start)..<Int(end) }
     /// Where it lies in its block's text.

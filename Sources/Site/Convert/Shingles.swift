@@ -17,12 +17,26 @@ enum Shingles {
     /// versions of one agency sentence with a word changed or added score 0.5 to 1.0, sentences
     /// that only share a phrase ("in der Ukraine") under 0.2.
     static let threshold = 0.5
-    /// A sketch is `bands` values, each of two minimum hashes (locality-sensitive hashing): a pair
-    /// is compared when one band agrees, which a pair at the threshold does with a probability of
-    /// 1 - (1 - 0.5²)^8 = 90 % (at 0.7: 99.7 %), and two unrelated sentences that share a common
-    /// phrase or two almost never do.
+    /// A sketch is 16 minimum hashes (16 bits of each), read as `bands` bands of two
+    /// (locality-sensitive hashing): a pair is a candidate when one band agrees, which a pair at
+    /// the threshold is with a probability of 1 - (1 - 0.5²)^8 = 90 % (at 0.7: 99.7 %). A
+    /// candidate is compared word by word only when at least `estimateFloor` of the 16 agree (the
+    /// share estimates the similarity): two unrelated sentences that happened to agree in a band
+    /// are then dropped without reading them.
     static let bands = 8
-    static let rows = 2
+    static let estimateFloor = 5
+
+    /// How many of two sketches' minimum hashes agree.
+    static func agreement(_ first: SIMD16<UInt16>, _ second: SIMD16<UInt16>) -> Int {
+        var count = 0
+        for lane in 0..<16 where first[lane] == second[lane] { count += 1 }
+        return count
+    }
+
+    /// The value of band `band` of a sketch: its two minimum hashes.
+    static func band(_ band: Int, of sketch: SIMD16<UInt16>) -> UInt32 {
+        UInt32(sketch[2 * band]) << 16 | UInt32(sketch[2 * band + 1])
+    }
 
     /// The hashes of the normalised words of `bytes`, UTF-8 text.
     static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
@@ -94,19 +108,15 @@ enum Shingles {
         return Array(shingles.prefix(count))
     }
 
-    /// Per band, a hash of the minimum hashes of `shingles` under `rows` hash functions (of the
-    /// form `a·x + b`, the upper 32 bits, over the shingle's mixed hash `x`).
-    static func sketch(_ shingles: [UInt64]) -> SIMD8<UInt32> {
+    /// The minimum hashes of `shingles` under 16 hash functions (of the form `a·x + b`, the upper
+    /// 32 bits, over the shingle's mixed hash `x`), 16 bits of each.
+    static func sketch(_ shingles: [UInt64]) -> SIMD16<UInt16> {
         var minima = SIMD16<UInt64>(repeating: .max)
         for shingle in shingles {
             let x = SIMD16<UInt64>(repeating: mix(shingle))
             minima = pointwiseMin(minima, (x &* multipliers &+ increments) &>> 32)
         }
-        var sketch = SIMD8<UInt32>()
-        for band in 0..<bands {
-            sketch[band] = UInt32(truncatingIfNeeded: mix(minima[2 * band] << 32 | minima[2 * band + 1]))
-        }
-        return sketch
+        return SIMD16<UInt16>(truncatingIfNeeded: minima)
     }
 
     /// The Jaccard similarity of two sorted, distinct shingle sets.

@@ -25,18 +25,22 @@ struct SharedPassages: Sendable {
 
     /// The shared passages of `articles`, in date order (`MentionIndex.articles`).
     init(_ articles: [ConvertedArticle], serially: Bool = false) {
+        let numbers = Numbering(articles)
+        @Sendable func sketch(_ version: Version) -> SIMD16<UInt16> {
+            articles[Int(version.article)].passages[Int(version.passage)].sketch
+        }
         // Per band, the passages sorted by their value there: a run of equal values is a set of
         // candidates. Each band on its own core.
         // `try!`: the closures here throw nothing.
-        let candidates = try! Array(0..<Shingles.bands).concurrentMap(serially: serially) { band -> [[Version]] in
-            var entries: [(value: UInt32, version: Version)] = []
+        let candidates = try! Array(0..<Shingles.bands).concurrentMap(serially: serially) { band -> [UInt64] in
+            var entries: [(value: UInt32, version: UInt32)] = []
             for (position, article) in articles.enumerated() {
                 for (number, passage) in article.passages.enumerated() {
-                    entries.append((passage.sketch[band], Version(article: Int32(position), passage: Int32(number))))
+                    entries.append((Shingles.band(band, of: passage.sketch), numbers.number(Int32(position), Int32(number))))
                 }
             }
             entries.sort { $0.value != $1.value ? $0.value < $1.value : $0.version < $1.version }
-            var pairs: [[Version]] = []
+            var pairs: [UInt64] = []
             var start = 0
             while start < entries.count {
                 var end = start + 1
@@ -44,15 +48,23 @@ struct SharedPassages: Sendable {
                 // Each version is compared with the first few of its run: a phrase every article
                 // has would otherwise make the work quadratic.
                 for index in start + 1..<end {
-                    for earlier in entries[start..<min(index, start + Self.comparedPerVersion)] where earlier.version.article != entries[index].version.article {
-                        pairs.append([earlier.version, entries[index].version])
+                    let version = numbers.version(entries[index].version)
+                    for earlier in entries[start..<min(index, start + Self.comparedPerVersion)] {
+                        let other = numbers.version(earlier.version)
+                        guard other.article != version.article,
+                              Shingles.agreement(sketch(other), sketch(version)) >= Shingles.estimateFloor else { continue }
+                        pairs.append(UInt64(earlier.version) << 32 | UInt64(entries[index].version))
                     }
                 }
                 start = end
             }
             return pairs
         }
-        let pairs = Array(Set(candidates.joined())).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+        var packed = Array(candidates.joined())
+        packed.sort()
+        let pairs = packed.enumerated().filter { $0.offset == 0 || packed[$0.offset - 1] != $0.element }.map { pair in
+            [numbers.version(UInt32(pair.element >> 32)), numbers.version(UInt32(truncatingIfNeeded: pair.element))]
+        }
         @Sendable func shingles(_ version: Version) -> [UInt64] {
             let article = articles[Int(version.article)]
             return article.text.withUnsafeBufferPointer { text in
@@ -91,6 +103,28 @@ struct SharedPassages: Sendable {
     init() {
         groups = []
         ofArticle = [:]
+    }
+
+    /// Every passage of the dossier numbered in one count: four bytes, not eight, in the sorted bands.
+    struct Numbering: Sendable {
+        /// Per article position, the number of its first passage.
+        let starts: [UInt32]
+
+        init(_ articles: [ConvertedArticle]) {
+            var starts: [UInt32] = [], next: UInt32 = 0
+            for article in articles {
+                starts.append(next)
+                next += UInt32(article.passages.count)
+            }
+            self.starts = starts
+        }
+
+        func number(_ article: Int32, _ passage: Int32) -> UInt32 { starts[Int(article)] + UInt32(passage) }
+
+        func version(_ number: UInt32) -> Version {
+            let article = starts.partitionPoint { $0 <= number } - 1
+            return Version(article: Int32(article), passage: Int32(number - starts[article]))
+        }
     }
 
     /// How many versions of a run a version is compared with at most.
