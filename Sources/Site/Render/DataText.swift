@@ -18,21 +18,11 @@ struct DataText {
     // MARK: JSON
 
     mutating func object(_ fields: (inout DataText) -> Void) {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        needsComma = false
-        fields(&self)
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
+        container(UInt8(ascii: "{"), UInt8(ascii: "}"), fields)
     }
 
     mutating func array(_ items: (inout DataText) -> Void) {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        needsComma = false
-        items(&self)
-        bytes.append(UInt8(ascii: "]"))
-        needsComma = true
+        container(UInt8(ascii: "["), UInt8(ascii: "]"), items)
     }
 
     /// A key of the object being written, then its value.
@@ -102,6 +92,15 @@ struct DataText {
 }
 
 private extension DataText {
+    mutating func container(_ open: UInt8, _ close: UInt8, _ content: (inout DataText) -> Void) {
+        separate()
+        bytes.append(open)
+        needsComma = false
+        content(&self)
+        bytes.append(close)
+        needsComma = true
+    }
+
     mutating func separate() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }

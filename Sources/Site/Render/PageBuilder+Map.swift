@@ -45,7 +45,7 @@ extension PageBuilder {
             // Right of the dot, or left of it where the map ends.
             let west = x + unit * 2 + width <= window.east ? x + unit * 2 : x - unit * 2 - width
             let box = MapWindow(west: west, east: west + width, south: y - size / 3, north: y + size)
-            guard !labelled.contains(where: { $0.west < box.east && box.west < $0.east && $0.south < box.north && box.south < $0.north }) else { continue }
+            guard !labelled.contains(where: box.overlaps) else { continue }
             labelled.append(box)
             svg += "<text x=\"\(box.west)\" y=\"\(-y + size / 3)\" font-size=\"\(size)\">\(HTMLEscaping.escape(item.entity.name))</text>"
         }

@@ -140,8 +140,7 @@ private extension PageBuilder {
             let y = places[index].y + 4
             let sides = [places[index].x + radii[index] + 3, places[index].x - radii[index] - 3 - length]
             let free = sides.map { MapWindow(west: $0, east: $0 + length, south: y - 12, north: y + 2) }.first { box in
-                box.west >= 0 && box.east <= width
-                    && !labelled.contains(where: { $0.west < box.east && box.west < $0.east && $0.south < box.north && box.south < $0.north })
+                box.west >= 0 && box.east <= width && !labelled.contains(where: box.overlaps)
             }
             guard let box = free else { continue }
             labelled.append(box)

@@ -53,6 +53,11 @@ struct MapWindow: Sendable, Equatable {
     var west: Int, east: Int, south: Int, north: Int
 
     var width: Int { east - west }
+
+    /// Whether the two share more than an edge (labels placed on maps and graphs must not).
+    func overlaps(_ other: MapWindow) -> Bool {
+        west < other.east && other.west < east && south < other.north && other.south < north
+    }
     var height: Int { north - south }
 
     /// `viewBox` of an SVG whose y is `-latitude`.
