@@ -45,11 +45,12 @@ struct SharedPassages: Sendable {
             while start < entries.count {
                 var end = start + 1
                 while end < entries.count, entries[end].value == entries[start].value { end += 1 }
-                // Each version is compared with the first few of its run: a phrase every article
-                // has would otherwise make the work quadratic.
+                // Every pair of the run, so that the pairs found do not depend on the order (an
+                // update under serve finds the same): the sketches' agreement turns unrelated
+                // ones away cheaply, and each passage's shingles are made once (`confirm`).
                 for index in start + 1..<end {
                     let version = numbers.version(entries[index].version)
-                    for earlier in entries[start..<min(index, start + Self.comparedPerVersion)] {
+                    for earlier in entries[start..<index] {
                         let other = numbers.version(earlier.version)
                         guard other.article != version.article,
                               Shingles.agreement(sketch(other), sketch(version)) >= Shingles.estimateFloor else { continue }
@@ -65,22 +66,68 @@ struct SharedPassages: Sendable {
         let pairs = packed.enumerated().filter { $0.offset == 0 || packed[$0.offset - 1] != $0.element }.map { pair in
             [numbers.version(UInt32(pair.element >> 32)), numbers.version(UInt32(truncatingIfNeeded: pair.element))]
         }
-        @Sendable func shingles(_ version: Version) -> [UInt64] {
-            let article = articles[Int(version.article)]
-            return article.text.withUnsafeBufferPointer { text in
-                Shingles.shingles(Shingles.words(UnsafeBufferPointer(rebasing: text[article.passages[Int(version.passage)].range])))
+        self.init(articles, links: Self.confirm(pairs, in: articles, serially: serially))
+    }
+
+    /// The shared passages of `articles` after the articles with the slugs `changed` changed,
+    /// came or went since `previous` was found: what `previous` confirmed of the others stays,
+    /// and only the passages of the changed articles are looked up among all, so that an edit
+    /// under `serve` costs a pass over the sketches, not a sort of them.
+    init(_ articles: [ConvertedArticle], updating previous: SharedPassages, changed: Set<String>, serially: Bool = false) {
+        var kept = previous.links.filter { !changed.contains($0.first.slug) && !changed.contains($0.second.slug) }
+        let positions = Dictionary(articles.enumerated().map { ($0.element.article.slug, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        // The band values of the changed passages, sorted, and a bitmap of them that turns most
+        // of the other passages away with one look.
+        var targets: [(key: UInt64, version: Version)] = []
+        var bitmap = [UInt64](repeating: 0, count: 1024)
+        for slug in changed {
+            guard let position = positions[slug] else { continue }
+            for (number, passage) in articles[position].passages.enumerated() {
+                for band in 0..<Shingles.bands {
+                    let value = Shingles.band(band, of: passage.sketch)
+                    targets.append((UInt64(band) << 32 | UInt64(value), Version(article: Int32(position), passage: Int32(number))))
+                    let bit = Int((value ^ UInt32(band) &* 0x9E37_79B9) & 0xFFFF)
+                    bitmap[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
             }
         }
-        let confirmed = try! pairs.concurrentMap(serially: serially) { pair in
-            Shingles.similarity(shingles(pair[0]), shingles(pair[1])) >= Shingles.threshold
+        targets.sort { $0.key < $1.key }
+        var pairs = Set<[Version]>()
+        for (position, article) in articles.enumerated() where !targets.isEmpty {
+            for (number, passage) in article.passages.enumerated() {
+                for band in 0..<Shingles.bands {
+                    let value = Shingles.band(band, of: passage.sketch)
+                    let bit = Int((value ^ UInt32(band) &* 0x9E37_79B9) & 0xFFFF)
+                    guard bitmap[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                    let key = UInt64(band) << 32 | UInt64(value)
+                    var index = targets.partitionPoint { $0.key < key }
+                    while index < targets.count, targets[index].key == key {
+                        let target = targets[index].version
+                        index += 1
+                        guard target.article != Int32(position),
+                              Shingles.agreement(articles[Int(target.article)].passages[Int(target.passage)].sketch, passage.sketch) >= Shingles.estimateFloor else { continue }
+                        let version = Version(article: Int32(position), passage: Int32(number))
+                        pairs.insert([min(target, version), max(target, version)])
+                    }
+                }
+            }
         }
+        kept += Self.confirm(pairs.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }, in: articles, serially: serially)
+        self.init(articles, links: kept)
+    }
+
+    /// Groups the passages of `articles` that `links` join (by slug).
+    private init(_ articles: [ConvertedArticle], links: [Link]) {
+        let positions = Dictionary(articles.enumerated().map { ($0.element.article.slug, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var parents: [Version: Version] = [:]
         func root(_ version: Version) -> Version {
             var current = version
             while let parent = parents[current], parent != current { current = parent }
             return current
         }
-        for (pair, same) in zip(pairs, confirmed) where same {
+        for link in links.sorted() {
+            guard let first = positions[link.first.slug], let second = positions[link.second.slug] else { continue }
+            let pair = [Version(article: Int32(first), passage: link.first.passage), Version(article: Int32(second), passage: link.second.passage)]
             let (a, b) = (root(pair[0]), root(pair[1]))
             for version in [a, b, pair[0], pair[1]] where parents[version] == nil { parents[version] = version }
             if a != b { parents[b] = a }
@@ -98,11 +145,52 @@ struct SharedPassages: Sendable {
         }
         self.groups = groups
         self.ofArticle = ofArticle.mapValues { $0.sorted { $0.passage < $1.passage } }
+        self.links = links
+    }
+
+    /// Two passages confirmed as versions of one, by their articles' slugs (which keep while
+    /// positions in the date order move).
+    struct Link: Sendable, Comparable {
+        struct End: Sendable, Comparable {
+            var slug: String
+            var passage: Int32
+
+            static func < (lhs: End, rhs: End) -> Bool { (lhs.slug, lhs.passage) < (rhs.slug, rhs.passage) }
+        }
+
+        var first: End
+        var second: End
+
+        static func < (lhs: Link, rhs: Link) -> Bool { (lhs.first, lhs.second) < (rhs.first, rhs.second) }
+    }
+
+    /// Every pair confirmed so far, for the next update.
+    let links: [Link]
+
+    /// The pairs of `candidates` whose shingles are similar enough, as links.
+    private static func confirm(_ candidates: [[Version]], in articles: [ConvertedArticle], serially: Bool) -> [Link] {
+        let versions = Array(Set(candidates.joined())).sorted()
+        // `try!`: the closures throw nothing.
+        let made = try! versions.concurrentMap(serially: serially) { version in
+            let article = articles[Int(version.article)]
+            return article.text.withUnsafeBufferPointer { text in
+                Shingles.shingles(Shingles.words(UnsafeBufferPointer(rebasing: text[article.passages[Int(version.passage)].range])))
+            }
+        }
+        let shingles = Dictionary(uniqueKeysWithValues: zip(versions, made))
+        let confirmed = try! candidates.concurrentMap(serially: serially) { pair in
+            Shingles.similarity(shingles[pair[0]]!, shingles[pair[1]]!) >= Shingles.threshold
+        }
+        return zip(candidates, confirmed).filter(\.1).map { pair, _ in
+            Link(first: .init(slug: articles[Int(pair[0].article)].article.slug, passage: pair[0].passage),
+                 second: .init(slug: articles[Int(pair[1].article)].article.slug, passage: pair[1].passage))
+        }
     }
 
     init() {
         groups = []
         ofArticle = [:]
+        links = []
     }
 
     /// Every passage of the dossier numbered in one count: four bytes, not eight, in the sorted bands.
@@ -126,7 +214,4 @@ struct SharedPassages: Sendable {
             return Version(article: Int32(article), passage: Int32(number - starts[article]))
         }
     }
-
-    /// How many versions of a run a version is compared with at most.
-    static let comparedPerVersion = 4
 }

@@ -5,7 +5,15 @@ extension Pipeline {
     func index(_ changes: Changes) {
         indexMentions(changes)
         state.sharedChanged = state.touchedEntities == nil || !state.reconverted.isEmpty || !state.removed.isEmpty
-        if state.sharedChanged { state.shared = SharedPassages(state.byDate, serially: options.serially) }
+        guard state.sharedChanged else { return }
+        // A few articles changed (an edit under serve): their passages are looked up among the
+        // others'; otherwise all are compared anew.
+        let changed = Set(state.reconverted.map(\.article.slug) + state.removed)
+        if state.isFirstRun || changed.count > max(8, state.byDate.count / 50) {
+            state.shared = SharedPassages(state.byDate, serially: options.serially)
+        } else {
+            state.shared = SharedPassages(state.byDate, updating: state.shared, changed: changed, serially: options.serially)
+        }
     }
 
     private func indexMentions(_ changes: Changes) {
