@@ -17,22 +17,19 @@ extension PageBuilder {
             json.field("base_url") { $0.optional(settings.baseURL) }
             json.field("articles") { json in
                 json.array { json in
+                    // What lists show of each (its summary): an edit of an article's text leaves
+                    // this file alone; the rest is in the article's own file.
                     for converted in articles {
-                        let article = inputs.document(converted, &reads).article
+                        let article = converted.article
                         json.object { json in
                             json.field("slug") { $0.string(article.slug) }
                             json.field("title") { $0.string(article.title) }
                             json.field("outlet") { $0.optional(article.outlet) }
                             json.field("date") { $0.optional(article.date) }
                             json.field("authors") { $0.strings(article.authors) }
-                            json.field("dateline") { $0.optional(article.dateline) }
                             json.field("teaser") { $0.optional(article.teaser) }
-                            json.field("language") { $0.string(article.language) }
-                            json.field("source") { $0.string(article.source) }
-                            json.field("url") { $0.optional(article.url) }
                             json.field("page") { $0.string(converted.path) }
                             json.field("data") { $0.string(SitePaths.articleData(article.slug)) }
-                            json.field("mentions") { $0.int(converted.mentions.count) }
                         }
                     }
                 }
@@ -112,9 +109,14 @@ extension PageBuilder {
             numbers.append(sentences.count - 1)
         }
         var json = DataText(capacity: converted.text.count + converted.mentions.count * 64)
+        let article = converted.article
         json.object { json in
             json.field("slug") { $0.string(slug) }
             json.field("page") { $0.string(converted.path) }
+            json.field("dateline") { $0.optional(article.dateline) }
+            json.field("language") { $0.string(article.language) }
+            json.field("source") { $0.string(article.source) }
+            json.field("url") { $0.optional(article.url) }
             json.field("sentences") { json in
                 json.array { json in for sentence in sentences { json.string(utf8: converted.text[sentence]) } }
             }
@@ -140,11 +142,11 @@ extension PageBuilder {
     func tables(_ path: String, _ reads: inout Reads) -> Page {
         var csv = DataText()
         if path == SitePaths.articlesTable {
-            csv.record(["slug", "title", "outlet", "date", "authors", "dateline", "url", "source", "mentions", "page"])
+            // What lists show of each: an edit of an article's text leaves the table alone.
+            csv.record(["slug", "title", "outlet", "date", "authors", "page"])
             for converted in inputs.articlesByDate(&reads) {
-                let article = inputs.document(converted, &reads).article
-                csv.record([article.slug, article.title, article.outlet, article.date, article.authors.joined(separator: "; "), article.dateline,
-                            article.url ?? "", article.source, String(converted.mentions.count), converted.path])
+                let article = converted.article
+                csv.record([article.slug, article.title, article.outlet, article.date, article.authors.joined(separator: "; "), converted.path])
             }
         } else {
             csv.record(["id", "type", "name", "aliases", "description", "wikidata", "lat", "lon", "mentions", "articles", "page"])
