@@ -86,6 +86,7 @@ extension Pipeline {
             state.entityPrints = loaded.registry.entities.map(Self.fingerprints(of:))
         }
         state.removed = changes.removedArticles.map(Self.slug(of:))
+        state.textChanged = Set(conversions.articles.compactMap { $0.converted?.article.slug } + state.removed)
         (state.settings, state.registry, state.converter) = (loaded.settings, loaded.registry, conversions.converter)
         if let library = loaded.library { state.library = library }
         if let assets = loaded.assets { state.assets = assets }

@@ -4,11 +4,13 @@ extension Pipeline {
     /// order, the articles converted this run are swapped in.
     func index(_ changes: Changes) {
         indexMentions(changes)
-        state.sharedChanged = state.touchedEntities == nil || !state.reconverted.isEmpty || !state.removed.isEmpty
+        // Passages are text: a registry edit changes none, but a new date order moves the
+        // articles (then the groups are made again from what was confirmed).
+        let changed = state.textChanged
+        state.sharedChanged = state.isFirstRun || !changed.isEmpty || state.touchedEntities == nil
         guard state.sharedChanged else { return }
         // A few articles changed (an edit under serve): their passages are looked up among the
         // others'; otherwise all are compared anew.
-        let changed = Set(state.reconverted.map(\.article.slug) + state.removed)
         if state.isFirstRun || changed.count > max(8, state.byDate.count / 50) {
             state.shared = SharedPassages(state.byDate, serially: options.serially)
         } else {

@@ -146,6 +146,9 @@ extension Pipeline {
         /// per article key, a fingerprint of which of its passages are shared and with whom.
         var shared = SharedPassages()
         var sharedChanged = true
+        /// The slugs of the articles converted or removed this run (not those only remapped to a
+        /// new registry: their text is the same).
+        var textChanged: Set<String> = []
         var sharedPrints: [UInt64: UInt64] = [:]
         /// The pages of the site (kept by `serve` until pages come or go).
         var layout: Layout?
