@@ -107,19 +107,30 @@ private extension DataText {
 
     mutating func appendQuoted<Bytes: Collection<UInt8>>(_ value: Bytes) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in value {
+        if value.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil { Array(value).withUnsafeBufferPointer { appendEscaped($0) } }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `value` with what JSON escapes escaped; runs of plain bytes (nearly all of a text)
+    /// are copied at once.
+    mutating func appendEscaped(_ value: UnsafeBufferPointer<UInt8>) {
+        var plain = 0
+        for index in value.indices {
+            let byte = value[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[plain..<index]))
+            plain = index + 1
             switch byte {
             case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
             case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
             case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
             case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
             case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-            case 0..<0x20:
+            default:
                 let hex = Array("0123456789abcdef".utf8)
                 bytes += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[plain...]))
     }
 }
