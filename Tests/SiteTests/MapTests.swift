@@ -35,7 +35,9 @@ struct MapTests {
         #expect(radius["russland"]! > radius["kasachstan"]!, "Russland is mentioned far more often")
         #expect(dots.contains { $0.1 == "wladiwostok" && $0.2 == "1319" && $0.3 == "-431" })
         #expect(svg.contains(">Russland</text>"))
-        #expect(page.contains("<td>2</td>"))
+        // The table below the map lists every place with its count and coordinates.
+        #expect(page.components(separatedBy: #"<tr><th scope="row"><a class="entity place""#).count - 1 == 22)
+        #expect(page.contains(#"<a class="entity place" href="places/kosmodrom-baikonur.html">Kosmodrom Baikonur</a></th><td>"#))
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
     }
 

@@ -213,9 +213,9 @@ extension Pipeline {
         set(InputKey(.newestDate), value(newest))
         if state.sharedChanged {
             let (prints, groups) = sharedFingerprints()
-            for (key, print) in prints where state.sharedPrints[key] != print { changed.insert(InputKey(.shared, hash: key)) }
-            for key in state.sharedPrints.keys where prints[key] == nil { changed.insert(InputKey(.shared, hash: key)) }
-            state.sharedPrints = prints
+            for key in state.sharedKeys where prints[key] == nil { set(InputKey(.shared, hash: key), nil) }
+            for (key, print) in prints { set(InputKey(.shared, hash: key), print) }
+            state.sharedKeys = Set(prints.keys)
             set(InputKey(.sharedGroups), groups)
         }
         set(InputKey(.pageList), layout)

@@ -142,14 +142,14 @@ extension Pipeline {
         var entityPrints: [(name: UInt64, details: UInt64)] = []
         var articlesOfEntity: [UInt64] = []
         var byDate: [ConvertedArticle] = []
-        /// The passages articles share, found again when an article changed (`sharedChanged`);
-        /// per article key, a fingerprint of which of its passages are shared and with whom.
+        /// The passages articles share, found again when an article changed (`sharedChanged`),
+        /// and the keys of the articles that had shared passages (whose fingerprints may go).
         var shared = SharedPassages()
         var sharedChanged = true
         /// The slugs of the articles converted or removed this run (not those only remapped to a
         /// new registry: their text is the same).
         var textChanged: Set<String> = []
-        var sharedPrints: [UInt64: UInt64] = [:]
+        var sharedKeys: Set<UInt64> = []
         /// The pages of the site (kept by `serve` until pages come or go).
         var layout: Layout?
         var layoutChanged = true

@@ -137,30 +137,32 @@ extension PageBuilder {
         return Page(path: path, bytes: json.bytes + [0x0A])
     }
 
-    /// `data/articles.csv` and `data/entities.csv`: one row per article and per entity with
-    /// their counts, for spreadsheets.
-    func tables(_ path: String, _ reads: inout Reads) -> Page {
+    /// `data/articles.csv`: a row per article, newest first, with what lists show of it (an
+    /// edit of an article's text leaves the table alone), for spreadsheets.
+    func articlesTable(_ reads: inout Reads) -> Page {
         var csv = DataText()
-        if path == SitePaths.articlesTable {
-            // What lists show of each: an edit of an article's text leaves the table alone.
-            csv.record(["slug", "title", "outlet", "date", "authors", "page"])
-            for converted in inputs.articlesByDate(&reads) {
-                let article = converted.article
-                csv.record([article.slug, article.title, article.outlet, article.date, article.authors.joined(separator: "; "), converted.path])
-            }
-        } else {
-            csv.record(["id", "type", "name", "aliases", "description", "wikidata", "lat", "lon", "mentions", "articles", "page"])
-            for type in EntityType.allCases {
-                for position in inputs.entities(of: type, &reads) {
-                    let entity = inputs.entity(position, &reads)
-                    csv.record([entity.id, type.rawValue, entity.name, entity.aliases.joined(separator: "; "), entity.description, entity.wikidata ?? "",
-                                entity.latitude.map { "\($0)" } ?? "", entity.longitude.map { "\($0)" } ?? "",
-                                String(inputs.mentionCount(position, &reads)), String(inputs.articleCount(of: position, &reads)),
-                                SitePaths.entity(type, entity.id)])
-                }
+        csv.record(["slug", "title", "outlet", "date", "authors", "page"])
+        for converted in inputs.articlesByDate(&reads) {
+            let article = converted.article
+            csv.record([article.slug, article.title, article.outlet, article.date, article.authors.joined(separator: "; "), converted.path])
+        }
+        return Page(path: SitePaths.articlesTable, bytes: csv.bytes)
+    }
+
+    /// `data/entities.csv`: a row per entity with its counts, for spreadsheets.
+    func entitiesTable(_ reads: inout Reads) -> Page {
+        var csv = DataText()
+        csv.record(["id", "type", "name", "aliases", "description", "wikidata", "lat", "lon", "mentions", "articles", "page"])
+        for type in EntityType.allCases {
+            for position in inputs.entities(of: type, &reads) {
+                let entity = inputs.entity(position, &reads)
+                csv.record([entity.id, type.rawValue, entity.name, entity.aliases.joined(separator: "; "), entity.description, entity.wikidata ?? "",
+                            entity.latitude.map { "\($0)" } ?? "", entity.longitude.map { "\($0)" } ?? "",
+                            String(inputs.mentionCount(position, &reads)), String(inputs.articleCount(of: position, &reads)),
+                            SitePaths.entity(type, entity.id)])
             }
         }
-        return Page(path: path, bytes: csv.bytes)
+        return Page(path: SitePaths.entitiesTable, bytes: csv.bytes)
     }
 
     /// `data/entities.js`: what the previews of mentions on article pages show of every entity

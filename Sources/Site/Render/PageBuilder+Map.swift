@@ -74,8 +74,8 @@ extension PageBuilder {
             let text = "\(tenths / 10).\(tenths % 10)°"
             return strings.language == "de" ? text.replacingOccurrences(of: ".", with: ",") : text
         }
-        let east = strings.language == "de" ? "O" : "E", west = strings.language == "de" ? "W" : "W"
-        return "\(degrees(latitude)) \(latitude < 0 ? "S" : "N"), \(degrees(longitude)) \(longitude < 0 ? west : east)"
+        let east = strings.language == "de" ? "O" : "E"
+        return "\(degrees(latitude)) \(latitude < 0 ? "S" : "N"), \(degrees(longitude)) \(longitude < 0 ? "W" : east)"
     }
 
     /// An inline SVG of `window` with the sea and the land, up to where the marks go.

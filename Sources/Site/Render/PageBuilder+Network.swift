@@ -37,7 +37,7 @@ extension PageBuilder {
                     var html: [UInt8] = []
                     Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: &html)
                     return ["html": .html(String(decoding: html, as: UTF8.self)), "url": .string(root + article.path + "#\(center.id)-\(mention.ordinal)"),
-                            "outlet": .string(outletName(of: article)), "title": .string(article.article.title)]
+                            "outlet": .string(displayName(outlet: article.outlet)), "title": .string(article.article.title)]
                 }),
             ])
         }

@@ -112,7 +112,12 @@ extension PageBuilder {
 
     /// An outlet's name as pages show it: the articles without one are "Ohne Quellenangabe".
     func displayName(of outlet: OutletCoverage.Outlet) -> String {
-        outlet.isUnknown ? strings["unknownOutlet"] : outlet.name
+        displayName(outlet: outlet.name)
+    }
+
+    /// An outlet's name as pages show it, from the name an article gives.
+    func displayName(outlet name: String) -> String {
+        name.isEmpty ? strings["unknownOutlet"] : name
     }
 
     /// The first `outletEntitiesShown` of `counted`, the most mentioned first, ties in German

@@ -13,7 +13,7 @@ extension PageBuilder {
             let passage = converted.passages[number]
             var close = "</span> <span class=\"shared-note\">(\(HTMLEscaping.escape(strings["alsoIn"])) "
             close += others.map { other, passage in
-                "<a href=\"\(HTMLEscaping.escape(articleURL(other, from: page)))#\(Self.passageAnchor(passage))\">\(HTMLEscaping.escape(outletName(of: other)))</a>"
+                "<a href=\"\(HTMLEscaping.escape(articleURL(other, from: page)))#\(Self.passageAnchor(passage))\">\(HTMLEscaping.escape(displayName(outlet: other.outlet)))</a>"
             }.joined(separator: ", ")
             close += "; <a href=\"\(HTMLEscaping.escape(SitePaths.relative(from: page, to: SitePaths.shared)))#\(Self.groupAnchor(group))\">\(HTMLEscaping.escape(strings["compare"]))</a>)</span>"
             marks[Int(passage.block), default: []].append(.init(range: passage.rangeInBlock,
@@ -37,7 +37,7 @@ extension PageBuilder {
                 "versions": .list(versions.enumerated().map { index, version in
                     var item: [String: Value] = [:]
                     for (key, text) in zip(ConvertedArticle.summaryFields, version.article.summary) { item[key] = .string(text) }
-                    item["outlet"] = .string(outletName(of: version.article))
+                    item["outlet"] = .string(displayName(outlet: version.article.outlet))
                     item["url"] = .string(articleURL(version.article, from: path) + "#" + Self.passageAnchor(version.passage))
                     item["text"] = .html(index == 0 ? HTMLEscaping.escape(version.text) : Self.difference(from: reference, to: version.text))
                     return .object(item)
@@ -91,10 +91,5 @@ extension PageBuilder {
             }
         }
         return pieces.joined(separator: " ")
-    }
-
-    /// The outlet of an article as pages name it.
-    func outletName(of article: ConvertedArticle) -> String {
-        article.outlet.isEmpty ? strings["unknownOutlet"] : article.outlet
     }
 }

@@ -27,8 +27,9 @@ struct PageBuilder: Sendable {
         case dossierData
         case entityPreviews
         case articleData(String)
-        /// `data/articles.csv` or `data/entities.csv`, by path.
-        case table(String)
+        /// `data/articles.csv` and `data/entities.csv`.
+        case articlesTable
+        case entitiesTable
         /// The feeds of one entity's articles and of one outlet's (by its page's path).
         case entityFeed(EntityType, String)
         case outletFeed(String)
@@ -94,7 +95,7 @@ struct PageBuilder: Sendable {
         jobs.append(.network)
         jobs.append(.dossierData)
         jobs.append(.entityPreviews)
-        jobs += [.table(SitePaths.articlesTable), .table(SitePaths.entitiesTable)]
+        jobs += [.articlesTable, .entitiesTable]
         jobs += inputs.articles.map { .articleData($0.article.slug) }
         jobs.append(.outlets)
         jobs += inputs.outletPaths.map(Job.outlet)
@@ -117,7 +118,7 @@ struct PageBuilder: Sendable {
         case .shared: "shared"
         case .map: "map"
         case .network: "network"
-        case .dossierData, .entityPreviews, .articleData, .table: ""
+        case .dossierData, .entityPreviews, .articleData, .articlesTable, .entitiesTable: ""
         case .entityFeed, .outletFeed: "feed"
         case .notFound: "not-found"
         case .feed: "feed"
@@ -140,7 +141,8 @@ struct PageBuilder: Sendable {
         case .dossierData: SitePaths.dossierData
         case .entityPreviews: SitePaths.entityPreviews
         case .articleData(let slug): SitePaths.articleData(slug)
-        case .table(let path): path
+        case .articlesTable: SitePaths.articlesTable
+        case .entitiesTable: SitePaths.entitiesTable
         case .entityFeed(let type, let id): SitePaths.entityFeed(type, id)
         case .outletFeed(let page): SitePaths.outletFeed(page)
         case .notFound: SitePaths.notFound
@@ -165,7 +167,8 @@ struct PageBuilder: Sendable {
         case .dossierData: dossierData(&reads)
         case .entityPreviews: entityPreviews(&reads)
         case .articleData(let slug): articleData(slug, &reads)
-        case .table(let path): tables(path, &reads)
+        case .articlesTable: articlesTable(&reads)
+        case .entitiesTable: entitiesTable(&reads)
         case .entityFeed(let type, let id): entityFeed(type, id, &reads)
         case .outletFeed(let page): outletFeed(page, &reads)
         case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"], &reads)))
