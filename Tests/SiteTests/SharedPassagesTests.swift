@@ -73,4 +73,22 @@ struct SharedPassagesTests {
         #expect(!(try dossier.read("articles/a.html")).contains("class=\"shared\""))
         #expect(try dossier.read("shared.html").contains("Keine Passage steht in mehr als einem Artikel."))
     }
+
+    @Test func aSentenceInManyArticlesNamesAFewVersionsAndCountsTheRest() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        let sentence = "Der Besuch dauerte nach Angaben des Kreml zwei ganze Tage und endete am Abend."
+        for number in 1...8 {
+            try dossier.write("content/articles/kopie-\(number).md", "---\ntitle: Kopie \(number)\noutlet: Blatt \(number)\ndate: 2023-09-\(10 + number)\n---\n\(sentence)\n")
+        }
+        try dossier.build()
+        let page = try dossier.read("articles/kopie-1.html")
+        let note = try #require(page.firstMatch(of: /<span class="shared-note">(.*?)<\/span>/)).1
+        #expect(note.matches(of: /<a href="\.\.\/articles\/kopie-/).count == PageBuilder.versionsNamed)
+        #expect(note.contains(" +2; "), "seven other versions: five named, two counted")
+        let shared = try dossier.read("shared.html")
+        #expect(shared.contains(">8 Fassungen</a></h2>"))
+        #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+    }
 }
+

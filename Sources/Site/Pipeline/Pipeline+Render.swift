@@ -270,7 +270,10 @@ extension Pipeline {
                 hasher.combine(group)
                 hasher.combine(article.passages[Int(passage)].block)
                 hasher.combine(article.passages[Int(passage)].rangeInBlock)
-                for version in shared.groups[Int(group)] where version.article != position {
+                // What the note names: the first other versions, and how many there are.
+                let versions = shared.groups[Int(group)]
+                hasher.combine(versions.count)
+                for version in versions.prefix(PageBuilder.versionsNamed + 1) where version.article != position {
                     hasher.combine(state.byDate[Int(version.article)].key)
                     hasher.combine(version.passage)
                 }

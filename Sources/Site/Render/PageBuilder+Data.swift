@@ -74,7 +74,7 @@ extension PageBuilder {
             }
             json.field("shared") { json in
                 json.array { json in
-                    for group in inputs.sharedGroups(&reads) {
+                    for (group, _) in inputs.sharedGroups(limit: .max, &reads) {
                         json.object { json in
                             json.field("passages") { json in
                                 json.array { json in

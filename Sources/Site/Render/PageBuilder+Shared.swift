@@ -9,12 +9,13 @@ extension PageBuilder {
         guard let position = inputs.datePosition(of: converted.article.slug) else { return [:] }
         var marks: [Int: [LinkRewriter.TextMark]] = [:]
         let page = converted.path
-        for (number, group, others) in inputs.sharedPassages(of: position, &reads) {
+        for (number, group, others, otherCount) in inputs.sharedPassages(of: position, limit: Self.versionsNamed, &reads) {
             let passage = converted.passages[number]
             var close = "</span> <span class=\"shared-note\">(\(HTMLEscaping.escape(strings["alsoIn"])) "
             close += others.map { other, passage in
                 "<a href=\"\(HTMLEscaping.escape(articleURL(other, from: page)))#\(Self.passageAnchor(passage))\">\(HTMLEscaping.escape(displayName(outlet: other.outlet)))</a>"
             }.joined(separator: ", ")
+            if otherCount > others.count { close += " +\(otherCount - others.count)" }
             close += "; <a href=\"\(HTMLEscaping.escape(SitePaths.relative(from: page, to: SitePaths.shared)))#\(Self.groupAnchor(group))\">\(HTMLEscaping.escape(strings["compare"]))</a>)</span>"
             marks[Int(passage.block), default: []].append(.init(range: passage.rangeInBlock,
                                                                 open: "<span class=\"shared\" id=\"\(Self.passageAnchor(number))\">", close: close))
@@ -27,13 +28,15 @@ extension PageBuilder {
     func sharedPage(_ reads: inout Reads) -> Page {
         let path = SitePaths.shared
         var model = frame(for: path, title: strings["sharedPassages"], &reads)
-        let groups = inputs.sharedGroups(&reads)
+        let groups = inputs.sharedGroups(limit: Self.versionsShown, &reads)
         model["groupCount"] = .int(groups.count)
-        model["groups"] = .list(groups.enumerated().map { number, versions in
+        model["groups"] = .list(groups.enumerated().map { number, group in
+            let (versions, count) = group
             let reference = versions[0].text
             return [
                 "id": .string(Self.groupAnchor(number)),
-                "articleCount": .int(Set(versions.map { ObjectIdentifier($0.article) }).count),
+                "versionCount": .int(count),
+                "more": count > versions.count ? .int(count - versions.count) : .null,
                 "versions": .list(versions.enumerated().map { index, version in
                     var item: [String: Value] = [:]
                     for (key, text) in zip(ConvertedArticle.summaryFields, version.article.summary) { item[key] = .string(text) }
@@ -46,6 +49,11 @@ extension PageBuilder {
         })
         return Page(path: path, template: template(of: .shared), model: .object(model))
     }
+
+    /// How many other versions a shared passage's note names; the rest are counted, and all are
+    /// on `shared.html` (up to `versionsShown` a group) and in `data/dossier.json`.
+    static let versionsNamed = 5
+    static let versionsShown = 50
 
     /// The anchor of an article's passage number `passage` (from 0); no entity anchor looks like
     /// it, as ids have no underscore.

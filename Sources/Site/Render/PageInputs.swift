@@ -107,30 +107,38 @@ struct PageInputs: Sendable {
     // MARK: Shared passages
 
     /// The passages of the article at `position` (in the date order) that others share, each
-    /// with the other versions of its group: their articles (whose summaries it shows) and passages.
-    func sharedPassages(of position: Int, _ reads: inout Reads) -> [(passage: Int, group: Int, others: [(article: ConvertedArticle, passage: Int)])] {
+    /// with the first `limit` other versions of its group (their articles, whose summaries it
+    /// shows, and passages) and how many other versions there are in all: a sentence every article
+    /// carries would otherwise list all of them on every page.
+    func sharedPassages(of position: Int, limit: Int, _ reads: inout Reads)
+        -> [(passage: Int, group: Int, others: [(article: ConvertedArticle, passage: Int)], otherCount: Int)] {
         reads.note(InputKey(.shared, hash: byDate[position].key))
         return (shared.ofArticle[Int32(position)] ?? []).map { passage, group in
-            let others = shared.groups[Int(group)].filter { $0.article != Int32(position) }.map { version in
+            let versions = shared.groups[Int(group)]
+            // A group is in date order: this article's versions stand together.
+            let own = versions.partitionPoint { $0.article < Int32(position) }..<versions.partitionPoint { $0.article <= Int32(position) }
+            var others: [(article: ConvertedArticle, passage: Int)] = []
+            let before = versions[..<own.lowerBound].prefix(limit)
+            for version in before + versions[own.upperBound...].prefix(limit - before.count) {
                 let other = byDate[Int(version.article)]
                 reads.note(InputKey(.summary, hash: other.key))
-                return (article: other, passage: Int(version.passage))
+                others.append((other, Int(version.passage)))
             }
-            return (Int(passage), Int(group), others)
+            return (Int(passage), Int(group), others, versions.count - own.count)
         }
     }
 
-    /// Every group of shared passages, each version with its article (whose summary it shows)
-    /// and the passage's text.
-    func sharedGroups(_ reads: inout Reads) -> [[(article: ConvertedArticle, passage: Int, text: String)]] {
+    /// Every group of shared passages with how many versions it has, and its first `limit`
+    /// versions, each with its article (whose summary it shows) and the passage's text.
+    func sharedGroups(limit: Int, _ reads: inout Reads) -> [(versions: [(article: ConvertedArticle, passage: Int, text: String)], count: Int)] {
         reads.note(InputKey(.sharedGroups))
         return shared.groups.map { group in
-            group.map { version in
+            (group.prefix(limit).map { version in
                 let article = byDate[Int(version.article)]
                 reads.note(InputKey(.summary, hash: article.key))
                 let passage = article.passages[Int(version.passage)]
                 return (article, Int(version.passage), String(decoding: article.text[passage.range], as: UTF8.self))
-            }
+            }, group.count)
         }
     }
 
