@@ -87,7 +87,7 @@ public struct Article: Sendable, Hashable {
 
     /// Fails on a date that does not exist, a language that is no language tag, or an address
     /// outside the web, at the place `location` gives for the field's key.
-    static func check(date: String, language: String?, url: String?, file: String, location: (String) -> (line: Int, column: Int)) throws {
+    public static func check(date: String, language: String?, url: String?, file: String, location: (String) -> (line: Int, column: Int)) throws {
         let problems = [("date", date.isEmpty ? nil : ISODate.problem(with: date)),
                         ("language", language.flatMap(LanguageTag.problem(with:))),
                         ("url", url.flatMap(WebAddress.problem(with:)).map { "url: \($0)" })]

@@ -9,7 +9,7 @@ import Site
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import raw articles (.txt, .md, .html) into content/articles/ as annotated Markdown.",
-        discussion: "Each original is copied unchanged into content/raw/. An article changed by an editor since its import is kept unless --force is given. What the text does not say is left empty with a warning; --outlet, --date and --url fill it in."
+        discussion: "Each original is copied unchanged into content/raw/. An article changed by an editor since its import is kept unless --force is given. What the text does not say is left empty with a warning; --outlet, --date and --url fill it in for the whole run, and a sidecar beside a file (name.yml with title, outlet, authors, date, dateline, url, language) for that file. The language is the page's or the text's when they clearly say, else dossier.yml's."
     )
 
     @OptionGroup var dossier: DossierOptions
@@ -43,15 +43,19 @@ struct Import: ParsableCommand {
             // The registry must be there; articles/ and raw/ are made by the first import.
             try Folder.require(dossier.contentURL.path, display: dossier.content, purpose: "the content folder (with dossier.yml, articles/ and entities/)")
             let registry = try Content.loadRegistry(from: dossier.contentURL)
+            let language = try Content.loadSettings(from: dossier.contentURL).language
             let importer = ArticleImporter(
-                options: .init(content: dossier.contentURL, force: force, outlet: outlet, url: url, date: date),
+                options: .init(content: dossier.contentURL, force: force, outlet: outlet, url: url, date: date, language: language),
                 registry: registry
             )
             for file in try ArticleImporter.inputs(paths) {
                 let outcome = try importer.importFile(file)
                 outcome.warnings.forEach { printError("warning: \($0)") }
                 switch outcome.action {
-                case .written: print("\(outcome.article): imported from \(file.lastPathComponent), \(outcome.mentions) mentions annotated")
+                case .written:
+                    print("\(outcome.article): imported from \(file.lastPathComponent), \(outcome.mentions) mentions annotated")
+                    print("  found: \(outcome.found.isEmpty ? "nothing" : outcome.found.joined(separator: "; "))")
+                    if !outcome.empty.isEmpty { print("  left empty: \(outcome.empty.joined(separator: ", "))") }
                 case .unchanged: print("\(outcome.article): unchanged")
                 case .keptEditorChanges: print("\(outcome.article): kept, an editor changed it since its import (use --force to overwrite)")
                 }

@@ -5,18 +5,21 @@ import SourceText
 /// It is idempotent (existing links, including the not-an-entity marker `[Kim](-)`, are never
 /// touched), prefers the longest name (`Komsomolsk am Amur` over `Amur`), annotates the name
 /// part of compounds (`[Russland](place:russland)-Besuch`), and resolves an ambiguous short
-/// form like "Kim" to the entity last introduced by its full name in the same text.
+/// form like "Kim" to the entity last introduced by its full name in the same text. How names
+/// inflect is the language's (`LanguageRules`): German declension, English possessives.
 ///
-///     let annotator = Annotator(registry: registry)
+///     let annotator = Annotator(registry: registry, language: "de")
 ///     annotator.annotate("Putins Gast Kim Jong Un …").text
 public struct Annotator: Sendable {
     public let registry: Registry
     private let gazetteer: Gazetteer
 
-    public init(registry: Registry) {
+    public init(registry: Registry, language: String = "de") {
         self.registry = registry
-        gazetteer = Gazetteer(registry.entities)
+        gazetteer = Gazetteer(registry.entities, rules: LanguageRules.of(language))
     }
+
+    public var rules: LanguageRules { gazetteer.rules }
 
     /// The result of annotating one text.
     public struct Result: Sendable, Equatable {
@@ -70,16 +73,31 @@ private extension Annotator {
                 index += 1
                 continue
             }
-            let start = token.start, end = tokens[match.last].end
+            let start = token.start
+            var end = tokens[match.last].end
+            var entries = match.entries
+            if entries.allSatisfy(\.isCommonWord) {
+                // "die Schuld" is guilt: such a name is linked only where it cannot be the word.
+                guard isNameNotWord(at: index, tokens, bytes, entries: entries, introduced: introduced) else {
+                    index = match.last + 1
+                    continue
+                }
+                entries = entries.map { Gazetteer.Entry(entity: $0.entity, isDefinite: true) }
+            }
+            var next = match.last + 1
+            if let possessive = possessiveEnd(after: end, bytes) {
+                end = possessive
+                while next < tokens.count, tokens[next].start < end { next += 1 }
+            }
             let surface = String(decoding: bytes[start..<end], as: UTF8.self)
-            guard let entity = resolve(match.entries, introduced: introduced) else {
+            guard let entity = resolve(entries, introduced: introduced) else {
                 let (line, column) = { let place = TextPosition(of: start, in: bytes); return (place.line, place.column) }()
                 let candidates = match.entries.map { registry.entities[$0.entity].id }
                 unresolved.append(Unresolved(surface: surface, line: line, column: column, candidates: candidates))
-                index = match.last + 1
+                index = next
                 continue
             }
-            if match.entries.contains(where: { $0.entity == entity && $0.isDefinite }) { introduced[entity] = order + index }
+            if entries.contains(where: { $0.entity == entity && $0.isDefinite }) { introduced[entity] = order + index }
             let reference = registry.entities[entity].reference
             output.append(contentsOf: bytes[copied..<start])
             output.append(UInt8(ascii: "["))
@@ -87,7 +105,7 @@ private extension Annotator {
             output.append(contentsOf: "](\(reference))".utf8)
             copied = end
             added.append(Added(surface: surface, entityID: registry.entities[entity].id))
-            index = match.last + 1
+            index = next
         }
         output.append(contentsOf: bytes[copied...])
         return Result(text: String(decoding: output, as: UTF8.self), added: added, unresolved: unresolved)
@@ -112,22 +130,24 @@ private extension Annotator {
                 next = active.compactMap { $0.children["-"] }
             case .word:
                 let written = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
-                for node in active {
-                    for word in Self.spellings(of: written) {
+                for word in Self.spellings(of: written) {
+                    let finals = gazetteer.finalStems(of: word)
+                    let inner = [gazetteer.innerStem(of: word), gazetteer.innerGenitive(of: word)]
+                    for node in active {
                         if let child = node.children[word] {
                             next.append(child)
                             if !child.entries.isEmpty { best = (position, child.entries) }
                         }
                         if best?.last != position {
-                            for stem in Gazetteer.finalStems(of: word) {
+                            for stem in finals {
                                 if let child = node.children[stem], !child.entries.isEmpty {
                                     best = (position, child.entries)
                                     break
                                 }
                             }
                         }
-                        for stem in Gazetteer.innerStems(of: word) {
-                            if let child = node.children[stem] { next.append(child) }
+                        for case let key? in inner {
+                            if let child = node.children[key] { next.append(child) }
                         }
                     }
                 }
@@ -148,6 +168,32 @@ private extension Annotator {
               word.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }),
               word.unicodeScalars.contains(where: { $0.properties.isUppercase }) else { return [word] }
         return [word, word.prefix(1) + word.dropFirst().lowercased()]
+    }
+
+    /// The end of a possessive ending right after a name ("Putin's"), when the language has one.
+    func possessiveEnd(after end: Int, _ bytes: [UInt8]) -> Int? {
+        for ending in gazetteer.rules.possessives {
+            let utf8 = Array(ending.utf8)
+            guard end + utf8.count <= bytes.count, bytes[end..<(end + utf8.count)].elementsEqual(utf8) else { continue }
+            let after = end + utf8.count
+            if after < bytes.count, Tokenizer.classify(bytes, at: after).isWord { continue }
+            // A bare apostrophe is possessive only after an s ("Reuters'"), not a closing quote.
+            if ending.count == 1, bytes[end - 1] != UInt8(ascii: "s") { continue }
+            return after
+        }
+        return nil
+    }
+
+    /// Whether a name that is also a common word names the entity here: not where a sentence
+    /// starts, not after an article or pronoun, and only once the article introduced the
+    /// entity, or, for a place, right after a preposition of place ("in Schuld").
+    func isNameNotWord(at index: Int, _ tokens: [TextToken], _ bytes: [UInt8], entries: [Gazetteer.Entry], introduced: [Int: Int]) -> Bool {
+        if Tokenizer.startsSentence(at: tokens[index].start, in: bytes) { return false }
+        guard index > 0, tokens[index - 1].kind == .word else { return entries.contains { introduced[$0.entity] != nil } }
+        let previous = String(decoding: bytes[tokens[index - 1].start..<tokens[index - 1].end], as: UTF8.self).lowercased()
+        if gazetteer.rules.determiners.contains(previous) { return false }
+        if entries.contains(where: { introduced[$0.entity] != nil }) { return true }
+        return gazetteer.rules.placePrepositions.contains(previous) && entries.contains { registry.entities[$0.entity].type == .place }
     }
 
     func resolve(_ entries: [Gazetteer.Entry], introduced: [Int: Int]) -> Int? {

@@ -35,7 +35,7 @@ public struct CandidateFinder: Sendable {
             var index = 0
             while index < tokens.count {
                 guard let (surface, end) = candidate(at: index, tokens, bytes), !Self.looksLikeNounPhrase(surface, nouns: nouns),
-                      !(end - index == 2 && Self.startsSentence(index, tokens, bytes)) else {
+                      !(end - index == 2 && Tokenizer.startsSentence(at: tokens[index].start, in: bytes)) else {
                     index += 1
                     continue
                 }
@@ -102,13 +102,6 @@ private extension CandidateFinder {
         if words.contains(where: { word in nounSuffixes.contains { word.lowercased().hasSuffix($0) } }) { return true }
         let hasNameAdjective = words.dropLast().contains { word in adjectiveEndings.contains { word.hasSuffix($0) } }
         return !hasNameAdjective && words.contains { nouns.contains($0) }
-    }
-
-    static func startsSentence(_ index: Int, _ tokens: [TextToken], _ bytes: [UInt8]) -> Bool {
-        var position = tokens[index].start - 1
-        while position >= 0, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == UInt8(ascii: "#") { position -= 1 }
-        // Sentence ends, a colon, or the last byte of an opening quote („ “ end in 0x9E, 0x9C).
-        return position < 0 || ".!?:\"".utf8.contains(bytes[position]) || bytes[position] == 0x9E || bytes[position] == 0x9C
     }
 
     static func isCapitalized(_ word: String) -> Bool { word.first?.isUppercase == true }

@@ -11,10 +11,14 @@ public struct Entity: Sendable, Hashable {
     public var wikidata: String?
     public var latitude: Double?
     public var longitude: Double?
+    /// Whether its names are also common words ("Schuld", the village, and "die Schuld", guilt):
+    /// they are linked only where they cannot be the word (`Annotator`).
+    public var isCommonWord: Bool
 
     public init(
         id: String, type: EntityType, name: String, aliases: [String] = [], ambiguous: [String] = [],
-        description: String = "", wikidata: String? = nil, latitude: Double? = nil, longitude: Double? = nil
+        description: String = "", wikidata: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
+        isCommonWord: Bool = false
     ) {
         self.id = id
         self.type = type
@@ -25,6 +29,7 @@ public struct Entity: Sendable, Hashable {
         self.wikidata = wikidata
         self.latitude = latitude
         self.longitude = longitude
+        self.isCommonWord = isCommonWord
     }
 
     /// The annotation destination: `person:wladimir-putin`.

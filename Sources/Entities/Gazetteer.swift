@@ -1,14 +1,17 @@
 /// A token trie over every surface form of the registry, built once and matched in one pass.
 ///
 /// Each step of a match is a dictionary lookup, so annotating costs the same whatever the
-/// size of the registry. German inflection is matched at lookup: a final `-s`/`-es`/`-n`/`-ns`
-/// (Putins, Nordkoreas), adjective endings and the genitive s on inner words (Demokratischen
-/// Volksrepublik Korea, Kosmodroms Baikonur).
+/// size of the registry. Inflection follows the language's rules, matched at lookup: German
+/// final `-s`/`-es`/`-n`/`-ns` (Putins, Nordkoreas), the genitive s on inner words (Kosmodroms
+/// Baikonur) and every declension of an adjective inside a name: an inner word is stored by its
+/// stem ("~Technisch"), so "des Technischen Hilfswerks" is "Technisches Hilfswerk".
 struct Gazetteer: Sendable {
     struct Entry: Sendable, Equatable {
         var entity: Int
         /// Whether this surface names the entity outright; ambiguous ones need an introduction.
         var isDefinite: Bool
+        /// Whether the surface is also a common word ("Schuld"): linked only where it cannot be the word.
+        var isCommonWord = false
     }
 
     final class Node: @unchecked Sendable {
@@ -17,45 +20,48 @@ struct Gazetteer: Sendable {
     }
 
     let root = Node()
+    let rules: LanguageRules
 
-    init(_ entities: [Entity]) {
+    init(_ entities: [Entity], rules: LanguageRules) {
+        self.rules = rules
         for (index, entity) in entities.enumerated() {
             for surface in Set([entity.name] + entity.aliases) {
-                insert(surface, Entry(entity: index, isDefinite: true))
+                insert(surface, Entry(entity: index, isDefinite: true, isCommonWord: entity.isCommonWord))
             }
             for surface in Set(entity.ambiguous) {
-                insert(surface, Entry(entity: index, isDefinite: false))
+                insert(surface, Entry(entity: index, isDefinite: false, isCommonWord: entity.isCommonWord))
             }
         }
     }
 
-    static let finalSuffixes = ["s", "es", "n", "ns"]
-    static let innerSuffixes = ["n", "r", "m", "s"]
-
     /// Uninflected forms of a word ending a name: Putins -> Putin, Nordkoreas -> Nordkorea.
-    static func finalStems(of word: String) -> [String] {
+    func finalStems(of word: String) -> [String] {
         let utf8 = word.utf8
-        guard let last = utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "n"), utf8.count > 3 else { return [] }
-        return finalSuffixes.compactMap { suffix in
+        guard !rules.finalSuffixes.isEmpty, let last = utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "n"),
+              utf8.count > 3 else { return [] }
+        return rules.finalSuffixes.compactMap { suffix in
             utf8.count > suffix.utf8.count + 1 && utf8.reversed().starts(with: suffix.utf8.reversed())
                 ? String(decoding: utf8.dropLast(suffix.utf8.count), as: UTF8.self) : nil
         }
     }
 
-    /// Uninflected forms of a word inside a multi-word name: adjective endings
-    /// ("Demokratischen" -> "Demokratische") and the genitive s ("Kosmodroms" -> "Kosmodrom").
-    static func innerStems(of word: String) -> [String] {
+    /// The key of a word inside a multi-word name: an adjective's stem whatever its ending
+    /// ("Demokratischen", "Demokratische" -> "~Demokratisch"), or nil for a word kept as written.
+    func innerStem(of word: String) -> String? {
         let utf8 = word.utf8
-        guard utf8.count > 3, let last = utf8.last else { return [] }
-        let beforeLast = utf8[utf8.index(utf8.endIndex, offsetBy: -2)]
-        var stems: [String] = []
-        if beforeLast == UInt8(ascii: "e"), innerSuffixes.contains(where: { $0.utf8.first == last }) {
-            stems.append(String(decoding: utf8.dropLast(), as: UTF8.self))
+        guard utf8.count >= 4, let first = word.unicodeScalars.first, first.properties.isUppercase else { return nil }
+        for ending in rules.adjectiveEndings where utf8.count >= ending.utf8.count + 3 && utf8.reversed().starts(with: ending.utf8.reversed()) {
+            return "~" + String(decoding: utf8.dropLast(ending.utf8.count), as: UTF8.self)
         }
-        if last == UInt8(ascii: "s"), beforeLast != UInt8(ascii: "e") {
-            stems.append(String(decoding: utf8.dropLast(), as: UTF8.self))
-        }
-        return stems
+        return nil
+    }
+
+    /// An inner word without its genitive s: "Kosmodroms" -> "Kosmodrom".
+    func innerGenitive(of word: String) -> String? {
+        let utf8 = word.utf8
+        guard rules.innerGenitive, utf8.count > 3, utf8.last == UInt8(ascii: "s"),
+              utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != UInt8(ascii: "e") else { return nil }
+        return String(decoding: utf8.dropLast(), as: UTF8.self)
     }
 
     /// Splits a surface form into trie keys the way the tokenizer splits text.
@@ -73,12 +79,15 @@ private extension Gazetteer {
         let keys = Self.keys(of: surface)
         guard !keys.isEmpty else { return }
         var node = root
-        for key in keys {
-            if let child = node.children[key] {
+        for (position, key) in keys.enumerated() {
+            // A word followed by another word of the name is stored by its stem when it has one.
+            let isInner = position + 1 < keys.count && keys[position + 1] != "-" && key != "-"
+            let stored = isInner ? innerStem(of: key) ?? key : key
+            if let child = node.children[stored] {
                 node = child
             } else {
                 let child = Node()
-                node.children[key] = child
+                node.children[stored] = child
                 node = child
             }
         }

@@ -61,7 +61,7 @@ public struct Registry: Sendable {
     }
 
     /// The keys an entity takes.
-    static let keys = ["id", "type", "name", "aliases", "ambiguous", "description", "wikidata", "lat", "lon"]
+    static let keys = ["id", "type", "name", "aliases", "ambiguous", "description", "wikidata", "lat", "lon", "common_word"]
 
     /// Checks ids and aliases across all files.
     static func validated(_ loaded: [(Entity, SourceError)]) throws -> Registry {
@@ -199,13 +199,21 @@ private extension Registry {
         }
         let latitude = attempt { try number("lat", within: -90...90) }
         let longitude = attempt { try number("lon", within: -180...180) }
+        let isCommonWord = attempt { () throws -> Bool in
+            guard let text = try string("common_word") else { return false }
+            guard let value = ["true": true, "yes": true, "false": false, "no": false][text.lowercased()] else {
+                throw SourceError(at: mapping["common_word"]!, file: file, message: "'common_word' must be true or false, not '\(text)'")
+            }
+            return value
+        }
         if (mapping["lat"] == nil) != (mapping["lon"] == nil) {
             problems.append(SourceError(at: mapping["lat"] ?? mapping["lon"]!, file: file, message: "a place needs both 'lat' and 'lon': add the other"))
         }
         try SourceErrors.throwIfAny(problems)
         let entity = Entity(
             id: id!, type: type!, name: name!, aliases: aliases!, ambiguous: ambiguous!,
-            description: description!, wikidata: wikidata!, latitude: latitude!, longitude: longitude!
+            description: description!, wikidata: wikidata!, latitude: latitude!, longitude: longitude!,
+            isCommonWord: isCommonWord!
         )
         return (entity, SourceError(at: idNode, file: file, message: ""))
     }

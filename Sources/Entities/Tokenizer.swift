@@ -68,6 +68,17 @@ struct Tokenizer {
     }
 }
 
+extension Tokenizer {
+    /// Whether the word at byte `offset` starts a sentence, a heading or a quotation: only
+    /// spaces, line breaks and `#` stand between it and a sentence end, a colon, an opening
+    /// quote („ “ end in 0x9E, 0x9C) or the start of the text.
+    static func startsSentence(at offset: Int, in bytes: [UInt8]) -> Bool {
+        var position = offset - 1
+        while position >= 0, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == UInt8(ascii: "#") { position -= 1 }
+        return position < 0 || ".!?:\"".utf8.contains(bytes[position]) || bytes[position] == 0x9E || bytes[position] == 0x9C
+    }
+}
+
 private extension Tokenizer {
     func next(_ offset: Int) -> UInt8? {
         index + offset < bytes.count ? bytes[index + offset] : nil

@@ -16,9 +16,12 @@ public struct ArticleImporter {
         public var outlet: String?
         public var url: String?
         public var date: String?
+        /// The dossier's language (`dossier.yml`): an article's unless its page or text says otherwise.
+        public var language: String
 
-        public init(content: URL, force: Bool = false, outlet: String? = nil, url: String? = nil, date: String? = nil) {
+        public init(content: URL, force: Bool = false, outlet: String? = nil, url: String? = nil, date: String? = nil, language: String = "de") {
             self.content = content
+            self.language = language
             self.force = force
             self.outlet = outlet
             self.url = url
@@ -34,16 +37,24 @@ public struct ArticleImporter {
         public var action: Action
         public var mentions: Int
         public var warnings: [String]
+        /// What the import found, field by field ("outlet DPA", "2 captions"), and what it left empty.
+        public var found: [String] = []
+        public var empty: [String] = []
     }
 
     public let options: Options
-    let annotator: Annotator
+    let annotators: Annotators
 
     /// Removes what an import killed while it wrote left behind (hidden temporary files).
     public init(options: Options, registry: Registry) {
         self.options = options
-        annotator = Annotator(registry: registry)
+        annotators = Annotators(registry: registry)
         for folder in ["articles", "raw"] { TextFile.removeStaleTemporaries(in: options.content.appendingPathComponent(folder).path) }
+    }
+
+    /// Whether a file of this name is an article to import (.txt, .md, .html), not a sidecar or other file.
+    public static func isImportable(_ name: String) -> Bool {
+        ["txt", "md", "html", "htm"].contains((name as NSString).pathExtension.lowercased())
     }
 
     /// The files to import under `paths` (folders are searched for .txt, .md and .html).
@@ -57,7 +68,7 @@ public struct ArticleImporter {
             }
             if isDirectory.boolValue {
                 let found = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
-                    .filter { ["txt", "md", "html", "htm"].contains($0.pathExtension.lowercased()) }
+                    .filter { isImportable($0.lastPathComponent) }
                 files += found.sorted { $0.lastPathComponent < $1.lastPathComponent }
             } else {
                 files.append(url)
@@ -74,13 +85,17 @@ public struct ArticleImporter {
         var article = try Self.parse(data, name: file.lastPathComponent, display: file.path)
         let (rawName, copiesRaw) = try rawName(file, data)
         apply(options, to: &article)
+        let sidecarFile = Sidecar.file(besides: file)
+        let sidecar = try sidecarFile.map { try Sidecar(contentsOf: $0, display: $0.path) }
+        sidecar?.apply(to: &article)
+        if article.language.isEmpty { article.language = options.language }
         let body = Self.markdown(of: article)
         let slug = try slug(for: article, rawName: rawName)
         let target = options.content.appendingPathComponent("articles/\(slug).md")
         let existing = try? String(contentsOf: target, encoding: .utf8)
-        var url = options.url
+        var url = sidecar?.url ?? options.url
         if let existing { try Self.keepFilledFields(of: existing, display: "\(options.content.lastPathComponent)/articles/\(slug).md", in: &article, url: &url, force: options.force) }
-        let annotated = annotator.annotate(body, context: article.introduction)
+        let annotated = annotators(article.language).annotate(body, context: article.introduction)
         let rendered = ArticleFile.text(of: article.file(source: "raw/\(rawName)", url: url, body: annotated.text))
         var warnings = article.warnings
         warnings += annotated.unresolved.map {
@@ -91,24 +106,48 @@ public struct ArticleImporter {
             problem.line = 0
             throw problem
         }
-        // Nothing is written before the article is known to be good: the original, then the article.
+        // Nothing is written before the article is known to be good: the original (and its
+        // sidecar), then the article.
         if copiesRaw {
             try FileManager.default.createDirectory(at: options.content.appendingPathComponent("raw"), withIntermediateDirectories: true)
             try TextFile.write([UInt8](data), to: options.content.appendingPathComponent("raw/\(rawName)").path,
                                display: "\(options.content.lastPathComponent)/raw/\(rawName)")
+            if let sidecarFile {
+                let name = (rawName as NSString).deletingPathExtension + "." + sidecarFile.pathExtension
+                try TextFile.write([UInt8](try Data(contentsOf: sidecarFile)), to: options.content.appendingPathComponent("raw/\(name)").path,
+                                   display: "\(options.content.lastPathComponent)/raw/\(name)")
+            }
         }
+        var outcome = Outcome(source: file.path, article: display, action: .written, mentions: annotated.added.count, warnings: warnings)
+        (outcome.found, outcome.empty) = Self.report(article, url: url)
         if let existing {
             if existing == rendered {
-                return Outcome(source: file.path, article: display, action: .unchanged, mentions: annotated.added.count, warnings: warnings)
+                outcome.action = .unchanged
+                return outcome
             }
             if !options.force, !ArticleFile.isUnchangedSinceImport(existing) {
-                return Outcome(source: file.path, article: display, action: .keptEditorChanges, mentions: 0, warnings: warnings)
+                outcome.action = .keptEditorChanges
+                outcome.mentions = 0
+                return outcome
             }
         }
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         FaultPoint.reach("import")
         try TextFile.write(Array(rendered.utf8), to: target.path, display: display)
-        return Outcome(source: file.path, article: display, action: .written, mentions: annotated.added.count, warnings: warnings)
+        return outcome
+    }
+
+    /// The fields an import filled, as "outlet DPA", and the names of those it left empty.
+    static func report(_ article: ImportedArticle, url: String?) -> (found: [String], empty: [String]) {
+        var found: [String] = [], empty: [String] = []
+        let fields = [("outlet", article.outlet), ("date", article.date), ("dateline", article.dateline),
+                      ("authors", article.authors.joined(separator: ", ")), ("language", article.language), ("url", url ?? "")]
+        for (name, value) in fields {
+            if value.isEmpty { empty.append(name) } else { found.append("\(name) \(value)") }
+        }
+        if article.teaser.isEmpty { empty.append("teaser") } else { found.append("teaser") }
+        if !article.captions.isEmpty { found.append("\(article.captions.count) caption\(article.captions.count == 1 ? "" : "s")") }
+        return (found, empty)
     }
 }
 
@@ -120,6 +159,7 @@ extension ArticleImporter {
         let isHTML = ["html", "htm"].contains(name.split(separator: ".").last.map { $0.lowercased() } ?? "")
         var article = isHTML ? try HTMLArticleParser(file: name).parse(data) : PlainTextParser(file: name).parse(text)
         article.removeControlCharacters()
+        if article.language.isEmpty { article.language = LanguageRules.language(of: article.blocks.joined(separator: "\n")) ?? "" }
         return article
     }
 

@@ -1,3 +1,4 @@
+import Entities
 import Foundation
 private import CLibXML2
 
@@ -29,6 +30,7 @@ struct HTMLArticleParser {
         }
         guard let html = xmlDocGetRootElement(document) else { return ImportedArticle() }
         var article = ImportedArticle()
+        if let language = attribute(html, "lang"), LanguageTag.problem(with: language) == nil { article.language = language }
         readMeta(html, into: &article)
         let root = first(in: html, named: "article") ?? first(in: html, named: "main") ?? first(in: html, named: "body") ?? html
         var blocks: [String] = []

@@ -11,6 +11,8 @@ public struct ImportedArticle: Sendable, Equatable {
     public var authors: [String] = []
     public var date = ""
     public var dateline = ""
+    /// The language the page declares or the text is clearly written in; empty when neither says.
+    public var language = ""
     public var teaser = ""
     public var captions: [Caption] = []
     /// Markdown blocks: paragraphs and `## ` subheadings, not yet annotated.
@@ -27,7 +29,7 @@ public struct ImportedArticle: Sendable, Equatable {
             guard TextFile.firstControlCharacter(in: text) != nil else { return }
             text.unicodeScalars.removeAll { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0xFFFE || $0.value == 0xFFFF }
         }
-        for path in [\ImportedArticle.title, \.outlet, \.date, \.dateline, \.teaser] { clean(&self[keyPath: path]) }
+        for path in [\ImportedArticle.title, \.outlet, \.date, \.dateline, \.teaser, \.language] { clean(&self[keyPath: path]) }
         for index in authors.indices { clean(&authors[index]) }
         for index in blocks.indices { clean(&blocks[index]) }
         for index in captions.indices {
@@ -45,6 +47,6 @@ public struct ImportedArticle: Sendable, Equatable {
     /// The article file's contents for this article with the annotated Markdown `body`.
     func file(source: String, url: String?, body: String) -> Article {
         Article(slug: "", file: "", title: title, outlet: outlet, authors: authors, date: date, dateline: dateline,
-                source: source, language: "de", url: url, teaser: teaser, captions: captions, body: body)
+                source: source, language: language, url: url, teaser: teaser, captions: captions, body: body)
     }
 }

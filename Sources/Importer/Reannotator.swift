@@ -14,10 +14,10 @@ public struct Reannotator {
         public var unresolved: [Annotator.Unresolved]
     }
 
-    let annotator: Annotator
+    let annotators: Annotators
 
     public init(registry: Registry) {
-        annotator = Annotator(registry: registry)
+        annotators = Annotators(registry: registry)
     }
 
     /// Annotates `file` in place; returns what was added.
@@ -29,7 +29,7 @@ public struct Reannotator {
         // The front matter as the build reads it: its title, teaser and captions introduce full names.
         let article = try Article.parse(text, slug: "", file: display)
         let (head, body, bodyLine) = try ArticleFile.split(text, file: display)
-        let result = annotator.annotate(body, context: article.introduction)
+        let result = annotators(article.language).annotate(body, context: article.introduction)
         let unresolved = result.unresolved.map { item in
             var shifted = item
             shifted.line += bodyLine - 1

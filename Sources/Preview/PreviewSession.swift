@@ -35,11 +35,12 @@ public final class PreviewSession: @unchecked Sendable {
         let registryChanged = hasBuilt && builder.changedFiles().contains { $0.hasPrefix("entities/") }
         hasBuilt = true
         let rawNow = FileStamp.scan(options.content.appendingPathComponent("raw"))
-        let newRaw = rawNow.keys.filter { rawStamps[$0] == nil && !$0.contains("/") }.sorted()
+        let newRaw = Self.filesToImport(now: rawNow, before: rawStamps)
         if registryChanged || !newRaw.isEmpty {
             let registry = try Content.loadRegistry(from: options.content)
             if !newRaw.isEmpty {
-                let importer = ArticleImporter(options: .init(content: options.content), registry: registry)
+                let language = try Content.loadSettings(from: options.content).language
+                let importer = ArticleImporter(options: .init(content: options.content, language: language), registry: registry)
                 for name in newRaw {
                     let outcome = try importer.importFile(options.content.appendingPathComponent("raw/\(name)"))
                     notes.append("imported \(name) as \(outcome.article)")
@@ -79,6 +80,17 @@ public extension PreviewSession {
 }
 
 private extension PreviewSession {
+    /// The raw files to import: new articles, and those whose sidecar (`name.yml`) is new or changed.
+    static func filesToImport(now: [String: FileStamp], before: [String: FileStamp]) -> [String] {
+        let changed = now.keys.filter { before[$0] != now[$0] && !$0.contains("/") }
+        var names = Set(changed.filter { before[$0] == nil && ArticleImporter.isImportable($0) })
+        for sidecar in changed where sidecar.hasSuffix(".yml") || sidecar.hasSuffix(".yaml") {
+            let base = (sidecar as NSString).deletingPathExtension
+            names.formUnion(now.keys.filter { ArticleImporter.isImportable($0) && ($0 as NSString).deletingPathExtension == base })
+        }
+        return names.sorted()
+    }
+
     /// Annotates the articles again after a registry edit; returns how many mentions were added.
     ///
     /// Annotation only ever adds links, and only for names the registry did not give an entity

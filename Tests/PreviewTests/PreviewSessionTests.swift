@@ -32,6 +32,28 @@ struct PreviewSessionTests {
         #expect(try String(contentsOf: dossier.root.appendingPathComponent("content/articles/treffen.md"), encoding: .utf8) == untouched)
     }
 
+    /// A file dropped into raw/ during serve takes its metadata from its sidecar; a sidecar
+    /// written or changed later imports the file again. The sidecar itself is no article.
+    @Test func aRawFileDroppedWithItsSidecarGetsItsMetadata() throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        let session = PreviewSession(options: dossier.options)
+        _ = try session.rebuild()
+        try dossier.write("content/raw/neu.yml", "outlet: WDR\ndate: 2021-07-15\n")
+        try dossier.write("content/raw/neu.txt", "Putin reist nach Wien\n\nWladimir Putin reiste am Mittwoch nach Wien.\n")
+        let note = try session.rebuild()
+        #expect(note.contains("imported neu.txt as content/articles/putin-reist-nach-wien.md"), "\(note)")
+        let article = dossier.root.appendingPathComponent("content/articles/putin-reist-nach-wien.md")
+        #expect(try String(contentsOf: article, encoding: .utf8).contains("outlet: \"WDR\"\nauthors: []\ndate: \"2021-07-15\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dossier.root.appendingPathComponent("content/articles").path).sorted()
+                == ["putin-reist-nach-wien.md", "treffen.md"])
+        try dossier.write("content/raw/neu.yml", "outlet: Tagesschau\ndate: 2021-07-16\n")
+        _ = try session.rebuild()
+        #expect(try String(contentsOf: article, encoding: .utf8).contains("outlet: \"Tagesschau\"\nauthors: []\ndate: \"2021-07-16\""))
+        let page = try String(contentsOf: dossier.root.appendingPathComponent("site/articles/putin-reist-nach-wien.html"), encoding: .utf8)
+        #expect(page.contains("Tagesschau"))
+    }
+
     @Test func aKnownShortFormNewlyAmbiguousForAnotherEntityIsResolvedAgain() throws {
         let dossier = try PreviewDossier()
         defer { try? FileManager.default.removeItem(at: dossier.root) }

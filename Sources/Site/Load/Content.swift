@@ -20,6 +20,11 @@ public struct Content: Sendable {
         try Registry.load(from: directory.appendingPathComponent("entities"), displayPath: "\(directory.lastPathComponent)/entities")
     }
 
+    /// Reads `directory`'s `dossier.yml` (the defaults when there is none).
+    public static func loadSettings(from directory: URL) throws -> DossierConfig {
+        try DossierConfig.load(from: directory.appendingPathComponent("dossier.yml"), displayPath: "\(directory.lastPathComponent)/dossier.yml")
+    }
+
     /// The article files of `directory` (usually `content/`) as paths, in slug order, the order
     /// in which entity pages list articles (not file-name order: "a-b.md" sorts before "a.md").
     /// Hidden files (names starting with `.`, like the lock files editors leave beside an article

@@ -1,0 +1,170 @@
+/// How names are written and inflected in one language: the matcher's rules as data.
+///
+/// The annotator and the candidate finder read only these tables, so a third language is a
+/// new entry in `LanguageRules.known`, not new code. German inflects names (Putins,
+/// der Demokratischen Volksrepublik); English adds a possessive ('s) and never declines, so
+/// "Russian" and "North Korean" stay what they are, adjectives, not the places.
+public struct LanguageRules: Sendable {
+    /// The primary language subtag: `de`, `en`.
+    public let code: String
+    /// Endings the last word of a name may carry: German genitive and plural (Putins, Nordkoreas).
+    let finalSuffixes: [String]
+    /// Declension endings of adjectives inside a name: "Technischen Hilfswerks" is "Technisches Hilfswerk".
+    let adjectiveEndings: [String]
+    /// Whether an inner word may carry a genitive s: "Kosmodroms Baikonur".
+    let innerGenitive: Bool
+    /// Possessive endings written after a name, included in its link: "Putin's", "Putin’s".
+    let possessives: [String]
+    /// Articles, pronouns and quantifiers: after them a name that is also a common word is the word
+    /// ("die Schuld" is guilt, "in Schuld" the village).
+    let determiners: Set<String>
+    /// Prepositions that put a place name after them ("in Schuld", "aus Chabarowsk").
+    let placePrepositions: Set<String>
+
+    // The candidate finder's vocabulary.
+    /// Capitalised words that start no name: articles, pronouns, weekdays, months, sentence adverbs.
+    let stopwords: Set<String>
+    /// Role nouns (by ending) that stand before a name and are not part of it: "Präsident", "Landrat".
+    let roleEndings: [String]
+    /// Words that make a name an organisation: "Hilfswerk", "Agency", "Ministerium".
+    let organisationWords: [String]
+    /// Nouns before an agency or outlet name: "Nachrichtenagentur Yonhap".
+    let organisationHeads: [String]
+    /// Lowercase words inside names: "Komsomolsk am Amur", "Osama bin Laden", "Walther von der Vogelweide".
+    let nameParticles: Set<String>
+    /// Endings of common nouns, so "Begrüßung Fotos" is not taken for a name.
+    let nounSuffixes: [String]
+    /// Whether every noun is capitalised (German), so a single capitalised word says little.
+    let capitalisesNouns: Bool
+    /// The most frequent words of running text, by which a text shows its language.
+    let frequentWords: Set<String>
+
+    /// The rules for a language tag (`de-AT` reads as `de`); English for a language without a table.
+    public static func of(_ language: String) -> LanguageRules {
+        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        return known[primary] ?? english
+    }
+
+    /// Whether `language` has rules of its own rather than the English fallback.
+    public static func has(_ language: String) -> Bool {
+        known[language.split(separator: "-").first.map { $0.lowercased() } ?? ""] != nil
+    }
+
+    static var known: [String: LanguageRules] { ["de": german, "en": english] }
+
+    /// The language a text is clearly written in, by its frequent words, or nil when it does not
+    /// say: at least 12 of one language's words and four times those of any other.
+    public static func language(of text: String) -> String? {
+        var counts: [String: Int] = [:]
+        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }).prefix(3000) {
+            for (code, rules) in known where rules.frequentWords.contains(String(word)) { counts[code, default: 0] += 1 }
+        }
+        guard let (best, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }), count >= 12 else { return nil }
+        return counts.allSatisfy { $0.key == best || $0.value * 4 <= count } ? best : nil
+    }
+}
+
+extension LanguageRules {
+    static let german = LanguageRules(
+        code: "de",
+        finalSuffixes: ["s", "es", "n", "ns"],
+        adjectiveEndings: ["en", "em", "er", "es", "e"],
+        innerGenitive: true,
+        possessives: [],
+        determiners: ["der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein",
+                      "keine", "keinen", "keiner", "keinem", "mein", "meine", "dein", "deine", "sein", "seine", "seiner",
+                      "seinen", "ihre", "ihrer", "ihren", "unsere", "unserer", "eure", "jede", "jeder", "jeden", "viel",
+                      "viele", "mehr", "weniger", "große", "großen", "grosse", "welche", "diese", "dieser", "diesen",
+                      "jene", "zur", "zum", "vom", "beim", "im", "am", "aller", "alle", "ohne"],
+        placePrepositions: ["in", "aus", "nach", "bei", "nahe", "um", "über"],
+        stopwords: ["Der", "Die", "Das", "Dem", "Den", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Im", "Am", "Beim",
+                    "Vom", "Zum", "Zur", "Auf", "In", "Mit", "Bei", "Nach", "Als", "Es", "Er", "Sie", "Wir", "Ihr", "Ihre",
+                    "Dies", "Diese", "Dieser", "Dieses", "Laut", "Auch", "Nur", "Unsere", "Unser", "Seine", "Sein", "Aus",
+                    "Für", "Von", "Vor", "Um", "Über", "Unter", "Wie", "Wo", "Was", "Wer", "Wenn", "Dass", "Doch", "Aber",
+                    "Und", "Oder", "So", "Da", "Dann", "Noch", "Schon", "Etwa", "Zuvor", "Zuletzt", "Zunächst", "Inzwischen",
+                    "Medienberichten", "Gemäß", "Während", "Beide", "Man", "Ungefähr", "Darüber", "Dafür", "Dabei",
+                    "Deshalb", "Deswegen", "Kürzlich", "Mittwoch", "Dienstag", "Montag", "Donnerstag", "Freitag", "Samstag",
+                    "Sonntag", "Zu", "Weitere", "Weiter", "Alle", "Jede", "Jeder", "Januar", "Februar", "März", "April",
+                    "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Herr", "Frau",
+                    "Foto", "Fotos", "Bild", "Video", "Quelle", "Uhr", "Ortszeit", "Prozent", "Euro", "Dollar", "Kilometer",
+                    "Kein", "Keine", "Viele", "Mehr", "Nun", "Jetzt", "Heute", "Gestern", "Morgen", "Hier", "Dort",
+                    "Sowohl", "Bis", "Seit", "Gegen", "Ohne", "Trotz", "Wegen", "Damit", "Denn", "Weil", "Ob", "Nicht",
+                    "Ja", "Nein", "Mann", "Menschen", "Leute", "Tag", "Tage", "Jahr", "Jahre", "Jahren", "Woche", "Wochen"],
+        roleEndings: ["präsident", "präsidentin", "minister", "ministerin", "sprecher", "sprecherin", "kanzler", "kanzlerin",
+                      "korrespondent", "korrespondentin", "direktor", "direktorin", "chef", "chefin", "machthaber", "diktator",
+                      "staatschef", "führer", "führerin", "botschafter", "botschafterin", "general", "analyst", "analystin",
+                      "kollege", "kollegin", "landrat", "landrätin", "bürgermeister", "bürgermeisterin", "leiter", "leiterin",
+                      "vorsitzende", "vorsitzender", "abgeordnete", "abgeordneter", "experte", "expertin", "sprecherin",
+                      "fotograf", "fotografin", "reporter", "reporterin", "autor", "autorin", "gouverneur", "gouverneurin",
+                      "außenminister", "regierungschef", "regierungschefin", "premier", "premierministerin", "oberst",
+                      "kommandeur", "einwohner", "einwohnerin", "anwohner", "anwohnerin", "helfer", "helferin", "opfer",
+                      "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "professor", "professorin", "dr"],
+        organisationWords: ["hilfswerk", "ministerium", "agentur", "amt", "behörde", "partei", "verband", "bund", "rat",
+                            "kommission", "bank", "polizei", "armee", "gericht", "institut", "universität", "stiftung",
+                            "verein", "gmbh", "ag", "konzern", "zeitung", "rundfunk", "fernsehen", "dienst", "wache",
+                            "feuerwehr", "regierung", "parlament", "union", "organisation", "gesellschaft", "nachrichten"],
+        organisationHeads: ["nachrichtenagentur", "agentur", "zeitung", "sender", "fernsehsender", "konzern", "firma",
+                            "unternehmen", "partei", "organisation", "hilfsorganisation", "plattform", "dienst", "netzwerk",
+                            "staatsmedien", "medium", "magazin", "portal"],
+        nameParticles: ["am", "an", "an der", "von", "van", "de", "der", "bin", "al", "el", "da", "di", "zu", "la", "le", "ibn"],
+        nounSuffixes: ["ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "ionen", "ismus",
+                       "tät", "nis", "nisse", "zeit", "tum", "ment", "lung"],
+        capitalisesNouns: true,
+        frequentWords: ["der", "die", "und", "das", "ist", "nicht", "mit", "sich", "auf", "für", "ein", "eine", "auch",
+                        "dem", "den", "von", "zu", "wird", "wurde", "sind", "hat", "haben", "nach", "bei", "aus", "sagte"]
+    )
+
+    static let english = LanguageRules(
+        code: "en",
+        finalSuffixes: [],
+        adjectiveEndings: [],
+        innerGenitive: false,
+        possessives: ["'s", "’s", "'", "’"],
+        determiners: ["the", "a", "an", "no", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these",
+                      "those", "some", "any", "every", "each", "much", "more", "less"],
+        placePrepositions: ["in", "from", "to", "at", "near", "outside", "around"],
+        stopwords: ["The", "A", "An", "In", "On", "At", "Of", "For", "With", "By", "From", "To", "And", "Or", "But", "As",
+                    "It", "He", "She", "We", "They", "I", "You", "His", "Her", "Their", "Our", "Its", "This", "That",
+                    "These", "Those", "There", "Here", "When", "Where", "What", "Who", "Which", "While", "After", "Before",
+                    "During", "Since", "Until", "If", "Also", "Only", "Some", "Many", "More", "Most", "All", "Both",
+                    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+                    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+                    "Mr", "Mrs", "Ms", "Dr", "Photo", "Image", "Video", "Read", "Related", "Share", "According", "However",
+                    "Meanwhile", "Now", "Then", "Today", "Yesterday", "Still", "Yet", "So", "Not", "No", "Yes"],
+        roleEndings: ["president", "minister", "spokesman", "spokeswoman", "spokesperson", "chancellor", "correspondent",
+                      "director", "chief", "leader", "dictator", "ambassador", "general", "analyst", "counterpart",
+                      "governor", "mayor", "secretary", "premier", "senator", "colonel", "commander", "professor",
+                      "photographer", "reporter", "official", "officials", "resident", "residents", "head", "chairman",
+                      "chairwoman", "envoy", "king", "queen", "prince", "pope"],
+        organisationWords: ["agency", "ministry", "party", "office", "council", "commission", "bank", "police", "army",
+                            "court", "institute", "university", "foundation", "association", "corporation", "company",
+                            "news", "times", "post", "service", "guard", "government", "parliament", "union", "organization",
+                            "organisation", "committee", "department", "network", "broadcaster"],
+        organisationHeads: ["agency", "news agency", "broadcaster", "newspaper", "network", "company", "firm", "group",
+                            "outlet", "platform"],
+        nameParticles: ["on", "upon", "de", "van", "von", "der", "bin", "al", "el", "da", "di", "la", "le", "ibn"],
+        nounSuffixes: ["tion", "tions", "ment", "ments", "ness", "ship", "ism", "ity"],
+        capitalisesNouns: false,
+        frequentWords: ["the", "and", "of", "to", "is", "was", "that", "with", "for", "on", "are", "has", "have", "by",
+                        "from", "said", "it", "this", "at", "were", "be", "which", "their", "after", "its", "been"]
+    )
+}
+
+/// One annotator per language's rules, made when a text of that language first comes.
+public final class Annotators {
+    public let registry: Registry
+    private var made: [String: Annotator] = [:]
+
+    public init(registry: Registry) {
+        self.registry = registry
+    }
+
+    /// The annotator for texts in `language` (a tag like `de` or `en-GB`).
+    public func callAsFunction(_ language: String) -> Annotator {
+        let code = LanguageRules.of(language).code
+        if let annotator = made[code] { return annotator }
+        let annotator = Annotator(registry: registry, language: code)
+        made[code] = annotator
+        return annotator
+    }
+}
