@@ -80,7 +80,7 @@ public enum ArticleFile {
     }
 
     /// FNV-1a of `text` as 16 hex digits: a change detector, not a security measure.
-    static func hash(_ text: String) -> String {
+    public static func hash(_ text: String) -> String {
         let hex = String(FNV1a.hash(text), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -16,10 +16,11 @@ struct Check: ParsableCommand {
                                                 output: URL(fileURLWithPath: "site"))).check()
         report.errors.forEach { printError("\($0)") }
         if !report.candidates.isEmpty {
-            print("Likely entities missing from \(dossier.content)/entities/ (add them, or ignore):")
-            for candidate in report.candidates {
-                print("  \(candidate.count)× \(candidate.surface)  \(candidate.file):\(candidate.line): …\(candidate.context)…")
+            print("Likely entities missing from \(dossier.content)/entities/ (`dossier suggest` writes them as registry entries):")
+            for candidate in report.candidates.prefix(30) {
+                print("  \(candidate.count)× \(candidate.name) (\(candidate.type.rawValue))  \(candidate.file):\(candidate.line): …\(candidate.context)…")
             }
+            if report.candidates.count > 30 { print("  … and \(report.candidates.count - 30) more: run `dossier suggest`") }
         }
         print("\(report.errors.count) errors, \(report.candidates.count) likely missing entities")
         if !report.errors.isEmpty { throw ExitCode.failure }

@@ -6,7 +6,7 @@ public struct DossierCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Publish an annotated news dossier as a cross-linked static site.",
-        subcommands: [Init.self, Import.self, Annotate.self, Build.self, Serve.self, Check.self]
+        subcommands: [Init.self, Import.self, Suggest.self, Annotate.self, Build.self, Serve.self, Check.self]
     )
 
     public init() {}

@@ -30,8 +30,21 @@ public struct LanguageRules: Sendable {
     let organisationWords: [String]
     /// Nouns before an agency or outlet name: "Nachrichtenagentur Yonhap".
     let organisationHeads: [String]
+    /// Nouns before a place name that are not part of it: "Industriestadt Komsomolsk", "the city of".
+    let placeHeads: [String]
+    /// Endings of place names: "Ahrweiler", "Hamburg", "Euskirchen".
+    let placeSuffixes: [String]
+    /// Endings of capitalised adjectives that are no names: "Russian", "Chinese", "British".
+    let adjectiveSuffixes: [String]
+    /// The ending an adjective inside a name takes in the name's base form, by the ending of
+    /// its last word (German strong declension: "Technisches Hilfswerk", "Roter Halbmond",
+    /// "Europäische Union"); the first that fits wins, the last entry (suffix "") is the default.
+    let baseAdjectiveEndings: [(suffix: String, ending: String)]
     /// Lowercase words inside names: "Komsomolsk am Amur", "Osama bin Laden", "Walther von der Vogelweide".
     let nameParticles: Set<String>
+    /// Endings most common nouns have and few names: a single word with one needs more than a
+    /// preposition before it to be taken for a name ("in Gang", "um Hilfe" are no places).
+    let nounEndings: [String]
     /// Endings of common nouns, so "Begrüßung Fotos" is not taken for a name.
     let nounSuffixes: [String]
     /// Whether every noun is capitalised (German), so a single capitalised word says little.
@@ -75,7 +88,8 @@ extension LanguageRules {
                       "keine", "keinen", "keiner", "keinem", "mein", "meine", "dein", "deine", "sein", "seine", "seiner",
                       "seinen", "ihre", "ihrer", "ihren", "unsere", "unserer", "eure", "jede", "jeder", "jeden", "viel",
                       "viele", "mehr", "weniger", "große", "großen", "grosse", "welche", "diese", "dieser", "diesen",
-                      "jene", "zur", "zum", "vom", "beim", "im", "am", "aller", "alle", "ohne"],
+                      "jene", "zur", "zum", "vom", "beim", "im", "am", "aller", "alle", "ohne", "beider", "beide", "beiden",
+                      "zwei", "drei", "vier", "fünf", "mehrere", "einige", "andere", "anderen", "unser", "euer"],
         placePrepositions: ["in", "aus", "nach", "bei", "nahe", "um", "über"],
         stopwords: ["Der", "Die", "Das", "Dem", "Den", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Im", "Am", "Beim",
                     "Vom", "Zum", "Zur", "Auf", "In", "Mit", "Bei", "Nach", "Als", "Es", "Er", "Sie", "Wir", "Ihr", "Ihre",
@@ -89,7 +103,8 @@ extension LanguageRules {
                     "Foto", "Fotos", "Bild", "Video", "Quelle", "Uhr", "Ortszeit", "Prozent", "Euro", "Dollar", "Kilometer",
                     "Kein", "Keine", "Viele", "Mehr", "Nun", "Jetzt", "Heute", "Gestern", "Morgen", "Hier", "Dort",
                     "Sowohl", "Bis", "Seit", "Gegen", "Ohne", "Trotz", "Wegen", "Damit", "Denn", "Weil", "Ob", "Nicht",
-                    "Ja", "Nein", "Mann", "Menschen", "Leute", "Tag", "Tage", "Jahr", "Jahre", "Jahren", "Woche", "Wochen"],
+                    "Ja", "Nein", "Mann", "Menschen", "Leute", "Tag", "Tage", "Jahr", "Jahre", "Jahren", "Woche", "Wochen",
+                    "Gang", "Kraft", "Not", "Haft", "Kauf", "Bezug", "Angriff", "Anspruch", "Betrieb", "Sicht", "Zeit", "Besonders"],
         roleEndings: ["präsident", "präsidentin", "minister", "ministerin", "sprecher", "sprecherin", "kanzler", "kanzlerin",
                       "korrespondent", "korrespondentin", "direktor", "direktorin", "chef", "chefin", "machthaber", "diktator",
                       "staatschef", "führer", "führerin", "botschafter", "botschafterin", "general", "analyst", "analystin",
@@ -97,16 +112,29 @@ extension LanguageRules {
                       "vorsitzende", "vorsitzender", "abgeordnete", "abgeordneter", "experte", "expertin", "sprecherin",
                       "fotograf", "fotografin", "reporter", "reporterin", "autor", "autorin", "gouverneur", "gouverneurin",
                       "außenminister", "regierungschef", "regierungschefin", "premier", "premierministerin", "oberst",
-                      "kommandeur", "einwohner", "einwohnerin", "anwohner", "anwohnerin", "helfer", "helferin", "opfer",
+                      "kommandeur", "helfer", "helferin", "opfer",
                       "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "professor", "professorin", "dr"],
         organisationWords: ["hilfswerk", "ministerium", "agentur", "amt", "behörde", "partei", "verband", "bund", "rat",
                             "kommission", "bank", "polizei", "armee", "gericht", "institut", "universität", "stiftung",
                             "verein", "gmbh", "ag", "konzern", "zeitung", "rundfunk", "fernsehen", "dienst", "wache",
-                            "feuerwehr", "regierung", "parlament", "union", "organisation", "gesellschaft", "nachrichten"],
+                            "feuerwehr", "regierung", "parlament", "union", "organisation", "gesellschaft", "nachrichten",
+                            "kreuz", "halbmond", "wache"],
         organisationHeads: ["nachrichtenagentur", "agentur", "zeitung", "sender", "fernsehsender", "konzern", "firma",
                             "unternehmen", "partei", "organisation", "hilfsorganisation", "plattform", "dienst", "netzwerk",
                             "staatsmedien", "medium", "magazin", "portal"],
-        nameParticles: ["am", "an", "an der", "von", "van", "de", "der", "bin", "al", "el", "da", "di", "zu", "la", "le", "ibn"],
+        placeHeads: ["stadt", "dorf", "gemeinde", "ortschaft", "ort", "ortsteil", "metropole", "hafen", "region", "provinz",
+                     "bundesland", "insel", "fluss", "kreisstadt", "dorfes", "stadtteil"],
+        placeSuffixes: ["burg", "dorf", "stadt", "hausen", "heim", "ingen", "berg", "furt", "kirchen", "weiler", "bach",
+                        "feld", "hagen", "au", "sk", "grad", "wostok", "ow", "land"],
+        adjectiveSuffixes: ["ische", "ischen", "ischer", "isches", "ischem"],
+        baseAdjectiveEndings: [("werk", "es"), ("amt", "es"), ("institut", "es"), ("ministerium", "es"), ("zentrum", "es"),
+                               ("kreuz", "es"), ("komitee", "es"), ("gericht", "es"), ("haus", "es"), ("büro", "es"),
+                               ("rat", "er"), ("bund", "er"), ("verband", "er"), ("dienst", "er"), ("konzern", "er"),
+                               ("verein", "er"), ("fonds", "er"), ("halbmond", "er"), ("", "e")],
+        nameParticles: ["am", "an der", "ob der", "von", "von der", "van", "van der", "de", "bin", "al", "el", "da", "di",
+                        "la", "le", "ibn"],
+        nounEndings: ["e", "en", "er", "el", "ern", "eln", "ung", "heit", "keit", "schaft", "ion", "tät", "nis", "ik", "ie", "ei",
+                      "ment", "tur", "ur", "ts", "gs"],
         nounSuffixes: ["ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "ionen", "ismus",
                        "tät", "nis", "nisse", "zeit", "tum", "ment", "lung"],
         capitalisesNouns: true,
@@ -122,7 +150,7 @@ extension LanguageRules {
         possessives: ["'s", "’s", "'", "’"],
         determiners: ["the", "a", "an", "no", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these",
                       "those", "some", "any", "every", "each", "much", "more", "less"],
-        placePrepositions: ["in", "from", "to", "at", "near", "outside", "around"],
+        placePrepositions: ["in", "from", "at", "near", "outside", "around"],
         stopwords: ["The", "A", "An", "In", "On", "At", "Of", "For", "With", "By", "From", "To", "And", "Or", "But", "As",
                     "It", "He", "She", "We", "They", "I", "You", "His", "Her", "Their", "Our", "Its", "This", "That",
                     "These", "Those", "There", "Here", "When", "Where", "What", "Who", "Which", "While", "After", "Before",
@@ -134,7 +162,7 @@ extension LanguageRules {
         roleEndings: ["president", "minister", "spokesman", "spokeswoman", "spokesperson", "chancellor", "correspondent",
                       "director", "chief", "leader", "dictator", "ambassador", "general", "analyst", "counterpart",
                       "governor", "mayor", "secretary", "premier", "senator", "colonel", "commander", "professor",
-                      "photographer", "reporter", "official", "officials", "resident", "residents", "head", "chairman",
+                      "photographer", "reporter", "official", "officials", "head", "chairman",
                       "chairwoman", "envoy", "king", "queen", "prince", "pope"],
         organisationWords: ["agency", "ministry", "party", "office", "council", "commission", "bank", "police", "army",
                             "court", "institute", "university", "foundation", "association", "corporation", "company",
@@ -142,7 +170,13 @@ extension LanguageRules {
                             "organisation", "committee", "department", "network", "broadcaster"],
         organisationHeads: ["agency", "news agency", "broadcaster", "newspaper", "network", "company", "firm", "group",
                             "outlet", "platform"],
-        nameParticles: ["on", "upon", "de", "van", "von", "der", "bin", "al", "el", "da", "di", "la", "le", "ibn"],
+        placeHeads: ["city", "town", "village", "port", "capital", "region", "province", "state", "district", "county"],
+        placeSuffixes: ["ton", "ville", "burg", "burgh", "ford", "field", "land", "stan", "sk", "grad"],
+        adjectiveSuffixes: ["ian", "ean", "ese", "ish", "ic", "ern"],
+        baseAdjectiveEndings: [],
+        nameParticles: ["on", "upon", "de", "van", "von", "van der", "bin", "al", "el", "da", "di", "la", "le", "ibn", "of", "for",
+                        "of the", "for the"],
+        nounEndings: [],
         nounSuffixes: ["tion", "tions", "ment", "ments", "ness", "ship", "ism", "ity"],
         capitalisesNouns: false,
         frequentWords: ["the", "and", "of", "to", "is", "was", "that", "with", "for", "on", "are", "has", "have", "by",

@@ -28,9 +28,10 @@ public struct Registry: Sendable {
 
     /// Reads every `*.yml`/`*.yaml` file of `directory`; `displayPath` prefixes paths in errors.
     /// Fails with every problem of every file at once (`SourceErrors`), not just the first.
-    public static func load(from directory: URL, displayPath: String = "content/entities") throws -> Registry {
+    /// `skipping` names files of the folder to leave out.
+    public static func load(from directory: URL, displayPath: String = "content/entities", skipping: Set<String> = []) throws -> Registry {
         var problems: [SourceError] = []
-        let registry = try load(from: directory, displayPath: displayPath, problems: &problems)
+        let registry = try load(from: directory, displayPath: displayPath, problems: &problems, skipping: skipping)
         try SourceErrors.throwIfAny(problems)
         return registry
     }
@@ -38,10 +39,10 @@ public struct Registry: Sendable {
     /// Reads what can be read of the registry, adding each problem to `problems`: an entity with
     /// a problem is left out, the first of two with the same id kept. Throws only when the
     /// folder itself cannot be listed.
-    public static func load(from directory: URL, displayPath: String, problems: inout [SourceError]) throws -> Registry {
+    public static func load(from directory: URL, displayPath: String, problems: inout [SourceError], skipping: Set<String> = []) throws -> Registry {
         let names = try Folder.entries(directory.path, display: displayPath, purpose: "the registry folder")
         var loaded: [(Entity, SourceError)] = []
-        for name in names.filter({ $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }).filter({ !$0.hasPrefix(".") }).sorted() {
+        for name in names.filter({ $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }).filter({ !$0.hasPrefix(".") && !skipping.contains($0) }).sorted() {
             let display = "\(displayPath)/\(name)"
             do {
                 loaded += try parse(try TextFile.read(directory.appendingPathComponent(name).path, display: display), file: display, problems: &problems)

@@ -66,6 +66,59 @@ struct CommandTests {
         #expect(try String(contentsOfFile: path("datei"), encoding: .utf8) == "kein Ordner")
     }
 
+    /// A new user's first hour: init, import a folder of articles with sidecars, take the
+    /// suggestions into the registry, annotate, build; the suggested entities get their pages.
+    @Test func aNewcomerGetsFromRawArticlesToEntityPages() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Init.parse([path("flut")]).run()
+        try write("in/ahr.txt", """
+            Helfer kämpfen an der Ahr
+
+            Ahrweiler (dpa) - Landrat Jürgen Pföhler sagte am Donnerstag, die Lage sei dramatisch. Helfer des Technischen \
+            Hilfswerks waren im Einsatz, auch in Köln. Pföhler dankte dem Technischen Hilfswerk.
+
+            Jürgen Pföhler besuchte später Köln.
+            """)
+        try write("in/ahr.yml", "date: 2021-07-15\nurl: https://example.org/ahr\n")
+        try write("in/flood.txt", """
+            Merkel visits the flood
+
+            German Chancellor Angela Merkel visited the region on Sunday, the news agency Reuters reported. Merkel said the \
+            Federal Agency for Technical Relief was working. It was the first visit since the flood, and the residents of the \
+            valley were told that help was on the way. Merkel's spokesman said the talks were good. They had been planned \
+            for weeks by the state and the federal government, and they were held in the town hall.
+            """)
+        try write("in/flood.yml", "outlet: Reuters\ndate: 2021-07-18\n")
+        let content = ["--content", path("flut/content")]
+        try Import.parse(content + [path("in")]).run()
+        let flood = try String(contentsOfFile: path("flut/content/articles/merkel-visits-the-flood.md"), encoding: .utf8)
+        #expect(flood.contains("outlet: \"Reuters\"") && flood.contains("date: \"2021-07-18\"") && flood.contains("language: en"))
+        let ahr = try String(contentsOfFile: path("flut/content/articles/helfer-kaempfen-an-der-ahr.md"), encoding: .utf8)
+        #expect(ahr.contains("outlet: \"DPA\"") && ahr.contains("date: \"2021-07-15\"") && ahr.contains("dateline: \"Ahrweiler\""))
+
+        try Suggest.parse(content + ["--write", "vorschlaege"]).run()
+        let suggested = try String(contentsOfFile: path("flut/content/entities/vorschlaege.yml"), encoding: .utf8)
+        for entry in ["name: \"Jürgen Pföhler\"", "name: \"Technisches Hilfswerk\"", "name: \"Angela Merkel\"", "aliases: [\"Merkel\"]",
+                      "name: \"Federal Agency for Technical Relief\"", "name: \"Köln\""] {
+            #expect(suggested.contains(entry), "\(entry)")
+        }
+        // A curated registry file is never written; the suggestions' own file may be made again.
+        let curated = try FileManager.default.contentsOfDirectory(atPath: path("flut/content/entities")).first { $0 != "vorschlaege.yml" }!
+        #expect(throws: ExitCode.failure) { try Suggest.parse(content + ["--write", curated]).run() }
+        try Suggest.parse(content + ["--write", "vorschlaege.yml"]).run()
+
+        try Annotate.parse(content).run()
+        try FileManager.default.createDirectory(atPath: path("flut/Templates"), withIntermediateDirectories: true)
+        try Build.parse(content + ["--templates", path("flut/Templates"), "--output", path("flut/site"), "--no-search"]).run()
+        let pfoehler = try String(contentsOfFile: path("flut/site/persons/juergen-pfoehler.html"), encoding: .utf8)
+        #expect(pfoehler.contains("<mark>Jürgen Pföhler</mark> besuchte später Köln."))
+        let thw = try String(contentsOfFile: path("flut/site/orgs/technisches-hilfswerk.html"), encoding: .utf8)
+        #expect(thw.contains("des <mark>Technischen Hilfswerks</mark>") && thw.contains("dem <mark>Technischen Hilfswerk</mark>."))
+        let merkel = try String(contentsOfFile: path("flut/site/persons/angela-merkel.html"), encoding: .utf8)
+        #expect(merkel.contains("<mark>Merkel&#39;s</mark> spokesman") || merkel.contains("<mark>Merkel's</mark> spokesman"))
+        #expect(FileManager.default.fileExists(atPath: path("flut/site/places/koeln.html")))
+    }
+
     /// An article saved with Windows line ends is annotated as the build reads it, and keeps them.
     @Test func annotateTakesWindowsLineEnds() throws {
         defer { try? FileManager.default.removeItem(at: root) }

@@ -39,12 +39,9 @@ public struct SiteChecker: Sendable {
         var seen = Set<String>()
         report.errors = SourceErrors(problems).errors.filter { seen.insert($0.description).inserted }
         let articles = run.articles
-        let bodyLines = Dictionary(articles.map { ($0.file, $0.bodyLine) }, uniquingKeysWith: { first, _ in first })
-        report.candidates = CandidateFinder(registry: run.registry).candidates(in: articles.map { (file: $0.file, text: $0.body) }).map { candidate in
-            var located = candidate
-            if let line = bodyLines[candidate.file] { located.line += line - 1 }
-            return located
-        }
+        report.candidates = CandidateFinder(registry: run.registry).candidates(in: articles.map { article in
+            CandidateFinder.Text(file: article.file, text: article.body, language: article.language, firstLine: article.bodyLine)
+        })
         return report
     }
 

@@ -1,0 +1,68 @@
+import Testing
+@testable import Entities
+
+/// The candidate finder on the kinds of names a new dossier brings, both ways.
+struct CandidateFinderTests {
+    static let registry = Registry([Entity(id: "ahrweiler", type: .place, name: "Ahrweiler")])
+
+    static let german = """
+        Landrat Jürgen Pföhler sagte am Donnerstag in Ahrweiler, die Lage sei dramatisch. Helfer des Technischen \
+        Hilfswerks waren im Einsatz. Das THW schickte 200 Helfer. Auch in Köln und Koblenz stiegen die Pegel, in Köln besonders.
+
+        Die Nachrichtenagentur Yonhap berichtete. Außenminister Sergej Lawrow traf seine Amtskollegin Choe Son Hui in der \
+        Industriestadt Komsomolsk am Amur. Lawrow sagte, das THW helfe. Unsere Länder kooperieren, sagte er. Unsere Länder \
+        sind Freunde. Unsere Länder halten zusammen. Das Interesse an der Raketentechnik ist groß.
+
+        ## Multiple Sklerose
+
+        Besonders betroffen war das Dorf. Die Schuld liegt beim Klima. Das Technische Hilfswerk und das Deutsche Rote \
+        Kreuz halfen, Mitarbeiter des Deutschen Roten Kreuzes auch. Die Gespräche kamen in Gang, man bat um Hilfe.
+        """
+
+    static let english = """
+        German Chancellor Angela Merkel visited Schuld on Sunday. The North Rhine Westphalian state premier Armin Laschet \
+        said the Bavarian villages were also hit. Merkel said the Federal Agency for Technical Relief was working. \
+        Laschet's party, the CDU, praised the CDU leadership. Russian troops were not involved. Residents of \
+        Bad Neuenahr-Ahrweiler spoke to Reuters in Ahrweiler. Reuters said North Korean and South Korean officials \
+        were not there.
+        """
+
+    func candidates(_ text: String, _ language: String) -> [String: CandidateFinder.Candidate] {
+        let found = CandidateFinder(registry: Self.registry).candidates(in: [.init(file: "a.md", text: text, language: language)])
+        return Dictionary(found.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test func germanNamesInBaseFormWithoutRolesAndTheirTypes() {
+        let found = candidates(Self.german, "de")
+        let expected: [(String, EntityType)] = [
+            ("Jürgen Pföhler", .person), ("Technisches Hilfswerk", .org), ("THW", .org), ("Köln", .place), ("Yonhap", .org),
+            ("Sergej Lawrow", .person), ("Choe Son Hui", .person), ("Komsomolsk am Amur", .place), ("Deutsches Rotes Kreuz", .org),
+        ]
+        for (name, type) in expected {
+            #expect(found[name]?.type == type, "\(name): \(String(describing: found[name]))")
+        }
+        #expect(found["Sergej Lawrow"]?.aliases == ["Lawrow"])
+        #expect(found["Technisches Hilfswerk"]?.count == 2, "both forms are one entity")
+        #expect(found["Deutsches Rotes Kreuz"]?.count == 2)
+        for wrong in ["Landrat Jürgen Pföhler", "Amtskollegin Choe Son Hui", "Industriestadt Komsomolsk", "Sklerose Besonders",
+                      "Technischen Hilfswerks", "Länder", "Interesse", "Interesse an der Raketentechnik", "Schuld", "Gang", "Hilfe",
+                      "Ahrweiler", "Lawrow", "Nachrichtenagentur Yonhap", "Donnerstag"] {
+            #expect(found[wrong] == nil, "\(wrong) is no candidate")
+        }
+    }
+
+    @Test func englishNamesWithoutDemonymsAndRoles() {
+        let found = candidates(Self.english, "en")
+        let expected: [(String, EntityType)] = [
+            ("Angela Merkel", .person), ("Armin Laschet", .person), ("Federal Agency for Technical Relief", .org), ("CDU", .org),
+            ("Bad Neuenahr-Ahrweiler", .place), ("Reuters", .org),
+        ]
+        for (name, type) in expected {
+            #expect(found[name]?.type == type, "\(name): \(String(describing: found[name]))")
+        }
+        for wrong in ["German Chancellor", "German Chancellor Angela Merkel", "North Rhine Westphalian", "Bavarian", "Russian",
+                      "North Korean", "South Korean", "Merkel", "Sunday", "Ahrweiler", "The North Rhine Westphalian"] {
+            #expect(found[wrong] == nil, "\(wrong) is no candidate")
+        }
+    }
+}
