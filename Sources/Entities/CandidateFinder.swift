@@ -57,11 +57,18 @@ public struct CandidateFinder {
             var tokenizer = Tokenizer(bytes)
             return (text: text, bytes: bytes, tokens: tokenizer.tokens(), rules: LanguageRules.of(text.language))
         }
+        var capitalised: [String: Set<String>] = [:]
         for document in documents where document.rules.capitalisesNouns {
             nouns[document.rules.code, default: []].formUnion(Self.nounLikeWords(document.tokens, document.bytes, document.rules))
+            for token in document.tokens where token.kind == .word {
+                let word = String(decoding: document.bytes[token.start..<token.end], as: UTF8.self)
+                if Scanner.isCapitalized(word) { capitalised[document.rules.code, default: []].insert(word) }
+            }
         }
         for document in documents {
-            var scanner = Scanner(bytes: document.bytes, tokens: document.tokens, rules: document.rules)
+            let code = document.rules.code
+            var scanner = Scanner(bytes: document.bytes, tokens: document.tokens, rules: document.rules,
+                                  names: capitalised[code, default: []].subtracting(nouns[code, default: []]))
             occurrences += scanner.occurrences().map { found in
                 var located = found
                 located.file = document.text.file
@@ -83,6 +90,10 @@ struct Occurrence {
     var startsSentence: Bool
     /// The word right before it ("des", "in", "großes"), as written; empty when none.
     var previous: String
+    /// Whether that word is a name in the genitive ("Russlands Fernem Osten").
+    var previousIsGenitive = false
+    /// Whether the name stood in the genitive, its s taken off ("Japans").
+    var genitive = false
     var offset: Int
     var file = "", language = "", line = 0, context = ""
     var surface: String { words.joined(separator: " ") }
@@ -93,6 +104,10 @@ struct Scanner {
     let bytes: [UInt8]
     let tokens: [TextToken]
     let rules: LanguageRules
+    /// Capitalised words of the texts that never read as common nouns: a word that is one of
+    /// them plus a genitive s is a name in the genitive ("Kims", "Nordkoreas"), which ends the
+    /// noun phrase around it ("Visite Kims", "Kims Übersetzer" hold the name "Kim").
+    var names: Set<String> = []
 
     func word(_ index: Int) -> String { String(decoding: bytes[tokens[index].start..<tokens[index].end], as: UTF8.self) }
 
@@ -110,7 +125,21 @@ struct Scanner {
 
     func isRole(_ word: String) -> Bool {
         let lowered = word.lowercased()
-        return rules.capitalisesNouns ? rules.roleEndings.contains { lowered.hasSuffix($0) } : rules.roleEndings.contains(lowered)
+        guard rules.capitalisesNouns else { return rules.roleEndings.contains(lowered) }
+        // Inflected too: "dem US-Präsidenten", "der Kollegen" (a plural -s is a group, no cue).
+        return ["", "en", "n"].contains { ending in
+            lowered.hasSuffix(ending) && rules.roleEndings.contains { String(lowered.dropLast(ending.count)).hasSuffix($0) }
+        }
+    }
+
+    /// Whether `word` is a role or generic noun that stands before names.
+    func isCue(_ word: String) -> Bool {
+        isRole(word) || isHead(word, in: rules.organisationHeads) || isHead(word, in: rules.placeHeads)
+    }
+
+    /// Whether `word` is a name in the genitive: one of `names` plus s ("Kims", "Russlands").
+    func isGenitiveName(_ word: String) -> Bool {
+        rules.capitalisesNouns && word.count >= 4 && word.hasSuffix("s") && names.contains(String(word.dropLast()))
     }
 
     func isHead(_ word: String, in heads: [String]) -> Bool {
@@ -128,17 +157,32 @@ struct Scanner {
                 index += 1
                 continue
             }
-            let (occurrence, end) = run(from: index)
+            var (occurrence, end) = run(from: index)
             if let occurrence { found.append(occurrence) }
+            // A run cut after a genitive name goes on with a run of its own: "Nordkoreas Machthaber Kim Jong Un".
+            while end < tokens.count, end > index, tokens[end].kind == .word, Self.isCapitalized(word(end)),
+                  isGenitiveName(word(end - 1)) || Self.isAcronym(word(end - 1)) && rules.capitalisesNouns,
+                  !isBoundary(tokens[end - 1].end, tokens[end].start) {
+                let next: Occurrence?
+                (next, end) = run(from: end)
+                if let next { found.append(next) }
+            }
             index = max(end, index + 1)
         }
         return found
     }
 
+    static func isAcronym(_ word: String) -> Bool {
+        word.count >= 2 && word.count <= 6 && word.allSatisfy { $0.isUppercase || $0.isNumber }
+    }
+
+    static let genitiveArticles: Set<String> = ["des", "eines", "dieses", "jenes", "seines", "ihres", "unseres", "keines"]
+
     /// The run of name words starting at `start`, with its cue; and the token after it.
     func run(from start: Int) -> (Occurrence?, Int) {
         var words: [String] = []
         var cue = Occurrence.Cue.none
+        var genitive = false
         var index = start
         var firstWord = start
         while index < tokens.count {
@@ -155,8 +199,12 @@ struct Scanner {
             if !Self.isCapitalized(current) {
                 // Particles inside a name: one or two lowercase words, then a capitalised one;
                 // not after a common noun ("Interesse an der Raketentechnik").
+                // Not after a common noun ("Interesse an der Raketentechnik", "Lieferant von Waffen"),
+                // and a place's particle ("Frankfurt am Main") after one word only ("hatte Putin Kim am Eingang").
                 guard let before = words.last, !rules.nounEndings.contains(where: { before.hasSuffix($0) }),
-                      let (length, _) = particle(at: index) else { break }
+                      names.isEmpty || names.contains(before), let (length, particle) = particle(at: index),
+                      words.count == 1 || words.count == 2 && isCue(words[0])
+                        || !rules.determiners.contains(particle.split(separator: " ")[0].lowercased()) else { break }
                 words += (index..<(index + length)).map(word)
                 index += length
                 continue
@@ -167,6 +215,23 @@ struct Scanner {
                 continue
             }
             if rules.stopwords.contains(current) { break }
+            // After a genitive article the s is the phrase's: "des Technischen Hilfswerks".
+            let articleGenitive = start > 0 && tokens[start - 1].kind == .word && Self.genitiveArticles.contains(word(start - 1).lowercased())
+                && !(index + 1 < tokens.count && tokens[index + 1].kind == .word && Self.isCapitalized(word(index + 1)))
+            if isGenitiveName(current), !articleGenitive {
+                // A genitive name ends the run; a common noun before it is what it qualifies
+                // ("Visite Kims"), a first name is part of it ("Wladimir Putins").
+                if words.contains(where: { word in !names.contains(word) || rules.nounEndings.contains { word.hasSuffix($0) } }) {
+                    firstWord = index
+                    words = []
+                }
+                words.append(current)
+                genitive = true
+                index += 1
+                break
+            }
+            // In German an acronym before a capitalised word is not part of a name with it ("USA Bedenken").
+            if rules.capitalisesNouns, let last = words.last, Self.isAcronym(last), words.count == 1 { break }
             words.append(current)
             index += 1
         }
@@ -186,7 +251,7 @@ struct Scanner {
                 words.removeFirst()
                 firstWord += 1
             }
-        } else if words.count == 1, isRole(words[0]) || isHead(words[0], in: rules.organisationHeads) || isHead(words[0], in: rules.placeHeads) {
+        } else if words.count == 1, isCue(words[0]) {
             return (nil, index)
         }
         // A sentence's first word before a particle is a common noun: "Residents of Bad Ems".
@@ -201,8 +266,8 @@ struct Scanner {
         while let last = words.last, !Self.isCapitalized(last) { words.removeLast() }
         guard !words.isEmpty, firstWord < tokens.count else { return (nil, index) }
         var previous = ""
-        if firstWord > 0, tokens[firstWord - 1].kind == .word {
-            previous = word(firstWord - 1)
+        if let before = CandidateFinder.wordBefore(firstWord, tokens, bytes) {
+            previous = before
             // A lowercase head or role before the name: "the news agency Yonhap", "spokesman Peskov".
             if cue == .none, !Self.isCapitalized(previous) {
                 if isRole(previous) { cue = .role }
@@ -211,8 +276,11 @@ struct Scanner {
                 else if rules.placePrepositions.contains(previous) { cue = .placePreposition }
             }
         }
-        let occurrence = Occurrence(words: words, cue: cue, startsSentence: Tokenizer.startsSentence(at: tokens[firstWord].start, in: bytes),
+        if genitive { words[words.count - 1].removeLast() }
+        var occurrence = Occurrence(words: words, cue: cue, startsSentence: Tokenizer.startsSentence(at: tokens[firstWord].start, in: bytes),
                                     previous: previous, offset: tokens[firstWord].start)
+        occurrence.previousIsGenitive = isGenitiveName(previous)
+        occurrence.genitive = genitive
         return (occurrence, index)
     }
 
@@ -230,27 +298,93 @@ struct Scanner {
     }
 }
 
-private extension CandidateFinder {
+extension CandidateFinder {
     /// Occurrences grouped by base form, filtered to what looks like a name, as candidates.
     func group(_ occurrences: [Occurrence], nouns: [String: Set<String>]) -> [Candidate] {
         var groups: [String: [Occurrence]] = [:]
         var order: [String] = []
-        for occurrence in occurrences {
+        for var occurrence in occurrences {
             let rules = LanguageRules.of(occurrence.language)
-            if Self.isCommonPhrase(occurrence.words, rules: rules, nouns: nouns[rules.code] ?? []) { continue }
+            let known = nouns[rules.code] ?? []
+            // A common noun before a name of two or more words is its head: "Munitionsindustrie Jo Chun Ryong".
+            let head = occurrence.words[0]
+            let isAdjective = ["isch", "lich"].contains { stem in rules.adjectiveEndings.contains { head.hasSuffix(stem + $0) } }
+                || ["en", "er", "es", "em"].contains { head.hasSuffix($0) }
+            if occurrence.words.count >= 3, known.contains(head), !isAdjective,
+               occurrence.words.dropFirst().allSatisfy({ Self.isCapitalized($0) && !known.contains($0) }),
+               !occurrence.words.dropFirst().dropLast().contains(where: { word in rules.adjectiveEndings.contains { word.hasSuffix($0) } }) {
+                occurrence.words.removeFirst()
+                occurrence.previous = ""
+            }
+            if Self.isCommonPhrase(occurrence.words, rules: rules, nouns: known) { continue }
             let key = occurrence.language + "\t" + Self.baseForm(occurrence, rules: rules)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(occurrence)
         }
+        // Two names side by side, as German word order puts them ("ob Russland Nordkorea hilft",
+        // "besuchte Sergej Schoigu Nordkorea"): a phrase that starts or ends with a word seen on
+        // its own more often (and at least twice) is two names.
+        for key in order where key.contains(" ") {
+            guard let phrase = groups[key], let occurrence = phrase.first else { continue }
+            let language = occurrence.language
+            let rules = LanguageRules.of(language)
+            let known = nouns[rules.code] ?? []
+            func single(_ words: ArraySlice<String>) -> Bool {
+                words.count == 1 && (groups["\(language)\t\(words.first!)"]?.count ?? 0) >= max(2, phrase.count + 1)
+            }
+            let words = occurrence.words
+            var parts: [ArraySlice<String>] = []
+            if let particle = words.firstIndex(where: { !Self.isCapitalized($0) }) {
+                // "Nordkorea von Russland": names on both sides of a particle, each seen on its own.
+                let after = words[particle...].drop { !Self.isCapitalized($0) }
+                if single(words[..<particle]), single(after) { parts = [words[..<particle], after] }
+            } else if phrase.count <= 2, single(words[..<1]), single(words[1...]) || words.count >= 3
+                        || words.count == 2 && (known.contains(words[1]) || rules.nounEndings.contains { words[1].hasSuffix($0) }) {
+                parts = [words[..<1], words[1...]]
+            } else if phrase.count <= 2, words.count >= 3, single(words[(words.count - 1)...]) {
+                parts = [words[..<(words.count - 1)], words[(words.count - 1)...]]
+            }
+            guard !parts.isEmpty else { continue }
+            groups[key] = nil
+            for found in phrase {
+                for part in parts {
+                    var piece = found
+                    piece.words = Array(part)
+                    let partKey = "\(language)\t\(part.joined(separator: " "))"
+                    if groups[partKey] == nil { order.append(partKey) }
+                    groups[partKey, default: []].append(piece)
+                }
+            }
+        }
         // A single word that ends exactly one longer name is that name ("Lawrow", "Sergej Lawrow").
         var lastWords: [String: [String]] = [:]
-        for key in order where key.contains(" ") {
+        for key in order where key.contains(" ") && groups[key] != nil {
             let language = key.prefix { $0 != "\t" }
             let lastWord = key.split(separator: " ").last ?? ""
             lastWords["\(language)\t\(lastWord)", default: []].append(key)
         }
+        // So is one that starts exactly one longer name and ends none, as a family name written
+        // first does ("Kim", "Kim Jong Un").
+        var firstWords: [String: [String]] = [:]
+        for key in order where key.contains(" ") && groups[key] != nil {
+            let language = key.prefix { $0 != "\t" }
+            let firstWord = key.split(separator: "\t")[1].split(separator: " ")[0]
+            firstWords["\(language)\t\(firstWord)", default: []].append(key)
+        }
+        // Of names that start alike, the shorter ones are cut forms of the most frequent one when
+        // each is the start of it ("Kim Jong" of "Kim Jong Un").
+        for (_, keys) in firstWords where keys.count > 1 {
+            guard let main = keys.max(by: { (groups[$0]?.count ?? 0, $1) < (groups[$1]?.count ?? 0, $0) }),
+                  keys.allSatisfy({ $0 == main || main.hasPrefix($0 + " ") }) else { continue }
+            for key in keys where key != main {
+                groups[main, default: []] += groups[key] ?? []
+                groups[key] = nil
+            }
+        }
         for key in order where !key.contains(" ") {
-            guard let longer = lastWords[key], longer.count == 1, let single = groups[key] else { continue }
+            let longer = lastWords[key] ?? (firstWords[key].map { $0.filter { groups[$0] != nil } }.flatMap { $0.count == 1 ? $0 : nil })
+            guard let longer, longer.count == 1, groups[longer[0]] != nil, let single = groups[key],
+                  single.filter({ Self.readsAsNoun(after: $0.previous, rules: LanguageRules.of($0.language)) }).count * 3 < single.count else { continue }
             groups[longer[0], default: []] += single
             groups[key] = nil
         }
@@ -262,10 +396,13 @@ private extension CandidateFinder {
             let isSingle = !name.contains(" ")
             if isSingle, !Self.isAcronym(name) {
                 // A word after an article or adjective is a common noun ("Unsere Länder", "großes Interesse").
-                if found.contains(where: { Self.readsAsNoun(after: $0.previous, rules: rules) }) { continue }
-                let hasCue = found.contains { $0.cue != .none && $0.cue != .placePreposition }
-                let placeCue = found.contains { $0.cue == .placePreposition } && !rules.nounEndings.contains { name.hasSuffix($0) }
-                let recurs = found.count >= (rules.capitalisesNouns ? 3 : 2)
+                // In a third of its occurrences or more: one "das abgeschottete Nordkorea" makes no noun.
+                if found.filter({ Self.readsAsNoun(after: $0.previous, rules: rules) }).count * 3 >= found.count { continue }
+                // German plurals and most nouns end like this; few names do but places ("Euskirchen").
+                let endsLikeNoun = rules.nounEndings.contains { name.hasSuffix($0) } && !rules.placeSuffixes.contains { name.hasSuffix($0) }
+                                let hasCue = found.contains { $0.cue != .none && $0.cue != .placePreposition }
+                let placeCue = found.contains { $0.cue == .placePreposition } && !endsLikeNoun
+let recurs = found.count >= (rules.capitalisesNouns ? 3 : 2) && !endsLikeNoun
                 // A capitalised word at a sentence start says nothing: one elsewhere must vouch for it.
                 guard found.contains(where: { !$0.startsSentence || $0.cue != .none }), hasCue || placeCue || recurs else { continue }
             } else if isSingle, found.count < 2, !found.contains(where: { $0.cue == .organisationHead }) {
@@ -286,29 +423,45 @@ private extension CandidateFinder {
         return candidates.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
     }
 
-    /// Whether a word after `previous` is a common noun: after an article or pronoun, or (in a
-    /// language that capitalises nouns) after a lowercase adjective ("großes", "neuen", not "sagte").
+    /// Whether a word after `previous` is a common noun: after an article, a number, or (in a
+    /// language that capitalises nouns) an adjective ("großes", "neuen", "russischen"; not
+    /// "zwischen", not a verb such as "habe").
     static func readsAsNoun(after previous: String, rules: LanguageRules) -> Bool {
         if rules.determiners.contains(previous.lowercased()) || previous.allSatisfy(\.isNumber) && !previous.isEmpty { return true }
-        guard rules.capitalisesNouns, previous.count >= 4, previous.first?.isLowercase == true else { return false }
-        return ["e", "en", "es", "em"].contains { previous.hasSuffix($0) } && !["te", "ten", "ern", "eln"].contains { previous.hasSuffix($0) }
-            && !rules.placePrepositions.contains(previous) && !["sagen", "haben", "werden", "wollen", "sollen", "können", "müssen", "seien", "waren"].contains(previous)
+        guard rules.capitalisesNouns, previous.count >= 5, previous.first?.isLowercase == true, !["zwischen", "inzwischen"].contains(previous) else { return false }
+        return ["isch", "lich", "ig", "ell", "al", "iv", "är", "ene", "sten", "neu", "groß", "alt", "erst", "letzt", "ehemalig", "jung", "hoh", "fern"].contains { stem in
+            rules.adjectiveEndings.contains { previous.hasSuffix(stem + $0) }
+        }
     }
 
     static func matchesWhole(_ annotator: Annotator, _ surface: String) -> Bool {
         annotator.annotate(surface).added.first?.surface == surface
     }
 
-    /// Capitalised words seen right after an article, an adjective or a number: common nouns.
+    /// Capitalised words that read as common nouns: seen after an article, an adjective or a
+    /// number in at least a third of their occurrences (a relative pronoun after a comma is no
+    /// article: "…, die Nordkorea abfeuerte").
     static func nounLikeWords(_ tokens: [TextToken], _ bytes: [UInt8], _ rules: LanguageRules) -> Set<String> {
-        var nouns: Set<String> = []
-        for index in tokens.indices.dropFirst() where tokens[index].kind == .word && tokens[index - 1].kind == .word {
-            let previous = String(decoding: bytes[tokens[index - 1].start..<tokens[index - 1].end], as: UTF8.self)
+        var asNoun: [String: Int] = [:], total: [String: Int] = [:]
+        for index in tokens.indices.dropFirst() where tokens[index].kind == .word {
             let word = String(decoding: bytes[tokens[index].start..<tokens[index].end], as: UTF8.self)
-            let isAdjective = previous.first?.isLowercase == true && ["ischen", "ische", "ischer", "liche", "lichen", "igen", "ige", "enen", "ene", "sten", "neuen", "neue", "großen", "große"].contains { previous.hasSuffix($0) }
-            if rules.determiners.contains(previous) || isAdjective || previous.allSatisfy(\.isNumber) { nouns.insert(word) }
+            guard Scanner.isCapitalized(word) else { continue }
+            total[word, default: 0] += 1
+            if let previous = wordBefore(index, tokens, bytes), readsAsNoun(after: previous, rules: rules) { asNoun[word, default: 0] += 1 }
         }
-        return nouns
+        return Set(asNoun.filter { $0.value * 3 >= total[$0.key, default: 1] }.keys)
+    }
+
+    /// The word right before token `index`, unless punctuation stands between; "" for a
+    /// determiner that follows a comma (a relative pronoun, not an article).
+    static func wordBefore(_ index: Int, _ tokens: [TextToken], _ bytes: [UInt8]) -> String? {
+        guard index > 0, tokens[index - 1].kind == .word else { return nil }
+        let previous = String(decoding: bytes[tokens[index - 1].start..<tokens[index - 1].end], as: UTF8.self)
+        let gapStart = index >= 2 ? tokens[index - 2].end : 0
+        if ["der", "die", "das", "dem", "den", "which", "that"].contains(previous), bytes[gapStart..<tokens[index - 1].start].contains(UInt8(ascii: ",")) {
+            return ""
+        }
+        return previous
     }
 
     /// Ordinary words side by side ("Begrüßung Fotos", "Uhr Ortszeit", "Russian") rather than a name.
@@ -331,10 +484,11 @@ private extension CandidateFinder {
         // Only after an article is a capitalised word ending in -en an inflected adjective
         // ("des Technischen Hilfswerks"); "Jürgen Pföhler" stays as written.
         let previous = occurrence.previous.lowercased()
-        guard rules.capitalisesNouns, rules.determiners.contains(previous), let last = words.last, !isAcronym(last) else {
+        guard rules.capitalisesNouns, readsAsNoun(after: occurrence.previous, rules: rules) || occurrence.previousIsGenitive,
+              let last = words.last, !isAcronym(last) else {
             return words.joined(separator: " ")
         }
-        if ["des", "eines", "dieses", "seines", "ihres"].contains(previous), last.hasSuffix("s"), last.count > 4 {
+        if Scanner.genitiveArticles.contains(previous), last.hasSuffix("s"), last.count > 4 {
             let sibilant = ["ses", "zes", "ßes", "xes", "ches"].contains { last.hasSuffix($0) }
             words[words.count - 1] = String(last.dropLast(sibilant ? 2 : 1))
         }
@@ -359,12 +513,20 @@ private extension CandidateFinder {
             case .placePreposition: votes[.place, default: 0] += 1
             case .none: break
             }
+            // A bare genitive ("Japans", "Russlands") is a place's or a person's, seldom an organisation's.
+            if occurrence.genitive, words.count == 1 { votes[.place, default: 0] += 1 }
         }
         if isAcronym(name) || words.contains(where: { word in rules.organisationWords.contains { word.hasSuffix($0) } }) { votes[.org, default: 0] += 3 }
+        if words.contains(where: { word in rules.placeWords.contains { word.hasSuffix($0) } }) { votes[.place, default: 0] += 3 }
+        // A person's name has no adjective in it: "Demokratische Volksrepublik Korea", "Fernen Osten".
+        let hasAdjective = words.dropLast().contains { word in
+            rules.adjectiveSuffixes.contains { word.hasSuffix($0) } || rules.capitalisesNouns && rules.adjectiveEndings.contains { word.hasSuffix("isch" + $0) || word.hasSuffix("lich" + $0) }
+        } || rules.capitalisesNouns && found.contains { rules.determiners.contains($0.previous.lowercased()) }
         // Place names travel: "Ahrweiler" in an English text ends like a German place.
         let placeSuffixes = LanguageRules.known.values.flatMap(\.placeSuffixes)
         if let last = words.last, placeSuffixes.contains(where: { last.hasSuffix($0) }) { votes[.place, default: 0] += 2 }
-        if (2...4).contains(words.count), votes[.org] == nil { votes[.person, default: 0] += 1 }
+        if (2...4).contains(words.count), votes[.org] == nil, !hasAdjective { votes[.person, default: 0] += 1 }
+        if hasAdjective, votes.isEmpty { votes[.place] = 1 }
         // A single word with no cue is most often an agency, outlet or company ("Reuters", "Twitter").
         return votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }?.key ?? (words.count == 1 ? .org : .person)
     }

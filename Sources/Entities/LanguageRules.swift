@@ -32,6 +32,8 @@ public struct LanguageRules: Sendable {
     let organisationHeads: [String]
     /// Nouns before a place name that are not part of it: "Industriestadt Komsomolsk", "the city of".
     let placeHeads: [String]
+    /// Words (by ending) that make a name a place wherever they stand: "Japanisches Meer", "Volksrepublik Korea".
+    let placeWords: [String]
     /// Endings of place names: "Ahrweiler", "Hamburg", "Euskirchen".
     let placeSuffixes: [String]
     /// Endings of capitalised adjectives that are no names: "Russian", "Chinese", "British".
@@ -89,7 +91,9 @@ extension LanguageRules {
                       "seinen", "ihre", "ihrer", "ihren", "unsere", "unserer", "eure", "jede", "jeder", "jeden", "viel",
                       "viele", "mehr", "weniger", "große", "großen", "grosse", "welche", "diese", "dieser", "diesen",
                       "jene", "zur", "zum", "vom", "beim", "im", "am", "aller", "alle", "ohne", "beider", "beide", "beiden",
-                      "zwei", "drei", "vier", "fünf", "mehrere", "einige", "andere", "anderen", "unser", "euer"],
+                      "zwei", "drei", "vier", "fünf", "mehrere", "einige", "andere", "anderen", "unser", "euer", "ins",
+                      "ans", "aufs", "durchs", "fürs", "übers", "unters", "vors", "erste", "ersten", "letzte", "letzten",
+                      "nächste", "nächsten", "zweite", "zweiten", "dritte", "dritten"],
         placePrepositions: ["in", "aus", "nach", "bei", "nahe", "um", "über"],
         stopwords: ["Der", "Die", "Das", "Dem", "Den", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Im", "Am", "Beim",
                     "Vom", "Zum", "Zur", "Auf", "In", "Mit", "Bei", "Nach", "Als", "Es", "Er", "Sie", "Wir", "Ihr", "Ihre",
@@ -123,14 +127,18 @@ extension LanguageRules {
                             "unternehmen", "partei", "organisation", "hilfsorganisation", "plattform", "dienst", "netzwerk",
                             "staatsmedien", "medium", "magazin", "portal"],
         placeHeads: ["stadt", "dorf", "gemeinde", "ortschaft", "ort", "ortsteil", "metropole", "hafen", "region", "provinz",
-                     "bundesland", "insel", "fluss", "kreisstadt", "dorfes", "stadtteil"],
+                     "bundesland", "insel", "fluss", "kreisstadt", "dorfes", "stadtteil", "kosmodrom", "weltraumbahnhof",
+                     "flughafen", "hauptstadt", "hafenstadt", "grenzstadt"],
+        placeWords: ["republik", "meer", "osten", "westen", "norden", "süden", "see", "gebirge", "königreich", "staaten",
+                     "emirate", "insel", "inseln", "kosmodrom", "weltraumbahnhof", "flughafen", "tal", "bucht", "kanal"],
         placeSuffixes: ["burg", "dorf", "stadt", "hausen", "heim", "ingen", "berg", "furt", "kirchen", "weiler", "bach",
-                        "feld", "hagen", "au", "sk", "grad", "wostok", "ow", "land"],
+                        "feld", "hagen", "au", "sk", "grad", "wostok", "land", "stan"],
         adjectiveSuffixes: ["ische", "ischen", "ischer", "isches", "ischem"],
         baseAdjectiveEndings: [("werk", "es"), ("amt", "es"), ("institut", "es"), ("ministerium", "es"), ("zentrum", "es"),
                                ("kreuz", "es"), ("komitee", "es"), ("gericht", "es"), ("haus", "es"), ("büro", "es"),
                                ("rat", "er"), ("bund", "er"), ("verband", "er"), ("dienst", "er"), ("konzern", "er"),
-                               ("verein", "er"), ("fonds", "er"), ("halbmond", "er"), ("", "e")],
+                               ("verein", "er"), ("fonds", "er"), ("halbmond", "er"), ("osten", "er"), ("westen", "er"),
+                               ("norden", "er"), ("süden", "er"), ("meer", "es"), ("gebirge", "es"), ("", "e")],
         nameParticles: ["am", "an der", "ob der", "von", "von der", "van", "van der", "de", "bin", "al", "el", "da", "di",
                         "la", "le", "ibn"],
         nounEndings: ["e", "en", "er", "el", "ern", "eln", "ung", "heit", "keit", "schaft", "ion", "tät", "nis", "ik", "ie", "ei",
@@ -171,6 +179,8 @@ extension LanguageRules {
         organisationHeads: ["agency", "news agency", "broadcaster", "newspaper", "network", "company", "firm", "group",
                             "outlet", "platform"],
         placeHeads: ["city", "town", "village", "port", "capital", "region", "province", "state", "district", "county"],
+        placeWords: ["republic", "sea", "ocean", "kingdom", "states", "emirates", "island", "islands", "mountains", "river",
+                     "lake", "valley", "cosmodrome", "airport", "bay", "county", "east", "west"],
         placeSuffixes: ["ton", "ville", "burg", "burgh", "ford", "field", "land", "stan", "sk", "grad"],
         adjectiveSuffixes: ["ian", "ean", "ese", "ish", "ic", "ern"],
         baseAdjectiveEndings: [],

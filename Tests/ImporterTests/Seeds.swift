@@ -1,10 +1,10 @@
 import Entities
 import Foundation
 
-/// The five seed articles in `../shared/seeds/` and this repository's registry.
+/// The five seed articles (`content/raw/`, copies of `../shared/seeds/`) and this repository's registry.
 enum Seeds {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let folder = repository.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    static let folder = repository.appendingPathComponent("content/raw")
 
     static func text(_ name: String) throws -> String {
         try String(contentsOf: folder.appendingPathComponent("\(name).txt"), encoding: .utf8)
