@@ -34,6 +34,24 @@ public struct Article: Sendable, Hashable {
     public var body: String
     /// The line of the file on which `body` starts, to locate errors in it.
     public var bodyLine: Int
+    /// Where each annotated field's text starts in the file (line, column; inside the quotes of
+    /// a quoted value; for authors, where the list starts), by `fieldKey`: to locate a wrong
+    /// annotation in the front matter.
+    public var fieldLocations: [String: FieldLocation] = [:]
+
+    public struct FieldLocation: Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+    }
+
+    /// The key of `fieldLocations` for a field; `number` counts authors and captions from 0.
+    public static func fieldKey(_ field: Field, _ number: Int = 0) -> String {
+        switch field {
+        case .author: "authors.\(number)"
+        case .caption, .captionTitle, .credit: "captions.\(number).\(field.key)"
+        default: field.key
+        }
+    }
 
     public init(slug: String, file: String, title: String, outlet: String = "", authors: [String] = [], date: String = "",
                 dateline: String = "", source: String = "", language: String = "de", url: String? = nil, teaser: String = "",
@@ -73,7 +91,7 @@ public struct Article: Sendable, Hashable {
         let date = try fields.string("date") ?? ""
         let url = try fields.string("url")
         try check(date: date, language: try fields.string("language"), url: url, file: file) { fields.location(of: $0) }
-        return Article(
+        var article = Article(
             slug: slug, file: file, title: title, outlet: try fields.string("outlet") ?? "",
             authors: try fields.strings("authors"), date: date, dateline: try fields.string("dateline") ?? "",
             source: try fields.string("source") ?? "", language: try fields.string("language") ?? "de",
@@ -83,6 +101,18 @@ public struct Article: Sendable, Hashable {
                 return Caption(text: try $0.string("text") ?? "", credit: try $0.string("credit") ?? "", title: try $0.string("title") ?? "") },
             body: body, bodyLine: bodyLine
         )
+        // Where the fields given stand, as the fast reader notes them.
+        for key in ["title", "teaser", "dateline", "authors"] where key == "authors" ? !article.authors.isEmpty : !(try fields.string(key) ?? "").isEmpty {
+            let (line, column) = fields.textLocation(of: key)
+            article.fieldLocations[key] = FieldLocation(line: line, column: column)
+        }
+        for (number, record) in try fields.records("captions").enumerated() {
+            for field in [Field.caption, .captionTitle, .credit] where !(try record.string(field.key) ?? "").isEmpty {
+                let (line, column) = record.textLocation(of: field.key)
+                article.fieldLocations[fieldKey(field, number)] = FieldLocation(line: line, column: column)
+            }
+        }
+        return article
     }
 
     /// Fails on a date that does not exist, a language that is no language tag, or an address
@@ -118,10 +148,16 @@ public struct Article: Sendable, Hashable {
         try check(date: date, language: string("language"), url: url, file: file) { key in
             fields.values[key].map { ($0.line + 1, $0.column) } ?? (1, 1)
         }
-        return Article(
+        var article = Article(
             slug: slug, file: file, title: title, outlet: string("outlet") ?? "", authors: strings("authors"), date: date,
             dateline: string("dateline") ?? "", source: string("source") ?? "", language: string("language") ?? "de",
             url: url, teaser: string("teaser") ?? "", captions: [], body: body, bodyLine: bodyLine
         )
+        for key in ["title", "teaser", "dateline", "authors"] {
+            if let value = fields.values[key], value.value != .scalar(""), value.value != .list([]) {
+                article.fieldLocations[key] = FieldLocation(line: value.line + 1, column: value.column + (value.quoted ? 1 : 0))
+            }
+        }
+        return article
     }
 }

@@ -59,6 +59,31 @@ public enum ArticleFile {
         return (String(decoding: text.utf8.dropLast(body.utf8.count), as: UTF8.self), body, bodyLine)
     }
 
+    /// The front matter `head` with the annotated fields of `old` (as read from it) replaced by
+    /// those of `new`, each where its value is written, quoted as the importer writes it or
+    /// plain; the rest stays byte for byte. A value written in another form (a folded block) is
+    /// left as it was.
+    public static func replacingFields(in head: String, of old: Article, with new: Article) -> String {
+        var result = head
+        var searchFrom = result.startIndex
+        let changed = zip(old.annotatedFields, new.annotatedFields).filter { $0.value != $1.value }
+        for (before, after) in changed {
+            for (written, replacement) in [(quoted(before.value), quoted(after.value)), (before.value, quoted(after.value))] {
+                guard let range = result.range(of: written, range: searchFrom..<result.endIndex) ?? result.range(of: written) else { continue }
+                // A plain value must be the whole value of its line: `title: Putin trifft Kim`.
+                if written == before.value {
+                    let lineEnd = result[range.upperBound...].firstIndex(of: "\n") ?? result.endIndex
+                    guard result[range.upperBound..<lineEnd].allSatisfy({ $0 == " " }), result[..<range.lowerBound].hasSuffix(": ") || result[..<range.lowerBound].hasSuffix("- ") else { continue }
+                }
+                let offset = result.utf8.distance(from: result.startIndex, to: range.lowerBound) + replacement.utf8.count
+                result.replaceSubrange(range, with: replacement)
+                searchFrom = result.utf8.index(result.startIndex, offsetBy: offset)
+                break
+            }
+        }
+        return result
+    }
+
     /// Whether `text` is still exactly what an import wrote (its hash matches its content).
     public static func isUnchangedSinceImport(_ text: String) -> Bool {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

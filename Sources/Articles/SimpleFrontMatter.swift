@@ -16,8 +16,9 @@ struct SimpleFrontMatter {
         }
     }
 
-    /// Values by key, with the 1-based line and column where each value starts.
-    var values: [String: (value: Value, line: Int, column: Int)] = [:]
+    /// Values by key, with the 1-based line and column where each value starts, and whether it
+    /// is quoted (its text then starts a column later).
+    var values: [String: (value: Value, line: Int, column: Int, quoted: Bool)] = [:]
 
     init?(_ yaml: String) {
         let bytes = Array(yaml.utf8)
@@ -41,7 +42,7 @@ struct SimpleFrontMatter {
             // The key is ASCII: its bytes are its characters. A key given twice is YAML's to report.
             let name = String(decoding: key, as: UTF8.self)
             guard values[name] == nil else { return nil }
-            values[name] = (value, lineNumber, colon - line.startIndex + 2 + leading)
+            values[name] = (value, lineNumber, colon - line.startIndex + 2 + leading, rest.first == Self.quote)
         }
     }
 }

@@ -94,6 +94,13 @@ public struct YAMLFields {
         let node = mapping[key]
         return ((node?.mark?.line ?? 1) + lineOffset, node?.mark?.column ?? 1)
     }
+
+    /// Where the text of the value of `key` starts: inside its quotes when it is quoted.
+    public func textLocation(of key: String) -> (line: Int, column: Int) {
+        let (line, column) = location(of: key)
+        let quoted = mapping[key]?.scalar.map { $0.style == .doubleQuoted || $0.style == .singleQuoted } ?? false
+        return (line, column + (quoted ? 1 : 0))
+    }
 }
 
 private extension YAMLFields {

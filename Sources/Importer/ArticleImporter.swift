@@ -95,8 +95,8 @@ public struct ArticleImporter {
         let existing = try? String(contentsOf: target, encoding: .utf8)
         var url = sidecar?.url ?? options.url
         if let existing { try Self.keepFilledFields(of: existing, display: "\(options.content.lastPathComponent)/articles/\(slug).md", in: &article, url: &url, force: options.force) }
-        let annotated = annotators(article.language).annotate(body, context: article.introduction)
-        let rendered = ArticleFile.text(of: article.file(source: "raw/\(rawName)", url: url, body: annotated.text))
+        let annotated = ArticleAnnotation.annotate(article.file(source: "raw/\(rawName)", url: url, body: body), with: annotators(article.language))
+        let rendered = ArticleFile.text(of: annotated.article)
         var warnings = article.warnings
         warnings += annotated.unresolved.map {
             "\(file.lastPathComponent): '\($0.surface)' could be \($0.candidates.joined(separator: " or ")); no full name before it, left unannotated"

@@ -5,8 +5,9 @@ import SourceText
 
 /// `dossier annotate`: runs the annotator again over every article after the registry changed.
 ///
-/// Only the body changes; front matter stays byte for byte. Running it twice changes nothing,
-/// hand annotations and not-an-entity markers (`[Kim](-)`) are kept.
+/// The body and the front matter's fields that may name entities (title, teaser, dateline,
+/// authors, captions) are annotated; the rest of the front matter stays byte for byte. Running it
+/// twice changes nothing, hand annotations and not-an-entity markers (`[Kim](-)`) are kept.
 public struct Reannotator {
     public struct Outcome: Sendable, Equatable {
         public var article: String
@@ -26,17 +27,13 @@ public struct Reannotator {
         // Windows line ends are read as the build reads them, and written back as they were.
         let crlf = original.utf8.contains(0x0D) && original.contains("\r\n")
         let text = crlf ? original.replacingOccurrences(of: "\r\n", with: "\n") : original
-        // The front matter as the build reads it: its title, teaser and captions introduce full names.
+        // The front matter as the build reads it: its fields are annotated too.
         let article = try Article.parse(text, slug: "", file: display)
-        let (head, body, bodyLine) = try ArticleFile.split(text, file: display)
-        let result = annotators(article.language).annotate(body, context: article.introduction)
-        let unresolved = result.unresolved.map { item in
-            var shifted = item
-            shifted.line += bodyLine - 1
-            return shifted
-        }
+        let (head, _, _) = try ArticleFile.split(text, file: display)
+        let result = ArticleAnnotation.annotate(article, with: annotators(article.language))
+        let unresolved = result.unresolved
         guard !result.added.isEmpty else { return Outcome(article: display, added: 0, unresolved: unresolved) }
-        var updated = head + result.text
+        var updated = ArticleFile.replacingFields(in: head, of: article, with: result.article) + result.article.body
         if ArticleFile.isUnchangedSinceImport(text) { updated = ArticleFile.rehashed(updated) }
         if crlf { updated = updated.replacingOccurrences(of: "\n", with: "\r\n") }
         try TextFile.write(Array(updated.utf8), to: file.path, display: display)

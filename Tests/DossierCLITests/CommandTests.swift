@@ -23,7 +23,7 @@ struct CommandTests {
         try Import.parse(content + [path("in")]).run()
         let article = try String(contentsOf: root.appendingPathComponent("content/articles/putin-bleibt-in-moskau.md"), encoding: .utf8)
         #expect(article.contains("[Wladimir Putin](person:wladimir-putin) sprach am Mittwoch in [Moskau](place:moskau) mit Sergej Lawrow."))
-        #expect(article.contains("outlet: \"DPA\"") && article.contains("dateline: \"Moskau\""))
+        #expect(article.contains("outlet: \"DPA\"") && article.contains("dateline: \"[Moskau](place:moskau)\""))
 
         try write("content/entities/more.yml", "- id: sergej-lawrow\n  type: person\n  name: Sergej Lawrow\n")
         // An editor's lock file beside the article being edited is not an article.

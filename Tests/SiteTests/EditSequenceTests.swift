@@ -63,7 +63,7 @@ struct EditSequence {
     let dossier: TestDossier
     var random: SplitMix
     var entities: [Person]
-    var articles: [String: (title: String, outlet: String, date: String, paragraphs: [String])] = [:]
+    var articles: [String: (title: String, outlet: String, date: String, teaser: String, paragraphs: [String])] = [:]
     var nextNumber = 0
     var title = "Zufallsdossier"
     var language = "de"
@@ -135,7 +135,7 @@ struct EditSequence {
     mutating func addArticle() throws -> Edit {
         nextNumber += 1
         let slug = "bericht-\(nextNumber)"
-        articles[slug] = (title: "Bericht \(random.below(50))", outlet: random.pick(["DPA", "ORF", "Der Standard", ""]), date: date(),
+        articles[slug] = (title: "Bericht \(random.below(50))", outlet: random.pick(["DPA", "ORF", "Der Standard", ""]), date: date(), teaser: "",
                           paragraphs: (0...random.below(3)).map { _ in paragraph() })
         try writeArticle(slug)
         return Edit(name: "added \(slug)")
@@ -162,9 +162,12 @@ struct EditSequence {
     mutating func editFrontMatter() throws -> Edit {
         let slug = random.pick(articles.keys.sorted())
         var article = articles[slug]!
-        switch random.below(3) {
+        switch random.below(5) {
         case 0: article.date = date()
         case 1: article.title = "Bericht \(random.below(50))"
+        // Fields that name entities: their mentions count on entity pages as the body's do.
+        case 2: article.title = "\(mention()) im Bericht \(random.below(50))"
+        case 3: article.teaser = random.below(4) == 0 ? "" : paragraph()
         default: article.outlet = random.pick(["DPA", "ORF", "Der Standard", "AFP", ""])
         }
         articles[slug] = article
@@ -200,7 +203,7 @@ struct EditSequence {
         let position = random.below(entities.count)
         let removed = entities.remove(at: position)
         try writeRegistry()
-        let used = articles.values.contains { $0.paragraphs.contains { $0.contains("(\(removed.type):\(removed.id))") } }
+        let used = articles.values.contains { ($0.paragraphs + [$0.title, $0.teaser]).contains { $0.contains("(\(removed.type):\(removed.id))") } }
         guard used else { return Edit(name: "removed unused entity \(removed.id)") }
         entities.insert(removed, at: position)
         let registry = try registryText()
@@ -243,18 +246,24 @@ struct EditSequence {
 
     // MARK: Writing
 
+    /// A link to a random entity; the most frequent entity more often, so that it fills more
+    /// than one page.
+    mutating func mention() -> String {
+        let entity = random.below(3) == 0 ? entities[random.below(entities.count)] : (entities.first { $0.id == "wladimir-putin" } ?? entities[0])
+        let surface = random.below(4) == 0 && !entity.aliases.isEmpty ? entity.aliases[0] : entity.name
+        return "[\(surface)](\(entity.type):\(entity.id))"
+    }
+
     mutating func paragraph() -> String {
         (0...random.below(3)).map { _ in
-            // The most frequent entity first, so that it fills more than one page.
-            let entity = random.below(3) == 0 ? entities[random.below(entities.count)] : (entities.first { $0.id == "wladimir-putin" } ?? entities[0])
-            let surface = random.below(4) == 0 && !entity.aliases.isEmpty ? entity.aliases[0] : entity.name
+            let link = mention()
             // Some sentences quote their entity: quotes come, go and change with the edits.
-            if random.below(4) == 0 { return "„Wir reden über Nummer \(random.below(1000))“, sagte [\(surface)](\(entity.type):\(entity.id))." }
+            if random.below(4) == 0 { return "„Wir reden über Nummer \(random.below(1000))“, sagte \(link)." }
             // Agency copy: one long sentence in a few versions, shared by the articles that have it.
             if random.below(5) == 0 {
-                return "Nach Angaben der Agentur traf [\(surface)](\(entity.type):\(entity.id)) am Mittwoch die Delegation aus dem Norden in \(random.pick(["der Stadt", "dem Hafen", "der Halle"]))."
+                return "Nach Angaben der Agentur traf \(link) am Mittwoch die Delegation aus dem Norden in \(random.pick(["der Stadt", "dem Hafen", "der Halle"]))."
             }
-            return "Heute sprach [\(surface)](\(entity.type):\(entity.id)) über Nummer \(random.below(1000))."
+            return "Heute sprach \(link) über Nummer \(random.below(1000))."
         }.joined(separator: " ")
     }
 
@@ -264,7 +273,8 @@ struct EditSequence {
 
     func articleText(_ slug: String) -> String {
         let article = articles[slug]!
-        var front = "---\ntitle: \(article.title)\n"
+        var front = "---\ntitle: \"\(article.title)\"\n"
+        if !article.teaser.isEmpty { front += "teaser: \"\(article.teaser)\"\n" }
         if !article.outlet.isEmpty { front += "outlet: \(article.outlet)\n" }
         if !article.date.isEmpty { front += "date: \(article.date)\n" }
         return front + "---\n" + article.paragraphs.joined(separator: "\n\n") + "\n"

@@ -95,6 +95,11 @@ struct TestDossier {
                                        output: output)).build()
     }
 
+    /// What `dossier check` reports on the dossier, one `file:line:col: error: …` per entry.
+    func check() -> [String] {
+        SiteChecker(options: .init(content: root.appendingPathComponent("content"), output: output)).check().errors.map(\.description)
+    }
+
     func read(_ path: String) throws -> String {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }

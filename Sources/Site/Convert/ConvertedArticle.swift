@@ -50,8 +50,10 @@ final class ConvertedArticle: @unchecked Sendable {
     static let summaryFields = ["title", "outlet", "teaser", "date", "dateText", "authors"]
     /// The entities mentioned, in registry order.
     let entities: [Mentioned]
-    /// The article's front matter; its `body` is left empty.
+    /// The article's front matter, its fields as plain text (`FieldText.plain`); its `body` is left empty.
     let article: Article
+    /// The annotated fields that hold links, as HTML for the article's page, by `Article.fieldKey`.
+    let fields: [String: String]
     /// The date as readers see it, made once for the many pages that list the article.
     let dateText: String
     /// Where the article goes on the home page and in the feed, its sort keys made once.
@@ -63,16 +65,19 @@ final class ConvertedArticle: @unchecked Sendable {
     let orderKey: UInt64
 
     /// `mentions` in text order; their entities are registry positions.
-    convenience init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote] = [], passages: [Passage] = [], dateText: String) {
+    convenience init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote] = [], passages: [Passage] = [], dateText: String,
+                     fields: [String: String] = [:]) {
         var article = article
         article.body = ""
         // The converter's arrays grew by doubling; the article keeps them until the build ends.
         self.init(article: article, text: text.compacted(), mentions: mentions.compacted(), quotes: quotes, passages: passages.compacted(), dateText: dateText,
-                  order: PageBuilder.DateOrder(article))
+                  order: PageBuilder.DateOrder(article), fields: fields)
     }
 
-    private init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote], passages: [Passage], dateText: String, order: PageBuilder.DateOrder) {
+    private init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote], passages: [Passage], dateText: String, order: PageBuilder.DateOrder,
+                 fields: [String: String]) {
         self.article = article
+        self.fields = fields
         self.text = text
         self.mentions = mentions
         self.quotes = quotes
@@ -130,7 +135,8 @@ final class ConvertedArticle: @unchecked Sendable {
             quote.speaker = Int32(moved[Int(quote.speaker)])
             return quote
         }
-        return ConvertedArticle(article: article, text: text, mentions: mentions, quotes: quotes, passages: passages, dateText: dateText, order: order)
+        return ConvertedArticle(article: article, text: text, mentions: mentions, quotes: quotes, passages: passages, dateText: dateText, order: order,
+                                fields: fields)
     }
 
     /// Fingerprints of what pages show of the article (`InputKey.Kind`): what lists show, its
@@ -154,6 +160,7 @@ final class ConvertedArticle: @unchecked Sendable {
             mentioned.combine(mention.sentenceEnd)
             mentioned.combine(mention.markStart)
             mentioned.combine(mention.markEnd)
+            mentioned.combine(mention.field)
             // Spellings, and which mentions share a sentence, but not where: text edits move them.
             if mention.sentenceStart != lastSentence { (sentences, lastSentence) = (sentences + 1, mention.sentenceStart) }
             overview.combine(entityIDs[Int(mention.entity)])
@@ -166,6 +173,7 @@ final class ConvertedArticle: @unchecked Sendable {
             text.withUnsafeBytes { quoted.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[quote.range])) }
         }
         document.combine(article)
+        document.combine(fields)
         document.combine(dateText)
         html.bytes.withUnsafeBytes { document.combine(bytes: $0) }
         func value(_ hasher: Hasher) -> UInt64 { UInt64(bitPattern: Int64(hasher.finalize())) }

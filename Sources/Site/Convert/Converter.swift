@@ -58,12 +58,20 @@ struct Converter: Sendable {
             collector.enter(block: number, text)
             return marks[number] ?? []
         }
+        // The front matter's fields come first, as the page shows them before the body.
+        var fields: [String: String] = [:]
+        for (field, value, key) in article.annotatedFields where value.utf8.contains(UInt8(ascii: "[")) {
+            let text = FieldText(value)
+            if text.hasLinks { fields[key] = collector.convert(text, field: field, key: key) }
+        }
         let html = Markup(try renderer.renderUTF8(article.body, rewriter: rewriter))
         // Every mistake of the article at once, not one per build.
         try SourceErrors.throwIfAny(collector.problems)
         let dateText = article.date.isEmpty ? strings["dateUnknown"] : strings.formatDate(article.date)
-        let converted = ConvertedArticle(article: article, text: collector.text, mentions: collector.mentions, quotes: collector.quotes(),
-                                         passages: collector.passages, dateText: dateText)
+        // Lists, feeds and page titles show the fields as text; the article's page with links.
+        let plain = fields.isEmpty ? article : article.mappingFields { FieldText.plain($1) }
+        let converted = ConvertedArticle(article: plain, text: collector.text, mentions: collector.mentions, quotes: collector.quotes(),
+                                         passages: collector.passages, dateText: dateText, fields: fields)
         return (converted, html)
     }
 }
@@ -119,29 +127,84 @@ private extension Converter {
         /// A link that is a mistake is noted in `problems` and shown as its text.
         func record(_ link: MarkdownLink) -> LinkRewriter.Replacement? {
             let found: Int?
-            do throws(Problem) { found = if let known = link.known { known } else { try position(of: link) } } catch {
+            do throws(Problem) { found = if let known = link.known { known } else { try position(of: link.destination) } } catch {
                 // Located only while it will be shown: finding the place costs a search.
                 if located.count < Self.maxProblems {
-                    located.append(SourceError(file: article.file, line: article.bodyLine + link.line - 1, column: link.column, message: error.message))
+                    locate(error.message, line: article.bodyLine + link.line - 1, column: link.column)
                 } else {
                     omitted += 1
                 }
                 return .init(open: "", close: "")
             }
             guard let entity = found else { return nil }
-            mentioned[entity] += 1
-            let ordinal = mentioned[entity]
             // The links of a block share its text's array: equal by reference, without reading it.
             if paragraph?.bytes != link.contextUTF8 { enter(block: -1, link.contextUTF8) }
+            mention(entity, at: link.range, field: .body)
+            return .init(openUTF8: tag, close: "</a>")
+        }
+
+        /// Records a mention of the entity at registry position `entity` at `range` of the
+        /// current paragraph, and writes its opening tag into `tag`.
+        private func mention(_ entity: Int, at range: Range<Int>, field: Article.Field) {
+            mentioned[entity] += 1
+            let ordinal = mentioned[entity]
             let current = paragraph!
-            let sentence = Sentence.bounds(of: link.range, in: current.bytes, boundaries: current.boundaries)
+            let sentence = Sentence.bounds(of: range, in: current.bytes, boundaries: current.boundaries)
             mentions.append(Mention(
                 entity: Int32(entity), ordinal: ordinal,
                 sentenceStart: Int32(current.base + sentence.lowerBound), sentenceEnd: Int32(current.base + sentence.upperBound),
-                markStart: Int32(current.base + link.range.lowerBound), markEnd: Int32(current.base + link.range.upperBound)
+                markStart: Int32(current.base + range.lowerBound), markEnd: Int32(current.base + range.upperBound), field: field
             ))
             writeOpenTag(entity, ordinal: ordinal)
-            return .init(openUTF8: tag, close: "</a>")
+        }
+
+        /// A front matter field (`FieldText`) as HTML, its annotations as mention links like the
+        /// body's; its text becomes a paragraph of `text` of its own, which mentions point into.
+        func convert(_ value: FieldText, field: Article.Field, key: String) -> String {
+            let plain = Array(value.plain.utf8)
+            enter(block: -1, plain)
+            var html: [UInt8] = [], offset = 0
+            for part in value.parts {
+                switch part {
+                case .text(let text):
+                    HTMLEscaping.append(text, to: &html)
+                    offset += text.utf8.count
+                case .link(let text, let destination, let column):
+                    let range = offset..<(offset + text.utf8.count)
+                    offset = range.upperBound
+                    let found: Int?
+                    do throws(Problem) { found = if let known = converter.references.position(of: destination) { known } else { try position(of: destination) } } catch {
+                        let start = article.fieldLocations[key] ?? article.fieldLocations[String(key.prefix { $0 != "." })]
+                        locate(error.message, line: start?.line ?? 1, column: (start?.column ?? 1) + column)
+                        HTMLEscaping.append(text, to: &html)
+                        continue
+                    }
+                    if let entity = found {
+                        mention(entity, at: range, field: field)
+                        html += tag
+                        HTMLEscaping.append(text, to: &html)
+                        html += "</a>".utf8
+                    } else if destination != "-" {
+                        // A web address, or a relative link the link check follows, as in the body.
+                        html += "<a href=\"".utf8
+                        HTMLEscaping.append(destination, to: &html)
+                        html += "\">".utf8
+                        HTMLEscaping.append(text, to: &html)
+                        html += "</a>".utf8
+                    } else {
+                        HTMLEscaping.append(text, to: &html)
+                    }
+                }
+            }
+            return String(decoding: html, as: UTF8.self)
+        }
+
+        private func locate(_ message: String, line: Int, column: Int) {
+            if located.count < Self.maxProblems {
+                located.append(SourceError(file: article.file, line: line, column: column, message: message))
+            } else {
+                omitted += 1
+            }
         }
 
         /// Keeps the text of a paragraph or heading about to be rendered (number `block`), and
@@ -217,22 +280,22 @@ private extension Converter {
         /// The registry position of the entity an annotation names, checked against the registry.
         /// Called for a destination that is not a known reference: not an annotation, or a
         /// mistake to explain.
-        private func position(of link: MarkdownLink) throws(Problem) -> Int? {
+        private func position(of destination: String) throws(Problem) -> Int? {
             let registry = converter.registry
-            guard let colon = link.destination.firstIndex(of: ":") else { return nil }
-            let scheme = String(link.destination[..<colon])
+            guard let colon = destination.firstIndex(of: ":") else { return nil }
+            let scheme = String(destination[..<colon])
             guard let type = EntityType(rawValue: scheme) else {
                 // A colon after something that is no scheme (`Kapitel:2`, `./a:b`) is a relative link.
                 guard Self.isScheme(scheme), !Converter.linkSchemes.contains(scheme.lowercased()) else { return nil }
-                throw Problem(message: "link to '\(link.destination)': '\(scheme):' is not an entity type or a web address; annotate with person:, place: or org:, or link to an http(s) address")
+                throw Problem(message: "link to '\(destination)': '\(scheme):' is not an entity type or a web address; annotate with person:, place: or org:, or link to an http(s) address")
             }
-            let id = String(link.destination[link.destination.index(after: colon)...])
+            let id = String(destination[destination.index(after: colon)...])
             guard Slug.isValid(id) else {
-                throw Problem(message: "malformed entity id '\(link.destination)': write \(type.rawValue):<slug>, like \(type.rawValue):\(Slug.make(id).isEmpty ? "name" : Slug.make(id))")
+                throw Problem(message: "malformed entity id '\(destination)': write \(type.rawValue):<slug>, like \(type.rawValue):\(Slug.make(id).isEmpty ? "name" : Slug.make(id))")
             }
             guard let position = registry.index(of: id), registry.entities[position].type == type else {
                 let hint = registry[id].map { "it is a \($0.type.rawValue): write \($0.reference)" } ?? "add it to content/entities/ or fix the id"
-                throw Problem(message: "unknown entity '\(link.destination)': \(hint)")
+                throw Problem(message: "unknown entity '\(destination)': \(hint)")
             }
             return position
         }

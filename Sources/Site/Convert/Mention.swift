@@ -1,3 +1,5 @@
+import Articles
+
 /// One annotated mention of an entity: which one, where, and in which sentence.
 ///
 /// Plain numbers only: a large dossier has millions of mentions, and the text they point into
@@ -13,6 +15,8 @@ struct Mention: Sendable, Equatable {
     var sentenceEnd: Int32
     var markStart: Int32
     var markEnd: Int32
+    /// Where in the article it stands: the body, or a field of the front matter (a caption, the teaser, a credit).
+    var field: Article.Field = .body
 
     var sentence: Range<Int> { Int(sentenceStart)..<Int(sentenceEnd) }
     var mark: Range<Int> { Int(markStart)..<Int(markEnd) }

@@ -1,3 +1,4 @@
+import Articles
 import Entities
 import Templating
 
@@ -12,10 +13,22 @@ extension PageBuilder {
         for (key, text) in zip(ConvertedArticle.summaryFields, converted.summary) { model[key] = .string(text) }
         model["url"] = .string(articleURL(converted, from: path))
         model["outletURL"] = .string(SitePaths.relative(from: path, to: SitePaths.outlet(article.outlet)))
-        model["dateline"] = .string(article.dateline)
+        // Fields that name entities link them, as the body does.
+        let fields = converted.fields
+        func field(_ key: String, _ plain: String) -> Value { fields[key].map(Value.html) ?? .string(plain) }
+        for key in ["title", "teaser", "dateline"] { model[key] = field(key, key == "title" ? article.title : key == "teaser" ? article.teaser : article.dateline) }
+        if !fields.isEmpty {
+            // Each author is a field of its own: joined here as the summary joins them.
+            model["authors"] = .html(article.authors.indices.map { fields[Article.fieldKey(.author, $0)] ?? HTMLEscaping.escape(article.authors[$0]) }
+                .joined(separator: ", "))
+        }
         model["authorList"] = .list(article.authors.map { .string($0) })
         model["body"] = html.value
-        model["captions"] = .list(article.captions.map { ["text": .string($0.text), "credit": .string($0.credit), "title": .string($0.title)] })
+        model["captions"] = .list(article.captions.indices.map { number in
+            let caption = article.captions[number]
+            return ["text": field(Article.fieldKey(.caption, number), caption.text), "credit": field(Article.fieldKey(.credit, number), caption.credit),
+                    "title": field(Article.fieldKey(.captionTitle, number), caption.title)]
+        })
         model["sourceURL"] = article.url.map { .string($0) } ?? .null
         model["sourceFile"] = .string(article.source)
         // Beside the text on wide screens: the entities by type, the most mentioned first.

@@ -68,7 +68,7 @@ extension PageBuilder {
         // Tables, not a list of objects: a page lists up to a thousand mentions.
         let first = (number - 1) * articlesPerEntityPage
         let chunk = inputs.listing(of: position, first..<first + articlesPerEntityPage, &reads)
-        let listing = MentionListing(root: root, entity: link.id)
+        let listing = MentionListing(root: root, entity: link.id, fieldLabels: fieldLabels)
         var groups = Table.Builder(Self.groupShape, capacity: chunk.count)
         for (article, run) in chunk {
             groups.append { listing.add(article, run, &$0) }
@@ -148,10 +148,14 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
     }
 
     /// The listing of a page whose way back to the root is `root`, of the entity `entity`.
-    init(root: String, entity: String) {
+    init(root: String, entity: String, fieldLabels: [[UInt8]]) {
         self.root = Array(root.utf8)
         anchor = Array("#\(entity)-".utf8)
+        self.fieldLabels = fieldLabels
     }
+
+    /// Per `Article.Field`, what stands before a mention outside the body: `<span class="field">Bildunterschrift</span> `.
+    let fieldLabels: [[UInt8]]
 
     /// Lists `article`, whose mentions of the entity are `run`, in `row` (of
     /// `PageBuilder.groupShape`): its summary, the link to it, and its mentions in text order,
@@ -189,6 +193,7 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
             article.writeListing(number, to: &output)
         case .sentence:
             let mention = article.mention(number, in: run)
+            output.append(contentsOf: fieldLabels[Int(mention.field.rawValue)])
             Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
         case .link:
             output.append(contentsOf: root)

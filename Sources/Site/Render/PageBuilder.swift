@@ -57,6 +57,8 @@ struct PageBuilder: Sendable {
     /// orders entities by id without comparing strings. Only the order of two ids is used, which
     /// their names (noted with the links) decide.
     let idRanks: [Int32]
+    /// Per `Article.Field`, the label before a mention that stands outside the body.
+    let fieldLabels: [[UInt8]]
 
     init(inputs: PageInputs) {
         self.inputs = inputs
@@ -75,6 +77,9 @@ struct PageBuilder: Sendable {
             ranks[position] = Int32(rank)
         }
         idRanks = ranks
+        fieldLabels = Article.Field.allCases.map { field in
+            field == .body ? [] : Array("<span class=\"field\">\(HTMLEscaping.escape(strings["field.\(field)"]))</span> ".utf8)
+        }
     }
 
     /// Every page of the site but the articles, home first.
