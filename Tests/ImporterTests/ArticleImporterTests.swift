@@ -20,7 +20,7 @@ struct ArticleImporterTests {
         #expect(outcome.article == "content/articles/russland-will-nordkorea-beim-bau-von-satelliten-helfen.md")
         #expect(try Data(contentsOf: content.appendingPathComponent("raw/001_2693660c1e8186e1.txt")) == Data(contentsOf: seed))
         let text = try String(contentsOf: content.appendingPathComponent("articles/russland-will-nordkorea-beim-bau-von-satelliten-helfen.md"), encoding: .utf8)
-        #expect(text.hasPrefix("---\ntitle: \"[Russland](place:russland) will [Nordkorea](place:nordkorea) beim Bau von Satelliten helfen\"\noutlet: \"Reuters\"\nauthors: [\"Guy Faulconbridge\", \"Soo-hyang Choi\"]\ndate: \"2023-09\"\ndateline: \"[Wladiwostok](place:wladiwostok)\"\nsource: \"raw/001_2693660c1e8186e1.txt\"\nlanguage: de\n"))
+        #expect(text.hasPrefix("---\ntitle: \"[Russland](place:russland) will [Nordkorea](place:nordkorea) beim Bau von Satelliten helfen\"\noutlet: \"Reuters\"\nauthors: [\"[Guy Faulconbridge](person:guy-faulconbridge)\", \"[Soo-hyang Choi](person:soo-hyang-choi)\"]\ndate: \"2023-09\"\ndateline: \"[Wladiwostok](place:wladiwostok)\"\nsource: \"raw/001_2693660c1e8186e1.txt\"\nlanguage: de\n"))
         #expect(text.contains("\n---\n[Russland](place:russland) will [Nordkorea](place:nordkorea) beim Bau von Satelliten helfen.\n"))
         #expect(text.contains("an der [Pazifik](place:pazifik)-Küste"))
     }
