@@ -19,6 +19,12 @@ enum Agencies {
         return names.count == parts.count ? names.joined(separator: "/") : nil
     }
 
+    /// The outlet of a dateline's agency: "dpa/lnw" is DPA (with a regional service), "AP" is AP.
+    static func outlet(inDateline agency: String) -> String? {
+        let names = agency.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == " " }).compactMap { signatures[String($0)] }
+        return names.isEmpty ? nil : names.joined(separator: "/")
+    }
+
     static func outlet(inCopyright line: String) -> String? {
         let lowered = line.lowercased()
         guard lowered.contains("(c)") || lowered.contains("©") || lowered.contains("copyright") else { return nil }

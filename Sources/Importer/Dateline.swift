@@ -1,4 +1,12 @@
-/// The opening of agency copy: "Wladiwostok (Reuters) - Russland will …".
+/// The opening of agency copy and news text: where it was written, which agency sent it, and
+/// the text after the dash.
+///
+/// The forms seen in real copy:
+/// - `Wladiwostok (Reuters) - Russland will …`, `Berlin/Ahrweiler (dpa) - …`, `Berlin (dpa/lnw) – …`
+/// - `KOMSOMOLSK-ON-AMUR, Russia, Sept 13 (Reuters) - …` (the date is dropped from the place)
+/// - `BERLIN -- …`, `BERLIN (AP) — …`: a place in capitals, with or without an agency
+/// - `München – Die Polizei …`: a place of up to three capitalised words before a spaced en or
+///   em dash, only where the text after it starts a sentence.
 struct Dateline: Equatable {
     var place: String
     var agency: String
@@ -6,16 +14,67 @@ struct Dateline: Equatable {
     var rest: String
 
     init?(_ text: String) {
-        guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")"),
-              text.distance(from: text.startIndex, to: open) <= 40 else { return nil }
-        let place = text[..<open].trimmingCharacters(in: .whitespaces)
-        let agency = String(text[text.index(after: open)..<close])
-        var rest = text[text.index(after: close)...].drop { $0 == " " }
-        guard let dash = rest.first, ["-", "–", "—"].contains(dash), let initial = place.first, initial.isUppercase,
-              !place.contains(where: { ".,;:!?".contains($0) }), !agency.isEmpty else { return nil }
-        rest = rest.dropFirst().drop { $0 == " " }
-        self.place = place
+        // The dash: " - ", " – ", " — " or " -- ", within the first 60 characters.
+        guard let (head, dash, rest) = Self.split(text) else { return nil }
+        var place = Substring(head), agency = ""
+        if place.hasSuffix(")"), let open = place.lastIndex(of: "(") {
+            agency = place[place.index(after: open)..<place.index(before: place.endIndex)].trimmingCharacters(in: .whitespaces)
+            place = place[..<open]
+            guard !agency.isEmpty, agency.count <= 20, !agency.contains(" ") || agency.split(separator: " ").count <= 2 else { return nil }
+        }
+        var parts = place.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        // "…, Sept 13": a date after the place.
+        if parts.count > 1, parts.last!.contains(where: \.isNumber) { parts.removeLast() }
+        guard let first = parts.first, (1...2).contains(parts.count), parts.allSatisfy(Self.isPlaceName) else { return nil }
+        // What follows starts a sentence (or nothing follows: a dateline on a line of its own).
+        let words = first.split(separator: " ")
+        guard !Self.sentenceStarts.contains(String(words[0])), rest.first.map({ $0.isUppercase || $0.isNumber || "„\"'»".contains($0) }) ?? true else { return nil }
+        let capitals = first.contains(where: \.isLetter) && first == first.uppercased()
+        if agency.isEmpty, !capitals {
+            // A plain "Name – Text": a spaced en or em dash, a short name, a sentence after it.
+            guard dash != "-", parts.count == 1, words.count <= 3, rest.count >= 20 else { return nil }
+        }
+        self.place = parts.joined(separator: ", ")
         self.agency = agency
-        self.rest = String(rest)
+        self.rest = rest
+    }
+}
+
+private extension Dateline {
+    static let dashes = ["--", "-", "–", "—"]
+    /// Words that start a sentence, never a place: "Die Regierung – Das …" is no dateline.
+    static let sentenceStarts: Set<String> = ["Der", "Die", "Das", "Ein", "Eine", "Er", "Sie", "Es", "Wir", "Ich", "Auch", "Doch", "Aber",
+                                              "The", "A", "An", "He", "She", "It", "We", "They", "But", "And"]
+
+    /// The text before the first spaced dash, the dash, and the text after it.
+    static func split(_ text: String) -> (String, String, String)? {
+        var index = text.startIndex, count = 0
+        while index < text.endIndex, count < 60 {
+            if text[index] == " " {
+                let after = text[text.index(after: index)...]
+                for dash in dashes where after.hasPrefix(dash) {
+                    let end = after.index(after.startIndex, offsetBy: dash.count)
+                    guard end == after.endIndex || after[end] == " " else { continue }
+                    let rest = after[end...].drop { $0 == " " }
+                    return (String(text[..<index]), dash, String(rest))
+                }
+            }
+            // Quotes or a colon before any dash: a sentence, not a dateline.
+            if ":;„“\"".contains(text[index]) { return nil }
+            index = text.index(after: index)
+            count += 1
+        }
+        return nil
+    }
+
+    /// Capitalised words, joined by spaces, hyphens or slashes: "Berlin/Ahrweiler",
+    /// "KOMSOMOLSK-ON-AMUR", "Frankfurt am Main", "Russia".
+    static func isPlaceName(_ text: String) -> Bool {
+        guard let initial = text.first, initial.isUppercase, text.count <= 40 else { return false }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "/" })
+        guard words.count <= 4 else { return false }
+        return words.allSatisfy { word in
+            word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" } && (word.first!.isUppercase || ["am", "an", "der", "im", "on", "upon"].contains(word))
+        }
     }
 }

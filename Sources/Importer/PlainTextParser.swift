@@ -109,7 +109,11 @@ private extension PlainTextParser {
             article.title = first
             blocks.removeFirst()
             blocks.removeAll { $0 == first }
-            if let lead = blocks.first, LineKind.endsSentence(lead), lead.count <= 400, blocks.count > 2 {
+            // A subtitle: a headline-like line right under the headline, before any prose, is
+            // no section heading but the teaser.
+            if blocks.count > 2, LineKind.isHeadingLike(blocks[0], maximumLength: 200), !LineKind.isAllCaps(blocks[0]), !LineKind.isHeadingLike(blocks[1]) {
+                article.teaser = blocks.removeFirst()
+            } else if let lead = blocks.first, LineKind.endsSentence(lead), lead.count <= 400, blocks.count > 2 {
                 article.teaser = lead
                 blocks.removeFirst()
             }

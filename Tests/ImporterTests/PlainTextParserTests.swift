@@ -36,6 +36,15 @@ struct PlainTextParserTests {
         #expect(!article.blocks.contains { $0.contains("Copyright") })
     }
 
+    @Test func aSubtitleUnderTheHeadlineIsTheTeaserNotASectionHeading() throws {
+        let article = try parse("000_d429acaccbe4d770")
+        #expect(article.teaser == "Kim Jong un im Nachbarland: Russland wird Nordkorea laut Putin beim Bau von Satelliten helfen")
+        #expect(article.blocks.first?.hasPrefix("Der russische Präsident Wladimir Putin hat") == true)
+        #expect(!article.blocks.contains { $0.contains("im Nachbarland") })
+        // A heading further down stays a heading.
+        #expect(article.blocks.contains("## Putin und Kim: Raketentechnik gegen Waffen und Munition?"))
+    }
+
     @Test func textWithoutHeadlineTakesFirstSentenceAndWarns() throws {
         let article = try parse("002_fc5c6d0c16e0ce8a")
         #expect(article.title == "Wladimir Putin sagte, er und Kim Jong Un würden über Nordkoreas junges Raumfahrtprogramm sprechen, nachdem der Satellitenstart kürzlich gescheitert sei")
@@ -74,5 +83,53 @@ struct PlainTextParserTests {
         let decomposed = "Titel ohne Punkt\n\nDer Mu\u{0308}ller sagte etwas Langes, das ein Satz ist.\n\nNoch ein Absatz.\n\nUnd noch einer."
         let article = PlainTextParser(file: "x").parse(decomposed)
         #expect(article.teaser == "Der M\u{00FC}ller sagte etwas Langes, das ein Satz ist.")
+    }
+}
+
+/// Datelines in the forms real copy uses, and openings that only look like one.
+struct DatelineTests {
+    @Test(arguments: [
+        ("Wladiwostok (Reuters) - Russland will helfen.", "Wladiwostok", "Reuters", "Russland will helfen."),
+        ("Berlin/Ahrweiler (dpa) - Nach der Flut räumen Helfer auf.", "Berlin/Ahrweiler", "dpa", "Nach der Flut räumen Helfer auf."),
+        ("Bad Neuenahr-Ahrweiler (dpa/lrs) – Die Aufräumarbeiten dauern an.", "Bad Neuenahr-Ahrweiler", "dpa/lrs", "Die Aufräumarbeiten dauern an."),
+        ("BERLIN -- Germany's flood death toll rose on Saturday.", "BERLIN", "", "Germany's flood death toll rose on Saturday."),
+        ("BERLIN (AP) — Rescuers searched on.", "BERLIN", "AP", "Rescuers searched on."),
+        ("München – Die Feuerwehr war die ganze Nacht im Einsatz.", "München", "", "Die Feuerwehr war die ganze Nacht im Einsatz."),
+        ("Frankfurt am Main – Die Börse reagierte gelassen auf die Nachricht.", "Frankfurt am Main", "", "Die Börse reagierte gelassen auf die Nachricht."),
+        ("KOMSOMOLSK-ON-AMUR, Russia (Reuters) - Kim Jong Un visited a factory.", "KOMSOMOLSK-ON-AMUR, Russia", "Reuters", "Kim Jong Un visited a factory."),
+        ("VOSTOCHNY COSMODROME, Russia, Sept 13 (Reuters) - Putin met Kim.", "VOSTOCHNY COSMODROME, Russia", "Reuters", "Putin met Kim."),
+        ("St. Petersburg (AFP) - Ein Treffen.", "St. Petersburg", "AFP", "Ein Treffen."),
+    ])
+    func datelines(text: String, place: String, agency: String, rest: String) throws {
+        let found = try #require(Dateline(text))
+        #expect(found.place == place && found.agency == agency && found.rest == rest)
+    }
+
+    @Test(arguments: [
+        "Die Regierung – Das war zu erwarten – schwieg.",
+        "Putin sagte - wie erwartet - nichts.",
+        "Kim – so hieß es – reiste ab.",
+        "Der Kreml (Moskau) - so die Agentur - schwieg.",
+        "„Wir helfen“ - sagte er.",
+        "Russland, China und Iran (alle Verbündete) - Ein Bündnis.",
+        "Auf dem Weg nach Moskau machte er halt, und dann ging es weiter in Richtung Osten – Kim – sagte man.",
+        "Er kam – Ende.",
+    ])
+    func notDatelines(text: String) {
+        #expect(Dateline(text) == nil, "\(text)")
+    }
+
+    @Test func theDatelineLeavesTheLeadAndItsAgencyBecomesTheOutlet() {
+        let article = PlainTextParser(file: "x").parse("Flut im Ahrtal\n\nBerlin/Ahrweiler (dpa) - Nach der Flut räumen Helfer auf.\n\nDer zweite Absatz.\n\nDer dritte Absatz.\n")
+        #expect(article.dateline == "Berlin/Ahrweiler")
+        #expect(article.outlet == "DPA")
+        #expect(article.teaser == "Nach der Flut räumen Helfer auf.")
+        #expect(!article.blocks.contains { $0.contains("(dpa)") })
+        let english = PlainTextParser(file: "y").parse("Floods in Germany\n\nBERLIN -- Germany's flood death toll rose on Saturday.\n\nMore text.\n")
+        #expect(english.dateline == "BERLIN")
+        #expect(english.blocks.first == "Germany's flood death toll rose on Saturday.")
+        #expect(english.title == "Floods in Germany")
+        let regional = PlainTextParser(file: "z").parse("Aufräumen\n\nMainz (dpa/lrs) – Die Helfer sind erschöpft.\n\nMehr.\n\nNoch mehr.\n")
+        #expect(regional.outlet == "DPA")
     }
 }
