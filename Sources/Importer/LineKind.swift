@@ -18,6 +18,21 @@ enum LineKind {
         return letters.count >= 4 && letters.allSatisfy(\.isUppercase)
     }
 
+    /// Labels that open a credit line, in either language: "Foto: …", "Credit: …", "Bild: ©…".
+    static let creditLabels = ["foto:", "fotos:", "bild:", "bildquelle:", "photo:", "photos:", "image:", "picture:", "credit:", "©", "(c)"]
+
+    /// The credit a line gives, without its labels ("Foto: Credit: Reuters/Jane Doe" is
+    /// "Reuters/Jane Doe"), or nil when the line is no credit.
+    static func credit(in line: String) -> String? {
+        var rest = Substring(line), labelled = false
+        while let label = creditLabels.first(where: { rest.lowercased().hasPrefix($0) }) {
+            rest = rest.dropFirst(label.count).drop { $0 == " " }
+            labelled = true
+        }
+        if labelled { return !rest.isEmpty && rest.count <= 80 && !endsSentence(String(rest)) ? String(rest) : nil }
+        return isCredit(line) ? line : nil
+    }
+
     /// A photo credit: agencies and photographer joined by slashes, "APA/AFP/Mikhail Metzel".
     static func isCredit(_ line: String) -> Bool {
         let parts = line.split(separator: "/", omittingEmptySubsequences: false)

@@ -17,6 +17,8 @@ struct PlainTextParser {
         lines = removeCruft(lines)
         lines = extractMetadata(lines, into: &article)
         lines = extractCaptions(lines, into: &article)
+        // What is left of short lines in a row, bylines and captions taken, is a map's labels.
+        for run in TextCleaner.labelRuns(lines).reversed() { lines.removeSubrange(run) }
         var blocks = lines.filter { !$0.isEmpty }
         extractTitle(&blocks, into: &article)
         article.blocks = headed(blocks)
@@ -46,6 +48,11 @@ private extension PlainTextParser {
             }
             if let outlet = Agencies.outlet(inCopyright: rest) {
                 if article.outlet.isEmpty { article.outlet = outlet }
+                continue
+            }
+            // "13.09.2023, 10:45 Uhr" on a line of its own, among the lines above the text.
+            if index < 12, let date = DateLine.date(in: rest) {
+                if article.date.isEmpty { article.date = date }
                 continue
             }
             if let authors = byline(rest), article.authors.isEmpty {
@@ -85,7 +92,7 @@ private extension PlainTextParser {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            if LineKind.isCredit(line), let caption = kept.last, !caption.isEmpty {
+            if let credit = LineKind.credit(in: line), let caption = kept.last, !caption.isEmpty {
                 kept.removeLast()
                 var title = ""
                 if index + 1 < lines.count, LineKind.isHeadingLike(lines[index + 1]),
@@ -93,7 +100,7 @@ private extension PlainTextParser {
                     title = lines[index + 1]
                     index += 1
                 }
-                article.captions.append(.init(text: caption, credit: line, title: title))
+                article.captions.append(.init(text: caption, credit: credit, title: title))
             } else {
                 kept.append(line)
             }

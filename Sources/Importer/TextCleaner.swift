@@ -1,24 +1,89 @@
 import Foundation
 
-/// Recognises the lines of scraped news text that are not the article: navigation, teasers
-/// for other pages, comment sections, editors' initials.
-enum TextCleaner {
-    static let cruftLines: Set<String> = [
-        "zum inhalt", "zum inhalt springen", "lesen sie auch", "lesen sie auch:", "kommentare", "aktuelles",
-        "mehr zum thema", "mehr zum thema:", "zur startseite", "teilen", "anzeige", "werbung", "newsletter",
-        "artikel teilen", "drucken", "merken", "zurück", "weiterlesen", "startseite",
-    ]
-    /// Teasers for other pages: "Im Video: …", "Mehr zum Thema: …".
-    static let cruftPrefixes = ["im video:", "video:", "mehr zum thema:", "lesen sie auch:", "zum thema:"]
+/// What a language's news pages wrap around an article: navigation, links to other pages,
+/// live-ticker banners, app and newsletter pitches, player notes. Rules are data: another
+/// language or outlet is a new table, not new code. Lines are compared lowercased.
+struct CruftRules: Sendable {
+    /// Whole lines that are never article text.
+    var lines: Set<String>
+    /// Starts of lines that introduce a link to another page ("Im Video: …", "Related: …").
+    var prefixes: [String]
+    /// Pieces that make a short line a pitch or player note wherever they stand ("… app").
+    var fragments: [String]
 
-    static func isCruft(_ line: String) -> Bool {
-        let lowered = line.lowercased()
-        if cruftLines.contains(lowered) { return true }
-        return cruftPrefixes.contains { lowered.hasPrefix($0) }
+    static let german = CruftRules(
+        lines: ["zum inhalt", "zum inhalt springen", "lesen sie auch", "lesen sie auch:", "kommentare", "aktuelles",
+                "mehr zum thema", "mehr zum thema:", "zur startseite", "teilen", "anzeige", "werbung", "newsletter",
+                "artikel teilen", "drucken", "merken", "zurück", "weiterlesen", "startseite", "liveticker", "live-ticker",
+                "liveblog", "artikel anhören", "vorlesen", "audio", "schließen", "mehr anzeigen", "meistgelesen",
+                "das könnte sie auch interessieren", "empfehlungen", "nach oben", "kopiert", "link kopieren"],
+        prefixes: ["im video:", "video:", "mehr zum thema:", "lesen sie auch:", "zum thema:", "lesen sie mehr:", "auch interessant:",
+                   "mehr dazu:", "hören sie auch:", "alle entwicklungen im", "hier geht es zum", "hier geht's zum"],
+        fragments: ["in unserer app", "unsere app", "newsletter abonnieren", "jetzt abonnieren", "video wird geladen"]
+    )
+
+    static let english = CruftRules(
+        lines: ["skip to content", "share this article", "share this", "share", "advertisement", "related", "related:", "most read",
+                "most popular", "read more", "sign up", "subscribe", "follow us", "comments", "listen to this article",
+                "copy link", "link copied", "top stories", "more on this story", "back to top", "live", "live updates"],
+        prefixes: ["related:", "read more:", "watch:", "more on this story:", "see also:", "live updates:", "listen:", "recommended:"],
+        fragments: ["video not showing", "stay tuned with", "download the app", "get the app", "sign up for our", "subscribe to our",
+                    "click here to", "enable javascript"]
+    )
+
+    /// The rules of every language at once: a raw file's language is known only after reading it.
+    static let all = CruftRules(
+        lines: german.lines.union(english.lines), prefixes: german.prefixes + english.prefixes,
+        fragments: german.fragments + english.fragments
+    )
+}
+
+/// Recognises the lines of scraped news text that are not the article: navigation, teasers
+/// for other pages, banners, comment sections, editors' initials, the labels of a map or chart.
+enum TextCleaner {
+    static func isCruft(_ line: String, rules: CruftRules = .all) -> Bool {
+        let lowered = line.lowercased().trimmingCharacters(in: .whitespaces)
+        guard !lowered.isEmpty else { return false }
+        if rules.lines.contains(lowered) || rules.prefixes.contains(where: lowered.hasPrefix) { return true }
+        // A pitch or a player note is short; a paragraph quoting one is article text.
+        if lowered.count <= 160, rules.fragments.contains(where: lowered.contains) { return true }
+        return isBanner(lowered) || isEditorsNote(lowered)
+    }
+
+    /// "++++ Liveticker +++", "+++ Eilmeldung +++", "*** Update ***": a line framed by runs of
+    /// `+` or `*`, the ticker banners of live pages.
+    static func isBanner(_ line: String) -> Bool {
+        for mark in ["++", "**"] where line.hasPrefix(mark) && line.hasSuffix(mark) && line.count <= 80 { return true }
+        return false
+    }
+
+    /// "[Video not showing up above? Click here.]": a whole line in square brackets.
+    static func isEditorsNote(_ line: String) -> Bool {
+        line.hasPrefix("[") && line.hasSuffix("]") && !line.dropFirst().contains("[") && line.count <= 200
     }
 
     /// Editors' initials at the very end of agency copy ("rös", "dpa/fw").
     static func isInitials(_ line: String) -> Bool {
         line.count <= 4 && !line.isEmpty && line.allSatisfy { $0.isLowercase || $0 == "/" }
+    }
+
+    /// The labels of a map or chart copied with the text: three or more lines in a row, no blank
+    /// line between them, each a few words without a sentence's end ("Köln", "Bonn", "Ahr").
+    /// A caption's credit among them makes them a caption, not labels.
+    static func labelRuns(_ lines: [String]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        while start < lines.count {
+            var end = start
+            while end < lines.count, isLabel(lines[end]) { end += 1 }
+            if end - start >= 3, !lines[start..<end].contains(where: { LineKind.credit(in: $0) != nil }) { runs.append(start..<end) }
+            start = max(end, start + 1)
+        }
+        return runs
+    }
+
+    private static func isLabel(_ line: String) -> Bool {
+        !line.isEmpty && line.count <= 30 && line.split(separator: " ").count <= 3 && !LineKind.endsSentence(line)
+            && !line.hasSuffix(":") && !line.contains("/")
     }
 }

@@ -133,3 +133,79 @@ struct DatelineTests {
         #expect(regional.outlet == "DPA")
     }
 }
+
+/// What pages wrap around an article, in German and English, and article text that only
+/// resembles it.
+struct CruftTests {
+    @Test(arguments: [
+        "++++ Liveticker +++", "+++ Eilmeldung +++", "Liveticker", "Share this article", "Related: Floods in Belgium kill 20",
+        "[Video not showing up above? Click here to watch »]", "Stay tuned with the latest news in our App", "Im Video: Putin spricht",
+        "Lesen Sie auch: Die Flut und ihre Folgen", "Advertisement", "Skip to content", "Most read", "Zum Inhalt springen",
+        "Das könnte Sie auch interessieren", "Read more: How the flood happened", "Download the app for live updates",
+    ])
+    func cruft(line: String) {
+        #expect(TextCleaner.isCruft(line), "\(line)")
+    }
+
+    @Test(arguments: [
+        "Die Flut traf das Ahrtal in der Nacht.", "Related companies were not affected, the ministry said.",
+        "Share prices fell in Frankfurt.", "Live aus Schuld berichtet unsere Reporterin.", "„Wir teilen die Sorge“, sagte Dreyer.",
+        "Kim kam mit dem Zug [aus Pjöngjang].", "The app, he said, was downloaded a million times before anyone noticed the flaw in the warning system, which had been reported.",
+    ])
+    func articleText(line: String) {
+        #expect(!TextCleaner.isCruft(line), "\(line)")
+    }
+
+    @Test func aMapsLabelsAreDroppedButBylinesAndCaptionsKept() {
+        let text = """
+        Flut im Ahrtal
+
+        Von Anna Muster
+        13.09.2023
+
+        Die Ahr trat in der Nacht über die Ufer. Helfer kamen aus dem ganzen Land.
+
+        Köln
+        Bonn
+        Ahrweiler
+        Schuld
+
+        Überflutete Straße in Ahrweiler
+        Foto: Credit: Reuters/Wolfgang Rattay
+
+        Am Morgen begann das Aufräumen. Viele Häuser waren zerstört.
+        """
+        let article = PlainTextParser(file: "x").parse(text)
+        #expect(article.authors == ["Anna Muster"])
+        #expect(!article.blocks.contains { ["Köln", "Bonn", "Schuld"].contains($0) })
+        #expect(article.captions.map(\.credit) == ["Reuters/Wolfgang Rattay"])
+        #expect(article.captions.map(\.text) == ["Überflutete Straße in Ahrweiler"])
+        #expect(article.blocks.contains("Am Morgen begann das Aufräumen. Viele Häuser waren zerstört."))
+    }
+}
+
+/// Lines that only give the date, as German and English pages print them.
+struct DateLineTests {
+    @Test(arguments: [
+        ("13.09.2023", "2023-09-13"), ("13.09.2023, 10:45 Uhr", "2023-09-13"), ("Mittwoch, 13. September 2023", "2023-09-13"),
+        ("Stand: 14.07.2021 18:03 Uhr", "2021-07-14"), ("Aktualisiert am 15. Juli 2021, 09:12 Uhr", "2021-07-15"),
+        ("Sept. 13, 2023 9:45 AM GMT", "2023-09-13"), ("Updated 13 September 2023", "2023-09-13"), ("July 16, 2021", "2021-07-16"),
+        ("2023-09-13", "2023-09-13"), ("Published: 2021-07-15T10:00:00Z", "2021-07-15"), ("Fr 16.07.2021 - 12:30", "2021-07-16"),
+        ("15. Jänner 2022", "2022-01-15"),
+    ])
+    func dates(line: String, iso: String) {
+        #expect(DateLine.date(in: line) == iso)
+    }
+
+    @Test(arguments: ["31.02.2023", "13.09.2023 starben drei Menschen", "Am 13. September 2023 kam Kim.", "2019 trafen sich Putin und Kim",
+                      "Mai 2023", "Seite 2 von 3", "Update 3"])
+    func notDates(line: String) {
+        #expect(DateLine.date(in: line) == nil, "\(line)")
+    }
+
+    @Test func aDateLineAboveTheTextIsTheDateNotTheTeaser() {
+        let article = PlainTextParser(file: "x").parse("Flut im Ahrtal\n\nVon Anna Muster\n13.09.2023, 10:45 Uhr\n\nDie Ahr trat über die Ufer. Helfer kamen.\n\nMehr.\n\nNoch mehr.\n")
+        #expect(article.date == "2023-09-13")
+        #expect(article.teaser == "Die Ahr trat über die Ufer. Helfer kamen.")
+    }
+}

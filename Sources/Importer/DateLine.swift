@@ -1,0 +1,65 @@
+import Entities
+import Foundation
+
+/// A line that only says when the article appeared, as news pages print it, in German or
+/// English: "13.09.2023, 10:45 Uhr", "Mittwoch, 13. September 2023", "Stand: 13.09.2023",
+/// "Sept. 13, 2023 9:45 AM GMT", "Updated 13 September 2023", "2023-09-13".
+enum DateLine {
+    /// The ISO date (`2023-09-13`) the line gives, or nil when the line says anything else.
+    static func date(in line: String) -> String? {
+        guard line.count <= 80, line.contains(where: \.isNumber) else { return nil }
+        var text = line.lowercased().trimmingCharacters(in: .whitespaces)
+        for label in labels where text.hasPrefix(label) { text = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces) }
+        let range = NSRange(text.startIndex..., in: text)
+        for (pattern, order) in patterns {
+            guard let match = pattern.firstMatch(in: text, range: range), match.range == range else { continue }
+            let groups = (1..<match.numberOfRanges).map { Range(match.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
+            let (day, month, year) = parts(groups, order)
+            guard let month, let day = Int(day), let year = Int(year) else { return nil }
+            let iso = String(format: "%04d-%02d-%02d", year, month, day)
+            return ISODate.isValid(iso) ? iso : nil
+        }
+        return nil
+    }
+}
+
+private extension DateLine {
+    static let labels = ["stand:", "aktualisiert:", "aktualisiert am", "aktualisiert", "veröffentlicht am", "veröffentlicht:", "veröffentlicht",
+                         "erschienen am", "published:", "published on", "published", "updated:", "updated on", "updated", "posted on", "posted", "datum:"]
+    static let weekdays = "(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\.?,?\\s+)?"
+    static let time = "(?:\\s*(?:,|\\||um|at|-|–)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:uhr|am|pm|a\\.m\\.|p\\.m\\.))?(?:\\s*(?:mez|mesz|cet|cest|gmt|utc|bst|edt|est|et))?)?"
+    static let months: [(String, Int)] = [
+        ("januar", 1), ("jänner", 1), ("january", 1), ("jan", 1), ("februar", 2), ("february", 2), ("feb", 2), ("märz", 3), ("march", 3),
+        ("mär", 3), ("mar", 3), ("april", 4), ("apr", 4), ("mai", 5), ("may", 5), ("juni", 6), ("june", 6), ("jun", 6), ("juli", 7),
+        ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("oktober", 10), ("october", 10),
+        ("okt", 10), ("oct", 10), ("november", 11), ("nov", 11), ("dezember", 12), ("december", 12), ("dez", 12), ("dec", 12),
+    ]
+    static func month(_ name: String) -> Int? {
+        let name = name.hasSuffix(".") ? String(name.dropLast()) : name
+        return months.first { $0.0 == name }?.1
+    }
+    static let monthName = "([a-zä]{3,9}\\.?)"
+
+    /// Where day, month (a number or a name) and year stand among a pattern's groups.
+    enum Order { case dayMonthYear, monthDayYear, yearMonthDay }
+
+    /// NSRegularExpression is immutable and documented as safe to share between threads.
+    nonisolated(unsafe) static let patterns: [(NSRegularExpression, Order)] = {
+        let dotted: String = weekdays + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + time
+        let dayFirst: String = weekdays + "(\\d{1,2})\\.?\\s+" + monthName + "\\s+(\\d{4})" + time
+        let monthFirst: String = weekdays + monthName + "\\s+(\\d{1,2}),?\\s+(\\d{4})" + time
+        let iso: String = "(\\d{4})-(\\d{2})-(\\d{2})(?:[t\\s]\\d{2}:\\d{2}(?::\\d{2})?(?:z|[+-]\\d{2}:?\\d{2})?)?"
+        let orders: [(String, Order)] = [(dotted, .dayMonthYear), (dayFirst, .dayMonthYear), (monthFirst, .monthDayYear), (iso, .yearMonthDay)]
+        return orders.map { (try! NSRegularExpression(pattern: "^" + $0.0 + "$"), $0.1) }
+    }()
+
+    /// Day, month and year of `groups` in `order`.
+    static func parts(_ groups: [String], _ order: Order) -> (day: String, month: Int?, year: String) {
+        func number(_ text: String) -> Int? { Int(text) ?? month(text) }
+        switch order {
+        case .dayMonthYear: return (groups[0], number(groups[1]), groups[2])
+        case .monthDayYear: return (groups[1], number(groups[0]), groups[2])
+        case .yearMonthDay: return (groups[2], number(groups[1]), groups[0])
+        }
+    }
+}
