@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "SourceText"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
-        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities", "Markdown"], exclude: ["Gold"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities", "Markdown"], exclude: ["Gold", "Readability"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Templating", "Entities"]),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles", "Importer", "Entities"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Site"]),

@@ -32,7 +32,7 @@ struct HTMLArticleParser {
         var article = ImportedArticle()
         if let language = attribute(html, "lang"), LanguageTag.problem(with: language) == nil { article.language = language }
         readMeta(html, into: &article)
-        let root = first(in: html, named: "article") ?? first(in: html, named: "main") ?? first(in: html, named: "body") ?? html
+        let root = articleRoot(html)
         var blocks: [String] = []
         collect(root, into: &blocks, article: &article)
         if let headline = blocks.firstIndex(where: { $0.hasPrefix("# ") }) {
@@ -42,7 +42,6 @@ struct HTMLArticleParser {
             article.title = title.components(separatedBy: " | ").first?.components(separatedBy: " - ").first ?? title
         }
         article.blocks = blocks.map { $0.hasPrefix("# ") ? "#" + $0 : $0 }
-        if article.teaser == article.blocks.first { article.blocks.removeFirst() }
         article.finish(file: file)
         return article
     }
@@ -54,7 +53,8 @@ private extension HTMLArticleParser {
         all(in: html, named: "meta", into: &metas)
         for meta in metas {
             let key = attribute(meta, "property") ?? attribute(meta, "name") ?? ""
-            guard let content = attribute(meta, "content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty else { continue }
+            guard let raw = attribute(meta, "content"), case let content = decodingEntities(raw).trimmingCharacters(in: .whitespacesAndNewlines),
+                  !content.isEmpty else { continue }
             switch key {
             case "og:site_name": article.outlet = content
             case "article:published_time", "date", "pubdate", "dcterms.date":
@@ -73,6 +73,61 @@ private extension HTMLArticleParser {
         }
     }
 
+    /// Markers of the element that holds an article's text, in its class, id or itemprop.
+    static let bodyMarkers = ["articlebody", "article-body", "article__body", "articletext", "article-text", "story-body", "storytext",
+                              "entry-content", "post-content", "post-body", "content__article-body", "article-content", "artikel"]
+
+    /// The element that holds the article: of the `<article>` and `<main>` elements and those
+    /// marked as an article body, the one with the most paragraph text (a page lists other
+    /// stories in `<article>`s of their own); the body when none holds most of the page's.
+    func articleRoot(_ html: xmlNodePtr) -> xmlNodePtr {
+        let body = first(in: html, named: "body") ?? html
+        var candidates: [xmlNodePtr] = []
+        all(in: body, matching: { node in
+            let name = String(cString: node.pointee.name).lowercased()
+            if name == "article" || name == "main" { return true }
+            let marker = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "") + " " + (attribute(node, "itemprop") ?? "")).lowercased()
+            return Self.bodyMarkers.contains { marker.contains($0) }
+        }, into: &candidates)
+        let total = paragraphText(in: body)
+        let scored = candidates.map { ($0, paragraphText(in: $0)) }
+        guard let most = scored.map(\.1).max(), most > 0, most * 2 >= total else { return body }
+        // Of equally good ones the innermost: candidates come outermost first.
+        return scored.last { $0.1 == most }!.0
+    }
+
+    /// How many characters of prose `node` holds: the text of its paragraphs that is not
+    /// link text, outside skipped elements (lists of links to other stories count nothing).
+    func paragraphText(in node: xmlNodePtr) -> Int {
+        var count = 0
+        var child = node.pointee.children
+        while let current = child {
+            defer { child = current.pointee.next }
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            let name = String(cString: current.pointee.name).lowercased()
+            if Self.skippedElements.contains(name) || isAd(current) { continue }
+            if name == "p" {
+                let (all, links) = (text(current).count, linkText(in: current))
+                if !isLinkList(all: all, links: links) { count += all - links }
+            } else {
+                count += paragraphText(in: current)
+            }
+        }
+        return count
+    }
+
+    /// Characters of link text inside `node`.
+    func linkText(in node: xmlNodePtr) -> Int {
+        var links: [xmlNodePtr] = []
+        all(in: node, named: "a", into: &links)
+        return links.reduce(0) { $0 + text($1).count }
+    }
+
+    /// A paragraph or item that is mostly links: a teaser for other pages, not the article's text.
+    func isLinkList(all: Int, links: Int) -> Bool {
+        all > 0 && links * 10 > all * 6
+    }
+
     func collect(_ node: xmlNodePtr, into blocks: inout [String], article: inout ImportedArticle) {
         var child = node.pointee.children
         while let current = child {
@@ -88,7 +143,7 @@ private extension HTMLArticleParser {
                 if !heading.isEmpty { blocks.append("## " + heading) }
             case "p", "li", "blockquote":
                 let paragraph = text(current)
-                if !paragraph.isEmpty { blocks.append(paragraph) }
+                if !paragraph.isEmpty, !isLinkList(all: paragraph.count, links: linkText(in: current)) { blocks.append(paragraph) }
             case "figure":
                 if let caption = caption(of: current) { article.captions.append(caption) }
             default:
@@ -114,11 +169,12 @@ private extension HTMLArticleParser {
         for prefix in ["Foto:", "Bild:", "©"] where caption.hasSuffix(prefix) {
             caption = String(caption.dropLast(prefix.count)).trimmingCharacters(in: .whitespaces)
         }
-        var cleanedCredit = credit
-        for prefix in ["Foto:", "Bild:", "©", "Quelle:"] where cleanedCredit.hasPrefix(prefix) {
-            cleanedCredit = String(cleanedCredit.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
-        }
-        return .init(text: caption.isEmpty ? alt : caption, credit: cleanedCredit)
+        // "(Bild: Hersteller)", "Foto: Credit: Reuters/…": the credit without its labels.
+        var cleanedCredit = Substring(credit)
+        if cleanedCredit.hasPrefix("("), cleanedCredit.hasSuffix(")") { cleanedCredit = cleanedCredit.dropFirst().dropLast() }
+        for prefix in ["Quelle:", "Source:"] where cleanedCredit.hasPrefix(prefix) { cleanedCredit = cleanedCredit.dropFirst(prefix.count) }
+        let trimmed = cleanedCredit.trimmingCharacters(in: .whitespaces)
+        return .init(text: caption.isEmpty ? alt : caption, credit: LineKind.credit(in: trimmed) ?? trimmed)
     }
 
     func isAd(_ node: xmlNodePtr) -> Bool {
@@ -145,6 +201,39 @@ private extension HTMLArticleParser {
         walk(node)
         return pieces.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
             .precomposedStringWithCanonicalMapping
+    }
+
+    /// Text whose entities were escaped twice by the page (`content="&amp;quot;Blue House&amp;quot;"`
+    /// reads `&quot;Blue House&quot;` once parsed): the entities decoded, with libxml2's table.
+    func decodingEntities(_ text: String) -> String {
+        guard text.contains("&"), text.contains(";") else { return text }
+        var result = "", rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            rest = rest[ampersand...]
+            guard let semicolon = rest.prefix(12).firstIndex(of: ";") else {
+                result.append("&")
+                rest = rest.dropFirst()
+                continue
+            }
+            let name = rest[rest.index(after: rest.startIndex)..<semicolon]
+            var scalar: Unicode.Scalar?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            } else if name.hasPrefix("#") {
+                scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+            } else if let entity = htmlEntityLookup(String(name)) {
+                scalar = Unicode.Scalar(entity.pointee.value)
+            }
+            if let scalar, scalar.value != 0 {
+                result.unicodeScalars.append(scalar)
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                result.append("&")
+                rest = rest.dropFirst()
+            }
+        }
+        return result + rest
     }
 
     func attribute(_ node: xmlNodePtr, _ name: String) -> String? {

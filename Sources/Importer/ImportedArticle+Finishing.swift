@@ -4,6 +4,13 @@ extension ImportedArticle {
     /// Steps shared by every input format: the dateline of the first paragraphs, and warnings
     /// for what stayed empty.
     mutating func finish(file: String) {
+        // A date on a line of its own above the text ("08.04.2015 12:46") is the date.
+        while let index = blocks.indices.prefix(3).first(where: { DateLine.date(in: blocks[$0]) != nil }) {
+            if date.isEmpty { date = DateLine.date(in: blocks[index])! }
+            blocks.remove(at: index)
+        }
+        // A page that gives its teaser in a meta tag and again as the first paragraph.
+        if !teaser.isEmpty, let index = blocks.indices.prefix(3).first(where: { blocks[$0] == teaser }) { blocks.remove(at: index) }
         // The dateline opens the lead: the teaser, or one of the first paragraphs.
         if let found = Dateline(teaser) {
             take(found)
@@ -14,6 +21,12 @@ extension ImportedArticle {
             if found.rest.isEmpty { blocks.remove(at: index) } else { blocks[index] = found.rest }
         }
         blocks.removeAll { TextCleaner.isCruft($0) }
+        // After the last paragraph pages put boxes of other content: short lines and headings
+        // with nothing under them ("## Partner Offers", "jobs by").
+        while let last = blocks.last, last.hasPrefix("## ") || (last.count < 60 && !LineKind.endsSentence(last)) { blocks.removeLast() }
+        blocks = blocks.indices.compactMap { index in
+            blocks[index].hasPrefix("## ") && (index + 1 == blocks.count || blocks[index + 1].hasPrefix("## ")) ? nil : blocks[index]
+        }
         for (field, value) in [("title", title), ("outlet", outlet), ("date", date), ("teaser", teaser)] where value.isEmpty {
             warnings.append("\(file): no \(field) found; left empty, fill it in the front matter")
         }
