@@ -163,8 +163,13 @@ private extension HTMLArticleParser {
             let marker = ((attribute(node, "class") ?? "") + " " + String(cString: node.pointee.name)).lowercased()
             return ["credit", "copyright", "source", "quelle", "small", "cite"].contains { marker.contains($0) }
         }, into: &creditNodes)
-        let credit = creditNodes.first.map(text) ?? ""
+        var credit = creditNodes.first.map(text) ?? ""
         var caption = text(figcaption)
+        // A credit written into the caption's text: "Überflutete Straße. Foto: Credit: Reuters/…".
+        if credit.isEmpty, let label = [" Foto: ", " Photo: ", " Bild: ", " Credit: ", " Image: ", " ©"].compactMap({ caption.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            credit = String(caption[caption.index(after: label.lowerBound)...])
+            caption = String(caption[..<label.lowerBound])
+        }
         if !credit.isEmpty { caption = caption.replacingOccurrences(of: credit, with: "").trimmingCharacters(in: .whitespaces) }
         for prefix in ["Foto:", "Bild:", "©"] where caption.hasSuffix(prefix) {
             caption = String(caption.dropLast(prefix.count)).trimmingCharacters(in: .whitespaces)

@@ -40,4 +40,15 @@ struct HTMLArticleParserTests {
         #expect(article.blocks == ["Der russische Präsident hat Kim Jong Un empfangen.", "## Raketen & „Waffen“", "Es ging um Raketen, sagte ein Sprecher."])
         #expect(article.captions == [.init(text: "Kim und Putin beim Rundgang", credit: "AP/Sputnik")])
     }
+
+    @Test func aCreditWrittenIntoTheCaptionIsTheCredit() throws {
+        let page = """
+        <html><body><article><h1>Flut</h1>
+        <figure><img src="a.jpg" alt=""><figcaption>Überflutete Straße in Ahrweiler Foto: Credit: Reuters/Wolfgang Rattay</figcaption></figure>
+        <figure><img src="b.jpg" alt=""><figcaption>Helfer im Einsatz <span class="credit">(Bild: THW)</span></figcaption></figure>
+        <p>Die Ahr trat über die Ufer.</p><p>Helfer kamen.</p></article></body></html>
+        """
+        let article = try HTMLArticleParser(file: "flut.html").parse(Data(page.utf8))
+        #expect(article.captions == [.init(text: "Überflutete Straße in Ahrweiler", credit: "Reuters/Wolfgang Rattay"), .init(text: "Helfer im Einsatz", credit: "THW")])
+    }
 }
