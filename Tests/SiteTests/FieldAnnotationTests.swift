@@ -40,8 +40,12 @@ struct FieldAnnotationTests {
         #expect(page.contains("<title>Putin am Amur · Testdossier</title>"))
         let home = try dossier.read("index.html")
         #expect(home.contains(#"<a href="articles/felder.html">Putin am Amur</a>"#))
-        #expect(home.contains("Mehr bei Reuters über Kim und Details."))
+        // Lists show the teaser's links, without the ids that belong to the article's page,
+        // relative links taken from the article's folder.
+        #expect(home.contains(#"<p class="teaser">Mehr bei <a href="https://www.reuters.com/a">Reuters</a> über <a class="mention person" href="persons/kim-jong-un.html" title="Kim Jong Un">Kim</a> und <a href="articles/wien.html">Details</a>.</p>"#))
         let feed = try dossier.read("feed.xml")
+        // The feed's summary is HTML with the same links, relative to the feed.
+        #expect(feed.contains(#"<summary type="html">Mehr bei &lt;a href=&quot;https://www.reuters.com/a&quot;&gt;Reuters&lt;/a&gt; über &lt;a class=&quot;mention person&quot; href=&quot;persons/kim-jong-un.html&quot;"#))
         #expect(!home.contains("](") && !feed.contains("]("))
         #expect(feed.contains("<title>Putin am Amur</title>"))
     }
@@ -92,7 +96,9 @@ struct FieldAnnotationTests {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
         try dossier.write("content/articles/verweis.md", "---\ntitle: Verweis\nteaser: Siehe [dort](fehlt.html).\n---\nText.\n")
-        #expect(dossier.check() == ["site/articles/verweis.html: error: fehlt.html -> missing articles/fehlt.html"])
+        // The article's page and the home page, which lists the teaser with its links.
+        #expect(dossier.check() == ["site/articles/verweis.html: error: fehlt.html -> missing articles/fehlt.html",
+                                    "site/index.html: error: articles/fehlt.html -> missing articles/fehlt.html"])
     }
 
     @Test func fieldsWithoutLinksAndBracketsThatAreNoLinksStayAsWritten() throws {

@@ -54,6 +54,9 @@ final class ConvertedArticle: @unchecked Sendable {
     let article: Article
     /// The annotated fields that hold links, as HTML for the article's page, by `Article.fieldKey`.
     let fields: [String: String]
+    /// The teaser as HTML for lists when it holds links, with `Converter.root` for the way back
+    /// to the site's root (`listedTeaser(root:)`).
+    let listedTeaser: String?
     /// The date as readers see it, made once for the many pages that list the article.
     let dateText: String
     /// Where the article goes on the home page and in the feed, its sort keys made once.
@@ -66,18 +69,19 @@ final class ConvertedArticle: @unchecked Sendable {
 
     /// `mentions` in text order; their entities are registry positions.
     convenience init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote] = [], passages: [Passage] = [], dateText: String,
-                     fields: [String: String] = [:]) {
+                     fields: [String: String] = [:], listedTeaser: String? = nil) {
         var article = article
         article.body = ""
         // The converter's arrays grew by doubling; the article keeps them until the build ends.
         self.init(article: article, text: text.compacted(), mentions: mentions.compacted(), quotes: quotes, passages: passages.compacted(), dateText: dateText,
-                  order: PageBuilder.DateOrder(article), fields: fields)
+                  order: PageBuilder.DateOrder(article), fields: fields, listedTeaser: listedTeaser)
     }
 
     private init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote], passages: [Passage], dateText: String, order: PageBuilder.DateOrder,
-                 fields: [String: String]) {
+                 fields: [String: String], listedTeaser: String?) {
         self.article = article
         self.fields = fields
+        self.listedTeaser = listedTeaser
         self.text = text
         self.mentions = mentions
         self.quotes = quotes
@@ -116,6 +120,11 @@ final class ConvertedArticle: @unchecked Sendable {
         self.listingEnds = listingEnds
     }
 
+    /// The teaser with links for a list on a page whose way back to the root is `root`.
+    func listedTeaser(root: String) -> String? {
+        listedTeaser?.replacingOccurrences(of: Converter.root, with: root)
+    }
+
     /// The values of `summaryFields` in their order.
     var summary: [String] { Self.summary(article, dateText: dateText) }
 
@@ -136,7 +145,7 @@ final class ConvertedArticle: @unchecked Sendable {
             return quote
         }
         return ConvertedArticle(article: article, text: text, mentions: mentions, quotes: quotes, passages: passages, dateText: dateText, order: order,
-                                fields: fields)
+                                fields: fields, listedTeaser: listedTeaser)
     }
 
     /// Fingerprints of what pages show of the article (`InputKey.Kind`): what lists show, its
@@ -147,6 +156,7 @@ final class ConvertedArticle: @unchecked Sendable {
         overview.combine(outlet)
         var sentences = 0, lastSentence: Int32 = -1
         listing.withUnsafeBytes { summary.combine(bytes: $0) }
+        summary.combine(listedTeaser)
         var hashedSentence = 0..<0
         for mention in mentions {
             // The sentences mentions stand in: the text of paragraphs without any shows nowhere else.

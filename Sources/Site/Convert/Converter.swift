@@ -11,6 +11,11 @@ import Templating
 /// `<a class="mention person" id="wladimir-putin-2" href="../persons/wladimir-putin.html" title="Wladimir Putin">Putins</a>`,
 /// and `[Kim](-)`, the not-an-entity marker, becomes plain text.
 struct Converter: Sendable {
+    /// Where a listed field's links need the listing page's way back to the site's root.
+    static let root = "\u{1}"
+    /// The folder of article pages, which relative links in fields start from.
+    static let articleFolder = String(SitePaths.article("_").dropLast("_.html".count))
+
     let registry: Registry
     let renderer: MarkdownRenderer
     let strings: Localization
@@ -59,10 +64,14 @@ struct Converter: Sendable {
             return marks[number] ?? []
         }
         // The front matter's fields come first, as the page shows them before the body.
-        var fields: [String: String] = [:]
+        var fields: [String: String] = [:], listedTeaser: String?
         for (field, value, key) in article.annotatedFields where value.utf8.contains(UInt8(ascii: "[")) {
             let text = FieldText(value)
-            if text.hasLinks { fields[key] = collector.convert(text, field: field, key: key) }
+            guard text.hasLinks else { continue }
+            let html = collector.convert(text, field: field, key: key)
+            fields[key] = html.page
+            // Lists show the teaser with its links; the title there is itself the link.
+            if field == .teaser { listedTeaser = html.listed }
         }
         let html = Markup(try renderer.renderUTF8(article.body, rewriter: rewriter))
         // Every mistake of the article at once, not one per build.
@@ -71,7 +80,7 @@ struct Converter: Sendable {
         // Lists, feeds and page titles show the fields as text; the article's page with links.
         let plain = fields.isEmpty ? article : article.mappingFields { FieldText.plain($1) }
         let converted = ConvertedArticle(article: plain, text: collector.text, mentions: collector.mentions, quotes: collector.quotes(),
-                                         passages: collector.passages, dateText: dateText, fields: fields)
+                                         passages: collector.passages, dateText: dateText, fields: fields, listedTeaser: listedTeaser)
         return (converted, html)
     }
 }
@@ -160,14 +169,20 @@ private extension Converter {
 
         /// A front matter field (`FieldText`) as HTML, its annotations as mention links like the
         /// body's; its text becomes a paragraph of `text` of its own, which mentions point into.
-        func convert(_ value: FieldText, field: Article.Field, key: String) -> String {
+        /// `page` is for the article's page; `listed` for lists of articles, without ids and with
+        /// `Converter.root` where the listing page's way back to the site's root goes.
+        func convert(_ value: FieldText, field: Article.Field, key: String) -> (page: String, listed: String) {
             let plain = Array(value.plain.utf8)
             enter(block: -1, plain)
-            var html: [UInt8] = [], offset = 0
+            var html: [UInt8] = [], listed: [UInt8] = [], offset = 0
+            func append(_ text: String) {
+                HTMLEscaping.append(text, to: &html)
+                HTMLEscaping.append(text, to: &listed)
+            }
             for part in value.parts {
                 switch part {
                 case .text(let text):
-                    HTMLEscaping.append(text, to: &html)
+                    append(text)
                     offset += text.utf8.count
                 case .link(let text, let destination, let column):
                     let range = offset..<(offset + text.utf8.count)
@@ -176,27 +191,36 @@ private extension Converter {
                     do throws(Problem) { found = if let known = converter.references.position(of: destination) { known } else { try position(of: destination) } } catch {
                         let start = article.fieldLocations[key] ?? article.fieldLocations[String(key.prefix { $0 != "." })]
                         locate(error.message, line: start?.line ?? 1, column: (start?.column ?? 1) + column)
-                        HTMLEscaping.append(text, to: &html)
+                        append(text)
                         continue
                     }
                     if let entity = found {
                         mention(entity, at: range, field: field)
                         html += tag
-                        HTMLEscaping.append(text, to: &html)
-                        html += "</a>".utf8
+                        let named = converter.registry.entities[entity]
+                        listed += "<a class=\"mention \(named.type.rawValue)\" href=\"\(Converter.root)\(SitePaths.entity(named.type, named.id))\" title=\"".utf8
+                        HTMLEscaping.append(named.name, to: &listed)
+                        listed += "\">".utf8
                     } else if destination != "-" {
                         // A web address, or a relative link the link check follows, as in the body.
+                        let relative = !destination.contains(":") && !destination.hasPrefix("/") && !destination.hasPrefix("#")
                         html += "<a href=\"".utf8
                         HTMLEscaping.append(destination, to: &html)
                         html += "\">".utf8
-                        HTMLEscaping.append(text, to: &html)
-                        html += "</a>".utf8
+                        listed += "<a href=\"".utf8
+                        if relative { listed += "\(Converter.root)\(Converter.articleFolder)".utf8 }
+                        HTMLEscaping.append(destination, to: &listed)
+                        listed += "\">".utf8
                     } else {
-                        HTMLEscaping.append(text, to: &html)
+                        append(text)
+                        continue
                     }
+                    append(text)
+                    html += "</a>".utf8
+                    listed += "</a>".utf8
                 }
             }
-            return String(decoding: html, as: UTF8.self)
+            return (String(decoding: html, as: UTF8.self), String(decoding: listed, as: UTF8.self))
         }
 
         private func locate(_ message: String, line: Int, column: Int) {

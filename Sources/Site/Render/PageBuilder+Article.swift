@@ -110,6 +110,9 @@ extension PageBuilder {
         for (converted, html) in entries {
             rows.append { row in
                 Self.fillSummary(of: converted, url: address(converted.path), &row)
+                // The summary is HTML (`type="html"`), so a reader shows the teaser's links.
+                let teaser = converted.article.teaser
+                row[Self.teaser] = .string(converted.listedTeaser(root: address("")) ?? HTMLEscaping.escape(teaser))
                 row[Self.entryID] = .string(base.map { $0 + converted.path } ?? dossier + converted.path)
                 row[Self.updated] = .string(Self.atomDate(converted.article.date.isEmpty ? (newest ?? "1970-01-01") : converted.article.date))
                 row[Self.body] = .string(html?.string ?? "")

@@ -316,12 +316,14 @@ struct PageBuilder: Sendable {
     /// adds to it: its summary and `url`, the link to it.
     static func fillSummary(of converted: ConvertedArticle, url: String, _ row: inout Table.Record) {
         for (field, text) in zip(summaryFields, converted.summary) { row[field] = .string(text) }
+        if let teaser = converted.listedTeaser(root: String(url.dropLast(converted.path.count))) { row[Self.teaser] = .html(teaser) }
         row[Self.url] = .string(url)
     }
 
     /// The summary's fields in the order of `ConvertedArticle.summaryFields`, then the link.
     static let summaryFields = ConvertedArticle.summaryFields.map { summaryShape[$0] }
     static let url = summaryShape["url"]
+    static let teaser = summaryShape["teaser"]
 
     /// The link to an article from the page at `path`.
     func articleURL(_ converted: ConvertedArticle, from path: String) -> String {
