@@ -274,6 +274,11 @@ struct Scanner {
                 else if rules.organisationHeads.contains(previous) { cue = .organisationHead }
                 else if rules.placeHeads.contains(previous) { cue = .placeHead }
                 else if rules.placePrepositions.contains(previous) { cue = .placePreposition }
+                else if rules.linkingWords.contains(previous), let head = CandidateFinder.wordBefore(firstWord - 1, tokens, bytes) {
+                    // "the village of Schuld", "the news agency of …"
+                    if rules.placeHeads.contains(head) { cue = .placeHead }
+                    else if rules.organisationHeads.contains(head) { cue = .organisationHead }
+                }
             }
         }
         if genitive { words[words.count - 1].removeLast() }
@@ -338,7 +343,7 @@ extension CandidateFinder {
                 // "Nordkorea von Russland": names on both sides of a particle, each seen on its own.
                 let after = words[particle...].drop { !Self.isCapitalized($0) }
                 if single(words[..<particle]), single(after) { parts = [words[..<particle], after] }
-            } else if phrase.count <= 2, single(words[..<1]), single(words[1...]) || words.count >= 3
+            } else if phrase.count <= 2, single(words[..<1]), single(words[1...]) || words.count >= 3 && groups["\(language)\t\(words[1...].joined(separator: " "))"] != nil
                         || words.count == 2 && (known.contains(words[1]) || rules.nounEndings.contains { words[1].hasSuffix($0) }) {
                 parts = [words[..<1], words[1...]]
             } else if phrase.count <= 2, words.count >= 3, single(words[(words.count - 1)...]) {
@@ -427,7 +432,9 @@ let recurs = found.count >= (rules.capitalisesNouns ? 3 : 2) && !endsLikeNoun
     /// language that capitalises nouns) an adjective ("großes", "neuen", "russischen"; not
     /// "zwischen", not a verb such as "habe").
     static func readsAsNoun(after previous: String, rules: LanguageRules) -> Bool {
-        if rules.determiners.contains(previous.lowercased()) || previous.allSatisfy(\.isNumber) && !previous.isEmpty { return true }
+        if previous.allSatisfy(\.isNumber) && !previous.isEmpty { return true }
+        // In English only names are capitalised, after an article too ("the Kremlin").
+        if rules.capitalisesNouns, rules.determiners.contains(previous.lowercased()) { return true }
         guard rules.capitalisesNouns, previous.count >= 5, previous.first?.isLowercase == true, !["zwischen", "inzwischen"].contains(previous) else { return false }
         return ["isch", "lich", "ig", "ell", "al", "iv", "är", "ene", "sten", "neu", "groß", "alt", "erst", "letzt", "ehemalig", "jung", "hoh", "fern"].contains { stem in
             rules.adjectiveEndings.contains { previous.hasSuffix(stem + $0) }
@@ -466,7 +473,9 @@ let recurs = found.count >= (rules.capitalisesNouns ? 3 : 2) && !endsLikeNoun
 
     /// Ordinary words side by side ("Begrüßung Fotos", "Uhr Ortszeit", "Russian") rather than a name.
     static func isCommonPhrase(_ words: [String], rules: LanguageRules, nouns: Set<String>) -> Bool {
-        if words.contains(where: { word in rules.nounSuffixes.contains { word.lowercased().hasSuffix($0) } && !isAcronym(word) }) { return true }
+        // In English a capitalised noun inside a longer name is the name's ("United Nations").
+        if words.count == 1 || rules.capitalisesNouns,
+           words.contains(where: { word in rules.nounSuffixes.contains { word.lowercased().hasSuffix($0) } && !isAcronym(word) }) { return true }
         if let last = words.last, rules.adjectiveSuffixes.contains(where: { last.hasSuffix($0) }) { return true }
         if words.allSatisfy({ rules.stopwords.contains($0) }) { return true }
         if words.count >= 2, words.contains(where: { $0.count >= 4 }), words.allSatisfy({ $0.allSatisfy { !$0.isLowercase } }) { return true }

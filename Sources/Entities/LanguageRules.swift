@@ -34,6 +34,8 @@ public struct LanguageRules: Sendable {
     let placeHeads: [String]
     /// Words (by ending) that make a name a place wherever they stand: "Japanisches Meer", "Volksrepublik Korea".
     let placeWords: [String]
+    /// Words that join a head to its name ("the village of Schuld", "the agency of …").
+    let linkingWords: Set<String>
     /// Endings of place names: "Ahrweiler", "Hamburg", "Euskirchen".
     let placeSuffixes: [String]
     /// Endings of capitalised adjectives that are no names: "Russian", "Chinese", "British".
@@ -131,6 +133,7 @@ extension LanguageRules {
                      "flughafen", "hauptstadt", "hafenstadt", "grenzstadt"],
         placeWords: ["republik", "meer", "osten", "westen", "norden", "süden", "see", "gebirge", "königreich", "staaten",
                      "emirate", "insel", "inseln", "kosmodrom", "weltraumbahnhof", "flughafen", "tal", "bucht", "kanal"],
+        linkingWords: [],
         placeSuffixes: ["burg", "dorf", "stadt", "hausen", "heim", "ingen", "berg", "furt", "kirchen", "weiler", "bach",
                         "feld", "hagen", "au", "sk", "grad", "wostok", "land", "stan"],
         adjectiveSuffixes: ["ische", "ischen", "ischer", "isches", "ischem"],
@@ -180,7 +183,9 @@ extension LanguageRules {
                             "outlet", "platform"],
         placeHeads: ["city", "town", "village", "port", "capital", "region", "province", "state", "district", "county"],
         placeWords: ["republic", "sea", "ocean", "kingdom", "states", "emirates", "island", "islands", "mountains", "river",
-                     "lake", "valley", "cosmodrome", "airport", "bay", "county", "east", "west"],
+                     "lake", "valley", "cosmodrome", "airport", "bay", "county", "east", "west", "north", "south",
+                     "northern", "southern", "eastern", "western"],
+        linkingWords: ["of"],
         placeSuffixes: ["ton", "ville", "burg", "burgh", "ford", "field", "land", "stan", "sk", "grad"],
         adjectiveSuffixes: ["ian", "ean", "ese", "ish", "ic", "ern"],
         baseAdjectiveEndings: [],

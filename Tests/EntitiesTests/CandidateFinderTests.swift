@@ -65,4 +65,30 @@ struct CandidateFinderTests {
             #expect(found[wrong] == nil, "\(wrong) is no candidate")
         }
     }
+
+    /// The summit as Reuters-style English copy tells it: the family name alone more often than
+    /// the whole name, names after "the", a place introduced as "the village of".
+    static let englishSummit = """
+        Kim Jong Un arrived on Wednesday, the Kremlin said. Kim's sister, Kim Yo Jong, travelled with him. Kim met Putin. \
+        Kim said Pyongyang would support the Kremlin. Kim Jong Un left on Friday. Kim Yo Jong stayed. \
+        Any transfer of weapons from North Korea to Russia would violate United Nations Security Council resolutions. \
+        South Korea's foreign ministry watched. In the village of Schuld, six houses were swept away. Kim waved.
+
+        Schuld is no longer the village I knew, a resident said. North Korea denied it.
+        """
+
+    @Test func englishFullNamesKeptWholeAndTypedByTheirCues() {
+        let found = candidates(Self.englishSummit, "en")
+        let expected: [(String, EntityType)] = [
+            ("Kim Jong Un", .person), ("Kim Yo Jong", .person), ("Kremlin", .org), ("North Korea", .place), ("South Korea", .place),
+            ("United Nations Security Council", .org), ("Schuld", .place),
+        ]
+        for (name, type) in expected {
+            #expect(found[name]?.type == type, "\(name): \(String(describing: found[name]))")
+        }
+        // The family name alone does not cut the whole names into two.
+        for wrong in ["Jong Un", "Yo Jong", "Kim"] {
+            #expect(found[wrong] == nil, "\(wrong) is no candidate")
+        }
+    }
 }
