@@ -14,11 +14,14 @@ public struct PreviewServer: Sendable {
         public var site: SiteBuilder.Options
         public var host: String
         public var port: Int
+        /// How often connected tabs get a heartbeat, which also finds the ones that are gone.
+        public var heartbeat: Duration
 
-        public init(site: SiteBuilder.Options, host: String = "127.0.0.1", port: Int = 8000) {
+        public init(site: SiteBuilder.Options, host: String = "127.0.0.1", port: Int = 8000, heartbeat: Duration = .seconds(15)) {
             self.site = site
             self.host = host
             self.port = port
+            self.heartbeat = heartbeat
         }
     }
 
@@ -52,7 +55,7 @@ public struct PreviewServer: Sendable {
             router: router(),
             server: .http1(additionalChannelHandlers: [HTTP10ConnectionCloser.Installer()]),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "dossier"),
-            services: [WatchService(server: self)],
+            services: [WatchService(server: self), HeartbeatService(broadcaster: broadcaster, interval: options.heartbeat)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) },
             logger: logger
         )
@@ -132,6 +135,18 @@ struct WatchService: Service {
         let changes = FileWatcher(folders: folders).changes()
         await cancelWhenGracefulShutdown {
             for await _ in changes { await server.rebuild() }
+        }
+    }
+}
+
+/// Sends the heartbeat to every connected tab.
+struct HeartbeatService: Service {
+    let broadcaster: ReloadBroadcaster
+    let interval: Duration
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while (try? await Task.sleep(for: interval)) != nil { await broadcaster.publish(.heartbeat) }
         }
     }
 }

@@ -29,14 +29,19 @@ struct PreviewDossier {
 }
 
 /// Starts a server on a free port for the duration of `body`.
-func withServer(_ dossier: PreviewDossier, _ body: @Sendable (Int) async throws -> Void) async throws {
-    let server = PreviewServer(options: .init(site: dossier.options, port: 0), log: { _ in })
+func withServer(_ dossier: PreviewDossier, heartbeat: Duration = .seconds(15), _ body: @Sendable (Int) async throws -> Void) async throws {
+    try await withServer(dossier, heartbeat: heartbeat) { _, port in try await body(port) }
+}
+
+/// Starts a server on a free port for the duration of `body`, which also gets the server.
+func withServer(_ dossier: PreviewDossier, heartbeat: Duration = .seconds(15), _ body: @Sendable (PreviewServer, Int) async throws -> Void) async throws {
+    let server = PreviewServer(options: .init(site: dossier.options, port: 0, heartbeat: heartbeat), log: { _ in })
     let (ports, portContinuation) = AsyncStream<Int>.makeStream()
     let task = Task { try await server.run { port in portContinuation.yield(port) } }
     defer { task.cancel() }
     var iterator = ports.makeAsyncIterator()
     let port = try #require(await iterator.next())
-    try await body(port)
+    try await body(server, port)
 }
 
 @Suite(.serialized)
@@ -57,6 +62,48 @@ struct PreviewServerTests {
             try dossier.write("content/articles/treffen.md", "---\ntitle: Treffen\n---\n[Putin](person:wladimir-putin) reiste ab.\n")
             #expect(await events.read(until: "event: reload", seconds: 10).contains("event: reload"))
             #expect(try await RawHTTPClient.get("/articles/treffen.html", port: port).contains("reiste ab."))
+        }
+    }
+
+    @Test func aTabLearnsTheGenerationSoATabBackFromTheCacheReloadsAfterARebuild() async throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        @Sendable func generation(_ greeting: String) -> String? {
+            greeting.range(of: "event: hello\ndata: ").map { String(greeting[$0.upperBound...].prefix { $0.isNumber }) }
+        }
+        try await withServer(dossier) { port in
+            let (first, hello) = try await subscribeToEvents(port: port)
+            let before = try #require(generation(hello))
+            first.disconnect()
+            // The same site: the same generation, no reload.
+            #expect(try await generation(subscribeToEvents(port: port).greeting) == before)
+            try dossier.write("content/articles/treffen.md", "---\ntitle: Treffen\n---\n[Putin](person:wladimir-putin) reiste ab.\n")
+            // The page reopens its stream on `pageshow`: another generation tells it to reload.
+            var after = before
+            for _ in 0..<50 where after == before {
+                try await Task.sleep(for: .milliseconds(100))
+                after = try await generation(subscribeToEvents(port: port).greeting) ?? before
+            }
+            #expect(after != before)
+        }
+    }
+
+    @Test func theStreamsOfTabsThatAreGoneAreClosedByTheHeartbeat() async throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        try await withServer(dossier, heartbeat: .milliseconds(100)) { server, port in
+            let tabs = try await (0..<8).asyncMap { _ in try await subscribeToEvents(port: port).client }
+            let open = tabs[0]
+            #expect(await open.read(until: ": heartbeat", seconds: 5).contains(": heartbeat"))
+            #expect(await server.broadcaster.subscriberCount == 8)
+            for tab in tabs.dropFirst() { tab.disconnect() }
+            var count = 8
+            for _ in 0..<100 where count > 1 {
+                try await Task.sleep(for: .milliseconds(50))
+                count = await server.broadcaster.subscriberCount
+            }
+            #expect(count == 1, "the seven closed tabs' streams end; the open one stays")
+            #expect(await open.read(until: ": heartbeat", seconds: 5).contains(": heartbeat"))
         }
     }
 
@@ -113,7 +160,14 @@ struct PreviewServerTests {
 func subscribeToEvents(port: Int) async throws -> (client: RawHTTPClient, greeting: String) {
     let events = try RawHTTPClient(port: port)
     events.send("GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-    return (events, await events.read(until: ": connected", seconds: 5))
+    // The greeting ends with the hello event, which names the site's generation.
+    var greeting = await events.read(until: "event: hello", seconds: 5)
+    while let hello = greeting.range(of: "event: hello"), !greeting[hello.upperBound...].contains("\n\n") {
+        let more = await events.read(until: "\n\n", seconds: 1)
+        if more.isEmpty { break }
+        greeting += more
+    }
+    return (events, greeting)
 }
 
 struct StaticServingTests {
@@ -164,5 +218,13 @@ struct StaticServingTests {
     @Test func loopbackDetection() {
         #expect(PreviewServer.isLoopback("127.0.0.1") && PreviewServer.isLoopback("localhost") && PreviewServer.isLoopback("::1"))
         #expect(!PreviewServer.isLoopback("0.0.0.0") && !PreviewServer.isLoopback("192.168.1.5"))
+    }
+}
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { try await results.append(transform(element)) }
+        return results
     }
 }

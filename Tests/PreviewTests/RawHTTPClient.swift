@@ -23,6 +23,9 @@ final class RawHTTPClient: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
+    /// Ends the connection, as a closed tab does.
+    func disconnect() { shutdown(descriptor, Int32(SHUT_RDWR)) }
+
     func send(_ request: String) {
         _ = request.withCString { Glibc.send(descriptor, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
     }
