@@ -94,7 +94,7 @@ extension PreviewServer {
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         let provider = SiteFileProvider(root: options.site.output, script: LiveReloadScript.tag)
-        router.add(middleware: NotFoundMiddleware(provider: provider))
+        router.add(middleware: NotFoundMiddleware(provider: provider, content: options.site.content))
         router.add(middleware: RejectEncodedSeparators())
         router.add(middleware: FileMiddleware(fileProvider: provider, searchForIndexHtml: true)
             .withAdditionalMediaTypes(forFileExtensions: Self.mediaTypes))
@@ -151,10 +151,12 @@ struct HeartbeatService: Service {
     }
 }
 
-/// Answers what no file matches with the site's own 404 page.
+/// Answers what no file matches with the site's own 404 page, its links rooted at `/` so that
+/// it works at any depth of the address asked for.
 struct NotFoundMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let provider: SiteFileProvider
+    let content: URL
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -162,9 +164,30 @@ struct NotFoundMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError where error.status == .notFound {
             var headers = HTTPFields()
             headers[.contentType] = "text/html; charset=utf-8"
-            let page = provider.getFileIdentifier("/404.html").flatMap(provider.contents) ?? Array("<h1>404</h1>".utf8)
+            let root = SitePaths.notFoundRoot(baseURL: (try? Content.loadSettings(from: content))?.baseURL)
+            let page = provider.getFileIdentifier("/404.html").flatMap(provider.contents).map { Array(Self.rooted(String(decoding: $0, as: UTF8.self), from: root).utf8) }
+                ?? Array("<h1>404</h1>".utf8)
             return Response(status: .notFound, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
         }
+    }
+
+    /// `html` with the links (`href`, `src`) that start at `root` (relative ones when `root` is
+    /// empty) starting at `/` instead, as the preview serves the site there.
+    static func rooted(_ html: String, from root: String) -> String {
+        var result = "", rest = Substring(html)
+        while let attribute = rest.firstRange(of: #/ (?:href|src)="/#) {
+            result += rest[..<attribute.upperBound]
+            rest = rest[attribute.upperBound...]
+            let value = rest.prefix { $0 != "\"" }
+            if root.isEmpty {
+                let isRelative = !value.hasPrefix("/") && !value.hasPrefix("#") && !value.prefix { $0 != "/" }.contains(":")
+                if isRelative, !value.isEmpty { result += "/" }
+            } else if value.hasPrefix(root) {
+                result += "/"
+                rest = rest.dropFirst(root.count)
+            }
+        }
+        return result + rest
     }
 }
 

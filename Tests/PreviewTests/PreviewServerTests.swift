@@ -201,6 +201,31 @@ struct StaticServingTests {
         }
     }
 
+    @Test(arguments: [nil, "https://example.org/dossier/"])
+    func the404PageWorksAtAnyDepth(baseURL: String?) async throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        if let baseURL { try dossier.write("content/dossier.yml", "title: Vorschau\nlanguage: de\nbase_url: \(baseURL)\n") }
+        let app = Application(router: try await router(dossier))
+        // As built: relative to the root without base_url (right from disk and at the top),
+        // from the path of base_url with one (right at any depth where it is published).
+        let built = try String(contentsOf: dossier.options.output.appendingPathComponent("404.html"), encoding: .utf8)
+        let root = baseURL == nil ? "" : "/dossier/"
+        #expect(built.contains(#"<link rel="stylesheet" href="\#(root)assets/style.css">"#))
+        #expect(built.contains(#"<a href="\#(root)persons/index.html">Personen</a>"#))
+        try await app.test(.router) { client in
+            for address in ["/nicht-da.html", "/a/b/c/nicht-da.html", "/persons/nicht-da/"] {
+                let missing = try await client.execute(uri: address, method: .get)
+                #expect(missing.status == .notFound)
+                let page = String(buffer: missing.body)
+                #expect(page.contains(#"<link rel="stylesheet" href="/assets/style.css">"#), "\(address)")
+                #expect(page.contains(#"<a href="/persons/index.html">Personen</a>"#))
+                #expect(page.contains(##"<a class="skip" href="#main">"##))
+                #expect(!page.contains(#"href="assets/"#) && !page.contains(#"href="/dossier/"#))
+            }
+        }
+    }
+
     @Test(arguments: ["/../content/dossier.yml", "/%2e%2e/content/dossier.yml", "/..%2fcontent%2fdossier.yml", "/escape/dossier.yml", "//etc/passwd"])
     func nothingOutsideTheSiteCanBeRead(_ path: String) async throws {
         let dossier = try PreviewDossier()

@@ -176,7 +176,7 @@ struct PageBuilder: Sendable {
         case .entitiesTable: entitiesTable(&reads)
         case .entityFeed(let type, let id): entityFeed(type, id, &reads)
         case .outletFeed(let page): outletFeed(page, &reads)
-        case .notFound: Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(frame(for: SitePaths.notFound, title: strings["notFound"], &reads)))
+        case .notFound: notFoundPage(&reads)
         case .feed: feed(&reads)
         case .sitemap: sitemap(&reads)
         }
@@ -241,6 +241,20 @@ struct PageBuilder: Sendable {
             "t": words,
             "nav": navigation(for: path),
         ]
+    }
+
+    /// The 404 page, which a server shows at any depth: its links start at the path of
+    /// `base_url` ("/dossier/") when there is one, so they hold everywhere; without one they are
+    /// relative to the site's root, right from disk and at the top, and `dossier serve` roots
+    /// them for the address asked for.
+    func notFoundPage(_ reads: inout Reads) -> Page {
+        var model = frame(for: SitePaths.notFound, title: strings["notFound"], &reads)
+        let root = SitePaths.notFoundRoot(baseURL: inputs.settings.baseURL)
+        if !root.isEmpty {
+            model["root"] = .string(root)
+            model["nav"] = Self.navigation(root: root, current: Self.section(of: SitePaths.notFound), strings: strings)
+        }
+        return Page(path: SitePaths.notFound, template: template(of: .notFound), model: .object(model))
     }
 
     /// The site's sections as the page at `path` links them. Most pages are articles or entity

@@ -6,7 +6,7 @@ import Foundation
 /// Every link is relative so the site works under any sub-path and from `file://`:
 ///
 ///     SitePaths.relative(from: "persons/wladimir-putin.html", to: "articles/a.html")  // "../articles/a.html"
-enum SitePaths {
+public enum SitePaths {
     static let home = "index.html"
     static let notFound = "404.html"
     static let feed = "feed.xml"
@@ -19,6 +19,13 @@ enum SitePaths {
     static let network = "network.html"
     static let dossierData = "data/dossier.json"
     static let entityPreviews = "data/entities.js"
+
+    /// Where the 404 page's links start: the path of `baseURL` ("/dossier/"), or "" (relative).
+    public static func notFoundRoot(baseURL: String?) -> String {
+        guard let baseURL, let components = URLComponents(string: baseURL), components.host != nil else { return "" }
+        let path = components.percentEncodedPath
+        return path.hasSuffix("/") ? path : path + "/"
+    }
 
     /// The mentions of an article, as JSON.
     static func articleData(_ slug: String) -> String { "data/articles/\(slug).json" }
