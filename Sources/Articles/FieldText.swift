@@ -89,6 +89,9 @@ public extension Article {
     enum Field: UInt8, Sendable, CaseIterable {
         case body, title, teaser, caption, captionTitle, credit, dateline, author
 
+        /// Whether the field is part of a caption, which pages show after the body.
+        public var isCaption: Bool { self == .caption || self == .captionTitle || self == .credit }
+
         /// The front matter key the field is written under.
         public var key: String {
             switch self {

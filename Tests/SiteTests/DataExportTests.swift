@@ -32,7 +32,7 @@ struct DataExportTests {
         let entities = try #require(index["entities"] as? [[String: Any]])
         let putin = try #require(entities.first { $0["id"] as? String == "wladimir-putin" })
         #expect(putin["name"] as? String == "Wladimir Putin" && putin["type"] as? String == "person")
-        #expect(try dossier.read("persons/wladimir-putin.html").contains("<dd>\(putin["mentions"]!) in Artikeln"))
+        #expect(try dossier.read("persons/wladimir-putin.html").contains("<dd>\(putin["mentions"]!) Erwähnungen in \(putin["articles"]!) Artikeln</dd>"))
         // The tables for spreadsheets: a row per entity and per article, with the same counts.
         let table = Self.records(try dossier.read("data/entities.csv"))
         #expect(table.first == ["id", "type", "name", "aliases", "description", "wikidata", "lat", "lon", "mentions", "articles", "page"])

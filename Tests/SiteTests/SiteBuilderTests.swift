@@ -435,8 +435,9 @@ struct SiteBuilderTests {
         let options = SiteBuilder.Options(content: dossier.root.appendingPathComponent("content"), output: dossier.output, search: SearchIndexer.locate())
         try SiteBuilder(options: options).build()
         let first = try dossier.snapshot()
-        #expect(first.keys.contains("pagefind/pagefind-ui.js"))
-        #expect(try dossier.read("index.html").contains("<div id=\"search\" class=\"search\"></div>"))
+        #expect(first.keys.contains("pagefind/pagefind.js"))
+        #expect(try dossier.read("index.html").contains(#"<form class="search" role="search" action="search.html">"#))
+        #expect(try dossier.read("search.html").contains(#"<script src="assets/search.js" data-root="""#))
         #expect(LinkChecker.brokenLinks(in: first) == [])
         for _ in 0..<3 {
             try SiteBuilder(options: options).build()

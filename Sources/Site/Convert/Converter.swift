@@ -63,17 +63,22 @@ struct Converter: Sendable {
             collector.enter(block: number, text)
             return marks[number] ?? []
         }
-        // The front matter's fields come first, as the page shows them before the body.
+        // Mentions are numbered in the page's order: the header's fields, the body, the captions.
         var fields: [String: String] = [:], listedTeaser: String?
-        for (field, value, key) in article.annotatedFields where value.utf8.contains(UInt8(ascii: "[")) {
-            let text = FieldText(value)
-            guard text.hasLinks else { continue }
-            let html = collector.convert(text, field: field, key: key)
-            fields[key] = html.page
-            // Lists show the teaser with its links; the title there is itself the link.
-            if field == .teaser { listedTeaser = html.listed }
+        let annotated = article.annotatedFields.filter { $0.value.utf8.contains(UInt8(ascii: "[")) }
+        func convert(_ fieldsHere: some Sequence<(field: Article.Field, value: String, key: String)>) {
+            for (field, value, key) in fieldsHere {
+                let text = FieldText(value)
+                guard text.hasLinks else { continue }
+                let html = collector.convert(text, field: field, key: key)
+                fields[key] = html.page
+                // Lists show the teaser with its links; the title there is itself the link.
+                if field == .teaser { listedTeaser = html.listed }
+            }
         }
+        convert(annotated.lazy.filter { !$0.field.isCaption })
         let html = Markup(try renderer.renderUTF8(article.body, rewriter: rewriter))
+        convert(annotated.lazy.filter { $0.field.isCaption })
         // Every mistake of the article at once, not one per build.
         try SourceErrors.throwIfAny(collector.problems)
         let dateText = article.date.isEmpty ? strings["dateUnknown"] : strings.formatDate(article.date)

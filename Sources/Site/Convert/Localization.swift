@@ -11,6 +11,11 @@ public struct Localization: Sendable {
 
     public subscript(key: String) -> String { strings[key] ?? key }
 
+    /// `key.one` for a count of one, else `key.other` with the count for `%d`.
+    func counted(_ key: String, _ count: Int) -> String {
+        count == 1 ? self[key + ".one"] : self[key + ".other"].replacingOccurrences(of: "%d", with: String(count))
+    }
+
     static let months = [
         "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
         "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
@@ -36,6 +41,14 @@ public struct Localization: Sendable {
             "aliasesSeen": "Schreibweisen", "outlets": "Medien", "outlet": "Medium", "by": "von",
             "mostMentioned": "Am häufigsten erwähnt", "allEntities": "Alle", "alphabetical": "Alphabetisch",
             "byMentions": "Nach Erwähnungen", "search": "Suche", "searchPlaceholder": "Im Dossier suchen …",
+            "mentionCount.one": "1 Erwähnung", "mentionCount.other": "%d Erwähnungen",
+            "inArticleCount.one": "in 1 Artikel", "inArticleCount.other": "in %d Artikeln",
+            "searchLabel": "Im Dossier suchen", "searchButton": "Suchen", "searchFilters": "Eingrenzen", "filterType": "Art",
+            "filterEntity": "Name", "filterMonth": "Monat", "any": "alle", "results": "Treffer", "noResults": "Nichts gefunden.",
+            "searchMore": "Weitere Treffer", "searchNeedsTerm": "Geben Sie einen Suchbegriff ein; die Auswahl darunter grenzt die Treffer ein.", "searchNeedsScript": "Die Suche braucht JavaScript.",
+            "searchFromDisk": "Die Suche braucht einen Webserver: Browser laden den Suchindex nicht von der Festplatte. Öffnen Sie die veröffentlichte Seite oder starten Sie `dossier serve`.",
+            "searchUnavailable": "Die Suche ist nicht verfügbar: Der Suchindex fehlt (Pagefind war beim Bauen nicht installiert).",
+            "searchHelp": "Gesucht werden Artikel sowie Name und Beschreibung jeder Person, jedes Orts, jeder Organisation und jedes Mediums. Mehrere Wörter finden Seiten mit allen; ein Wortanfang findet das ganze Wort („Raum“ findet „Raumfahrt“), ein Teil in der Mitte eines zusammengesetzten Worts nicht („fahrt“ findet „Raumfahrt“ nicht).",
             "source": "Quelle", "original": "Original", "photo": "Foto", "dateUnknown": "Datum unbekannt",
             "field.title": "Titel", "field.teaser": "Vorspann", "field.caption": "Bildunterschrift", "field.captionTitle": "Bildtitel",
             "field.credit": "Bildnachweis", "field.dateline": "Ortsmarke", "field.author": "Autor",
@@ -67,6 +80,14 @@ public struct Localization: Sendable {
             "aliasesSeen": "Written as", "outlets": "Outlets", "outlet": "Outlet", "by": "by",
             "mostMentioned": "Most mentioned", "allEntities": "All", "alphabetical": "Alphabetical",
             "byMentions": "By mentions", "search": "Search", "searchPlaceholder": "Search the dossier …",
+            "mentionCount.one": "1 mention", "mentionCount.other": "%d mentions",
+            "inArticleCount.one": "in 1 article", "inArticleCount.other": "in %d articles",
+            "searchLabel": "Search the dossier", "searchButton": "Search", "searchFilters": "Narrow down", "filterType": "Kind",
+            "filterEntity": "Name", "filterMonth": "Month", "any": "any", "results": "results", "noResults": "Nothing found.",
+            "searchMore": "More results", "searchNeedsTerm": "Enter a search term; the choices below narrow its results.", "searchNeedsScript": "Search needs JavaScript.",
+            "searchFromDisk": "Search needs a web server: browsers do not load the search index from disk. Open the published site or run `dossier serve`.",
+            "searchUnavailable": "Search is not available: the search index is missing (Pagefind was not installed when the site was built).",
+            "searchHelp": "Search covers the articles and the name and description of every person, place, organisation and outlet. Several words find pages with all of them; the start of a word finds the whole word (“space” finds “spaceport”), a part in the middle of a compound does not.",
             "source": "Source", "original": "Original", "photo": "Photo", "dateUnknown": "Date unknown",
             "field.title": "Headline", "field.teaser": "Standfirst", "field.caption": "Caption", "field.captionTitle": "Caption title",
             "field.credit": "Photo credit", "field.dateline": "Dateline", "field.author": "Byline",

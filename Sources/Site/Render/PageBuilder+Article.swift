@@ -30,11 +30,18 @@ extension PageBuilder {
                     "title": field(Article.fieldKey(.captionTitle, number), caption.title)]
         })
         model["sourceURL"] = article.url.map { .string($0) } ?? .null
-        model["sourceFile"] = .string(article.source)
+        // The search's month filter: known dates only.
+        model["month"] = article.date.count >= 7 ? .string(String(article.date.prefix(7))) : .null
         // Beside the text on wide screens: the entities by type, the most mentioned first.
         let ranked = converted.entities
             .sorted { $0.run.count != $1.run.count ? $0.run.count > $1.run.count : idRanks[$0.entity] < idRanks[$1.entity] }
         let types = inputs.entityTypes
+        // What the search's choice of a name matches (`search.js`).
+        let keys = ranked.map { mentioned in
+            let link = inputs.link(mentioned.entity, &reads)
+            return "\(link.type.rawValue):\(link.id)"
+        }
+        model["entityKeys"] = .string(keys.sorted().joined(separator: " "))
         model["entityGroups"] = .list(EntityType.allCases.compactMap { type -> Value? in
             let ofType = ranked.filter { types[$0.entity] == type }
             guard !ofType.isEmpty else { return nil }

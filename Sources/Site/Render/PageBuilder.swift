@@ -34,6 +34,8 @@ struct PageBuilder: Sendable {
         case entityFeed(EntityType, String)
         case outletFeed(String)
         case notFound
+        /// The search page, which the form in every header leads to.
+        case search
         case feed
         case sitemap
 
@@ -105,7 +107,7 @@ struct PageBuilder: Sendable {
         jobs.append(.outlets)
         jobs += inputs.outletPaths.map(Job.outlet)
         jobs += inputs.outletPaths.map(Job.outletFeed)
-        return jobs + [.notFound, .feed, .sitemap]
+        return jobs + [.notFound, .search, .feed, .sitemap]
     }
 
     static let articleTemplate = "article"
@@ -126,6 +128,7 @@ struct PageBuilder: Sendable {
         case .dossierData, .entityPreviews, .articleData, .articlesTable, .entitiesTable: ""
         case .entityFeed, .outletFeed: "feed"
         case .notFound: "not-found"
+        case .search: "search"
         case .feed: "feed"
         case .sitemap: "sitemap"
         }
@@ -151,6 +154,7 @@ struct PageBuilder: Sendable {
         case .entityFeed(let type, let id): SitePaths.entityFeed(type, id)
         case .outletFeed(let page): SitePaths.outletFeed(page)
         case .notFound: SitePaths.notFound
+        case .search: SitePaths.search
         case .feed: SitePaths.feed
         case .sitemap: SitePaths.sitemap
         }
@@ -177,6 +181,7 @@ struct PageBuilder: Sendable {
         case .entityFeed(let type, let id): entityFeed(type, id, &reads)
         case .outletFeed(let page): outletFeed(page, &reads)
         case .notFound: notFoundPage(&reads)
+        case .search: searchPage(&reads)
         case .feed: feed(&reads)
         case .sitemap: sitemap(&reads)
         }

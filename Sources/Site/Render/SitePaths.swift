@@ -9,6 +9,7 @@ import Foundation
 public enum SitePaths {
     static let home = "index.html"
     static let notFound = "404.html"
+    static let search = "search.html"
     static let feed = "feed.xml"
     static let sitemap = "sitemap.xml"
     static let stylesheet = "assets/style.css"

@@ -23,6 +23,7 @@ enum Theme {
         "map": PackageResources.map_mustache,
         "network": PackageResources.network_mustache,
         "not-found": PackageResources.not_found_mustache,
+        "search": PackageResources.search_mustache,
         "feed": PackageResources.feed_mustache,
         "sitemap": PackageResources.sitemap_mustache,
         // A partial: a date as pages show one, a `<time>` when it is known.
@@ -33,6 +34,8 @@ enum Theme {
     static let assets: [String: [UInt8]] = [
         "style.css": PackageResources.style_css,
         "preview.js": PackageResources.preview_js,
+        "search.js": PackageResources.search_js,
+        "favicon.svg": PackageResources.favicon_svg,
     ]
 
     static func library() throws -> TemplateLibrary {
