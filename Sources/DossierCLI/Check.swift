@@ -15,6 +15,7 @@ struct Check: ParsableCommand {
         let report = SiteChecker(options: .init(content: dossier.contentURL, templates: dossier.templatesURL,
                                                 output: URL(fileURLWithPath: "site"))).check()
         report.errors.forEach { printError("\($0)") }
+        report.warnings.forEach { printError("warning: \($0)") }
         if !report.candidates.isEmpty {
             print("Likely entities missing from \(dossier.content)/entities/ (`dossier suggest` writes them as registry entries):")
             for candidate in report.candidates.prefix(30) {

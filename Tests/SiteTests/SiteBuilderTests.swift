@@ -61,13 +61,16 @@ struct SiteBuilderTests {
         #expect(feed[undated.upperBound..<end.lowerBound].contains("<updated>2023-09-13T00:00:00Z</updated>"), "as new as the newest dated article")
     }
 
-    /// Without `base_url` the feed's and the sitemap's addresses are relative: the build says so.
+    /// Without `base_url` the feed's and the sitemap's addresses are relative: build and check say so.
     @Test func aMissingBaseURLIsWarnedAbout() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
+        let checker = SiteChecker(options: .init(content: dossier.root.appendingPathComponent("content"), output: dossier.output))
         #expect(try dossier.build().warnings.contains { $0.hasPrefix("content/dossier.yml: no base_url") })
+        #expect(checker.check().warnings.contains { $0.hasPrefix("content/dossier.yml: no base_url") })
         try dossier.write("content/dossier.yml", "title: Testdossier\nlanguage: de\nbase_url: https://example.org/dossier/\n")
         #expect(try dossier.build().warnings == [])
+        #expect(checker.check().warnings == [])
     }
 
     /// Pages are counted by kind once each, also when an id or outlet ends in "index".

@@ -14,6 +14,8 @@ public struct SiteChecker: Sendable {
     public struct Report: Sendable {
         public var errors: [SourceError] = []
         public var candidates: [CandidateFinder.Candidate] = []
+        /// What a build would warn of (no `base_url`, a language without interface words).
+        public var warnings: [String] = []
     }
 
     let options: SiteBuilder.Options
@@ -35,6 +37,7 @@ public struct SiteChecker: Sendable {
         problems += links.brokenLinks().map { SourceError(file: "site/\($0.page)", message: $0.problem) }
 
         var report = Report()
+        report.warnings = run.warnings
         // One problem reported once, though many pages show it.
         var seen = Set<String>()
         report.errors = SourceErrors(problems).errors.filter { seen.insert($0.description).inserted }
