@@ -262,7 +262,7 @@ class BrowserTests(unittest.TestCase):
             narrow.quit()
         os.makedirs(SCREENSHOTS, exist_ok=True)
         kinds = {"home": "index.html", "search": "search.html?q=Kim", "person": "persons/wladimir-putin.html",
-                 "place": "places/wostotschny.html", "outlets": "outlets/index.html", "network": "network.html"}
+                 "place": "places/kosmodrom-wostotschny.html", "outlets": "outlets/index.html", "network": "network.html"}
         article = html_pages(self.preview.site)
         kinds["article"] = next(page for page in article if page.startswith("articles/"))
         for width in (390, 1366):
