@@ -187,6 +187,14 @@ class BrowserTests(unittest.TestCase):
         baikonur = [item.find_element(By.TAG_NAME, "a").get_attribute("href") for item in self.results()]
         self.assertTrue(baikonur)
         self.assertLess(len(baikonur), len(unfiltered))
+        # Without a term the choice links the page that lists it all.
+        query.clear()
+        query.send_keys(" ")
+        WebDriverWait(driver, WAIT).until(lambda d: "q=" not in d.current_url)
+        time.sleep(0.5)
+        links = [item.find_element(By.TAG_NAME, "a").get_attribute("href")
+                 for item in driver.find_elements(By.CSS_SELECTOR, "#search-results li")]
+        self.assertEqual([link.split("/", 3)[3] for link in links], ["places/kosmodrom-baikonur.html"])
 
     def results(self):
         WebDriverWait(self.driver, WAIT).until(

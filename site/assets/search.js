@@ -104,7 +104,18 @@
     list.textContent = "";
     more.hidden = true;
     if (!term) {
+      // Without a term a choice is a list the site already has: say so and link it.
       status.textContent = chosen().length ? script.getAttribute("data-need-term") : "";
+      selects.forEach(function (select) {
+        var option = select.selectedOptions[0];
+        if (!select.value || !option || !option.getAttribute("data-page")) return;
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = option.getAttribute("data-page");
+        link.textContent = script.getAttribute("data-listed") + " " + option.textContent;
+        item.appendChild(link);
+        list.appendChild(item);
+      });
       return;
     }
     pagefind.search(term).then(function (search) {
