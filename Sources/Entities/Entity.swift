@@ -33,5 +33,8 @@ public struct Entity: Sendable, Hashable {
     }
 
     /// The annotation destination: `person:wladimir-putin`.
-    public var reference: String { "\(type.rawValue):\(id)" }
+    public var reference: String { Self.reference(type: type, id: id) }
+
+    /// How an article links an entity of `type` with `id`: "person:wladimir-putin".
+    public static func reference(type: EntityType, id: String) -> String { "\(type.rawValue):\(id)" }
 }

@@ -180,8 +180,7 @@ struct NotFoundMiddleware: RouterMiddleware {
             rest = rest[attribute.upperBound...]
             let value = rest.prefix { $0 != "\"" }
             if root.isEmpty {
-                let isRelative = !value.hasPrefix("/") && !value.hasPrefix("#") && !value.prefix { $0 != "/" }.contains(":")
-                if isRelative, !value.isEmpty { result += "/" }
+                if SitePaths.isRelative(value) { result += "/" }
             } else if value.hasPrefix(root) {
                 result += "/"
                 rest = rest.dropFirst(root.count)

@@ -70,9 +70,9 @@ struct Converter: Sendable {
             for (field, value, key) in fieldsHere {
                 let text = FieldText(value)
                 guard text.hasLinks else { continue }
-                let html = collector.convert(text, field: field, key: key)
-                fields[key] = html.page
                 // Lists show the teaser with its links; the title there is itself the link.
+                let html = collector.convert(text, field: field, key: key, listed: field == .teaser)
+                fields[key] = html.page
                 if field == .teaser { listedTeaser = html.listed }
             }
         }
@@ -174,15 +174,15 @@ private extension Converter {
 
         /// A front matter field (`FieldText`) as HTML, its annotations as mention links like the
         /// body's; its text becomes a paragraph of `text` of its own, which mentions point into.
-        /// `page` is for the article's page; `listed` for lists of articles, without ids and with
-        /// `Converter.root` where the listing page's way back to the site's root goes.
-        func convert(_ value: FieldText, field: Article.Field, key: String) -> (page: String, listed: String) {
+        /// `page` is for the article's page; `listed` (when asked for) for lists of articles, without
+        /// ids and with `Converter.root` where the listing page's way back to the site's root goes.
+        func convert(_ value: FieldText, field: Article.Field, key: String, listed wanted: Bool) -> (page: String, listed: String?) {
             let plain = Array(value.plain.utf8)
             enter(block: -1, plain)
             var html: [UInt8] = [], listed: [UInt8] = [], offset = 0
             func append(_ text: String) {
                 HTMLEscaping.append(text, to: &html)
-                HTMLEscaping.append(text, to: &listed)
+                if wanted { HTMLEscaping.append(text, to: &listed) }
             }
             for part in value.parts {
                 switch part {
@@ -202,20 +202,23 @@ private extension Converter {
                     if let entity = found {
                         mention(entity, at: range, field: field)
                         html += tag
-                        let named = converter.registry.entities[entity]
-                        listed += "<a class=\"mention \(named.type.rawValue)\" href=\"\(Converter.root)\(SitePaths.entity(named.type, named.id))\" title=\"".utf8
-                        HTMLEscaping.append(named.name, to: &listed)
-                        listed += "\">".utf8
+                        if wanted {
+                            let named = converter.registry.entities[entity]
+                            listed += "<a class=\"mention \(named.type.rawValue)\" href=\"\(Converter.root)\(SitePaths.entity(named.type, named.id))\" title=\"".utf8
+                            HTMLEscaping.append(named.name, to: &listed)
+                            listed += "\">".utf8
+                        }
                     } else if destination != "-" {
                         // A web address, or a relative link the link check follows, as in the body.
-                        let relative = !destination.contains(":") && !destination.hasPrefix("/") && !destination.hasPrefix("#")
                         html += "<a href=\"".utf8
                         HTMLEscaping.append(destination, to: &html)
                         html += "\">".utf8
-                        listed += "<a href=\"".utf8
-                        if relative { listed += "\(Converter.root)\(Converter.articleFolder)".utf8 }
-                        HTMLEscaping.append(destination, to: &listed)
-                        listed += "\">".utf8
+                        if wanted {
+                            listed += "<a href=\"".utf8
+                            if SitePaths.isRelative(destination) { listed += "\(Converter.root)\(Converter.articleFolder)".utf8 }
+                            HTMLEscaping.append(destination, to: &listed)
+                            listed += "\">".utf8
+                        }
                     } else {
                         append(text)
                         continue
@@ -225,7 +228,7 @@ private extension Converter {
                     listed += "</a>".utf8
                 }
             }
-            return (String(decoding: html, as: UTF8.self), String(decoding: listed, as: UTF8.self))
+            return (String(decoding: html, as: UTF8.self), wanted ? String(decoding: listed, as: UTF8.self) : nil)
         }
 
         private func locate(_ message: String, line: Int, column: Int) {

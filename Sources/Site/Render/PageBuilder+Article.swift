@@ -39,7 +39,7 @@ extension PageBuilder {
         // What the search's choice of a name matches (`search.js`).
         let keys = ranked.map { mentioned in
             let link = inputs.link(mentioned.entity, &reads)
-            return "\(link.type.rawValue):\(link.id)"
+            return Entity.reference(type: link.type, id: link.id)
         }
         model["entityKeys"] = .string(keys.sorted().joined(separator: " "))
         model["entityGroups"] = .list(EntityType.allCases.compactMap { type -> Value? in

@@ -23,7 +23,7 @@ extension PageBuilder {
         let root = SitePaths.root(of: path)
         var model = frame(for: path, title: link.name, &reads)
         model["name"] = .string(link.name)
-        model["id"] = .string(link.id)
+        model["reference"] = .string(Entity.reference(type: link.type, id: link.id))
         model["type"] = .string(link.type.rawValue)
         model["typeLabel"] = .string(strings[link.type.rawValue])
         model["typeIndexURL"] = .string(SitePaths.relative(from: path, to: SitePaths.index(link.type)))

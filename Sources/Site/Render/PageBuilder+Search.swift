@@ -23,7 +23,7 @@ extension PageBuilder {
         for type in EntityType.allCases {
             for position in inputs.entities(of: type, &reads) where inputs.mentionCount(position, &reads) > 0 {
                 let link = inputs.link(position, &reads)
-                entities.append((link.name, "\(link.type.rawValue):\(link.id)", SitePaths.entity(link.type, link.id)))
+                entities.append((link.name, Entity.reference(type: link.type, id: link.id), SitePaths.entity(link.type, link.id)))
             }
         }
         entities.sort { ($0.name, $0.key) < ($1.name, $1.key) }

@@ -21,6 +21,12 @@ public enum SitePaths {
     static let dossierData = "data/dossier.json"
     static let entityPreviews = "data/entities.js"
 
+    /// Whether `address` leads somewhere in the site from the page it stands on: no scheme
+    /// ("https:", "mailto:"), not from the server's root ("/…") and not a fragment of the page.
+    public static func isRelative(_ address: some StringProtocol) -> Bool {
+        !address.isEmpty && !address.hasPrefix("/") && !address.hasPrefix("#") && !address.prefix { $0 != "/" }.contains(":")
+    }
+
     /// Where the 404 page's links start: the path of `baseURL` ("/dossier/"), or "" (relative).
     public static func notFoundRoot(baseURL: String?) -> String {
         guard let baseURL, let components = URLComponents(string: baseURL), components.host != nil else { return "" }
