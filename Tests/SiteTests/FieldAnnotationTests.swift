@@ -102,6 +102,15 @@ struct FieldAnnotationTests {
                                     "site/index.html: error: articles/fehlt.html -> missing articles/fehlt.html"])
     }
 
+    @Test func aFragmentLinkInATeaserLeadsToTheArticleFromLists() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.write("content/articles/verweis.md", "---\ntitle: Verweis\nteaser: Siehe [unten](#unten).\n---\nText.\n")
+        try dossier.build()
+        #expect(try dossier.read("articles/verweis.html").contains(##"Siehe <a href="#unten">unten</a>."##))
+        #expect(try dossier.read("index.html").contains(##"Siehe <a href="articles/verweis.html#unten">unten</a>."##))
+    }
+
     @Test func fieldsWithoutLinksAndBracketsThatAreNoLinksStayAsWritten() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

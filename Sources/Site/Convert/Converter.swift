@@ -215,7 +215,9 @@ private extension Converter {
                         html += "\">".utf8
                         if wanted {
                             listed += "<a href=\"".utf8
+                            // Relative links start from the article's folder; a fragment is a spot of the article.
                             if SitePaths.isRelative(destination) { listed += "\(Converter.root)\(Converter.articleFolder)".utf8 }
+                            if destination.hasPrefix("#") { listed += "\(Converter.root)\(SitePaths.article(article.slug))".utf8 }
                             HTMLEscaping.append(destination, to: &listed)
                             listed += "\">".utf8
                         }
