@@ -26,35 +26,41 @@ struct SharedPassages: Sendable {
     /// The shared passages of `articles`, in date order (`MentionIndex.articles`).
     init(_ articles: [ConvertedArticle], serially: Bool = false) {
         let numbers = Numbering(articles)
-        @Sendable func sketch(_ version: Version) -> SIMD16<UInt16> {
-            articles[Int(version.article)].passages[Int(version.passage)].sketch
-        }
         // Per band, the passages sorted by their value there: a run of equal values is a set of
-        // candidates. Each band on its own core.
+        // candidates. Each band on its own core. An entry is the band's value in the upper half
+        // and the passage's number in the lower, so that sorting plain numbers sorts by value,
+        // then by passage.
         // `try!`: the closures here throw nothing.
         let candidates = try! Array(0..<Shingles.bands).concurrentMap(serially: serially) { band -> [UInt64] in
-            var entries: [(value: UInt32, version: UInt32)] = []
+            var entries: [UInt64] = []
+            entries.reserveCapacity(Int(numbers.count))
             for (position, article) in articles.enumerated() {
+                let first = UInt64(numbers.starts[position])
                 for (number, passage) in article.passages.enumerated() {
-                    entries.append((Shingles.band(band, of: passage.sketch), numbers.number(Int32(position), Int32(number))))
+                    entries.append(UInt64(Shingles.band(band, of: passage.sketch)) << 32 | (first + UInt64(number)))
                 }
             }
-            entries.sort { $0.value != $1.value ? $0.value < $1.value : $0.version < $1.version }
+            entries.sort()
             var pairs: [UInt64] = []
+            var run: [(number: UInt64, article: Int32, sketch: SIMD16<UInt16>)] = []
             var start = 0
             while start < entries.count {
                 var end = start + 1
-                while end < entries.count, entries[end].value == entries[start].value { end += 1 }
+                while end < entries.count, entries[end] >> 32 == entries[start] >> 32 { end += 1 }
+                guard end - start > 1 else { start = end; continue }
                 // Every pair of the run, so that the pairs found do not depend on the order (an
                 // update under serve finds the same): the sketches' agreement turns unrelated
                 // ones away cheaply, and each passage's shingles are made once (`confirm`).
-                for index in start + 1..<end {
-                    let version = numbers.version(entries[index].version)
-                    for earlier in entries[start..<index] {
-                        let other = numbers.version(earlier.version)
-                        guard other.article != version.article,
-                              Shingles.agreement(sketch(other), sketch(version)) >= Shingles.estimateFloor else { continue }
-                        pairs.append(UInt64(earlier.version) << 32 | UInt64(entries[index].version))
+                run.removeAll(keepingCapacity: true)
+                for entry in entries[start..<end] {
+                    let number = entry & 0xFFFF_FFFF
+                    let version = numbers.version(UInt32(number))
+                    run.append((number, version.article, articles[Int(version.article)].passages[Int(version.passage)].sketch))
+                }
+                for later in 1..<run.count {
+                    for earlier in 0..<later where run[earlier].article != run[later].article
+                        && Shingles.agreement(run[earlier].sketch, run[later].sketch) >= Shingles.estimateFloor {
+                        pairs.append(run[earlier].number << 32 | run[later].number)
                     }
                 }
                 start = end
@@ -63,8 +69,9 @@ struct SharedPassages: Sendable {
         }
         var packed = Array(candidates.joined())
         packed.sort()
-        let pairs = packed.enumerated().filter { $0.offset == 0 || packed[$0.offset - 1] != $0.element }.map { pair in
-            [numbers.version(UInt32(pair.element >> 32)), numbers.version(UInt32(truncatingIfNeeded: pair.element))]
+        var pairs: [Pair] = []
+        for (offset, element) in packed.enumerated() where offset == 0 || packed[offset - 1] != element {
+            pairs.append(Pair(numbers.version(UInt32(element >> 32)), numbers.version(UInt32(truncatingIfNeeded: element))))
         }
         self.init(articles, links: Self.confirm(pairs, in: articles, serially: serially))
     }
@@ -92,7 +99,7 @@ struct SharedPassages: Sendable {
             }
         }
         targets.sort { $0.key < $1.key }
-        var pairs = Set<[Version]>()
+        var pairs = Set<Pair>()
         for (position, article) in articles.enumerated() where !targets.isEmpty {
             for (number, passage) in article.passages.enumerated() {
                 for band in 0..<Shingles.bands {
@@ -107,12 +114,12 @@ struct SharedPassages: Sendable {
                         guard target.article != Int32(position),
                               Shingles.agreement(articles[Int(target.article)].passages[Int(target.passage)].sketch, passage.sketch) >= Shingles.estimateFloor else { continue }
                         let version = Version(article: Int32(position), passage: Int32(number))
-                        pairs.insert([min(target, version), max(target, version)])
+                        pairs.insert(Pair(min(target, version), max(target, version)))
                     }
                 }
             }
         }
-        kept += Self.confirm(pairs.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }, in: articles, serially: serially)
+        kept += Self.confirm(pairs.sorted(), in: articles, serially: serially)
         self.init(articles, links: kept)
     }
 
@@ -148,6 +155,18 @@ struct SharedPassages: Sendable {
         self.links = links
     }
 
+    /// Two passages that may be versions of one, the earlier first.
+    struct Pair: Sendable, Hashable, Comparable {
+        var first: Version
+        var second: Version
+
+        init(_ first: Version, _ second: Version) {
+            (self.first, self.second) = (first, second)
+        }
+
+        static func < (lhs: Pair, rhs: Pair) -> Bool { (lhs.first, lhs.second) < (rhs.first, rhs.second) }
+    }
+
     /// Two passages confirmed as versions of one, by their articles' slugs (which keep while
     /// positions in the date order move).
     struct Link: Sendable, Comparable {
@@ -168,8 +187,8 @@ struct SharedPassages: Sendable {
     let links: [Link]
 
     /// The pairs of `candidates` whose shingles are similar enough, as links.
-    private static func confirm(_ candidates: [[Version]], in articles: [ConvertedArticle], serially: Bool) -> [Link] {
-        let versions = Array(Set(candidates.joined())).sorted()
+    private static func confirm(_ candidates: [Pair], in articles: [ConvertedArticle], serially: Bool) -> [Link] {
+        let versions = Array(Set(candidates.flatMap { [$0.first, $0.second] })).sorted()
         // `try!`: the closures throw nothing.
         let made = try! versions.concurrentMap(serially: serially) { version in
             let article = articles[Int(version.article)]
@@ -179,11 +198,11 @@ struct SharedPassages: Sendable {
         }
         let shingles = Dictionary(uniqueKeysWithValues: zip(versions, made))
         let confirmed = try! candidates.concurrentMap(serially: serially) { pair in
-            Shingles.similarity(shingles[pair[0]]!, shingles[pair[1]]!) >= Shingles.threshold
+            Shingles.similarity(shingles[pair.first]!, shingles[pair.second]!) >= Shingles.threshold
         }
         return zip(candidates, confirmed).filter(\.1).map { pair, _ in
-            Link(first: .init(slug: articles[Int(pair[0].article)].article.slug, passage: pair[0].passage),
-                 second: .init(slug: articles[Int(pair[1].article)].article.slug, passage: pair[1].passage))
+            Link(first: .init(slug: articles[Int(pair.first.article)].article.slug, passage: pair.first.passage),
+                 second: .init(slug: articles[Int(pair.second.article)].article.slug, passage: pair.second.passage))
         }
     }
 
@@ -197,6 +216,8 @@ struct SharedPassages: Sendable {
     struct Numbering: Sendable {
         /// Per article position, the number of its first passage.
         let starts: [UInt32]
+        /// How many passages there are.
+        let count: UInt32
 
         init(_ articles: [ConvertedArticle]) {
             var starts: [UInt32] = [], next: UInt32 = 0
@@ -204,7 +225,7 @@ struct SharedPassages: Sendable {
                 starts.append(next)
                 next += UInt32(article.passages.count)
             }
-            self.starts = starts
+            (self.starts, count) = (starts, next)
         }
 
         func number(_ article: Int32, _ passage: Int32) -> UInt32 { starts[Int(article)] + UInt32(passage) }

@@ -46,6 +46,24 @@ struct DataText {
         needsComma = true
     }
 
+    /// The anchor of a mention on its article's page, `<id>-<ordinal>`: written in place, as an
+    /// article's file has hundreds.
+    mutating func anchor(_ id: String, _ ordinal: Int) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        var id = id
+        id.withUTF8 { appendEscaped($0) }
+        bytes.append(UInt8(ascii: "-"))
+        bytes.appendDecimal(ordinal)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// Ends the text with a line break.
+    mutating func newline() {
+        bytes.append(0x0A)
+    }
+
     /// A string, or `null` for nil or (with `emptyIsNull`) an empty string.
     mutating func optional(_ value: String?, emptyIsNull: Bool = true) {
         if let value, !(emptyIsNull && value.isEmpty) { string(value) } else { null() }

@@ -63,7 +63,7 @@ extension PageBuilder {
         let newest = inputs.newestDate(&reads)
         // A dossier without any date has a feed without entries.
         let entries = newest == nil ? [] : inputs.newest(Self.feedEntries, &reads)
-        return atomFeed(SitePaths.feed, title: settings.title, id: settings.baseURL ?? "urn:dossier:\(Slug.make(settings.title))",
+        return atomFeed(SitePaths.feed, title: settings.title, id: settings.baseURL ?? dossierURN,
                         page: SitePaths.home, entries: entries, newest: newest, &reads)
     }
 
@@ -92,7 +92,7 @@ extension PageBuilder {
 
     /// A feed's id: its address under `base_url`, or a URN of the dossier and the feed's path.
     private func feedID(for path: String) -> String {
-        inputs.settings.baseURL.map { $0 + path } ?? "urn:dossier:\(Slug.make(inputs.settings.title)):\(path)"
+        inputs.settings.baseURL.map { $0 + path } ?? "\(dossierURN):\(path)"
     }
 
     /// An Atom feed at `path` of `entries` (with their bodies where given), the alternate being
@@ -105,7 +105,7 @@ extension PageBuilder {
         // Addresses under `base_url`, or relative to the feed itself (a reader resolves them
         // against the feed's address); ids are absolute either way, as Atom asks.
         func address(_ target: String) -> String { base.map { $0 + target } ?? SitePaths.relative(from: path, to: target) }
-        let dossier = "urn:dossier:\(Slug.make(inputs.settings.title)):"
+        let dossier = dossierURN + ":"
         model["base"] = .string(base ?? "")
         model["feedTitle"] = .string(title)
         model["feedID"] = .string(id)

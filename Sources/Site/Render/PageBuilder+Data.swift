@@ -92,7 +92,8 @@ extension PageBuilder {
                 }
             }
         }
-        return Page(path: SitePaths.dossierData, bytes: json.bytes + [0x0A])
+        json.newline()
+        return Page(path: SitePaths.dossierData, bytes: json.bytes)
     }
 
     /// `data/articles/<slug>.json`: every mention of the article in text order, with its
@@ -126,7 +127,7 @@ extension PageBuilder {
                         let id = inputs.link(Int(mention.entity), &reads).id
                         json.object { json in
                             json.field("entity") { $0.string(id) }
-                            json.field("anchor") { $0.string("\(id)-\(mention.ordinal)") }
+                            json.field("anchor") { $0.anchor(id, Int(mention.ordinal)) }
                             json.field("surface") { $0.string(utf8: converted.text[mention.mark]) }
                             json.field("sentence") { $0.int(numbers[number]) }
                         }
@@ -134,7 +135,8 @@ extension PageBuilder {
                 }
             }
         }
-        return Page(path: path, bytes: json.bytes + [0x0A])
+        json.newline()
+        return Page(path: path, bytes: json.bytes)
     }
 
     /// `data/articles.csv`: a row per article, newest first, with what lists show of it (an

@@ -61,6 +61,9 @@ struct PageBuilder: Sendable {
     let idRanks: [Int32]
     /// Per `Article.Field`, the label before a mention that stands outside the body.
     let fieldLabels: [[UInt8]]
+    /// The start of the feeds' ids without `base_url`: `urn:dossier:<the title's slug>` (made
+    /// once: a slug folds each character, and a dossier has thousands of feeds).
+    let dossierURN: String
 
     init(inputs: PageInputs) {
         self.inputs = inputs
@@ -79,6 +82,7 @@ struct PageBuilder: Sendable {
             ranks[position] = Int32(rank)
         }
         idRanks = ranks
+        dossierURN = "urn:dossier:\(Slug.make(settings.title))"
         fieldLabels = Article.Field.allCases.map { field in
             field == .body ? [] : Array("<span class=\"field\">\(HTMLEscaping.escape(strings["field.\(field)"]))</span> ".utf8)
         }

@@ -15,6 +15,9 @@ struct PageInputs: Sendable {
     /// Per registry position, the hash of the entity's id (the name of its keys).
     private let entityKeys: [UInt64]
     private let coverage: Lazy<OutletCoverage>
+    /// Overviews made this run: the network page needs those of the most mentioned entities,
+    /// whose first pages need them too, and they are the costliest to make.
+    private let overviews = Memo<[Int], MentionIndex.Overview>()
     private let shared: SharedPassages
     let settings: DossierConfig
 
@@ -219,7 +222,7 @@ struct PageInputs: Sendable {
                 reads.note(InputKey(.overview, hash: index.articles[Int(group.article)].key))
             }
         }
-        return index.overview(position, companions: limit)
+        return overviews.value(for: [position, limit]) { index.overview(position, companions: limit) }
     }
 
     /// Up to `limit` sentences the entity at `position` shares with each of `companions`, newest

@@ -20,3 +20,17 @@ final class Lazy<Value: Sendable>: @unchecked Sendable {
         }
     }
 }
+
+/// Values made the first time a thread asks for them by key, then shared for the rest of the
+/// run. Two threads asking for a new key at once may both make it; the value is the same.
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [Key: Value] = [:]
+
+    func value(for key: Key, _ make: () -> Value) -> Value {
+        if let value = lock.withLock({ made[key] }) { return value }
+        let value = make()
+        lock.withLock { made[key] = value }
+        return value
+    }
+}
