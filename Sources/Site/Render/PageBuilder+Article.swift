@@ -35,15 +35,11 @@ extension PageBuilder {
         // Beside the text on wide screens: the entities by type, the most mentioned first.
         let ranked = converted.entities
             .sorted { $0.run.count != $1.run.count ? $0.run.count > $1.run.count : idRanks[$0.entity] < idRanks[$1.entity] }
-        let types = inputs.entityTypes
+        let links = ranked.map { inputs.link($0.entity, &reads) }
         // What the search's choice of a name matches (`search.js`).
-        let keys = ranked.map { mentioned in
-            let link = inputs.link(mentioned.entity, &reads)
-            return Entity.reference(type: link.type, id: link.id)
-        }
-        model["entityKeys"] = .string(keys.sorted().joined(separator: " "))
+        model["entityKeys"] = .string(links.map { Entity.reference(type: $0.type, id: $0.id) }.sorted().joined(separator: " "))
         model["entityGroups"] = .list(EntityType.allCases.compactMap { type -> Value? in
-            let ofType = ranked.filter { types[$0.entity] == type }
+            let ofType = ranked.indices.filter { links[$0].type == type }.map { ranked[$0] }
             guard !ofType.isEmpty else { return nil }
             return ["label": .string(strings[SitePaths.folder(type)]),
                     "entities": entityLinks(ofType.map { ($0.entity, Int($0.run.count)) }, root: root, &reads)]
