@@ -97,7 +97,7 @@ final class ConvertedArticle: @unchecked Sendable {
                 entities.append(Mentioned(entity: entity, run: Run(start: Int32(offset), count: 1)))
             }
         }
-        self.entities = entities
+        self.entities = entities.compacted()
         self.dateText = dateText
         self.order = order
         key = InputKey.hash(article.slug)

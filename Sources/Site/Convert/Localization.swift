@@ -13,7 +13,22 @@ public struct Localization: Sendable {
 
     /// `key.one` for a count of one, else `key.other` with the count for `%d`.
     func counted(_ key: String, _ count: Int) -> String {
-        count == 1 ? self[key + ".one"] : self[key + ".other"].replacingOccurrences(of: "%d", with: String(count))
+        guard count != 1 else { return self[key + ".one"] }
+        // `%d` replaced byte by byte: every entity page says two counts, and Foundation's search
+        // would bridge the string each time.
+        let template = Array(self[key + ".other"].utf8)
+        var text: [UInt8] = []
+        var index = 0
+        while index < template.count {
+            if template[index] == UInt8(ascii: "%"), index + 1 < template.count, template[index + 1] == UInt8(ascii: "d") {
+                text.append(contentsOf: String(count).utf8)
+                index += 2
+            } else {
+                text.append(template[index])
+                index += 1
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     static let months = [

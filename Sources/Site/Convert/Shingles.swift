@@ -99,13 +99,8 @@ enum Shingles {
             for word in words[start..<start + width] { hash = mix(hash ^ word) }
             return hash
         }
-        shingles.sort()
-        var count = 0
-        for index in shingles.indices where count == 0 || shingles[count - 1] != shingles[index] {
-            shingles[count] = shingles[index]
-            count += 1
-        }
-        return Array(shingles.prefix(count))
+        shingles.sortDistinct()
+        return shingles
     }
 
     /// The minimum hashes of `shingles` under 16 hash functions (of the form `a·x + b`, the upper

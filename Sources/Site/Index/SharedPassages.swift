@@ -67,13 +67,9 @@ struct SharedPassages: Sendable {
             }
             return pairs
         }
-        var packed = Array(candidates.joined())
-        packed.sort()
-        var pairs: [Pair] = []
-        for (offset, element) in packed.enumerated() where offset == 0 || packed[offset - 1] != element {
-            pairs.append(Pair(numbers.version(UInt32(element >> 32)), numbers.version(UInt32(truncatingIfNeeded: element))))
-        }
-        self.init(articles, links: Self.confirm(pairs, in: articles, serially: serially))
+        var pairs = Array(candidates.joined())
+        pairs.sortDistinct()
+        self.init(articles, links: Self.confirm(pairs, numbers, in: articles, serially: serially))
     }
 
     /// The shared passages of `articles` after the articles with the slugs `changed` changed,
@@ -99,7 +95,8 @@ struct SharedPassages: Sendable {
             }
         }
         targets.sort { $0.key < $1.key }
-        var pairs = Set<Pair>()
+        let numbers = Numbering(articles)
+        var pairs: [UInt64] = []
         for (position, article) in articles.enumerated() where !targets.isEmpty {
             for (number, passage) in article.passages.enumerated() {
                 for band in 0..<Shingles.bands {
@@ -113,13 +110,14 @@ struct SharedPassages: Sendable {
                         index += 1
                         guard target.article != Int32(position),
                               Shingles.agreement(articles[Int(target.article)].passages[Int(target.passage)].sketch, passage.sketch) >= Shingles.estimateFloor else { continue }
-                        let version = Version(article: Int32(position), passage: Int32(number))
-                        pairs.insert(Pair(min(target, version), max(target, version)))
+                        let (first, second) = (numbers.number(target.article, target.passage), numbers.number(Int32(position), Int32(number)))
+                        pairs.append(UInt64(min(first, second)) << 32 | UInt64(max(first, second)))
                     }
                 }
             }
         }
-        kept += Self.confirm(pairs.sorted(), in: articles, serially: serially)
+        pairs.sortDistinct()
+        kept += Self.confirm(pairs, numbers, in: articles, serially: serially)
         self.init(articles, links: kept)
     }
 
@@ -155,18 +153,6 @@ struct SharedPassages: Sendable {
         self.links = links
     }
 
-    /// Two passages that may be versions of one, the earlier first.
-    struct Pair: Sendable, Hashable, Comparable {
-        var first: Version
-        var second: Version
-
-        init(_ first: Version, _ second: Version) {
-            (self.first, self.second) = (first, second)
-        }
-
-        static func < (lhs: Pair, rhs: Pair) -> Bool { (lhs.first, lhs.second) < (rhs.first, rhs.second) }
-    }
-
     /// Two passages confirmed as versions of one, by their articles' slugs (which keep while
     /// positions in the date order move).
     struct Link: Sendable, Comparable {
@@ -186,23 +172,42 @@ struct SharedPassages: Sendable {
     /// Every pair confirmed so far, for the next update.
     let links: [Link]
 
-    /// The pairs of `candidates` whose shingles are similar enough, as links.
-    private static func confirm(_ candidates: [Pair], in articles: [ConvertedArticle], serially: Bool) -> [Link] {
-        let versions = Array(Set(candidates.flatMap { [$0.first, $0.second] })).sorted()
+    /// The pairs of `candidates` whose shingles are similar enough, as links. A pair is the
+    /// numbers (`Numbering`) of its two passages, the earlier in the upper half.
+    private static func confirm(_ candidates: [UInt64], _ numbers: Numbering, in articles: [ConvertedArticle], serially: Bool) -> [Link] {
+        // The passages the pairs name, each once and sorted: an array, not a set, as a dossier of
+        // ten thousand articles has hundreds of thousands of candidates (the set was the build's
+        // peak of memory).
+        var named: [UInt32] = []
+        named.reserveCapacity(2 * candidates.count)
+        for pair in candidates {
+            named.append(UInt32(pair >> 32))
+            named.append(UInt32(truncatingIfNeeded: pair))
+        }
+        named.sortDistinct()
+        let passages = named
         // `try!`: the closures throw nothing.
-        let made = try! versions.concurrentMap(serially: serially) { version in
+        let made = try! passages.concurrentMap(serially: serially) { number in
+            let version = numbers.version(number)
             let article = articles[Int(version.article)]
             return article.text.withUnsafeBufferPointer { text in
                 Shingles.shingles(Shingles.words(UnsafeBufferPointer(rebasing: text[article.passages[Int(version.passage)].range])))
             }
         }
-        let shingles = Dictionary(uniqueKeysWithValues: zip(versions, made))
-        let confirmed = try! candidates.concurrentMap(serially: serially) { pair in
-            Shingles.similarity(shingles[pair.first]!, shingles[pair.second]!) >= Shingles.threshold
+        @Sendable func shingles(of number: UInt32) -> [UInt64] { made[passages.partitionPoint { $0 < number }] }
+        // In slices, each giving the positions of its confirmed pairs: a result per pair would
+        // be as large as the candidates.
+        let slice = 4096
+        let confirmed = try! Array(stride(from: 0, to: candidates.count, by: slice)).concurrentMap(serially: serially) { start in
+            (start..<min(start + slice, candidates.count)).filter { index in
+                let pair = candidates[index]
+                return Shingles.similarity(shingles(of: UInt32(pair >> 32)), shingles(of: UInt32(truncatingIfNeeded: pair))) >= Shingles.threshold
+            }
         }
-        return zip(candidates, confirmed).filter(\.1).map { pair, _ in
-            Link(first: .init(slug: articles[Int(pair.first.article)].article.slug, passage: pair.first.passage),
-                 second: .init(slug: articles[Int(pair.second.article)].article.slug, passage: pair.second.passage))
+        return confirmed.joined().map { index in
+            let (first, second) = (numbers.version(UInt32(candidates[index] >> 32)), numbers.version(UInt32(truncatingIfNeeded: candidates[index])))
+            return Link(first: .init(slug: articles[Int(first.article)].article.slug, passage: first.passage),
+                        second: .init(slug: articles[Int(second.article)].article.slug, passage: second.passage))
         }
     }
 

@@ -134,13 +134,8 @@ extension Pipeline {
     /// millions of reads (done by each page's worker).
     static func unique(_ keys: [InputKey]) -> [InputKey] {
         var values = keys.map(\.value)
-        values.sort()
-        var count = 0
-        for index in values.indices where count == 0 || values[count - 1] != values[index] {
-            values[count] = values[index]
-            count += 1
-        }
-        return values.prefix(count).map { InputKey(raw: $0) }
+        values.sortDistinct()
+        return values.map { InputKey(raw: $0) }
     }
 
     /// Notes what each page made this run read (its keys unique), replacing what it read before.
