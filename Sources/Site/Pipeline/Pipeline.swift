@@ -82,11 +82,18 @@ final class Pipeline: @unchecked Sendable {
             if scanned == nil { _ = changedFiles() }
             let (current, changed) = scanned!
             scanned = nil
-            let loaded = try clock.time("load") { try load(current, changed: changed, registry: registry, run: &run) }
-            let conversions = try convert(loaded, output: output, run: &run, clock: clock)
-            commit(loaded, conversions)
-            committed = true
-            clock.time("index") { index(loaded.changes) }
+            // What load and convert made that the state does not keep (a first run's stamp and
+            // path of every file, each article's record of its conversion) goes before the index
+            // is made: the build's peak of memory is there.
+            var samePositions = false
+            do {
+                let loaded = try clock.time("load") { try load(current, changed: changed, registry: registry, run: &run) }
+                let conversions = try convert(loaded, output: output, run: &run, clock: clock)
+                commit(loaded, conversions)
+                committed = true
+                samePositions = loaded.changes.moved == nil && !loaded.changes.converterChanged
+            }
+            clock.time("index") { index(samePositions: samePositions) }
             try render(output: output, run: &run, clock: clock)
             run.removed = try clock.time("write") { try output.finish(live: state.layoutChanged ? state.live : nil) }
         } catch {
@@ -147,7 +154,7 @@ extension Pipeline {
         var shared = SharedPassages()
         var sharedChanged = true
         /// The slugs of the articles converted or removed this run (not those only remapped to a
-        /// new registry: their text is the same).
+        /// new registry: their text is the same); emptied by the index stage, which reads it.
         var textChanged: Set<String> = []
         var sharedKeys: Set<UInt64> = []
         /// The pages of the site (kept by `serve` until pages come or go).
