@@ -26,7 +26,6 @@ extension Pipeline {
                     articleJobs.append(article)
                 }
             }
-            run.pages = state.layout!.paths
         } else {
             // Article pages were made while converting, before it was known which passages
             // other articles share: those with shared passages are made again with them marked.
@@ -38,7 +37,9 @@ extension Pipeline {
             let jobs = pages.jobs()
             let entityPages = jobs.filter(\.isEntityPage).map { (job: $0, first: pages.firstListed(by: $0)) }
             otherJobs = jobs.filter { !$0.isEntityPage } + entityPages.sorted { $0.first < $1.first }.map(\.job)
-            run.pages = state.index.articles.map(\.path) + jobs.map(pages.path) + state.assets.map { "assets/\($0.name)" }
+            if mode == .build {
+                run.pagesByKind = SiteBuilder.count(state.index.articles.map(\.path) + jobs.map(pages.path) + state.assets.map { "assets/\($0.name)" })
+            }
         }
         // An article's body with its shared passages marked is made when its page is.
         let marking = Dictionary(articleJobs.map { converted in

@@ -26,7 +26,9 @@ final class Pipeline: @unchecked Sendable {
 
     /// What one run did.
     struct Run: Sendable {
-        var pages: [String] = []
+        /// How many pages of each kind a build made (`SiteBuilder.count`, for its report):
+        /// counted when the pages are listed, not kept as paths while they are made.
+        var pagesByKind: [(kind: String, count: Int)] = []
         var rendered = 0
         var renderedEverything = false
         var removed: [String] = []

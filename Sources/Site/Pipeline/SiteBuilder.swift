@@ -63,7 +63,7 @@ public struct SiteBuilder: Sendable {
             if let write = timings.firstIndex(where: { $0.stage == "write" }) { timings[write].seconds -= searchSeconds }
             timings.append(("search", searchSeconds))
         }
-        return Report(pagesByKind: Self.count(run.pages), timings: timings, warnings: run.warnings)
+        return Report(pagesByKind: run.pagesByKind, timings: timings, warnings: run.warnings)
     }
 }
 
