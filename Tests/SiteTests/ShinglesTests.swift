@@ -40,8 +40,12 @@ struct ShinglesTests {
     }
 
     @Test func aSketchAgreesForEqualShingles() {
-        let shingles = Shingles.shingles(of: "Kim war am Dienstag mit dem Zug in Russland angekommen.")
-        #expect(Shingles.sketch(shingles) == Shingles.sketch(Shingles.shingles(of: "Kim war am Dienstag mit dem Zug in Russland angekommen")))
-        #expect(Shingles.sketch(shingles) != Shingles.sketch(Shingles.shingles(of: "Putin war am Montag in Wladiwostok angekommen, um teilzunehmen.")))
+        func sketch(_ text: String) -> SIMD16<UInt16> { Array(text.utf8).withUnsafeBufferPointer { Shingles.sketch(words: Shingles.words($0)) } }
+        let kim = sketch("Kim war am Dienstag mit dem Zug in Russland angekommen.")
+        #expect(kim == sketch("Kim war am Dienstag mit dem Zug in Russland angekommen"))
+        #expect(kim != sketch("Putin war am Montag in Wladiwostok angekommen, um teilzunehmen."))
+        // A shingle said twice is one shingle: the sketch is of the set.
+        #expect(sketch("Kim war am Dienstag da. Kim war am Dienstag da.") == sketch("Kim war am Dienstag da. Kim war am"))
+        #expect(Shingles.agreement(kim, sketch("Kim war am Dienstag mit dem Zug in Russland eingetroffen.")) >= Shingles.estimateFloor)
     }
 }

@@ -258,7 +258,7 @@ private extension Converter {
                     let words = Shingles.words(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                     guard words.count >= Shingles.minimumWords else { continue }
                     passages.append(Passage(block: Int32(block), start: Int32(base + start), end: Int32(base + end), blockStart: Int32(base),
-                                            sketch: Shingles.sketch(Shingles.shingles(words))))
+                                            sketch: Shingles.sketch(words: words)))
                 }
             }
         }

@@ -94,24 +94,29 @@ enum Shingles {
     /// The sorted, distinct shingles of `words`.
     static func shingles(_ words: [UInt64]) -> [UInt64] {
         guard words.count >= width else { return [] }
-        var shingles = (0...(words.count - width)).map { start in
-            var hash: UInt64 = 0
-            for word in words[start..<start + width] { hash = mix(hash ^ word) }
-            return hash
-        }
+        var shingles = (0...(words.count - width)).map { shingle(words[$0..<$0 + width]) }
         shingles.sortDistinct()
         return shingles
     }
 
-    /// The minimum hashes of `shingles` under 16 hash functions (of the form `a·x + b`, the upper
-    /// 32 bits, over the shingle's mixed hash `x`), 16 bits of each.
-    static func sketch(_ shingles: [UInt64]) -> SIMD16<UInt16> {
+    /// The minimum hashes of the shingles of `words` under 16 hash functions (of the form
+    /// `a·x + b`, the upper 32 bits, over the shingle's mixed hash `x`), 16 bits of each. Made
+    /// from the words as they come: a minimum is the same over a shingle's repeats, so the
+    /// shingles need not be sorted into a set (every sentence of every article is sketched).
+    static func sketch(words: [UInt64]) -> SIMD16<UInt16> {
         var minima = SIMD16<UInt64>(repeating: .max)
-        for shingle in shingles {
-            let x = SIMD16<UInt64>(repeating: mix(shingle))
+        for start in 0..<max(0, words.count - width + 1) {
+            let x = SIMD16<UInt64>(repeating: mix(shingle(words[start..<start + width])))
             minima = pointwiseMin(minima, (x &* multipliers &+ increments) &>> 32)
         }
         return SIMD16<UInt16>(truncatingIfNeeded: minima)
+    }
+
+    /// The hash of one shingle: its words' hashes mixed in order.
+    private static func shingle(_ words: ArraySlice<UInt64>) -> UInt64 {
+        var hash: UInt64 = 0
+        for word in words { hash = mix(hash ^ word) }
+        return hash
     }
 
     /// The Jaccard similarity of two sorted, distinct shingle sets.

@@ -28,8 +28,8 @@ struct SharedPassages: Sendable {
         let numbers = Numbering(articles)
         // Per band, the passages sorted by their value there: a run of equal values is a set of
         // candidates. Each band on its own core. An entry is the band's value in the upper half
-        // and the passage's number in the lower, so that sorting plain numbers sorts by value,
-        // then by passage.
+        // and the passage's number in the lower; entries come in the order of the numbers, so
+        // sorting them stably by the upper half sorts by value, then by passage.
         // `try!`: the closures here throw nothing.
         let candidates = try! Array(0..<Shingles.bands).concurrentMap(serially: serially) { band -> [UInt64] in
             var entries: [UInt64] = []
@@ -40,7 +40,7 @@ struct SharedPassages: Sendable {
                     entries.append(UInt64(Shingles.band(band, of: passage.sketch)) << 32 | (first + UInt64(number)))
                 }
             }
-            entries.sort()
+            entries = Self.sortedByUpperHalf(entries)
             var pairs: [UInt64] = []
             var run: [(number: UInt64, article: Int32, sketch: SIMD16<UInt16>)] = []
             var start = 0
@@ -209,6 +209,27 @@ struct SharedPassages: Sendable {
             return Link(first: .init(slug: articles[Int(first.article)].article.slug, passage: first.passage),
                         second: .init(slug: articles[Int(second.article)].article.slug, passage: second.passage))
         }
+    }
+
+    /// `entries` sorted stably by their upper 32 bits: a radix sort in two passes of 16 bits,
+    /// several times faster than comparing, over the half a million passages of a large dossier.
+    static func sortedByUpperHalf(_ entries: [UInt64]) -> [UInt64] {
+        var from = entries
+        var to = [UInt64](repeating: 0, count: entries.count)
+        var counts = [Int](repeating: 0, count: 1 << 16)
+        for shift: UInt64 in [32, 48] {
+            for index in counts.indices { counts[index] = 0 }
+            for entry in from { counts[Int((entry >> shift) & 0xFFFF)] += 1 }
+            var start = 0
+            for digit in counts.indices { (counts[digit], start) = (start, start + counts[digit]) }
+            for entry in from {
+                let digit = Int((entry >> shift) & 0xFFFF)
+                to[counts[digit]] = entry
+                counts[digit] += 1
+            }
+            swap(&from, &to)
+        }
+        return from
     }
 
     init() {
