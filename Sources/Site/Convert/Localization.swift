@@ -14,21 +14,11 @@ public struct Localization: Sendable {
     /// `key.one` for a count of one, else `key.other` with the count for `%d`.
     func counted(_ key: String, _ count: Int) -> String {
         guard count != 1 else { return self[key + ".one"] }
-        // `%d` replaced byte by byte: every entity page says two counts, and Foundation's search
-        // would bridge the string each time.
-        let template = Array(self[key + ".other"].utf8)
-        var text: [UInt8] = []
-        var index = 0
-        while index < template.count {
-            if template[index] == UInt8(ascii: "%"), index + 1 < template.count, template[index + 1] == UInt8(ascii: "d") {
-                text.append(contentsOf: String(count).utf8)
-                index += 2
-            } else {
-                text.append(template[index])
-                index += 1
-            }
-        }
-        return String(decoding: text, as: UTF8.self)
+        // The standard library's search, not Foundation's: every entity page says two counts,
+        // and Foundation bridged the string each time.
+        let template = self[key + ".other"]
+        guard let marker = template.firstRange(of: "%d") else { return template }
+        return String(template[..<marker.lowerBound]) + String(count) + template[marker.upperBound...]
     }
 
     static let months = [

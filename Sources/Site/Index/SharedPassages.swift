@@ -40,7 +40,7 @@ struct SharedPassages: Sendable {
                     entries.append(UInt64(Shingles.band(band, of: passage.sketch)) << 32 | (first + UInt64(number)))
                 }
             }
-            entries = Self.sortedByUpperHalf(entries)
+            Self.sortByUpperHalf(&entries)
             var pairs: [UInt64] = []
             var run: [(number: UInt64, article: Int32, sketch: SIMD16<UInt16>)] = []
             var start = 0
@@ -211,25 +211,24 @@ struct SharedPassages: Sendable {
         }
     }
 
-    /// `entries` sorted stably by their upper 32 bits: a radix sort in two passes of 16 bits,
+    /// Sorts `entries` stably by their upper 32 bits: a radix sort in two passes of 16 bits,
     /// several times faster than comparing, over the half a million passages of a large dossier.
-    static func sortedByUpperHalf(_ entries: [UInt64]) -> [UInt64] {
-        var from = entries
-        var to = [UInt64](repeating: 0, count: entries.count)
+    static func sortByUpperHalf(_ entries: inout [UInt64]) {
+        var other = [UInt64](repeating: 0, count: entries.count)
         var counts = [Int](repeating: 0, count: 1 << 16)
+        // Each pass moves the entries into the other array; after two they are back.
         for shift: UInt64 in [32, 48] {
             for index in counts.indices { counts[index] = 0 }
-            for entry in from { counts[Int((entry >> shift) & 0xFFFF)] += 1 }
+            for entry in entries { counts[Int((entry >> shift) & 0xFFFF)] += 1 }
             var start = 0
             for digit in counts.indices { (counts[digit], start) = (start, start + counts[digit]) }
-            for entry in from {
+            for entry in entries {
                 let digit = Int((entry >> shift) & 0xFFFF)
-                to[counts[digit]] = entry
+                other[counts[digit]] = entry
                 counts[digit] += 1
             }
-            swap(&from, &to)
+            swap(&entries, &other)
         }
-        return from
     }
 
     init() {

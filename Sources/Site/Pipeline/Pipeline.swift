@@ -86,7 +86,7 @@ final class Pipeline: @unchecked Sendable {
             scanned = nil
             // What load and convert made that the state does not keep (a first run's stamp and
             // path of every file, each article's record of its conversion) goes before the index
-            // is made: the build's peak of memory is there.
+            // and the pages are made, where the build's memory peaks.
             var samePositions = false
             do {
                 let loaded = try clock.time("load") { try load(current, changed: changed, registry: registry, run: &run) }
