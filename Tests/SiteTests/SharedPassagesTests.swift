@@ -21,22 +21,6 @@ struct SharedPassagesTests {
         "Ein zentrales Thema der Beratungen: DPA, ORF",
     ]
 
-    @Test func bandEntriesSortByTheirValueThenByPassage() {
-        // Values repeat often and differ in both 16-bit halves; passage numbers come in order.
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        let values: [UInt64] = [0, 1, 0xFFFF, 0x1_0000, 0x1_0001, 0xABCD_0000, 0xFFFF_FFFF, 0x8000_7FFF]
-        let entries = (0..<20000).map { number -> UInt64 in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return values[Int(state >> 61)] << 32 | UInt64(number)
-        }
-        var sorted = entries
-        SharedPassages.sortByUpperHalf(&sorted)
-        #expect(sorted == entries.sorted())
-        var none: [UInt64] = []
-        SharedPassages.sortByUpperHalf(&none)
-        #expect(none.isEmpty)
-    }
-
     @Test func theSeedsSharedPassagesAreFoundAndNothingUnrelated() throws {
         let dossier = try OutletTests.seedSite()
         defer { dossier.cleanUp() }

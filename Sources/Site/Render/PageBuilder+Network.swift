@@ -70,7 +70,7 @@ extension PageBuilder {
         var drawn = Set<[Int]>()
         for (entity, _) in top {
             let link = inputs.link(entity, &reads)
-            let overview = inputs.overview(of: entity, companions: Self.companionsShown, &reads)
+            let overview = inputs.overview(of: entity, companions: Self.companionsShown, keep: true, &reads)
             for (other, count) in overview.companions.prefix(Self.neighboursShown) {
                 guard let to = number[other], drawn.insert([min(number[entity]!, to), max(number[entity]!, to)]).inserted else { continue }
                 let name = inputs.link(other, &reads).name

@@ -15,8 +15,8 @@ struct PageInputs: Sendable {
     /// Per registry position, the hash of the entity's id (the name of its keys).
     private let entityKeys: [UInt64]
     private let coverage: Lazy<OutletCoverage>
-    /// Overviews made this run: the network page needs those of the most mentioned entities,
-    /// whose first pages need them too, and they are the costliest to make.
+    /// Overviews the network page made (those of the most mentioned entities, the costliest),
+    /// handed on to the entities' first pages, which need them too.
     private let overviews = Memo<[Int], MentionIndex.Overview>()
     private let shared: SharedPassages
     let settings: DossierConfig
@@ -214,15 +214,16 @@ struct PageInputs: Sendable {
         }
     }
 
-    /// What the entity's first page sums up of all its mentions (`MentionIndex.overview`).
-    func overview(of position: Int, companions limit: Int, _ reads: inout Reads) -> MentionIndex.Overview {
+    /// What the entity's first page sums up of all its mentions (`MentionIndex.overview`);
+    /// `keep` it for another page of the run that needs it (which then takes it).
+    func overview(of position: Int, companions limit: Int, keep: Bool = false, _ reads: inout Reads) -> MentionIndex.Overview {
         reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
         if reads.records {
             for group in index.groups[position] {
                 reads.note(InputKey(.overview, hash: index.articles[Int(group.article)].key))
             }
         }
-        return overviews.value(for: [position, limit]) { index.overview(position, companions: limit) }
+        return overviews.value(for: [position, limit], keep: keep) { index.overview(position, companions: limit) }
     }
 
     /// Up to `limit` sentences the entity at `position` shares with each of `companions`, newest

@@ -21,16 +21,19 @@ final class Lazy<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Values made the first time a thread asks for them by key, then shared for the rest of the
-/// run. Two threads asking for a new key at once may both make it; the value is the same.
+/// Values one page of a run makes and keeps for another that needs them too, which takes them:
+/// kept only as long as needed. Two threads asking for a new key at once may both make it; the
+/// value is the same.
 final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [Key: Value] = [:]
 
-    func value(for key: Key, _ make: () -> Value) -> Value {
-        if let value = lock.withLock({ made[key] }) { return value }
+    /// The value for `key`: one kept before, which stays kept with `keep` and is taken otherwise,
+    /// or a new one from `make`, kept with `keep`.
+    func value(for key: Key, keep: Bool, _ make: () -> Value) -> Value {
+        if let value = lock.withLock({ keep ? made[key] : made.removeValue(forKey: key) }) { return value }
         let value = make()
-        lock.withLock { made[key] = value }
+        if keep { lock.withLock { made[key] = value } }
         return value
     }
 }
