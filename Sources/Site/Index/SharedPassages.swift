@@ -129,6 +129,13 @@ struct SharedPassages: Sendable {
         func root(_ version: Version) -> Version {
             var current = version
             while let parent = parents[current], parent != current { current = parent }
+            // Each version on the way now points at the root: a sentence an article repeats
+            // thousands of times would otherwise make chains as long as its copies.
+            var walked = version
+            while let parent = parents[walked], parent != current {
+                parents[walked] = current
+                walked = parent
+            }
             return current
         }
         for link in links.sorted() {

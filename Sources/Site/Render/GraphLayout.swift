@@ -26,49 +26,40 @@ struct GraphLayout {
         let k = (w * h / Double(count)).squareRoot() * 0.8
         let heaviest = edges.map(\.weight).max() ?? 1
         let gravity = 0.05
-        // Plain buffers: the loops run steps × nodes² times per graph, for every entity's page.
-        var dxStorage = [Double](repeating: 0, count: count), dyStorage = dxStorage
-        x.withUnsafeMutableBufferPointer { x in
-            y.withUnsafeMutableBufferPointer { y in
-                dxStorage.withUnsafeMutableBufferPointer { dx in
-                    dyStorage.withUnsafeMutableBufferPointer { dy in
-                        for step in 0..<steps {
-                            let temperature = w / 10 * Double(steps - step) / Double(steps)
-                            dx.update(repeating: 0)
-                            dy.update(repeating: 0)
-                            for a in 0..<count {
-                                for b in (a + 1)..<count {
-                                    let (ex, ey) = (x[a] - x[b], y[a] - y[b])
-                                    let distance = max((ex * ex + ey * ey).squareRoot(), 0.01)
-                                    // Far nodes do not push: loose ones then stay near the rest instead of at the edges.
-                                    guard distance < 3 * k else { continue }
-                                    // The push k²/d along the unit vector (ex, ey)/d: one division.
-                                    let push = k * k / (distance * distance)
-                                    dx[a] += ex * push; dy[a] += ey * push
-                                    dx[b] -= ex * push; dy[b] -= ey * push
-                                }
-                            }
-                            for edge in edges {
-                                let (ex, ey) = (x[edge.from] - x[edge.to], y[edge.from] - y[edge.to])
-                                let distance = max((ex * ex + ey * ey).squareRoot(), 0.01)
-                                // Stronger ties pull harder: 0.5 to 1.5 times the plain force.
-                                // The pull d²/k along the unit vector: d/k times (ex, ey).
-                                let pull = distance / k * (0.5 + edge.weight / heaviest)
-                                dx[edge.from] -= ex * pull; dy[edge.from] -= ey * pull
-                                dx[edge.to] += ex * pull; dy[edge.to] += ey * pull
-                            }
-                            for node in 0..<count where node != pinned {
-                                // A little gravity keeps loose nodes from the edges.
-                                dx[node] += (w / 2 - x[node]) * gravity
-                                dy[node] += (h / 2 - y[node]) * gravity
-                                let length = max((dx[node] * dx[node] + dy[node] * dy[node]).squareRoot(), 0.01)
-                                let move = min(length, temperature)
-                                x[node] = min(max(x[node] + dx[node] / length * move, 0), w)
-                                y[node] = min(max(y[node] + dy[node] / length * move, 0), h)
-                            }
-                        }
-                    }
+        // Made once, not per step: the loops run steps × nodes² times per graph, for every entity's page.
+        var dx = [Double](repeating: 0, count: count), dy = dx
+        for step in 0..<steps {
+            let temperature = w / 10 * Double(steps - step) / Double(steps)
+            for node in 0..<count { (dx[node], dy[node]) = (0, 0) }
+            for a in 0..<count {
+                for b in (a + 1)..<count {
+                    let (ex, ey) = (x[a] - x[b], y[a] - y[b])
+                    let distance = max((ex * ex + ey * ey).squareRoot(), 0.01)
+                    // Far nodes do not push: loose ones then stay near the rest instead of at the edges.
+                    guard distance < 3 * k else { continue }
+                    // The push k²/d along the unit vector (ex, ey)/d: one division.
+                    let push = k * k / (distance * distance)
+                    dx[a] += ex * push; dy[a] += ey * push
+                    dx[b] -= ex * push; dy[b] -= ey * push
                 }
+            }
+            for edge in edges {
+                let (ex, ey) = (x[edge.from] - x[edge.to], y[edge.from] - y[edge.to])
+                let distance = max((ex * ex + ey * ey).squareRoot(), 0.01)
+                // Stronger ties pull harder: 0.5 to 1.5 times the plain force, d²/k along the
+                // unit vector, that is d/k times (ex, ey).
+                let pull = distance / k * (0.5 + edge.weight / heaviest)
+                dx[edge.from] -= ex * pull; dy[edge.from] -= ey * pull
+                dx[edge.to] += ex * pull; dy[edge.to] += ey * pull
+            }
+            for node in 0..<count where node != pinned {
+                // A little gravity keeps loose nodes from the edges.
+                dx[node] += (w / 2 - x[node]) * gravity
+                dy[node] += (h / 2 - y[node]) * gravity
+                let length = max((dx[node] * dx[node] + dy[node] * dy[node]).squareRoot(), 0.01)
+                let move = min(length, temperature)
+                x[node] = min(max(x[node] + dx[node] / length * move, 0), w)
+                y[node] = min(max(y[node] + dy[node] / length * move, 0), h)
             }
         }
         return (0..<count).map { (Int(x[$0].rounded()) + margin, Int(y[$0].rounded()) + margin) }

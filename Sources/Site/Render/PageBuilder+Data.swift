@@ -67,7 +67,7 @@ extension PageBuilder {
                             json.field("speaker") { $0.string(speaker) }
                             json.field("article") { $0.string(article.article.slug) }
                             json.field("position") { $0.int(Int(quote.mention)) }
-                            json.field("anchor") { $0.string("\(speaker)-\(mention.ordinal)") }
+                            json.field("anchor") { $0.anchor(speaker, Int(mention.ordinal)) }
                         }
                     }
                 }
