@@ -148,6 +148,22 @@ final class Box: @unchecked Sendable {
         #expect(html == "<h2>Titel</h2>\n<p><span>A eins.</span> B zwei. <span>C drei.</span></p>\n<ul>\n<li><span>Liste</span></li>\n</ul>\n")
     }
 
+    @Test func thousandsOfMarksInOneParagraphEachWrapTheirSentence() throws {
+        // A paragraph of one sentence 3,000 times, each marked: every mark its own span, in order.
+        let sentence = "Die Delegation traf am Mittwoch ein. "
+        let count = 3000, length = sentence.utf8.count
+        let spans = (0..<count).map { $0 * length..<($0 + 1) * length - 1 }
+        let html = try MarkdownRenderer().render(String(repeating: sentence, count: count), rewriter: Self.marking([0: spans.reversed()]))
+        let expected = "<p>" + Array(repeating: "<span>Die Delegation traf am Mittwoch ein.</span>", count: count).joined(separator: " ") + "</p>\n"
+        #expect(html == expected)
+    }
+
+    @Test func adjacentMarksStaySeparateAndAnOverlappingOneIsLeftOut() throws {
+        // "A eins. B zwei. C drei.": 0..<7, 8..<15 and 16..<23; 5..<12 overlaps the first.
+        let html = try MarkdownRenderer().render("A eins. B zwei. C drei.", rewriter: Self.marking([0: [16..<23, 0..<7, 5..<12, 7..<8]]))
+        #expect(html == "<p><span>A eins.</span><span> </span>B zwei. <span>C drei.</span></p>\n")
+    }
+
     @Test func aMarkNeverSplitsACharacterOrLeavesItsBlock() throws {
         // Offsets inside "ü" (2 bytes) and past the end are moved to the next whole character and the end.
         let html = try MarkdownRenderer().render("Grüße an alle", rewriter: Self.marking([0: [3..<400]]))

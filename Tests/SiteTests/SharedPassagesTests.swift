@@ -1,4 +1,5 @@
 import Foundation
+import Articles
 import Testing
 @testable import Site
 
@@ -92,3 +93,81 @@ struct SharedPassagesTests {
     }
 }
 
+
+/// Copies of one text, byte for byte, as a footer or a disclaimer every article of an outlet
+/// carries: one group found as a class, not as a confirmed pair per two copies, and the same
+/// groups whether found at once or updated edit by edit.
+struct SharedCopiesTests {
+    static let footer = "Dieser Bericht wurde von der Redaktion mit Material der Nachrichtenagenturen erstellt und geprüft."
+    static let variant = "Dieser Bericht wurde von der Redaktion mit Material der Nachrichtenagenturen erstellt und sorgfältig geprüft."
+
+    /// An article of `sentences`, each a passage, dated by its number so that the date order is the slugs'.
+    static func article(_ number: Int, _ sentences: [String]) -> ConvertedArticle {
+        var text: [UInt8] = [], passages: [Passage] = []
+        for (block, sentence) in sentences.enumerated() {
+            let start = text.count
+            text += sentence.utf8
+            let sketch = text.withUnsafeBufferPointer { Shingles.sketch(words: Shingles.words(UnsafeBufferPointer(rebasing: $0[start...]))) }
+            passages.append(Passage(block: Int32(block), start: Int32(start), end: Int32(text.count), blockStart: Int32(start), sketch: sketch))
+            text.append(0x0A)
+        }
+        let slug = String(format: "a%05d", number)
+        let article = Article(slug: slug, file: slug + ".md", title: slug, outlet: "Blatt \(number % 3)", date: String(format: "2023-%02d-%02d", 1 + number / 28 % 12, 1 + number % 28))
+        return ConvertedArticle(article: article, text: text, mentions: [], passages: passages, dateText: article.date)
+    }
+
+    static func unique(_ number: Int) -> String {
+        "Am Tag \(number) sprachen Vertreter über die Lage Nummer \(number * 7919 % 10007) und andere Fragen der Region."
+    }
+
+    static func byDate(_ articles: [ConvertedArticle]) -> [ConvertedArticle] { articles.sorted { $0.article.slug < $1.article.slug } }
+
+    /// The groups by slug and passage, independent of the date positions.
+    static func groups(_ shared: SharedPassages, _ articles: [ConvertedArticle]) -> [[String]] {
+        shared.groups.map { $0.map { "\(articles[Int($0.article)].article.slug)#\($0.passage)" } }
+    }
+
+    @Test func aSentenceEveryArticleCarriesIsOneGroupWithoutAPairPerTwoCopies() {
+        let articles = Self.byDate((0..<600).map { Self.article($0, [Self.unique($0), $0 % 100 == 7 ? Self.variant : Self.footer]) })
+        let shared = SharedPassages(articles, serially: true)
+        #expect(shared.groups.count == 1)
+        #expect(shared.groups.first?.count == 600, "594 copies of the footer and 6 of its variant, one passage in two versions")
+        #expect(shared.copies.map(\.count).sorted() == [6, 594])
+        // The two texts are joined by one confirmed pair of their first copies, not 178,000.
+        #expect(shared.links.count == 1)
+        #expect(Set(shared.groups[0].map(\.passage)) == [1])
+    }
+
+    @Test func copiesWithinOneArticleAloneAreNoSharedPassage() {
+        let articles = Self.byDate([Self.article(1, [Self.footer, Self.footer, Self.unique(1)]), Self.article(2, [Self.unique(2)])])
+        #expect(SharedPassages(articles, serially: true).groups.isEmpty)
+    }
+
+    /// Edits that make, break and move classes of copies: the first copy edited away, every copy
+    /// but one removed, a copy turned into the variant and back, articles added and removed.
+    @Test func updatesFindWhatAFullSearchFinds() {
+        var random = SplitMix(seed: 7)
+        var articles: [String: ConvertedArticle] = [:]
+        func sentences(_ number: Int) -> [String] {
+            (0..<1 + random.below(3)).map { _ in [Self.footer, Self.variant, Self.unique(number), Self.unique(random.below(5))][random.below(4)] }
+        }
+        for number in 0..<40 { articles[Self.article(number, []).article.slug] = Self.article(number, sentences(number)) }
+        var shared = SharedPassages(Self.byDate(Array(articles.values)), serially: true)
+        for _ in 0..<60 {
+            var changed: Set<String> = []
+            for _ in 0..<1 + random.below(3) {
+                let number = random.below(50)
+                let slug = Self.article(number, []).article.slug
+                if random.below(5) == 0 { articles[slug] = nil } else { articles[slug] = Self.article(number, sentences(number)) }
+                changed.insert(slug)
+            }
+            let ordered = Self.byDate(Array(articles.values))
+            shared = SharedPassages(ordered, updating: shared, changed: changed, serially: true)
+            let full = SharedPassages(ordered, serially: true)
+            #expect(Self.groups(shared, ordered) == Self.groups(full, ordered))
+            #expect(shared.copies.map { $0.map(\.slug) } == full.copies.map { $0.map(\.slug) })
+            #expect(Set(shared.links.map { "\($0.first.slug)#\($0.first.passage)-\($0.second.slug)#\($0.second.passage)" })
+                == Set(full.links.map { "\($0.first.slug)#\($0.first.passage)-\($0.second.slug)#\($0.second.passage)" }))
+        }
+    }
+}

@@ -54,7 +54,7 @@ struct OutletCoverage: Sendable {
                     total += Int(mentioned.run.count)
                 }
             }
-            touched.sort()
+            touched.sortInPlace()
             let entities = touched.map { (entity: $0, count: counts[$0]) }
             for entity in touched {
                 counts[entity] = 0

@@ -26,22 +26,34 @@ struct SharedPassages: Sendable {
     /// The shared passages of `articles`, in date order (`MentionIndex.articles`).
     init(_ articles: [ConvertedArticle], serially: Bool = false) {
         let numbers = Numbering(articles)
+        // Copies of one text first: only the first of each takes part in the bands, so that a
+        // sentence every article carries (a footer, a disclaimer) is one class, not a pair per two copies.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(Int(numbers.count))
+        for (position, article) in articles.enumerated() {
+            for (number, passage) in article.passages.enumerated() {
+                keys.append(UInt64(Self.key(of: passage.sketch)) << 32 | UInt64(numbers.starts[position] + UInt32(number)))
+            }
+        }
+        let copies = Self.copies(keyed: &keys, numbers, in: articles)
+        keys = []
+        let later = Self.laterCopies(copies, count: numbers.count)
         // Per band, the passages sorted by their value there: a run of equal values is a set of
         // candidates. Each band on its own core. An entry is the band's value in the upper half
         // and the passage's number in the lower, so that sorting plain numbers sorts by value,
-        // then by passage. (A radix sort took 0.15 s less at 10k but needs a second array of
-        // all entries per band, which was the build's peak of memory: 5 MB more.)
+        // then by passage. Sorted in place: a radix sort (0.15 s less at 10k) or the standard
+        // library's stable sort need a second array per band, and this is the build's peak of memory.
         // `try!`: the closures here throw nothing.
         let candidates = try! Array(0..<Shingles.bands).concurrentMap(serially: serially) { band -> [UInt64] in
             var entries: [UInt64] = []
             entries.reserveCapacity(Int(numbers.count))
             for (position, article) in articles.enumerated() {
                 let first = UInt64(numbers.starts[position])
-                for (number, passage) in article.passages.enumerated() {
+                for (number, passage) in article.passages.enumerated() where !later[Int(first) + number] {
                     entries.append(UInt64(Shingles.band(band, of: passage.sketch)) << 32 | (first + UInt64(number)))
                 }
             }
-            entries.sort()
+            entries.sortInPlace()
             var pairs: [UInt64] = []
             var run: [(number: UInt64, article: Int32, sketch: SIMD16<UInt16>)] = []
             var start = 0
@@ -66,40 +78,77 @@ struct SharedPassages: Sendable {
                 }
                 start = end
             }
-            return pairs
+            // Without the room appending left: the bands' pairs wait here while the last bands
+            // sort, the build's peak of memory.
+            return pairs.compacted()
         }
         var pairs = Array(candidates.joined())
         pairs.sortDistinct()
-        self.init(articles, links: Self.confirm(pairs, numbers, in: articles, serially: serially))
+        self.init(articles, links: Self.confirm(pairs, numbers, in: articles, serially: serially), copies: Self.ends(copies, numbers, in: articles))
     }
 
     /// The shared passages of `articles` after the articles with the slugs `changed` changed,
     /// came or went since `previous` was found: what `previous` confirmed of the others stays,
-    /// and only the passages of the changed articles are looked up among all, so that an edit
-    /// under `serve` costs a pass over the sketches, not a sort of them.
+    /// and only the passages of the changed articles (and first copies that were later ones) are
+    /// looked up among all, so that an edit under `serve` costs a pass over the sketches, not a
+    /// sort of them. The result is the one a full search finds.
     init(_ articles: [ConvertedArticle], updating previous: SharedPassages, changed: Set<String>, serially: Bool = false) {
-        var kept = previous.links.filter { !changed.contains($0.first.slug) && !changed.contains($0.second.slug) }
         let positions = Dictionary(articles.enumerated().map { ($0.element.article.slug, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        // The band values of the changed passages, sorted, and a bitmap of them that turns most
+        let numbers = Numbering(articles)
+        func number(_ end: Link.End) -> UInt32? { positions[end.slug].map { numbers.number(Int32($0), end.passage) } }
+        // The copies: those found before, without the changed articles' passages, joined by the
+        // changed passages and the passages of the same text as one of them.
+        var changedPassages: [UInt32] = []
+        for slug in changed {
+            guard let position = positions[slug] else { continue }
+            changedPassages += articles[position].passages.indices.map { numbers.number(Int32(position), Int32($0)) }
+        }
+        var changedKeys = changedPassages.map { Self.key(of: numbers.passage($0, in: articles).sketch) }
+        changedKeys.sortDistinct()
+        var keyBits = [UInt64](repeating: 0, count: 1024)
+        for key in changedKeys { keyBits[Int(key & 0xFFFF) >> 6] |= 1 << UInt64(key & 63) }
+        var keys: [UInt64] = []
+        for (position, article) in articles.enumerated() where !changedKeys.isEmpty {
+            for (number, passage) in article.passages.enumerated() {
+                let key = Self.key(of: passage.sketch)
+                guard keyBits[Int(key & 0xFFFF) >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                let at = changedKeys.partitionPoint { $0 < key }
+                guard at < changedKeys.count, changedKeys[at] == key else { continue }
+                keys.append(UInt64(key) << 32 | UInt64(numbers.starts[position] + UInt32(number)))
+            }
+        }
+        let stillCopies = previous.copies.map { $0.filter { !changed.contains($0.slug) }.compactMap(number) }
+        let copies = Self.merged(stillCopies + Self.copies(keyed: &keys, numbers, in: articles))
+        let later = Self.laterCopies(copies, count: numbers.count)
+        // What was confirmed between first copies that are unchanged and still first stays. Looked
+        // up among all are the changed passages that are first copies, and the passages that were
+        // later copies and are now first (the copy before them went).
+        let kept = previous.links.filter { link in
+            [link.first, link.second].allSatisfy { end in !changed.contains(end.slug) && number(end).map { !later[Int($0)] } == true }
+        }
+        var lookups = changedPassages.filter { !later[Int($0)] }
+        for copy in previous.copies {
+            for end in copy.dropFirst() where !changed.contains(end.slug) {
+                if let number = number(end), !later[Int(number)] { lookups.append(number) }
+            }
+        }
+        // The band values of the passages looked up, sorted, and a bitmap of them that turns most
         // of the other passages away with one look.
         var targets: [(key: UInt64, version: Version)] = []
         var bitmap = [UInt64](repeating: 0, count: 1024)
-        for slug in changed {
-            guard let position = positions[slug] else { continue }
-            for (number, passage) in articles[position].passages.enumerated() {
-                for band in 0..<Shingles.bands {
-                    let value = Shingles.band(band, of: passage.sketch)
-                    targets.append((UInt64(band) << 32 | UInt64(value), Version(article: Int32(position), passage: Int32(number))))
-                    let bit = Int((value ^ UInt32(band) &* 0x9E37_79B9) & 0xFFFF)
-                    bitmap[bit >> 6] |= 1 << UInt64(bit & 63)
-                }
+        for number in lookups {
+            let (version, passage) = (numbers.version(number), numbers.passage(number, in: articles))
+            for band in 0..<Shingles.bands {
+                let value = Shingles.band(band, of: passage.sketch)
+                targets.append((UInt64(band) << 32 | UInt64(value), version))
+                let bit = Int((value ^ UInt32(band) &* 0x9E37_79B9) & 0xFFFF)
+                bitmap[bit >> 6] |= 1 << UInt64(bit & 63)
             }
         }
         targets.sort { $0.key < $1.key }
-        let numbers = Numbering(articles)
         var pairs: [UInt64] = []
         for (position, article) in articles.enumerated() where !targets.isEmpty {
-            for (number, passage) in article.passages.enumerated() {
+            for (number, passage) in article.passages.enumerated() where !later[Int(numbers.starts[position]) + number] {
                 for band in 0..<Shingles.bands {
                     let value = Shingles.band(band, of: passage.sketch)
                     let bit = Int((value ^ UInt32(band) &* 0x9E37_79B9) & 0xFFFF)
@@ -118,12 +167,11 @@ struct SharedPassages: Sendable {
             }
         }
         pairs.sortDistinct()
-        kept += Self.confirm(pairs, numbers, in: articles, serially: serially)
-        self.init(articles, links: kept)
+        self.init(articles, links: kept + Self.confirm(pairs, numbers, in: articles, serially: serially), copies: Self.ends(copies, numbers, in: articles))
     }
 
-    /// Groups the passages of `articles` that `links` join (by slug).
-    private init(_ articles: [ConvertedArticle], links: [Link]) {
+    /// Groups the passages of `articles` that `links` join, and the copies of each text (by slug).
+    private init(_ articles: [ConvertedArticle], links: [Link], copies: [[Link.End]]) {
         let positions = Dictionary(articles.enumerated().map { ($0.element.article.slug, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var parents: [Version: Version] = [:]
         func root(_ version: Version) -> Version {
@@ -138,7 +186,8 @@ struct SharedPassages: Sendable {
             }
             return current
         }
-        for link in links.sorted() {
+        let joined = links.sorted() + copies.flatMap { copy in copy.dropFirst().map { Link(first: copy[0], second: $0) } }
+        for link in joined {
             guard let first = positions[link.first.slug], let second = positions[link.second.slug] else { continue }
             let pair = [Version(article: Int32(first), passage: link.first.passage), Version(article: Int32(second), passage: link.second.passage)]
             let (a, b) = (root(pair[0]), root(pair[1]))
@@ -159,6 +208,7 @@ struct SharedPassages: Sendable {
         self.groups = groups
         self.ofArticle = ofArticle.mapValues { $0.sorted { $0.passage < $1.passage } }
         self.links = links
+        self.copies = copies
     }
 
     /// Two passages confirmed as versions of one, by their articles' slugs (which keep while
@@ -177,8 +227,13 @@ struct SharedPassages: Sendable {
         static func < (lhs: Link, rhs: Link) -> Bool { (lhs.first, lhs.second) < (rhs.first, rhs.second) }
     }
 
-    /// Every pair confirmed so far, for the next update.
+    /// Every pair confirmed so far, for the next update: similar passages of different texts,
+    /// each the first copy of its text.
     let links: [Link]
+    /// The passages whose text is the same byte for byte, two or more a text, each in date order:
+    /// a class rather than a link per pair, as a sentence every one of 10,000 articles carries
+    /// would be 50 million pairs (at 4,000 articles the pairs took 1.5 GB and 9 s).
+    let copies: [[Link.End]]
 
     /// The pairs of `candidates` whose shingles are similar enough, as links. A pair is the
     /// numbers (`Numbering`) of its two passages, the earlier in the upper half.
@@ -223,6 +278,85 @@ struct SharedPassages: Sendable {
         groups = []
         ofArticle = [:]
         links = []
+        copies = []
+    }
+
+    /// A hash of a whole sketch: copies of one text have the same.
+    private static func key(of sketch: SIMD16<UInt16>) -> UInt32 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for lane in 0..<16 { hash = (hash ^ UInt64(sketch[lane])) &* 0x0000_0100_0000_01B3 }
+        return UInt32(truncatingIfNeeded: hash ^ hash >> 32)
+    }
+
+    /// The classes of copies among the passages of `keyed` (each a `key(of:)` in the upper half
+    /// and a passage number in the lower), two or more a class, each in number order, the classes
+    /// by their first: passages of one key compared by their text.
+    private static func copies(keyed: inout [UInt64], _ numbers: Numbering, in articles: [ConvertedArticle]) -> [[UInt32]] {
+        keyed.sortInPlace()
+        var classes: [[UInt32]] = []
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count, keyed[end] >> 32 == keyed[start] >> 32 { end += 1 }
+            if end - start > 1 {
+                let texts = keyed[start..<end].map { entry -> (number: UInt32, text: ArraySlice<UInt8>) in
+                    let number = UInt32(truncatingIfNeeded: entry)
+                    let article = articles[Int(numbers.version(number).article)]
+                    return (number, article.text[numbers.passage(number, in: articles).range])
+                }.sorted { $0.text == $1.text ? $0.number < $1.number : $0.text.lexicographicallyPrecedes($1.text) }
+                var first = 0
+                for index in 1...texts.count where index == texts.count || texts[index].text != texts[first].text {
+                    if index - first > 1 { classes.append(texts[first..<index].map(\.number)) }
+                    first = index
+                }
+            }
+            start = end
+        }
+        return classes.sorted { $0[0] < $1[0] }
+    }
+
+    /// Classes that share a passage made one, in the order of `copies(keyed:_:in:)`.
+    private static func merged(_ classes: [[UInt32]]) -> [[UInt32]] {
+        var parents = Array(classes.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parents[index] != index {
+                parents[index] = parents[parents[index]]
+                index = parents[index]
+            }
+            return index
+        }
+        var owner: [UInt32: Int] = [:]
+        for (index, members) in classes.enumerated() {
+            for member in members {
+                guard let other = owner[member] else {
+                    owner[member] = index
+                    continue
+                }
+                let (a, b) = (root(index), root(other))
+                if a != b { parents[a] = b }
+            }
+        }
+        var members: [Int: [UInt32]] = [:]
+        for (member, index) in owner { members[root(index), default: []].append(member) }
+        return members.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// Per passage number, whether it is a copy after the first of its text.
+    private static func laterCopies(_ copies: [[UInt32]], count: UInt32) -> [Bool] {
+        var later = [Bool](repeating: false, count: Int(count))
+        for copy in copies { for number in copy.dropFirst() { later[Int(number)] = true } }
+        return later
+    }
+
+    /// `copies` by slug, to keep while positions in the date order move.
+    private static func ends(_ copies: [[UInt32]], _ numbers: Numbering, in articles: [ConvertedArticle]) -> [[Link.End]] {
+        copies.map { copy in
+            copy.map { number in
+                let version = numbers.version(number)
+                return Link.End(slug: articles[Int(version.article)].article.slug, passage: version.passage)
+            }
+        }
     }
 
     /// Every passage of the dossier numbered in one count: four bytes, not eight, in the sorted bands.
@@ -242,6 +376,11 @@ struct SharedPassages: Sendable {
         }
 
         func number(_ article: Int32, _ passage: Int32) -> UInt32 { starts[Int(article)] + UInt32(passage) }
+
+        func passage(_ number: UInt32, in articles: [ConvertedArticle]) -> Passage {
+            let version = version(number)
+            return articles[Int(version.article)].passages[Int(version.passage)]
+        }
 
         func version(_ number: UInt32) -> Version {
             let article = starts.partitionPoint { $0 <= number } - 1
