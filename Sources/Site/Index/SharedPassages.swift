@@ -105,13 +105,19 @@ struct SharedPassages: Sendable {
         }
         var changedKeys = changedPassages.map { Self.key(of: numbers.passage($0, in: articles).sketch) }
         changedKeys.sortDistinct()
-        var keyBits = [UInt64](repeating: 0, count: 1024)
-        for key in changedKeys { keyBits[Int(key & 0xFFFF) >> 6] |= 1 << UInt64(key & 63) }
+        // Copies agree in every band: a bitmap of the changed passages' first band turns the
+        // others away before their sketch is hashed.
+        var firstBands = [UInt64](repeating: 0, count: 1024)
+        for number in changedPassages {
+            let bit = Int(Shingles.band(0, of: numbers.passage(number, in: articles).sketch) & 0xFFFF)
+            firstBands[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         var keys: [UInt64] = []
         for (position, article) in articles.enumerated() where !changedKeys.isEmpty {
             for (number, passage) in article.passages.enumerated() {
+                let bit = Int(Shingles.band(0, of: passage.sketch) & 0xFFFF)
+                guard firstBands[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
                 let key = Self.key(of: passage.sketch)
-                guard keyBits[Int(key & 0xFFFF) >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
                 let at = changedKeys.partitionPoint { $0 < key }
                 guard at < changedKeys.count, changedKeys[at] == key else { continue }
                 keys.append(UInt64(key) << 32 | UInt64(numbers.starts[position] + UInt32(number)))
@@ -148,11 +154,12 @@ struct SharedPassages: Sendable {
         targets.sort { $0.key < $1.key }
         var pairs: [UInt64] = []
         for (position, article) in articles.enumerated() where !targets.isEmpty {
-            for (number, passage) in article.passages.enumerated() where !later[Int(numbers.starts[position]) + number] {
+            for (number, passage) in article.passages.enumerated() {
                 for band in 0..<Shingles.bands {
                     let value = Shingles.band(band, of: passage.sketch)
                     let bit = Int((value ^ UInt32(band) &* 0x9E37_79B9) & 0xFFFF)
-                    guard bitmap[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                    // Later copies are not looked at: their first copy stands for them.
+                    guard bitmap[bit >> 6] & (1 << UInt64(bit & 63)) != 0, !later[Int(numbers.starts[position]) + number] else { continue }
                     let key = UInt64(band) << 32 | UInt64(value)
                     var index = targets.partitionPoint { $0.key < key }
                     while index < targets.count, targets[index].key == key {
