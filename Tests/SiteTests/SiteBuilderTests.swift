@@ -449,3 +449,31 @@ struct SiteBuilderTests {
     }
 }
 
+
+/// An entity's spellings as its first page counts them: each mention's own text, counted exactly
+/// whether the article numbered the spelling (`Mention.spelling`) or left it to be read.
+struct SpellingCountTests {
+    @Test func spellingsAreCountedByTheirTextAcrossArticles() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        let putin = { (text: String) in "[\(text)](person:wladimir-putin)" }
+        try dossier.write("content/articles/schreibweisen.md", """
+            ---
+            title: Schreibweisen
+            outlet: AFP
+            ---
+            \(putin("Putin")) kam. \(putin("Wladimir Putin")) sprach. \(putin("Putin")) ging. \(putin("Putim")) auch. \(putin("Wladimir Putin")) blieb.
+
+            \(putin("Putins")) Gast kam. \(putin("Putim")) wieder.
+            """)
+        // More spellings in one article than are numbered: the later ones are read and counted all the same.
+        let many = (1...70).map { putin("Putin \($0)") + " kam." }.joined(separator: " ")
+        try dossier.write("content/articles/viele.md", "---\ntitle: Viele\noutlet: AP\n---\n\(many) \(many)\n")
+        try dossier.build()
+        let page = try dossier.read("persons/wladimir-putin.html")
+        let counts = Dictionary(uniqueKeysWithValues: page.matches(of: /<span class="surface">([^<]*) <span class="count">(\d+)<\/span><\/span>/).map { (String($0.1), Int($0.2)!) })
+        // The standard dossier's own: Putin twice, Putins once.
+        #expect(counts["Putin"] == 4 && counts["Wladimir Putin"] == 2 && counts["Putim"] == 2 && counts["Putins"] == 2)
+        #expect((1...70).allSatisfy { counts["Putin \($0)"] == 2 }, "\(counts)")
+    }
+}

@@ -103,26 +103,35 @@ struct SharedPassages: Sendable {
             guard let position = positions[slug] else { continue }
             changedPassages += articles[position].passages.indices.map { numbers.number(Int32(position), Int32($0)) }
         }
-        var changedKeys = changedPassages.map { Self.key(of: numbers.passage($0, in: articles).sketch) }
-        changedKeys.sortDistinct()
+        let changedKeys = {
+            var keys = changedPassages.map { Self.key(of: numbers.passage($0, in: articles).sketch) }
+            keys.sortDistinct()
+            return keys
+        }()
         // Copies agree in every band: a bitmap of the changed passages' first band turns the
         // others away before their sketch is hashed.
-        var firstBands = [UInt64](repeating: 0, count: 1024)
-        for number in changedPassages {
-            let bit = Int(Shingles.band(0, of: numbers.passage(number, in: articles).sketch) & 0xFFFF)
-            firstBands[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-        var keys: [UInt64] = []
-        for (position, article) in articles.enumerated() where !changedKeys.isEmpty {
-            for (number, passage) in article.passages.enumerated() {
-                let bit = Int(Shingles.band(0, of: passage.sketch) & 0xFFFF)
-                guard firstBands[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
-                let key = Self.key(of: passage.sketch)
-                let at = changedKeys.partitionPoint { $0 < key }
-                guard at < changedKeys.count, changedKeys[at] == key else { continue }
-                keys.append(UInt64(key) << 32 | UInt64(numbers.starts[position] + UInt32(number)))
+        let firstBandBits = {
+            var bits = [UInt64](repeating: 0, count: 1024)
+            for number in changedPassages {
+                let bit = Int(Shingles.band(0, of: numbers.passage(number, in: articles).sketch) & 0xFFFF)
+                bits[bit >> 6] |= 1 << UInt64(bit & 63)
             }
-        }
+            return bits
+        }()
+        var keys = Array(try! Self.slices(of: changedKeys.isEmpty ? 0 : articles.count).concurrentMap(serially: serially) { slice -> [UInt64] in
+            var keys: [UInt64] = []
+            for position in slice {
+                for (number, passage) in articles[position].passages.enumerated() {
+                    let bit = Int(Shingles.band(0, of: passage.sketch) & 0xFFFF)
+                    guard firstBandBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                    let key = Self.key(of: passage.sketch)
+                    let at = changedKeys.partitionPoint { $0 < key }
+                    guard at < changedKeys.count, changedKeys[at] == key else { continue }
+                    keys.append(UInt64(key) << 32 | UInt64(numbers.starts[position] + UInt32(number)))
+                }
+            }
+            return keys
+        }.joined())
         let stillCopies = previous.copies.map { $0.filter { !changed.contains($0.slug) }.compactMap(number) }
         let copies = Self.merged(stillCopies + Self.copies(keyed: &keys, numbers, in: articles))
         let later = Self.laterCopies(copies, count: numbers.count)
@@ -152,27 +161,35 @@ struct SharedPassages: Sendable {
             }
         }
         targets.sort { $0.key < $1.key }
-        var pairs: [UInt64] = []
-        for (position, article) in articles.enumerated() where !targets.isEmpty {
-            for (number, passage) in article.passages.enumerated() {
-                for band in 0..<Shingles.bands {
-                    let value = Shingles.band(band, of: passage.sketch)
-                    let bit = Int((value ^ UInt32(band) &* 0x9E37_79B9) & 0xFFFF)
-                    // Later copies are not looked at: their first copy stands for them.
-                    guard bitmap[bit >> 6] & (1 << UInt64(bit & 63)) != 0, !later[Int(numbers.starts[position]) + number] else { continue }
-                    let key = UInt64(band) << 32 | UInt64(value)
-                    var index = targets.partitionPoint { $0.key < key }
-                    while index < targets.count, targets[index].key == key {
-                        let target = targets[index].version
-                        index += 1
-                        guard target.article != Int32(position),
-                              Shingles.agreement(articles[Int(target.article)].passages[Int(target.passage)].sketch, passage.sketch) >= Shingles.estimateFloor else { continue }
-                        let (first, second) = (numbers.number(target.article, target.passage), numbers.number(Int32(position), Int32(number)))
-                        pairs.append(UInt64(min(first, second)) << 32 | UInt64(max(first, second)))
+        // On all cores: this pass over every sketch is most of the time an article edit takes
+        // under `serve`.
+        let (filter, sortedTargets) = (bitmap, targets)
+        let found = try! Self.slices(of: sortedTargets.isEmpty ? 0 : articles.count).concurrentMap(serially: serially) { slice -> [UInt64] in
+            var pairs: [UInt64] = []
+            for position in slice {
+                let first = Int(numbers.starts[position])
+                for (number, passage) in articles[position].passages.enumerated() {
+                    for band in 0..<Shingles.bands {
+                        let value = Shingles.band(band, of: passage.sketch)
+                        let bit = Int((value ^ UInt32(band) &* 0x9E37_79B9) & 0xFFFF)
+                        // Later copies are not looked at: their first copy stands for them.
+                        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, !later[first + number] else { continue }
+                        let key = UInt64(band) << 32 | UInt64(value)
+                        var index = sortedTargets.partitionPoint { $0.key < key }
+                        while index < sortedTargets.count, sortedTargets[index].key == key {
+                            let target = sortedTargets[index].version
+                            index += 1
+                            guard target.article != Int32(position),
+                                  Shingles.agreement(articles[Int(target.article)].passages[Int(target.passage)].sketch, passage.sketch) >= Shingles.estimateFloor else { continue }
+                            let (one, other) = (numbers.number(target.article, target.passage), UInt32(first + number))
+                            pairs.append(UInt64(min(one, other)) << 32 | UInt64(max(one, other)))
+                        }
                     }
                 }
             }
+            return pairs
         }
+        var pairs = Array(found.joined())
         pairs.sortDistinct()
         self.init(articles, links: kept + Self.confirm(pairs, numbers, in: articles, serially: serially), copies: Self.ends(copies, numbers, in: articles))
     }
@@ -347,6 +364,13 @@ struct SharedPassages: Sendable {
         var members: [Int: [UInt32]] = [:]
         for (member, index) in owner { members[root(index), default: []].append(member) }
         return members.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// `0..<count` (article positions) in slices for the cores: the update's passes over every
+    /// sketch.
+    private static func slices(of count: Int) -> [Range<Int>] {
+        let size = max(256, count / 8 + 1)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
     /// Per passage number, whether it is a copy after the first of its text.
