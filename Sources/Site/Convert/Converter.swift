@@ -125,14 +125,6 @@ private extension Converter {
         /// ordinal. An array the size of the registry costs less to clear once per article than
         /// a dictionary costs to hash into per link.
         private var mentioned: [Int32]
-        /// Per registry position, the entity's latest new spelling in `spellings`, or -1.
-        private var lastSpelling: [Int32]
-        /// Each entity's spellings as they first appeared: the mention with it, its number
-        /// (`Mention.spelling`) and the entity's spelling before it in this array (or -1).
-        private var spellings: [(mention: Int32, number: UInt16, previous: Int32)] = []
-        /// How many of an entity's spellings a mention is compared with before it is left
-        /// unnumbered: an article may spell a name a thousand ways only on purpose.
-        static let spellingsCompared = 64
         private var paragraph: Paragraph?
         /// Where each paragraph starts in `text`.
         private var paragraphStarts: [Int] = []
@@ -143,7 +135,6 @@ private extension Converter {
             self.article = article
             self.converter = converter
             mentioned = [Int32](repeating: 0, count: converter.registry.entities.count)
-            lastSpelling = [Int32](repeating: -1, count: converter.registry.entities.count)
         }
 
         /// Records an entity link and returns its markup; nil for links that are not annotations.
@@ -176,28 +167,9 @@ private extension Converter {
             mentions.append(Mention(
                 entity: Int32(entity), ordinal: ordinal,
                 sentenceStart: Int32(current.base + sentence.lowerBound), sentenceEnd: Int32(current.base + sentence.upperBound),
-                markStart: Int32(current.base + range.lowerBound), markEnd: Int32(current.base + range.upperBound), field: field,
-                spelling: spelling(of: entity, at: current.base + range.lowerBound..<current.base + range.upperBound)
+                markStart: Int32(current.base + range.lowerBound), markEnd: Int32(current.base + range.upperBound), field: field
             ))
             writeOpenTag(entity, ordinal: ordinal)
-        }
-
-        /// The number of the spelling `text[mark]` among the entity's in this article so far
-        /// (`Mention.spelling`), a new one if it is new: the mention is the next in `mentions`.
-        private func spelling(of entity: Int, at mark: Range<Int>) -> UInt16 {
-            var (entry, compared) = (lastSpelling[entity], 0)
-            while entry >= 0, compared < Self.spellingsCompared {
-                let known = mentions[Int(spellings[Int(entry)].mention)].mark
-                if text[known].elementsEqual(text[mark]) { return spellings[Int(entry)].number }
-                (entry, compared) = (spellings[Int(entry)].previous, compared + 1)
-            }
-            guard entry < 0 else { return Mention.unnumbered }
-            let last = lastSpelling[entity]
-            let number = last < 0 ? 0 : spellings[Int(last)].number &+ 1
-            guard number != Mention.unnumbered else { return Mention.unnumbered }
-            spellings.append((Int32(mentions.count), number, last))
-            lastSpelling[entity] = Int32(spellings.count - 1)
-            return number
         }
 
         /// A front matter field (`FieldText`) as HTML, its annotations as mention links like the

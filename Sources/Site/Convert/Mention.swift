@@ -17,14 +17,6 @@ struct Mention: Sendable, Equatable {
     var markEnd: Int32
     /// Where in the article it stands: the body, or a field of the front matter (a caption, the teaser, a credit).
     var field: Article.Field = .body
-    /// Which of its entity's spellings in the article it is, numbered as they first appear:
-    /// mentions of one entity with the same number have the same text, so that counting an
-    /// entity's spellings over thousands of articles reads each spelling once an article, not
-    /// every mention's text. `unnumbered` (past `Collector.spellingsCompared`): read the text.
-    /// (Two bytes the struct's padding had room for.)
-    var spelling: UInt16 = Mention.unnumbered
-
-    static let unnumbered = UInt16.max
 
     var sentence: Range<Int> { Int(sentenceStart)..<Int(sentenceEnd) }
     var mark: Range<Int> { Int(markStart)..<Int(markEnd) }

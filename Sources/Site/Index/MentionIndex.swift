@@ -114,12 +114,8 @@ struct MentionIndex: Sendable {
         var counted: [Int] = []
         var sentences = 0
         let own = Int32(entity)
-        // Per article, which of `spellings` each of the entity's spellings there is
-        // (`Mention.spelling`): a spelling's text is read once an article.
-        var local: [(number: UInt16, known: Int)] = []
         for group in groups[entity] {
             let converted = articles[Int(group.article)]
-            local.removeAll(keepingCapacity: true)
             if !converted.outlet.isEmpty {
                 if let known = outlets.firstIndex(where: { $0.key == converted.outlet }) {
                     outlets[known].count += 1
@@ -133,14 +129,11 @@ struct MentionIndex: Sendable {
                     var lastSentence: Int32 = -1
                     for position in converted.positions(group.run).lazy.map(Int.init) {
                         let mention = mentions[position]
-                        if mention.spelling != Mention.unnumbered, let seen = local.first(where: { $0.number == mention.spelling }) {
-                            spellings[seen.known].count += 1
-                        } else {
-                            let spelling = UnsafeBufferPointer(rebasing: text[mention.mark])
-                            let known = spellings.firstIndex { Self.equal($0.bytes, spelling) } ?? spellings.count
-                            if known == spellings.count { spellings.append((Array(spelling), 0)) }
+                        let spelling = UnsafeBufferPointer(rebasing: text[mention.mark])
+                        if let known = spellings.firstIndex(where: { Self.equal($0.bytes, spelling) }) {
                             spellings[known].count += 1
-                            if mention.spelling != Mention.unnumbered { local.append((mention.spelling, known)) }
+                        } else {
+                            spellings.append((Array(spelling), 1))
                         }
                         guard mention.sentenceStart != lastSentence else { continue }
                         lastSentence = mention.sentenceStart
