@@ -110,20 +110,16 @@ struct SharedPassages: Sendable {
         }()
         // Copies agree in every band: a bitmap of the changed passages' first band turns the
         // others away before their sketch is hashed.
-        let firstBandBits = {
-            var bits = [UInt64](repeating: 0, count: 1024)
-            for number in changedPassages {
-                let bit = Int(Shingles.band(0, of: numbers.passage(number, in: articles).sketch) & 0xFFFF)
-                bits[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
-            return bits
+        let firstBands = {
+            var filter = BandFilter()
+            for number in changedPassages { filter.insert(band: 0, of: numbers.passage(number, in: articles).sketch) }
+            return filter
         }()
         var keys = Array(try! Self.slices(of: changedKeys.isEmpty ? 0 : articles.count).concurrentMap(serially: serially) { slice -> [UInt64] in
             var keys: [UInt64] = []
             for position in slice {
                 for (number, passage) in articles[position].passages.enumerated() {
-                    let bit = Int(Shingles.band(0, of: passage.sketch) & 0xFFFF)
-                    guard firstBandBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                    guard firstBands.mayHold(band: 0, of: passage.sketch) else { continue }
                     let key = Self.key(of: passage.sketch)
                     let at = changedKeys.partitionPoint { $0 < key }
                     guard at < changedKeys.count, changedKeys[at] == key else { continue }
@@ -150,31 +146,27 @@ struct SharedPassages: Sendable {
         // The band values of the passages looked up, sorted, and a bitmap of them that turns most
         // of the other passages away with one look.
         var targets: [(key: UInt64, version: Version)] = []
-        var bitmap = [UInt64](repeating: 0, count: 1024)
+        var bands = BandFilter()
         for number in lookups {
             let (version, passage) = (numbers.version(number), numbers.passage(number, in: articles))
             for band in 0..<Shingles.bands {
-                let value = Shingles.band(band, of: passage.sketch)
-                targets.append((UInt64(band) << 32 | UInt64(value), version))
-                let bit = Int((value ^ UInt32(band) &* 0x9E37_79B9) & 0xFFFF)
-                bitmap[bit >> 6] |= 1 << UInt64(bit & 63)
+                targets.append((UInt64(band) << 32 | UInt64(Shingles.band(band, of: passage.sketch)), version))
+                bands.insert(band: band, of: passage.sketch)
             }
         }
         targets.sort { $0.key < $1.key }
         // On all cores: this pass over every sketch is most of the time an article edit takes
         // under `serve`.
-        let (filter, sortedTargets) = (bitmap, targets)
+        let (filter, sortedTargets) = (bands, targets)
         let found = try! Self.slices(of: sortedTargets.isEmpty ? 0 : articles.count).concurrentMap(serially: serially) { slice -> [UInt64] in
             var pairs: [UInt64] = []
             for position in slice {
                 let first = Int(numbers.starts[position])
                 for (number, passage) in articles[position].passages.enumerated() {
                     for band in 0..<Shingles.bands {
-                        let value = Shingles.band(band, of: passage.sketch)
-                        let bit = Int((value ^ UInt32(band) &* 0x9E37_79B9) & 0xFFFF)
                         // Later copies are not looked at: their first copy stands for them.
-                        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, !later[first + number] else { continue }
-                        let key = UInt64(band) << 32 | UInt64(value)
+                        guard filter.mayHold(band: band, of: passage.sketch), !later[first + number] else { continue }
+                        let key = UInt64(band) << 32 | UInt64(Shingles.band(band, of: passage.sketch))
                         var index = sortedTargets.partitionPoint { $0.key < key }
                         while index < sortedTargets.count, sortedTargets[index].key == key {
                             let target = sortedTargets[index].version
@@ -364,6 +356,26 @@ struct SharedPassages: Sendable {
         var members: [Int: [UInt32]] = [:]
         for (member, index) in owner { members[root(index), default: []].append(member) }
         return members.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// Band values of a few sketches as 64K bits: a look that turns away most of the other
+    /// passages' values before they are searched for (false positives, no false negatives).
+    struct BandFilter: Sendable {
+        private var bits = [UInt64](repeating: 0, count: 1024)
+
+        mutating func insert(band: Int, of sketch: SIMD16<UInt16>) {
+            let bit = Self.bit(band, sketch)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+
+        func mayHold(band: Int, of sketch: SIMD16<UInt16>) -> Bool {
+            let bit = Self.bit(band, sketch)
+            return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+
+        private static func bit(_ band: Int, _ sketch: SIMD16<UInt16>) -> Int {
+            Int((Shingles.band(band, of: sketch) ^ UInt32(band) &* 0x9E37_79B9) & 0xFFFF)
+        }
     }
 
     /// `0..<count` (article positions) in slices for the cores: the update's passes over every
