@@ -63,7 +63,7 @@ struct EditSequence {
     let dossier: TestDossier
     var random: SplitMix
     var entities: [Person]
-    var articles: [String: (title: String, outlet: String, date: String, teaser: String, paragraphs: [String])] = [:]
+    var articles: [String: (title: String, outlet: String, date: String, teaser: String, language: String, paragraphs: [String])] = [:]
     var nextNumber = 0
     var title = "Zufallsdossier"
     var language = "de"
@@ -136,7 +136,7 @@ struct EditSequence {
         nextNumber += 1
         let slug = "bericht-\(nextNumber)"
         articles[slug] = (title: "Bericht \(random.below(50))", outlet: random.pick(["DPA", "ORF", "Der Standard", ""]), date: date(), teaser: "",
-                          paragraphs: (0...random.below(3)).map { _ in paragraph() })
+                          language: "", paragraphs: (0...random.below(3)).map { _ in paragraph() })
         try writeArticle(slug)
         return Edit(name: "added \(slug)")
     }
@@ -162,8 +162,10 @@ struct EditSequence {
     mutating func editFrontMatter() throws -> Edit {
         let slug = random.pick(articles.keys.sorted())
         var article = articles[slug]!
-        switch random.below(5) {
+        switch random.below(6) {
         case 0: article.date = date()
+        // The language an article is in shows in how its quotes are marked.
+        case 4: article.language = random.pick(["", "de", "en"])
         case 1: article.title = "Bericht \(random.below(50))"
         // Fields that name entities: their mentions count on entity pages as the body's do.
         case 2: article.title = "\(mention()) im Bericht \(random.below(50))"
@@ -277,6 +279,7 @@ struct EditSequence {
         if !article.teaser.isEmpty { front += "teaser: \"\(article.teaser)\"\n" }
         if !article.outlet.isEmpty { front += "outlet: \(article.outlet)\n" }
         if !article.date.isEmpty { front += "date: \(article.date)\n" }
+        if !article.language.isEmpty { front += "language: \(article.language)\n" }
         return front + "---\n" + article.paragraphs.joined(separator: "\n\n") + "\n"
     }
 

@@ -203,6 +203,32 @@ struct IncrementalBuilderTests {
         #expect(try dossier.snapshot() == clean())
     }
 
+    /// A quote is shown in its article's quotation marks, with its language where that is not
+    /// the site's: changing only the article's language changes the quotes pages under serve.
+    @Test func anArticlesLanguageDecidesHowItsQuotesAreMarked() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        func write(language: String) throws {
+            try dossier.write("content/articles/zitat.md", """
+            ---
+            title: Ein Zitat
+            language: \(language)
+            ---
+            "We will be back tomorrow," [Putin](person:wladimir-putin) said.
+            """)
+        }
+        try write(language: "de")
+        let builder = IncrementalBuilder(options: .init(content: dossier.root.appendingPathComponent("content"), output: dossier.output))
+        try builder.rebuild()
+        #expect(try dossier.read("quotes.html").contains("<blockquote><a href=\"articles/zitat.html#wladimir-putin-1\">„We will be back tomorrow“</a>"))
+        try write(language: "en")
+        try builder.rebuild()
+        for page in ["quotes.html", "persons/wladimir-putin.html"] {
+            #expect(try dossier.read(page).contains("<blockquote lang=\"en\"><a href=\"") && dossier.read(page).contains("“We will be back tomorrow”</a>"), "\(page)")
+        }
+        #expect(try dossier.snapshot() == cleanBuild(dossier))
+    }
+
     @Test func anAddedArticleTakesTheSamePlaceAsInACleanBuild() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

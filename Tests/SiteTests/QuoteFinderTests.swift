@@ -5,17 +5,19 @@ import Testing
 /// Quotes and their speakers, both ways: attributed where a report attributes them, and
 /// without a speaker (or not a quote) where guessing would risk a wrong one.
 struct QuoteFinderTests {
-    /// `text` with `{name}` for a person or organisation and `<name>` for a place: the quotes
-    /// found, as "speaker: words" (speaker "-" when none).
+    /// `text` with `{name}` for a person or organisation, `[name]` for one named in a genitive
+    /// the registry does not spell (`Putins`) and `<name>` for a place: the quotes found, as
+    /// "speaker: words".
     static func quotes(_ marked: String) -> [String] {
         var plain: [UInt8] = [], named: [QuoteFinder.Named] = [], names: [String] = []
         var bytes = Array(marked.utf8)[...]
+        let closing: [UInt8: UInt8] = [UInt8(ascii: "{"): UInt8(ascii: "}"), UInt8(ascii: "["): UInt8(ascii: "]"), UInt8(ascii: "<"): UInt8(ascii: ">")]
         while let first = bytes.first {
-            if first == UInt8(ascii: "{") || first == UInt8(ascii: "<") {
-                let close = first == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: ">")
+            if let close = closing[first] {
                 let end = bytes.firstIndex(of: close)!
                 let name = Array(bytes[bytes.index(after: bytes.startIndex)..<end])
-                named.append(.init(range: plain.count..<plain.count + name.count, entity: Int32(names.count), mention: Int32(named.count), canSpeak: first == UInt8(ascii: "{")))
+                named.append(.init(range: plain.count..<plain.count + name.count, entity: Int32(names.count), mention: Int32(named.count),
+                                   canSpeak: first != UInt8(ascii: "<"), possessive: first == UInt8(ascii: "[")))
                 names.append(String(decoding: name, as: UTF8.self))
                 plain += name
                 bytes = bytes[bytes.index(after: end)...]
@@ -45,6 +47,16 @@ struct QuoteFinderTests {
         ("\"We will be back tomorrow,\" said {Peskov}.", "Peskov: We will be back tomorrow"),
         ("{Peskov} said: \"We will be back tomorrow.\"", "Peskov: We will be back tomorrow."),
         ("“We will be back soon”, according to {Peskov}.", "Peskov: We will be back soon"),
+        // English names the speaker before the verb, with or without a title.
+        ("\"We will be back tomorrow,\" {Xi} said.", "Xi: We will be back tomorrow"),
+        ("\"We will be back tomorrow,\" {Xi} told {Biden} on Wednesday.", "Xi: We will be back tomorrow"),
+        ("\"We will be back tomorrow,\" White House spokesperson {Karine Jean-Pierre} told reporters.", "Karine Jean-Pierre: We will be back tomorrow"),
+        ("\"We will be back tomorrow,\" {Biden} has said.", "Biden: We will be back tomorrow"),
+        ("\"Why would we wait for them?\" {Biden} asked.", "Biden: Why would we wait for them?"),
+        ("„Warum sollten wir warten?“, fragte {Putin}.", "Putin: Warum sollten wir warten?"),
+        // A partial quote in a sentence that opens with its source.
+        ("According to {Biden}, the two leaders \"made some real progress\".", "Biden: made some real progress"),
+        ("Laut {Peskow} sind die Gespräche „sehr konstruktiv verlaufen“.", "Peskow: sehr konstruktiv verlaufen"),
     ])
     func attributedWhereTheReportSaysWho(marked: String, expected: String) {
         #expect(Self.quotes(marked) == expected.split(separator: "|").map(String.init))
@@ -62,6 +74,23 @@ struct QuoteFinderTests {
         // A place does not speak, and the first name after the verb must be the speaker's.
         "„Wir kommen morgen wieder“, sagte <Moskau>.",
         "„Wir kommen morgen wieder“, sagte man in <Moskau>, als {Putin} kam.",
+        // Someone speaking for the one named: the speaker is not named.
+        "„Wir kommen morgen wieder“, sagte ein Sprecher von {Putin}.",
+        "„Wir kommen morgen wieder“, sagte der Sprecher des Präsidenten {Putin}.",
+        "„Wir kommen morgen wieder“, sagte [Putins] Sprecher.",
+        "[Putins] Sprecher sagte: „Wir kommen morgen wieder.“",
+        "\"We will be back tomorrow,\" said a spokesman for {Xi}.",
+        "\"We will be back tomorrow,\" a spokesman for {Xi} said.",
+        "\"We will be back tomorrow,\" the aide to {Biden} said.",
+        "\"We will be back tomorrow,\" {Biden}'s aide said.",
+        "\"We will be back tomorrow,\" {Biden}’s aide told reporters.",
+        "{Biden}'s aide said: \"We will be back tomorrow.\"",
+        // A name that runs past the end of the attribution's clause.
+        "\"We will be back tomorrow,\" {Dr. Who} said.",
+        "\"We will be back tomorrow,\" \(String(repeating: "x", count: 150)) {Joe Biden} said.",
+        // A name after the quote that no speech verb follows.
+        "\"We will be back tomorrow,\" {Biden} and the others wrote.",
+        "\"We will be back tomorrow,\" reporters heard in <Moskau> as {Biden} said goodbye.",
         // A quote with a sentence between it and the last attributed one.
         "„Wir sind da“, sagte {Kim}. Dann ging er. „Wir bleiben auch hier.“",
     ])

@@ -188,6 +188,8 @@ final class ConvertedArticle: @unchecked Sendable {
             overview.combine(sentences)
             text.withUnsafeBytes { overview.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[mention.mark])) }
         }
+        // Quotes are shown in their language's marks.
+        if !quotes.isEmpty { quoted.combine(article.language) }
         for quote in quotes {
             quoted.combine(entityIDs[Int(quote.speaker)])
             quoted.combine(mentions[Int(quote.mention)].ordinal)

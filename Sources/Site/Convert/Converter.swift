@@ -278,9 +278,21 @@ private extension Converter {
                 }
                 // Only paragraphs that name someone who can speak and hold a quotation mark.
                 guard named.contains(where: \.canSpeak), text[start..<end].contains(where: { $0 == 0x22 || $0 == 0xE2 || $0 == 0xC2 }) else { continue }
+                for index in named.indices where named[index].canSpeak {
+                    named[index].possessive = isGenitive(text[start + named[index].range.lowerBound..<start + named[index].range.upperBound], of: Int(named[index].entity))
+                }
                 quotes += QuoteFinder.quotes(in: Array(text[start..<end]), base: start, named: named)
             }
             return quotes
+        }
+
+        /// Whether `surface` is a genitive of the entity's name that the registry does not spell
+        /// (`Putins`, `Kims`): whose it is, not who speaks.
+        private func isGenitive(_ surface: ArraySlice<UInt8>, of entity: Int) -> Bool {
+            guard surface.last == UInt8(ascii: "s") else { return false }
+            let spelled = String(decoding: surface, as: UTF8.self)
+            let known = converter.registry.entities[entity]
+            return spelled != known.name && !known.aliases.contains(spelled) && !known.ambiguous.contains(spelled)
         }
 
         /// Writes the opening tag of the `ordinal`-th mention of the entity at `entity` into `tag`,

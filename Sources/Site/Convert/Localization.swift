@@ -21,6 +21,16 @@ public struct Localization: Sendable {
         return String(template[..<marker.lowerBound]) + String(count) + template[marker.upperBound...]
     }
 
+    /// The quotation marks a text in `language` opens and closes a quote with: „…“ in German,
+    /// “…” in English and where the language has none listed here, «…» in French.
+    public static func quotationMarks(for language: String) -> (open: String, close: String) {
+        switch language.prefix(2).lowercased() {
+        case "de": ("„", "“")
+        case "fr": ("« ", " »")
+        default: ("“", "”")
+        }
+    }
+
     static let months = [
         "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
         "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],

@@ -20,17 +20,22 @@ struct Quote: Sendable, Equatable {
 /// speaker is worse than none. Recognised, in German and English:
 ///
 /// - after the quote: `„…“, sagte Putin` · `„…“, so Peskow` · `„…“, sagte der Präsident Wladimir
-///   Putin am Mittwoch` · `"…", said Peskov` (the first entity after the verb must be the speaker);
+///   Putin am Mittwoch` · `"…," said Peskov` (the first entity after the verb must be the speaker)
+///   · `"…," Xi said` · `"…," White House spokesperson Karine Jean-Pierre told reporters` (the
+///   first entity of the clause, followed at once by a speech verb);
 /// - before it: `Putin sagte: „…“` · `Peskow sagte auf die Frage lediglich: „…“` · a heading
 ///   `Kim: „…“` · `Putin sagte, er sei „sehr froh“` and `Kim erklärte, beide würden „…“` (a
-///   partial quote whose sentence names one speaker before it, with a speech verb between);
+///   partial quote whose sentence names one speaker before it, with a speech verb between) ·
+///   `According to Biden, the leaders "made real progress"` · `Laut Peskow sind die Gespräche „…“`;
 /// - a quote that is a sentence of its own right after an attributed one, or right after a
 ///   sentence that reports one speaker's words (`Peskow sagte, Russland bleibe dabei. „…“`):
 ///   the same speaker.
 ///
 /// Not quotes: fewer than three words between the marks (scare quotes such as
 /// „Militäroperation“, names such as "Angara"). Not attributed: role nouns without a name
-/// ("sagte der russische Präsident"), pronouns ("sagte er").
+/// ("sagte der russische Präsident"), pronouns ("sagte er"), someone speaking for the one named
+/// (`sagte ein Sprecher von Putin` · `sagte Putins Sprecher` · `a spokesman for Xi said` ·
+/// `Biden's aide said`).
 enum QuoteFinder {
     /// A mention as the finder sees it: where it is in the paragraph (UTF-8 offsets) and
     /// whether its entity can speak (a person or an organisation).
@@ -39,6 +44,9 @@ enum QuoteFinder {
         var entity: Int32
         var mention: Int32
         var canSpeak: Bool
+        /// Whether the mention is a genitive the registry does not spell (`Putins`): the name of
+        /// whose spokesman or plan it is, not of a speaker. (`Biden's` the finder sees itself.)
+        var possessive = false
     }
 
     /// The quotes of `paragraph` (UTF-8) whose mentions are `named`, in text order; offsets in
@@ -152,9 +160,17 @@ enum QuoteFinder {
         "sagte", "sagten", "sagt", "sagen", "so", "erklärte", "erklärten", "erklärt", "betonte", "betonten", "betont",
         "meinte", "meint", "ergänzte", "fügte", "schrieb", "schreibt", "teilte", "versicherte", "warnte", "bekräftigte",
         "antwortete", "begründete", "kündigte", "sprach", "äußerte", "zitierte", "bezeichnete", "nannte", "forderte",
-        "versprach", "unterstrich", "kommentierte", "hieß", "entgegnete", "mahnte", "rief",
-        "said", "says", "told", "added", "stated", "wrote", "warned", "explained", "declared", "replied", "according",
+        "versprach", "unterstrich", "kommentierte", "hieß", "entgegnete", "mahnte", "rief", "fragte", "erwiderte", "bestätigte",
+        "beteuerte", "behauptete", "kritisierte", "erinnerte", "berichtete", "verkündete", "schilderte", "laut",
+        "said", "says", "told", "tells", "added", "adds", "stated", "wrote", "writes", "warned", "explained", "declared", "replied",
+        "according", "asked", "insisted", "noted", "argued", "stressed", "emphasized", "emphasised", "announced", "acknowledged",
+        "admitted", "claimed", "continued", "recalled", "promised", "vowed", "conceded", "remarked", "responded", "tweeted",
     ]
+    /// Speech words that stand before their speaker, never after (`so Peskow`, `according to Biden`).
+    static let leadingOnly: Set<String> = ["so", "laut", "according"]
+    /// Words between a speech verb and the first name after it that make the name someone else's
+    /// (`sagte ein Sprecher von Putin`, `said a spokesman for Xi`): the speaker is not named.
+    static let onBehalf: Set<String> = ["von", "vom", "des", "of", "for", "to", "from", "für", "bei"]
     /// Participles that make an auxiliary after a quote attribute it (`„…“, hatte Putin … geantwortet`).
     static let speechParticiples: Set<String> = ["gesagt", "erklärt", "betont", "geantwortet", "geschrieben", "gewarnt", "versichert", "angekündigt"]
     static let auxiliaries: Set<String> = ["hatte", "hat", "hatten", "haben", "had", "has"]
@@ -172,18 +188,45 @@ enum QuoteFinder {
         // An attribution is short: its clause is looked at up to its end, 160 bytes at most.
         rest = rest.prefix(160)
         let clauseEnd = rest.firstIndex { [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?")].contains($0) } ?? rest.endIndex
-        guard let first = firstWord(rest[..<clauseEnd]) else { return nil }
+        guard let first = firstWord(rest[..<clauseEnd]),
+              let mention = named.first(where: { $0.range.lowerBound >= rest.startIndex && $0.range.lowerBound < clauseEnd }) else { return nil }
+        // Only the clause's first entity, only before another comma (`, sagte er, als Putin …`),
+        // and only a name of its own (`sagte Putins Sprecher`, `Biden's aide said`).
+        let before = text[rest.startIndex..<mention.range.lowerBound]
+        guard mention.canSpeak, !before.contains(UInt8(ascii: ",")), !isPossessive(mention, text) else { return nil }
+        let between = words(before)
+        // `"…," Xi said` · `"…," White House spokesperson Karine Jean-Pierre told reporters`:
+        // the name, a few words of title before it, then a speech verb (or `has said`).
+        // (A name may run past the clause's end: `Dr. Who`, or past the 160 bytes.)
+        let tail = text[min(mention.range.upperBound, clauseEnd)..<clauseEnd]
+        if let next = firstWord(tail) {
+            let verb = speechVerbs.contains(next) && !leadingOnly.contains(next)
+            let perfect = auxiliaries.contains(next) && words(tail).dropFirst().first.map(isSpeech) == true
+            if verb || perfect, between.count <= 6, !between.contains(where: { isSpeech($0) || onBehalf.contains($0) }) { return mention }
+        }
         var attributes = speechVerbs.contains(first)
         if !attributes, auxiliaries.contains(first) {
-            let words = String(decoding: rest[..<clauseEnd], as: UTF8.self).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" })
-            attributes = words.contains { speechParticiples.contains(String($0)) }
+            attributes = words(rest[..<clauseEnd]).contains { speechParticiples.contains($0) }
         }
-        guard attributes else { return nil }
-        guard let mention = named.first(where: { $0.range.lowerBound >= rest.startIndex && $0.range.lowerBound < clauseEnd }) else { return nil }
-        // Only the clause's first entity, and only before another comma (`, sagte er, als Putin …`).
-        let before = text[rest.startIndex..<mention.range.lowerBound]
-        guard mention.canSpeak, !before.contains(UInt8(ascii: ",")) else { return nil }
+        // The verb first: `„…“, sagte Putin`; not `sagte ein Sprecher von Putin`.
+        guard attributes, !between.dropFirst(first == "according" ? 2 : 1).contains(where: onBehalf.contains) else { return nil }
         return mention
+    }
+
+    /// The words of `bytes`, lowercased.
+    static func words(_ bytes: ArraySlice<UInt8>) -> [String] {
+        String(decoding: bytes, as: UTF8.self).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+    }
+
+    static func isSpeech(_ word: String) -> Bool {
+        speechVerbs.contains(word) || speechParticiples.contains(word)
+    }
+
+    /// `Putins` (the converter knows), `Biden's`, `Biden’s`, `Klaus'`.
+    static func isPossessive(_ mention: Named, _ text: [UInt8]) -> Bool {
+        if mention.possessive { return true }
+        let after = text[mention.range.upperBound...].prefix(4)
+        return after.starts(with: "'".utf8) || after.starts(with: "’".utf8)
     }
 
     /// `Putin sagte: „…“`, `Kim: „…“`, or a partial quote `Putin sagte, er sei „…“`: the last
@@ -194,11 +237,15 @@ enum QuoteFinder {
         guard let mention = earlier.last, mention.canSpeak else { return nil }
         // More than one entity that could speak: whose words these are is not certain.
         guard earlier.filter(\.canSpeak).count == 1 else { return nil }
+        guard !isPossessive(mention, text) else { return nil }
         let between = String(decoding: text[mention.range.upperBound..<span.outer.lowerBound], as: UTF8.self)
         let trimmed = between.trimmingCharacters(in: .whitespaces)
         if trimmed == ":", mention.range.lowerBound == sentenceStart { return mention }
-        let words = between.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" })
-        guard words.contains(where: { speechVerbs.contains(String($0)) }) else { return nil }
+        let words = words(text[mention.range.upperBound..<span.outer.lowerBound])
+        // `According to Biden, the leaders "made real progress"`, `Laut Peskow sind die Gespräche „…“`.
+        let lead = Self.words(text[sentenceStart..<mention.range.lowerBound])
+        if lead == ["according", "to"] || lead == ["laut"], words.count <= 12 { return mention }
+        guard words.contains(where: speechVerbs.contains) else { return nil }
         // A whole quote follows a colon; a partial one stands inside the speaker's sentence.
         return trimmed.hasSuffix(":") || words.count <= 12 ? mention : nil
     }

@@ -105,12 +105,16 @@ extension PageBuilder {
         return Page(path: path, template: template(of: .quotes), model: .object(model))
     }
 
-    /// A quote as lists show it: its words, the article's outlet, date and title, and the link
-    /// to the spot (the speaker's mention it is attributed by).
+    /// A quote as lists show it: its words in the quotation marks of the article's language
+    /// (and that language, where it is not the site's), the article's outlet, date and title,
+    /// and the link to the spot (the speaker's mention it is attributed by).
     func quoteItem(_ article: ConvertedArticle, _ quote: Quote, root: String, _ reads: inout Reads) -> Value {
         let mention = article.mentions[Int(quote.mention)]
         let id = inputs.link(Int(quote.speaker), &reads).id
-        return ["text": .string(String(decoding: article.text[quote.range], as: UTF8.self)),
+        let language = article.article.language
+        let marks = Localization.quotationMarks(for: language)
+        return ["text": .string(String(decoding: article.text[quote.range], as: UTF8.self)), "open": .string(marks.open), "close": .string(marks.close),
+                "lang": language == inputs.settings.language ? .null : .string(language),
                 "outlet": .string(article.article.outlet), "date": .string(article.article.date), "dateText": .string(article.dateText),
                 "title": .string(article.article.title), "url": .string(root + article.path + "#\(id)-\(mention.ordinal)")]
     }
