@@ -75,6 +75,32 @@ struct SharedPassagesTests {
         #expect(try dossier.read("shared.html").contains("Keine Passage steht in mehr als einem Artikel."))
     }
 
+    /// An importer makes a report's lead its teaser, and the lead is what agencies' clients copy
+    /// most: teasers are compared with teasers and bodies, marked in place on the article's page
+    /// (with links or without), and lists show them unmarked.
+    @Test func aLeadCopiedIntoTeasersIsASharedPassage() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        let lead = "Der Besuch dauerte nach Angaben des Kreml zwei ganze Tage und endete am Abend."
+        let linked = lead.replacingOccurrences(of: "Kreml", with: "[Kreml](-)").replacingOccurrences(of: "Abend", with: "[Abend in Russland](place:russland)")
+        try dossier.write("content/articles/a.md", "---\ntitle: A\noutlet: AFP\ndate: 2023-09-20\nteaser: \"\(lead) Mehr dazu.\"\n---\nErster Satz hier.\n")
+        try dossier.write("content/articles/b.md", "---\ntitle: B\noutlet: AP\ndate: 2023-09-21\nteaser: \"Vorweg. \(linked)\"\n---\nEtwas anderes.\n")
+        try dossier.write("content/articles/c.md", "---\ntitle: C\noutlet: DPA\ndate: 2023-09-22\n---\nZuerst dies. \(lead)\n")
+        try dossier.build()
+        let a = try dossier.read("articles/a.html"), b = try dossier.read("articles/b.html"), c = try dossier.read("articles/c.html")
+        #expect(a.contains("<p class=\"teaser\"><span class=\"shared\" id=\"shared_1\">Der Besuch dauerte nach Angaben des Kreml zwei ganze Tage und endete am Abend.</span> <span class=\"shared-note\">(auch in: "))
+        #expect(a.contains("b.html#shared_1\">AP</a>") && a.contains("c.html#shared_1\">DPA</a>"))
+        // A mark takes in the links of its sentence, and the teaser's text around it stays.
+        let marked = try #require(b.firstMatch(of: /<p class="teaser">Vorweg. <span class="shared" id="shared_1">Der Besuch (.*?)<\/span> <span class="shared-note">/))
+        #expect(marked.1.hasSuffix("am <a class=\"mention place\" id=\"russland-1\" href=\"../places/russland.html\" title=\"Russland\">Abend in Russland</a>."))
+        #expect(c.contains("Zuerst dies. <span class=\"shared\" id=\"shared_1\">Der Besuch"))
+        #expect(try dossier.read("shared.html").contains(">3 Fassungen</a></h2>"))
+        // Lists show teasers as they are.
+        let home = try dossier.read("index.html")
+        #expect(home.contains("Vorweg. Der Besuch dauerte") && home.contains("\(lead) Mehr dazu.") && !home.contains("class=\"shared\""))
+        #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+    }
+
     @Test func aSentenceInManyArticlesNamesAFewVersionsAndCountsTheRest() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

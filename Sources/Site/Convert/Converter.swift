@@ -66,17 +66,24 @@ struct Converter: Sendable {
         // Mentions are numbered in the page's order: the header's fields, the body, the captions.
         var fields: [String: String] = [:], listedTeaser: String?
         let annotated = article.annotatedFields.filter { $0.value.utf8.contains(UInt8(ascii: "[")) }
+        let teaserMarks = marks[Int(Passage.teaser)] ?? []
         func convert(_ fieldsHere: some Sequence<(field: Article.Field, value: String, key: String)>) {
             for (field, value, key) in fieldsHere {
                 let text = FieldText(value)
                 guard text.hasLinks else { continue }
                 // Lists show the teaser with its links; the title there is itself the link.
-                let html = collector.convert(text, field: field, key: key, listed: field == .teaser)
+                let html = collector.convert(text, field: field, key: key, listed: field == .teaser, marks: field == .teaser ? teaserMarks : [])
                 fields[key] = html.page
                 if field == .teaser { listedTeaser = html.listed }
             }
         }
         convert(annotated.lazy.filter { !$0.field.isCaption })
+        // A teaser without links is compared with other articles' sentences all the same.
+        if !article.teaser.isEmpty, listedTeaser == nil {
+            let text = FieldText(article.teaser)
+            collector.enter(block: Int(Passage.teaser), Array(text.plain.utf8))
+            if !teaserMarks.isEmpty { fields[Article.fieldKey(.teaser)] = collector.convert(text, field: .teaser, key: "", listed: false, marks: teaserMarks, entered: true).page }
+        }
         let html = Markup(try renderer.renderUTF8(article.body, rewriter: rewriter))
         convert(annotated.lazy.filter { $0.field.isCaption })
         // Every mistake of the article at once, not one per build.
@@ -176,21 +183,60 @@ private extension Converter {
         /// body's; its text becomes a paragraph of `text` of its own, which mentions point into.
         /// `page` is for the article's page; `listed` (when asked for) for lists of articles, without
         /// ids and with `Converter.root` where the listing page's way back to the site's root goes.
-        func convert(_ value: FieldText, field: Article.Field, key: String, listed wanted: Bool) -> (page: String, listed: String?) {
-            let plain = Array(value.plain.utf8)
-            enter(block: -1, plain)
+        /// `marks` (by UTF-8 offset in the field's plain text, apart and in order) go around spans
+        /// of the page's version; one that starts or ends inside a link's text takes in the link.
+        /// `entered`: the field's text is in `text` already.
+        func convert(_ value: FieldText, field: Article.Field, key: String, listed wanted: Bool, marks: [LinkRewriter.TextMark] = [],
+                     entered: Bool = false) -> (page: String, listed: String?) {
+            if !entered { enter(block: field == .teaser ? Int(Passage.teaser) : -1, Array(value.plain.utf8)) }
             var html: [UInt8] = [], listed: [UInt8] = [], offset = 0
+            var pending = marks[...], current: LinkRewriter.TextMark?
+            func close(upTo position: Int) {
+                guard let mark = current, mark.range.upperBound <= position else { return }
+                html += mark.close.utf8
+                current = nil
+            }
+            func open(before position: Int) {
+                while let mark = pending.first, mark.range.lowerBound < position {
+                    // Marks are apart: one never opens inside another, bar two in one link's text.
+                    if let open = current { html += open.close.utf8 }
+                    html += mark.open.utf8
+                    (current, pending) = (mark, pending.dropFirst())
+                }
+            }
             func append(_ text: String) {
                 HTMLEscaping.append(text, to: &html)
                 if wanted { HTMLEscaping.append(text, to: &listed) }
             }
+            /// Plain text at `offset`, cut where marks open and close (never inside a character).
+            func appendMarked(_ text: String) {
+                guard !marks.isEmpty else {
+                    append(text)
+                    offset += text.utf8.count
+                    return
+                }
+                let bytes = Array(text.utf8)
+                var done = 0
+                while true {
+                    close(upTo: offset)
+                    open(before: offset + 1)
+                    guard done < bytes.count else { break }
+                    var cut = bytes.count
+                    if let end = current?.range.upperBound, end > offset { cut = min(cut, done + end - offset) }
+                    if let start = pending.first?.range.lowerBound { cut = min(cut, done + start - offset) }
+                    while cut < bytes.count, bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+                    append(String(decoding: bytes[done..<cut], as: UTF8.self))
+                    (offset, done) = (offset + cut - done, cut)
+                }
+            }
             for part in value.parts {
                 switch part {
                 case .text(let text):
-                    append(text)
-                    offset += text.utf8.count
+                    appendMarked(text)
                 case .link(let text, let destination, let column):
                     let range = offset..<(offset + text.utf8.count)
+                    close(upTo: range.lowerBound)
+                    open(before: range.upperBound)
                     offset = range.upperBound
                     let found: Int?
                     do throws(Problem) { found = if let known = converter.references.position(of: destination) { known } else { try position(of: destination) } } catch {
@@ -230,6 +276,7 @@ private extension Converter {
                     listed += "</a>".utf8
                 }
             }
+            if let mark = current { html += mark.close.utf8 }
             return (String(decoding: html, as: UTF8.self), wanted ? String(decoding: listed, as: UTF8.self) : nil)
         }
 
@@ -249,7 +296,7 @@ private extension Converter {
             paragraph = Paragraph(base: base, bytes: bytes, boundaries: boundaries)
             paragraphStarts.append(base)
             text.append(contentsOf: bytes)
-            guard block >= 0 else { return }
+            guard block >= 0 || block == Passage.teaser else { return }
             bytes.withUnsafeBufferPointer { bytes in
                 for (start, end) in zip(boundaries, boundaries.dropFirst()) {
                     var (start, end) = (start, end)

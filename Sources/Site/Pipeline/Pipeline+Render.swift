@@ -61,8 +61,9 @@ extension Pipeline {
                 let slug = converted.article.slug
                 var reads = Reads(records: records)
                 for key in marking[slug]!.reads { reads.note(key) }
-                let html = try marked[slug].map { try converter.convert($0, marks: marking[slug]!.marks).html } ?? bodies[slug]!
-                return try made(pages.article(converted, html: html, &reads), &reads, again: again)
+                // The teaser's shared passages are marked in its field.
+                let remade = try marked[slug].map { try converter.convert($0, marks: marking[slug]!.marks) }
+                return try made(pages.article(converted, html: remade?.html ?? bodies[slug]!, fields: remade?.article.fields, &reads), &reads, again: again)
             } + otherJobs.concurrentMap(serially: options.serially) { job -> Made in
                 var reads = Reads(records: records)
                 return try made(pages.page(for: job, &reads), &reads)

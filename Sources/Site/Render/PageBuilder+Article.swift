@@ -4,7 +4,9 @@ import Templating
 
 extension PageBuilder {
     /// The page of an article whose body is `html`; it needs nothing of other articles.
-    func article(_ converted: ConvertedArticle, html: Markup, _ reads: inout Reads) -> Page {
+    /// `fields`: its annotated fields as HTML when they differ from `converted`'s (shared
+    /// passages marked in the teaser).
+    func article(_ converted: ConvertedArticle, html: Markup, fields: [String: String]? = nil, _ reads: inout Reads) -> Page {
         let converted = inputs.document(converted, &reads)
         let article = converted.article
         let path = SitePaths.article(article.slug)
@@ -14,7 +16,7 @@ extension PageBuilder {
         model["url"] = .string(articleURL(converted, from: path))
         model["outletURL"] = .string(SitePaths.relative(from: path, to: SitePaths.outlet(article.outlet)))
         // Fields that name entities link them, as the body does.
-        let fields = converted.fields
+        let fields = fields ?? converted.fields
         func field(_ key: String, _ plain: String) -> Value { fields[key].map(Value.html) ?? .string(plain) }
         for key in ["title", "teaser", "dateline"] { model[key] = field(key, key == "title" ? article.title : key == "teaser" ? article.teaser : article.dateline) }
         if !fields.isEmpty {
