@@ -169,6 +169,58 @@ struct SharedCopiesTests {
         #expect(SharedPassages(articles, serially: true).groups.isEmpty)
     }
 
+    /// A line hundreds of articles carry in versions (a footer with its time): a band's crowded
+    /// run is searched only for the pairs that join groups, and the groups are those that every
+    /// pair gives, also after edits (which search anew when they touch a crowded run's article,
+    /// as its group may fall apart, and otherwise look up the changed passages).
+    @Test func nearCopiesEnMasseGiveTheGroupsEveryPairGives() {
+        var random = SplitMix(seed: 11)
+        func footer() -> String {
+            "Dieser Bericht wurde zuletzt aktualisiert am \(1 + random.below(28)). September 2023 um \(random.below(24)):\(10 + random.below(50)) Uhr von der Redaktion."
+        }
+        var articles: [String: ConvertedArticle] = [:]
+        // Half the articles carry the footer.
+        func sentences(_ number: Int) -> [String] {
+            [Self.unique(number)] + (number % 2 == 0 ? [footer()] : [Self.unique(number % 20)]) + (number % 9 == 0 ? [Self.footer] : [])
+        }
+        for number in 0..<600 {
+            let sentences = sentences(number)
+            articles[Self.article(number, []).article.slug] = Self.article(number, sentences)
+        }
+        var ordered = Self.byDate(Array(articles.values))
+        var shared = SharedPassages(ordered, crowded: 16, serially: true)
+        let everyPair = SharedPassages(ordered, crowded: .max, serially: true)
+        #expect(!shared.crowdedArticles.isEmpty && everyPair.crowdedArticles.isEmpty)
+        #expect(Self.groups(shared, ordered) == Self.groups(everyPair, ordered))
+        #expect(everyPair.groups.first?.count ?? 0 > 100, "the footers' versions are one group")
+        #expect(shared.links.count < everyPair.links.count, "only pairs that join groups are kept of the crowded runs")
+        for _ in 0..<16 {
+            var changed: Set<String> = []
+            for _ in 0..<1 + random.below(3) {
+                let number = random.below(620)
+                let slug = Self.article(number, []).article.slug
+                if random.below(3) == 0 { articles[slug] = nil } else { articles[slug] = Self.article(number, sentences(number)) }
+                changed.insert(slug)
+            }
+            ordered = Self.byDate(Array(articles.values))
+            shared = SharedPassages(ordered, updating: shared, changed: changed, crowded: 16, serially: true)
+            #expect(Self.groups(shared, ordered) == Self.groups(SharedPassages(ordered, crowded: .max, serially: true), ordered))
+        }
+    }
+
+    /// A crowded run keeps only the pairs that joined its group, here those of its first passage:
+    /// when that article goes, the others are still one group, as a full search finds.
+    @Test func aCrowdedGroupStaysWholeWhenTheArticleItsPairsJoinedGoes() {
+        let sentence = "Die Delegation reiste nach den Gesprächen im Osten des Landes am Abend mit dem Zug in die Hauptstadt zurück, Nummer"
+        var articles = (0..<20).map { Self.article($0, [Self.unique($0), "\(sentence) \($0)."]) }
+        let before = SharedPassages(articles, crowded: 4, serially: true)
+        #expect(before.groups.map(\.count) == [20] && before.crowdedArticles.count == 20)
+        let gone = articles.removeFirst().article.slug
+        let after = SharedPassages(articles, updating: before, changed: [gone], crowded: 4, serially: true)
+        #expect(after.groups.map(\.count) == [19])
+        #expect(Self.groups(after, articles) == Self.groups(SharedPassages(articles, crowded: .max, serially: true), articles))
+    }
+
     /// Edits that make, break and move classes of copies: the first copy edited away, every copy
     /// but one removed, a copy turned into the variant and back, articles added and removed.
     @Test func updatesFindWhatAFullSearchFinds() {

@@ -23,8 +23,10 @@ struct SharedPassages: Sendable {
     /// Per article position, its passages that are shared and their group, in text order.
     let ofArticle: [Int32: [(passage: Int32, group: Int32)]]
 
-    /// The shared passages of `articles`, in date order (`MentionIndex.articles`).
-    init(_ articles: [ConvertedArticle], serially: Bool = false) {
+    /// The shared passages of `articles`, in date order (`MentionIndex.articles`). A band's run
+    /// of more than `crowded` passages (a line hundreds of articles carry in versions, such as a
+    /// footer with its time) is searched for what joins its groups, not for every similar pair.
+    init(_ articles: [ConvertedArticle], crowded: Int = SharedPassages.crowded, serially: Bool = false) {
         let numbers = Numbering(articles)
         // Copies of one text first: only the first of each takes part in the bands, so that a
         // sentence every article carries (a footer, a disclaimer) is one class, not a pair per two copies.
@@ -44,7 +46,7 @@ struct SharedPassages: Sendable {
         // then by passage. Sorted in place: a radix sort (0.15 s less at 10k) or the standard
         // library's stable sort need a second array per band, and this is the build's peak of memory.
         // `try!`: the closures here throw nothing.
-        let candidates = try! Array(0..<Shingles.bands).concurrentMap(serially: serially) { band -> [UInt64] in
+        let candidates = try! Array(0..<Shingles.bands).concurrentMap(serially: serially) { band -> (pairs: [UInt64], crowded: [[UInt32]]) in
             var entries: [UInt64] = []
             entries.reserveCapacity(Int(numbers.count))
             for (position, article) in articles.enumerated() {
@@ -54,13 +56,18 @@ struct SharedPassages: Sendable {
                 }
             }
             entries.sortInPlace()
-            var pairs: [UInt64] = []
+            var pairs: [UInt64] = [], crowdedRuns: [[UInt32]] = []
             var run: [(number: UInt64, article: Int32, sketch: SIMD16<UInt16>)] = []
             var start = 0
             while start < entries.count {
                 var end = start + 1
                 while end < entries.count, entries[end] >> 32 == entries[start] >> 32 { end += 1 }
                 guard end - start > 1 else { start = end; continue }
+                guard end - start <= crowded else {
+                    crowdedRuns.append(entries[start..<end].map { UInt32(truncatingIfNeeded: $0) })
+                    start = end
+                    continue
+                }
                 // Every pair of the run, so that the pairs found do not depend on the order (an
                 // update under serve finds the same): the sketches' agreement turns unrelated
                 // ones away cheaply, and each passage's shingles are made once (`confirm`).
@@ -80,11 +87,79 @@ struct SharedPassages: Sendable {
             }
             // Without the room appending left: the bands' pairs wait here while the last bands
             // sort, the build's peak of memory.
-            return pairs.compacted()
+            return (pairs.compacted(), crowdedRuns)
         }
-        var pairs = Array(candidates.joined())
+        var pairs = Array(candidates.map(\.pairs).joined())
         pairs.sortDistinct()
-        self.init(articles, links: Self.confirm(pairs, numbers, in: articles, serially: serially), copies: Self.ends(copies, numbers, in: articles))
+        var confirmed = Self.confirm(pairs, numbers, in: articles, serially: serially)
+        let crowdedRuns = candidates.flatMap(\.crowded)
+        if !crowdedRuns.isEmpty { confirmed += Self.joining(crowdedRuns, confirmed: confirmed, numbers, in: articles) }
+        self.init(articles, links: Self.links(confirmed, numbers, in: articles), copies: Self.ends(copies, numbers, in: articles),
+                  crowded: Set(crowdedRuns.joined().map(numbers.version)))
+    }
+
+    /// How long a band's run of passages may be before only what joins groups is looked for in it.
+    static let crowded = 64
+
+    /// Pairs of passages in `runs` (crowded runs of the bands) that join groups that `confirmed`
+    /// and the pairs found before do not already join: the groups come out as if every pair had
+    /// been compared (a pair within a group joins nothing), but the pairs found are about one a
+    /// passage, not one per two of them. The runs' passages' shingles are made once.
+    private static func joining(_ runs: [[UInt32]], confirmed: [UInt64], _ numbers: Numbering, in articles: [ConvertedArticle]) -> [UInt64] {
+        var roots = Roots(count: numbers.count)
+        for pair in confirmed { _ = roots.join(UInt32(pair >> 32), UInt32(truncatingIfNeeded: pair)) }
+        var made: [UInt32: [UInt64]] = [:]
+        func shingles(of number: UInt32) -> [UInt64] {
+            if let shingles = made[number] { return shingles }
+            let version = numbers.version(number)
+            let article = articles[Int(version.article)]
+            let shingles = article.text.withUnsafeBufferPointer { text in
+                Shingles.shingles(Shingles.words(UnsafeBufferPointer(rebasing: text[article.passages[Int(version.passage)].range])))
+            }
+            made[number] = shingles
+            return shingles
+        }
+        var found: [UInt64] = []
+        for run in runs {
+            let versions = run.map { numbers.version($0) }
+            let sketches = run.map { numbers.passage($0, in: articles).sketch }
+            for later in 1..<run.count {
+                var joined = roots.root(run[later])
+                for earlier in 0..<later where versions[earlier].article != versions[later].article {
+                    let root = roots.root(run[earlier])
+                    guard root != joined, Shingles.agreement(sketches[earlier], sketches[later]) >= Shingles.estimateFloor,
+                          Shingles.similarity(shingles(of: run[earlier]), shingles(of: run[later])) >= Shingles.threshold else { continue }
+                    joined = roots.join(run[earlier], run[later])
+                    found.append(UInt64(run[earlier]) << 32 | UInt64(run[later]))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Which group each passage (by number) is in so far, as the root of a tree of passages.
+    private struct Roots {
+        private var parents: [UInt32]
+
+        init(count: UInt32) {
+            parents = Array(0..<count)
+        }
+
+        mutating func root(_ number: UInt32) -> UInt32 {
+            var number = number
+            while parents[Int(number)] != number {
+                parents[Int(number)] = parents[Int(parents[Int(number)])]
+                number = parents[Int(number)]
+            }
+            return number
+        }
+
+        /// Puts the groups of `first` and `second` together; returns their root.
+        mutating func join(_ first: UInt32, _ second: UInt32) -> UInt32 {
+            let (a, b) = (root(first), root(second))
+            parents[Int(max(a, b))] = min(a, b)
+            return min(a, b)
+        }
     }
 
     /// The shared passages of `articles` after the articles with the slugs `changed` changed,
@@ -92,7 +167,15 @@ struct SharedPassages: Sendable {
     /// and only the passages of the changed articles (and first copies that were later ones) are
     /// looked up among all, so that an edit under `serve` costs a pass over the sketches, not a
     /// sort of them. The result is the one a full search finds.
-    init(_ articles: [ConvertedArticle], updating previous: SharedPassages, changed: Set<String>, serially: Bool = false) {
+    /// After a search that only joined the groups of crowded runs, such a group may fall apart
+    /// where no pair was kept when one of its articles changes (`crowdedArticles`): that change
+    /// makes a full search.
+    init(_ articles: [ConvertedArticle], updating previous: SharedPassages, changed: Set<String>, crowded: Int = SharedPassages.crowded,
+         serially: Bool = false) {
+        guard changed.isDisjoint(with: previous.crowdedArticles) else {
+            self.init(articles, crowded: crowded, serially: serially)
+            return
+        }
         let positions = Dictionary(articles.enumerated().map { ($0.element.article.slug, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let numbers = Numbering(articles)
         func number(_ end: Link.End) -> UInt32? { positions[end.slug].map { numbers.number(Int32($0), end.passage) } }
@@ -183,11 +266,14 @@ struct SharedPassages: Sendable {
         }
         var pairs = Array(found.joined())
         pairs.sortDistinct()
-        self.init(articles, links: kept + Self.confirm(pairs, numbers, in: articles, serially: serially), copies: Self.ends(copies, numbers, in: articles))
+        self.init(articles, links: kept + Self.links(Self.confirm(pairs, numbers, in: articles, serially: serially), numbers, in: articles),
+                  copies: Self.ends(copies, numbers, in: articles), keeping: previous.crowdedArticles)
     }
 
     /// Groups the passages of `articles` that `links` join, and the copies of each text (by slug).
-    private init(_ articles: [ConvertedArticle], links: [Link], copies: [[Link.End]]) {
+    /// `crowded`: the passages of crowded runs, whose groups' articles join `keeping` as
+    /// `crowdedArticles`.
+    private init(_ articles: [ConvertedArticle], links: [Link], copies: [[Link.End]], crowded: Set<Version> = [], keeping: Set<String> = []) {
         let positions = Dictionary(articles.enumerated().map { ($0.element.article.slug, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var parents: [Version: Version] = [:]
         func root(_ version: Version) -> Version {
@@ -225,6 +311,11 @@ struct SharedPassages: Sendable {
         self.ofArticle = ofArticle.mapValues { $0.sorted { $0.passage < $1.passage } }
         self.links = links
         self.copies = copies
+        var crowdedArticles = keeping
+        for group in groups where group.contains(where: crowded.contains) {
+            for version in group { crowdedArticles.insert(articles[Int(version.article)].article.slug) }
+        }
+        self.crowdedArticles = crowdedArticles
     }
 
     /// Two passages confirmed as versions of one, by their articles' slugs (which keep while
@@ -244,16 +335,20 @@ struct SharedPassages: Sendable {
     }
 
     /// Every pair confirmed so far, for the next update: similar passages of different texts,
-    /// each the first copy of its text.
+    /// each the first copy of its text (in crowded runs only those that joined groups).
     let links: [Link]
+    /// The articles in a group with a passage of a crowded run, which was searched only for what
+    /// joins groups: `links` may lack pairs that hold such a group together once one of them
+    /// changes. (A passage of a crowded run in no group is like no other: it holds nothing together.)
+    let crowdedArticles: Set<String>
     /// The passages whose text is the same byte for byte, two or more a text, each in date order:
     /// a class rather than a link per pair, as a sentence every one of 10,000 articles carries
     /// would be 50 million pairs (at 4,000 articles the pairs took 1.5 GB and 9 s).
     let copies: [[Link.End]]
 
-    /// The pairs of `candidates` whose shingles are similar enough, as links. A pair is the
-    /// numbers (`Numbering`) of its two passages, the earlier in the upper half.
-    private static func confirm(_ candidates: [UInt64], _ numbers: Numbering, in articles: [ConvertedArticle], serially: Bool) -> [Link] {
+    /// The pairs of `candidates` whose shingles are similar enough. A pair is the numbers
+    /// (`Numbering`) of its two passages, the earlier in the upper half.
+    private static func confirm(_ candidates: [UInt64], _ numbers: Numbering, in articles: [ConvertedArticle], serially: Bool) -> [UInt64] {
         // The passages the pairs name, each once and sorted: an array, not a set, as a dossier of
         // ten thousand articles has hundreds of thousands of candidates (the set was the build's
         // peak of memory).
@@ -283,8 +378,13 @@ struct SharedPassages: Sendable {
                 return Shingles.similarity(shingles(of: UInt32(pair >> 32)), shingles(of: UInt32(truncatingIfNeeded: pair))) >= Shingles.threshold
             }
         }
-        return confirmed.joined().map { index in
-            let (first, second) = (numbers.version(UInt32(candidates[index] >> 32)), numbers.version(UInt32(truncatingIfNeeded: candidates[index])))
+        return confirmed.joined().map { candidates[$0] }
+    }
+
+    /// `pairs` (of passage numbers) as links, by slug.
+    private static func links(_ pairs: [UInt64], _ numbers: Numbering, in articles: [ConvertedArticle]) -> [Link] {
+        pairs.map { pair in
+            let (first, second) = (numbers.version(UInt32(pair >> 32)), numbers.version(UInt32(truncatingIfNeeded: pair)))
             return Link(first: .init(slug: articles[Int(first.article)].article.slug, passage: first.passage),
                         second: .init(slug: articles[Int(second.article)].article.slug, passage: second.passage))
         }
@@ -295,6 +395,7 @@ struct SharedPassages: Sendable {
         ofArticle = [:]
         links = []
         copies = []
+        crowdedArticles = []
     }
 
     /// A hash of a whole sketch: copies of one text have the same.

@@ -48,7 +48,6 @@ extension Pipeline {
             return (converted.article.slug, (marks: marks, reads: reads.keys))
         }, uniquingKeysWith: { first, _ in first })
         try ensureBodies(for: articleJobs.map(\.article.slug).filter { marking[$0]!.marks.isEmpty })
-        let marked = try sources(of: articleJobs.map(\.article.slug).filter { !marking[$0]!.marks.isEmpty })
         let (bodies, converter, again) = (state.bodies, state.converter!, !records)
         // Per page made: its path and what it read (when recorded), and a checking render's problems.
         typealias Made = (path: String?, keys: [InputKey], problems: [TemplateError])
@@ -61,8 +60,10 @@ extension Pipeline {
                 let slug = converted.article.slug
                 var reads = Reads(records: records)
                 for key in marking[slug]!.reads { reads.note(key) }
-                // The teaser's shared passages are marked in its field.
-                let remade = try marked[slug].map { try converter.convert($0, marks: marking[slug]!.marks) }
+                // Read again here, one at a time: an agency-heavy dossier has shared passages in most
+                // articles. The teaser's shared passages are marked in its field.
+                let marks = marking[slug]!.marks
+                let remade = marks.isEmpty ? nil : try converter.convert(source(of: slug), marks: marks)
                 return try made(pages.article(converted, html: remade?.html ?? bodies[slug]!, fields: remade?.article.fields, &reads), &reads, again: again)
             } + otherJobs.concurrentMap(serially: options.serially) { job -> Made in
                 var reads = Reads(records: records)
@@ -93,14 +94,16 @@ extension Pipeline {
         for (slug, body) in zip(missing, bodies) { state.bodies[slug] = body }
     }
 
-    /// The articles of `slugs` as read: kept by `serve` and `check`, read again by `build`,
-    /// which keeps none.
+    /// The articles of `slugs` as read (`source(of:)`).
     func sources(of slugs: [String]) throws -> [String: Article] {
-        let contentName = options.content.lastPathComponent
-        let read = try slugs.concurrentMap(serially: options.serially) { slug in
-            try state.sources[slug] ?? ArticleFile.read(options.content.appendingPathComponent("articles/\(slug).md").path, contentName: contentName)
-        }
+        let read = try slugs.concurrentMap(serially: options.serially) { try source(of: $0) }
         return Dictionary(zip(slugs, read), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The article `slug` as read: kept by `serve` and `check`, read again by `build`, which
+    /// keeps none.
+    func source(of slug: String) throws -> Article {
+        try state.sources[slug] ?? ArticleFile.read(options.content.appendingPathComponent("articles/\(slug).md").path, contentName: options.content.lastPathComponent)
     }
 
     /// The pages (by number) to make again: on the first run all, later those that read an
