@@ -240,6 +240,9 @@ struct Scanner {
         // generic noun that opens the run ("Nachrichtenagentur Yonhap", "Industriestadt Komsomolsk");
         // in English a capitalised "Agency" is part of the name.
         let roleAt = words.lastIndex(where: isRole)
+        // A title with no name after it in the run is no name: "Chinese President" before a name
+        // already linked, "U.S. President".
+        if let roleAt, roleAt == words.count - 1 { return (nil, index) }
         let headAt = rules.capitalisesNouns && words.count > 1
             && (isHead(words[0], in: rules.organisationHeads) || isHead(words[0], in: rules.placeHeads)) ? 0 : nil
         if let last = [roleAt, headAt].compactMap({ $0 }).max(), last + 1 < words.count {
@@ -251,7 +254,9 @@ struct Scanner {
                 words.removeFirst()
                 firstWord += 1
             }
-        } else if words.count == 1, isCue(words[0]) {
+        }
+        // A generic noun alone is no name ("State" of "Secretary of State"), nor is a letter ("U" of "U.S.").
+        if words.count == 1, isCue(words[0]) || words[0].count == 1 {
             return (nil, index)
         }
         // A sentence's first word before a particle is a common noun: "Residents of Bad Ems".

@@ -178,7 +178,7 @@ extension LanguageRules {
         organisationWords: ["agency", "ministry", "party", "office", "council", "commission", "bank", "police", "army",
                             "court", "institute", "university", "foundation", "association", "corporation", "company",
                             "news", "times", "post", "service", "guard", "government", "parliament", "union", "organization",
-                            "organisation", "committee", "department", "network", "broadcaster"],
+                            "organisation", "committee", "department", "network", "broadcaster", "house"],
         organisationHeads: ["agency", "news agency", "broadcaster", "newspaper", "network", "company", "firm", "group",
                             "outlet", "platform"],
         placeHeads: ["city", "town", "village", "port", "capital", "region", "province", "state", "district", "county"],

@@ -66,6 +66,21 @@ struct CandidateFinderTests {
         }
     }
 
+    /// English copy whose names are linked already: the titles before them, what is left of
+    /// "Secretary of State" and of "U.S." are no names.
+    @Test func englishTitlesBeforeLinkedNamesAreNoNames() {
+        let found = candidates("""
+            U.S. President [Joe Biden](person:joe-biden) and Chinese President [Xi Jinping](person:xi-jinping) met on \
+            Wednesday, standing next to Secretary of State [Antony Blinken](person:antony-blinken). The talks lasted four \
+            hours, said White House spokesperson [Karine Jean-Pierre](person:karine-jean-pierre). The White House said \
+            talks in San Francisco would follow. U.S. officials agreed.
+            """, "en")
+        #expect(found["White House"]?.type == .org, "\(String(describing: found["White House"]))")
+        for wrong in ["Chinese President", "U.S. President", "President", "U", "S", "State", "Secretary of State", "Secretary", "White House spokesperson"] {
+            #expect(found[wrong] == nil, "\(wrong) is no candidate")
+        }
+    }
+
     /// The summit as Reuters-style English copy tells it: the family name alone more often than
     /// the whole name, names after "the", a place introduced as "the village of".
     static let englishSummit = """
