@@ -46,7 +46,7 @@ struct SharedPassages: Sendable {
         // then by passage. Sorted in place: a radix sort (0.15 s less at 10k) or the standard
         // library's stable sort need a second array per band, and this is the build's peak of memory.
         // `try!`: the closures here throw nothing.
-        let candidates = try! Array(0..<Shingles.bands).concurrentMap(serially: serially) { band -> (pairs: [UInt64], crowded: [[UInt32]]) in
+        let candidates = try! Array(0..<Shingles.bands).concurrentMap(serially: serially) { band -> (pairs: [UInt64], joined: [UInt64], crowded: [UInt32]) in
             var entries: [UInt64] = []
             entries.reserveCapacity(Int(numbers.count))
             for (position, article) in articles.enumerated() {
@@ -56,7 +56,7 @@ struct SharedPassages: Sendable {
                 }
             }
             entries.sortInPlace()
-            var pairs: [UInt64] = [], crowdedRuns: [[UInt32]] = []
+            var pairs: [UInt64] = [], joined: [UInt64] = [], crowdedRuns: [UInt32] = []
             var run: [(number: UInt64, article: Int32, sketch: SIMD16<UInt16>)] = []
             var start = 0
             while start < entries.count {
@@ -64,7 +64,9 @@ struct SharedPassages: Sendable {
                 while end < entries.count, entries[end] >> 32 == entries[start] >> 32 { end += 1 }
                 guard end - start > 1 else { start = end; continue }
                 guard end - start <= crowded else {
-                    crowdedRuns.append(entries[start..<end].map { UInt32(truncatingIfNeeded: $0) })
+                    let run = entries[start..<end].map { UInt32(truncatingIfNeeded: $0) }
+                    joined += Self.joining(run, numbers, in: articles)
+                    crowdedRuns += run
                     start = end
                     continue
                 }
@@ -87,57 +89,53 @@ struct SharedPassages: Sendable {
             }
             // Without the room appending left: the bands' pairs wait here while the last bands
             // sort, the build's peak of memory.
-            return (pairs.compacted(), crowdedRuns)
+            return (pairs.compacted(), joined, crowdedRuns)
         }
         var pairs = Array(candidates.map(\.pairs).joined())
         pairs.sortDistinct()
-        var confirmed = Self.confirm(pairs, numbers, in: articles, serially: serially)
-        let crowdedRuns = candidates.flatMap(\.crowded)
-        if !crowdedRuns.isEmpty { confirmed += Self.joining(crowdedRuns, confirmed: confirmed, numbers, in: articles) }
+        // A pair may join groups in several bands' runs, or be confirmed besides.
+        var confirmed = Self.confirm(pairs, numbers, in: articles, serially: serially) + candidates.flatMap(\.joined)
+        confirmed.sortDistinct()
         self.init(articles, links: Self.links(confirmed, numbers, in: articles), copies: Self.ends(copies, numbers, in: articles),
-                  crowded: Set(crowdedRuns.joined().map(numbers.version)))
+                  crowded: Set(candidates.flatMap(\.crowded).map(numbers.version)))
     }
 
     /// How long a band's run of passages may be before only what joins groups is looked for in it.
     static let crowded = 64
 
-    /// Pairs of passages in `runs` (crowded runs of the bands) that join groups that `confirmed`
-    /// and the pairs found before do not already join: the groups come out as if every pair had
-    /// been compared (a pair within a group joins nothing), but the pairs found are about one a
-    /// passage, not one per two of them. The runs' passages' shingles are made once.
-    private static func joining(_ runs: [[UInt32]], confirmed: [UInt64], _ numbers: Numbering, in articles: [ConvertedArticle]) -> [UInt64] {
-        var roots = Roots(count: numbers.count)
-        for pair in confirmed { _ = roots.join(UInt32(pair >> 32), UInt32(truncatingIfNeeded: pair)) }
-        var made: [UInt32: [UInt64]] = [:]
-        func shingles(of number: UInt32) -> [UInt64] {
-            if let shingles = made[number] { return shingles }
-            let version = numbers.version(number)
-            let article = articles[Int(version.article)]
+    /// The pairs of similar passages in `run` (a crowded run of one band, passage numbers) that
+    /// join its groups: a pair within a group joins nothing, so the groups come out as if every
+    /// pair had been confirmed, with about one pair a passage rather than one per two of them.
+    /// Each passage's shingles are made once.
+    private static func joining(_ run: [UInt32], _ numbers: Numbering, in articles: [ConvertedArticle]) -> [UInt64] {
+        var roots = Roots(count: UInt32(run.count))
+        let versions = run.map { numbers.version($0) }
+        let sketches = run.map { numbers.passage($0, in: articles).sketch }
+        var made = [[UInt64]?](repeating: nil, count: run.count)
+        func shingles(_ index: Int) -> [UInt64] {
+            if let shingles = made[index] { return shingles }
+            let article = articles[Int(versions[index].article)]
             let shingles = article.text.withUnsafeBufferPointer { text in
-                Shingles.shingles(Shingles.words(UnsafeBufferPointer(rebasing: text[article.passages[Int(version.passage)].range])))
+                Shingles.shingles(Shingles.words(UnsafeBufferPointer(rebasing: text[article.passages[Int(versions[index].passage)].range])))
             }
-            made[number] = shingles
+            made[index] = shingles
             return shingles
         }
         var found: [UInt64] = []
-        for run in runs {
-            let versions = run.map { numbers.version($0) }
-            let sketches = run.map { numbers.passage($0, in: articles).sketch }
-            for later in 1..<run.count {
-                var joined = roots.root(run[later])
-                for earlier in 0..<later where versions[earlier].article != versions[later].article {
-                    let root = roots.root(run[earlier])
-                    guard root != joined, Shingles.agreement(sketches[earlier], sketches[later]) >= Shingles.estimateFloor,
-                          Shingles.similarity(shingles(of: run[earlier]), shingles(of: run[later])) >= Shingles.threshold else { continue }
-                    joined = roots.join(run[earlier], run[later])
-                    found.append(UInt64(run[earlier]) << 32 | UInt64(run[later]))
-                }
+        for later in 1..<run.count {
+            var joined = roots.root(UInt32(later))
+            for earlier in 0..<later where versions[earlier].article != versions[later].article {
+                let root = roots.root(UInt32(earlier))
+                guard root != joined, Shingles.agreement(sketches[earlier], sketches[later]) >= Shingles.estimateFloor,
+                      Shingles.similarity(shingles(earlier), shingles(later)) >= Shingles.threshold else { continue }
+                joined = roots.join(UInt32(earlier), UInt32(later))
+                found.append(UInt64(run[earlier]) << 32 | UInt64(run[later]))
             }
         }
         return found
     }
 
-    /// Which group each passage (by number) is in so far, as the root of a tree of passages.
+    /// Which group each passage (by its index in a run) is in so far, as the root of a tree.
     private struct Roots {
         private var parents: [UInt32]
 
