@@ -73,6 +73,12 @@ public struct Article: Sendable, Hashable {
     }
 
     /// The front matter fields an article takes.
+    /// What to do about a missing or empty title.
+    static func noTitle(given: Bool) -> String {
+        given ? "the article's 'title' is empty: give it a title (a page, its links and feed entries need one)"
+              : "article has no 'title' in its front matter: add 'title: …'"
+    }
+
     static let keys = ["title", "outlet", "authors", "date", "dateline", "source", "language", "url", "teaser", "captions", "import_hash"]
 
     /// Parses an article file: `---` front matter, `---`, Markdown body.
@@ -86,7 +92,8 @@ public struct Article: Sendable, Hashable {
         let fields = try YAMLFields(frontMatter, file: file, lineOffset: 1)
         try fields.rejectUnknownKeys(keys, what: "front matter field")
         guard let title = try fields.string("title") else {
-            throw SourceError(file: file, line: 1, column: 1, message: "article has no 'title' in its front matter: add 'title: …'")
+            let (line, column) = fields.has("title") ? fields.location(of: "title") : (1, 1)
+            throw SourceError(file: file, line: line, column: column, message: Self.noTitle(given: fields.has("title")))
         }
         let date = try fields.string("date") ?? ""
         let url = try fields.string("url")
@@ -141,7 +148,8 @@ public struct Article: Sendable, Hashable {
             }
         }
         guard let title = string("title") else {
-            throw SourceError(file: file, line: 1, column: 1, message: "article has no 'title' in its front matter: add 'title: …'")
+            let given = fields.values["title"]
+            throw SourceError(file: file, line: given.map { $0.line + 1 } ?? 1, column: given?.column ?? 1, message: Self.noTitle(given: given != nil))
         }
         let date = string("date") ?? ""
         let url = string("url")

@@ -90,6 +90,9 @@ public struct YAMLFields {
         SourceError(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1, message: message)
     }
 
+    /// Whether `key` is given, even as an empty value.
+    public func has(_ key: String) -> Bool { mapping[key] != nil }
+
     public func location(of key: String) -> (line: Int, column: Int) {
         let node = mapping[key]
         return ((node?.mark?.line ?? 1) + lineOffset, node?.mark?.column ?? 1)

@@ -48,8 +48,17 @@ struct Import: ParsableCommand {
                 options: .init(content: dossier.contentURL, force: force, outlet: outlet, url: url, date: date, language: language),
                 registry: registry
             )
-            for file in try ArticleImporter.inputs(paths) {
-                let outcome = try importer.importFile(file)
+            // A file that cannot be imported is reported and the others go on: each file is
+            // written whole or not at all, and a second run finds the imported ones unchanged.
+            var failed = 0
+            let files = try ArticleImporter.inputs(paths)
+            for file in files {
+                let outcome: ArticleImporter.Outcome
+                do { outcome = try importer.importFile(file) } catch {
+                    printError("\(error)")
+                    failed += 1
+                    continue
+                }
                 outcome.warnings.forEach { printError("warning: \($0)") }
                 switch outcome.action {
                 case .written:
@@ -60,6 +69,12 @@ struct Import: ParsableCommand {
                 case .keptEditorChanges: print("\(outcome.article): kept, an editor changed it since its import (use --force to overwrite)")
                 }
             }
+            if failed > 0 {
+                printError("note: \(failed) of \(files.count) files not imported; fix them and run the import again (what was imported stays)")
+                throw ExitCode.failure
+            }
+        } catch let code as ExitCode {
+            throw code
         } catch {
             throw reportFailure(error)
         }

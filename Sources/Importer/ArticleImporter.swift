@@ -89,6 +89,7 @@ public struct ArticleImporter {
         let sidecar = try sidecarFile.map { try Sidecar(contentsOf: $0, display: $0.path) }
         sidecar?.apply(to: &article)
         if article.language.isEmpty { article.language = options.language }
+        try article.titleFromTextIfNone(file: file.lastPathComponent, display: file.path)
         let body = Self.markdown(of: article)
         let slug = try slug(for: article, rawName: rawName)
         let target = options.content.appendingPathComponent("articles/\(slug).md")

@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 extension ImportedArticle {
     /// Steps shared by every input format: the dateline of the first paragraphs, and warnings
@@ -30,6 +31,25 @@ extension ImportedArticle {
         for (field, value) in [("title", title), ("outlet", outlet), ("date", date), ("teaser", teaser)] where value.isEmpty {
             warnings.append("\(file): no \(field) found; left empty, fill it in the front matter")
         }
+    }
+
+    /// The warning for a title taken from the text.
+    static func titleFromText(_ file: String) -> String {
+        "\(file): no headline found; the title is the first sentence, edit it in the front matter"
+    }
+
+    /// A title for an article whose source, sidecar and options gave none, as the build needs
+    /// one: its text's first sentence, with a warning. Without text (an empty page, or one
+    /// of captions, credits and links only) there is nothing to import.
+    mutating func titleFromTextIfNone(file: String, display: String) throws {
+        guard title.isEmpty else { return }
+        let texts = [teaser] + blocks.map { $0.hasPrefix("## ") ? String($0.dropFirst(3)) : $0 }
+        guard let text = texts.first(where: { !$0.isEmpty }) else {
+            throw SourceError(file: display, message: "no article text found (the file is empty, or holds only captions, credits or links): nothing was imported; check that this is the article's text or page")
+        }
+        title = LineKind.title(from: Dateline(text)?.rest ?? text)
+        warnings.removeAll { $0.hasSuffix("no title found; left empty, fill it in the front matter") }
+        warnings.append(Self.titleFromText(file))
     }
 
     /// The dateline's place, and its agency as the outlet when none is known.

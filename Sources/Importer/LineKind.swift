@@ -51,6 +51,16 @@ enum LineKind {
         return last == "." || last == "!" || last == "?" || last == "…"
     }
 
+    /// A title made of a text that has none: its first sentence, cut after the last word that
+    /// fits in `maximumLength` characters (with "…") when the sentence is longer.
+    static func title(from text: String, maximumLength: Int = 160) -> String {
+        let sentence = firstSentence(of: text)
+        guard sentence.count > maximumLength else { return sentence }
+        let head = sentence.prefix(maximumLength)
+        let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return cut.trimmingCharacters(in: .whitespaces) + "…"
+    }
+
     /// The first sentence of a paragraph, without its final period.
     static func firstSentence(of text: String) -> String {
         var index = text.startIndex

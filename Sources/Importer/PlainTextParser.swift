@@ -127,8 +127,8 @@ private extension PlainTextParser {
             return
         }
         let body = Dateline(first)?.rest ?? first
-        article.title = LineKind.firstSentence(of: body)
-        article.warnings.append("\(file): no headline found; the title is the first sentence, edit it in the front matter")
+        article.title = LineKind.title(from: body)
+        article.warnings.append(ImportedArticle.titleFromText(file))
         if body.count <= 400, LineKind.firstSentence(of: body).count + 1 < body.count, blocks.count > 2 {
             article.teaser = body
             blocks.removeFirst()

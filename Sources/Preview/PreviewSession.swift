@@ -34,16 +34,24 @@ public final class PreviewSession: @unchecked Sendable {
         // The builder's look at the content, which its rebuild then starts from.
         let registryChanged = hasBuilt && builder.changedFiles().contains { $0.hasPrefix("entities/") }
         hasBuilt = true
-        let rawNow = FileStamp.scan(options.content.appendingPathComponent("raw"))
+        var rawNow = FileStamp.scan(options.content.appendingPathComponent("raw"))
         let newRaw = Self.filesToImport(now: rawNow, before: rawStamps)
+        // A raw file that cannot be imported keeps neither the others nor the build back; it is
+        // reported after the build and tried again on each rebuild until it imports or goes.
+        var failed: [SourceError] = []
         if registryChanged || !newRaw.isEmpty {
             let registry = try Content.loadRegistry(from: options.content)
             if !newRaw.isEmpty {
                 let language = try Content.loadSettings(from: options.content).language
                 let importer = ArticleImporter(options: .init(content: options.content, language: language), registry: registry)
                 for name in newRaw {
-                    let outcome = try importer.importFile(options.content.appendingPathComponent("raw/\(name)"))
-                    notes.append("imported \(name) as \(outcome.article)")
+                    do {
+                        let outcome = try importer.importFile(options.content.appendingPathComponent("raw/\(name)"))
+                        notes.append("imported \(name) as \(outcome.article)")
+                    } catch {
+                        failed += SourceErrors.located(in: error) ?? [SourceError(file: "raw/\(name)", message: "\(error)")]
+                        rawNow[name] = nil
+                    }
                 }
             }
             var added = 0
@@ -62,6 +70,7 @@ public final class PreviewSession: @unchecked Sendable {
             lock.withLock { searchIsStale = true }
         }
         notes.append("\(outcome.written.count) files written, \(outcome.removed.count) removed in \(String(format: "%.0f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)) ms")
+        try SourceErrors.throwIfAny(failed)
         return notes.joined(separator: "; ")
     }
 }

@@ -72,6 +72,50 @@ struct FrontMatterTests {
         "title: Tee\u{0301}\noutlet: \u{0301}Agentur",
     ]
 
+    /// Whatever the importer accepts, the build reads: a page without a title or headline gets
+    /// its text's first sentence as title (cut at a word when long), in every input format; a
+    /// file with no text is refused and leaves nothing behind (no article, no raw copy). An
+    /// article whose title is empty is an error at the title's line, in both readers.
+    @Test func everyImportedArticleHasATitleTheBuildReads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("titles-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        let importer = ArticleImporter(options: .init(content: content), registry: try Registry.load(from: ArticleFileTests.repository.appendingPathComponent("content/entities")))
+        let long = String(repeating: "Die Delegation besichtigte die Startrampe ", count: 6) + "am Mittwoch. Danach sprachen beide."
+        let titled: [(name: String, text: String, title: String)] = [
+            ("ohne-titel.html", "<html><body><p>Putin empfing Kim am Kosmodrom. Es gab ein Dinner.</p><p>Zweiter Absatz.</p></body></html>", "[Putin](person:wladimir-putin) empfing Kim am Kosmodrom"),
+            ("leerer-titel.html", "<html><head><title> </title></head><body><p>Kim reiste mit dem Zug an. Er blieb.</p></body></html>", "Kim reiste mit dem Zug an"),
+            ("text-als.html", "Kim traf Putin in Russland. Es war ein Treffen.\n\nZweiter Absatz.\n", "Kim traf [Putin](person:wladimir-putin) in [Russland](place:russland)"),
+            ("lang.html", "<p>\(long)</p>", String(long.prefix(160).split(separator: " ").dropLast().joined(separator: " ")) + "…"),
+            ("lang.txt", "\(long)\n\nZweiter Absatz mit mehr Text.\n\nDritter Absatz.\n", String(long.prefix(160).split(separator: " ").dropLast().joined(separator: " ")) + "…"),
+        ]
+        for (name, text, title) in titled {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            let outcome = try importer.importFile(file)
+            #expect(outcome.warnings.contains("\(name): no headline found; the title is the first sentence, edit it in the front matter"), "\(name)")
+            #expect(!outcome.warnings.contains { $0.contains("no title found") }, "\(name)")
+            let written = try String(contentsOf: folder.appendingPathComponent(outcome.article), encoding: .utf8)
+            let article = try Article.parse(written, slug: "a", file: name)
+            #expect(article.title == title, "\(name)")
+            #expect(try Article.parse(written, slug: "a", file: name, reader: .yaml).title == title, "\(name)")
+        }
+        for (name, text) in [("leer.txt", ""), ("leer.html", "  \n\n"), ("nur-bildnachweis.html", "<html><body><p>Foto: dpa</p></body></html>")] {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            #expect { try importer.importFile(file) } throws: { "\($0)".contains("\(name): error: no article text found") }
+            #expect(!FileManager.default.fileExists(atPath: content.appendingPathComponent("raw/\(name)").path))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("articles").path).count == titled.count)
+        let empty = "---\ntitle: \"\"\ndate: \"2023-09-13\"\n---\nText.\n"
+        for reader in [Article.Reader.fastest, .yaml] {
+            #expect { try Article.parse(empty, slug: "a", file: "a.md", reader: reader) } throws: {
+                "\($0)".hasPrefix("a.md:2:8: error: the article's 'title' is empty")
+            }
+        }
+    }
+
     @Test func fastReaderReadsWhatTheImporterWrites() throws {
         let fields = try #require(SimpleFrontMatter(FrontMatterTests.samples[7]))
         #expect(fields.values["title"]?.value == .scalar("Grüße aus Wostotschny"))

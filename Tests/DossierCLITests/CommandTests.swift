@@ -66,6 +66,28 @@ struct CommandTests {
         #expect(try String(contentsOfFile: path("datei"), encoding: .utf8) == "kein Ordner")
     }
 
+    /// A folder with files that cannot be imported (empty, binary) among good ones: each bad
+    /// file is reported and the import fails, but the good ones before and after it are
+    /// imported, a page without a title gets its first sentence, and the dossier builds.
+    @Test func aBadFileInAFolderStopsOnlyItself() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Init.parse([path("mappe")]).run()
+        try write("in/a.txt", "Kim reist nach Russland\n\nDer Zug fuhr am Dienstag ab. Er kam an.\n")
+        try write("in/b-leer.txt", "")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 1]).write(to: URL(fileURLWithPath: path("in/c-bild.txt")))
+        try write("in/d.html", "<html><body><p>Putin zeigte Kim den Startplatz. Dann gab es ein Essen.</p></body></html>")
+        let content = ["--content", path("mappe/content")]
+        #expect(throws: ExitCode.failure) { try Import.parse(content + [path("in")]).run() }
+        let articles = try FileManager.default.contentsOfDirectory(atPath: path("mappe/content/articles")).filter { $0 != ".keep" }.sorted()
+        #expect(articles == ["kim-reist-nach-russland.md", "putin-zeigte-kim-den-startplatz.md"])
+        let raw = try FileManager.default.contentsOfDirectory(atPath: path("mappe/content/raw")).filter { $0 != ".keep" }.sorted()
+        #expect(raw == ["a.txt", "d.html"])
+        try FileManager.default.createDirectory(atPath: path("mappe/Templates"), withIntermediateDirectories: true)
+        try Build.parse(content + ["--templates", path("mappe/Templates"), "--output", path("mappe/site"), "--no-search"]).run()
+        let page = try String(contentsOfFile: path("mappe/site/articles/putin-zeigte-kim-den-startplatz.html"), encoding: .utf8)
+        #expect(page.contains("<title>Putin zeigte Kim den Startplatz"))
+    }
+
     /// A new user's first hour: init, import a folder of articles with sidecars, take the
     /// suggestions into the registry, annotate, build; the suggested entities get their pages.
     @Test func aNewcomerGetsFromRawArticlesToEntityPages() throws {

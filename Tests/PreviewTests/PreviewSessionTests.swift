@@ -54,6 +54,26 @@ struct PreviewSessionTests {
         #expect(page.contains("Tagesschau"))
     }
 
+    /// A raw file that cannot be imported (here empty) is reported, but the file dropped with
+    /// it is imported and built; it is reported again on each rebuild until it is fixed, and
+    /// then imported.
+    @Test func aRawFileThatCannotBeImportedKeepsNothingElseBack() throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        let session = PreviewSession(options: dossier.options)
+        _ = try session.rebuild()
+        try dossier.write("content/raw/a-leer.txt", "")
+        try dossier.write("content/raw/b-gut.txt", "Putin reist nach Wien\n\nWladimir Putin reiste am Mittwoch nach Wien.\n")
+        #expect { try session.rebuild() } throws: { "\($0)".contains("raw/a-leer.txt: error: no article text found") }
+        let built = dossier.root.appendingPathComponent("site/articles/putin-reist-nach-wien.html")
+        #expect(FileManager.default.fileExists(atPath: built.path))
+        #expect { try session.rebuild() } throws: { "\($0)".contains("raw/a-leer.txt: error: no article text found") }
+        try dossier.write("content/raw/a-leer.txt", "Kim reist nach Moskau\n\nKim Jong Un reiste am Dienstag nach Moskau.\n")
+        let note = try session.rebuild()
+        #expect(note.contains("imported a-leer.txt as content/articles/kim-reist-nach-moskau.md"), "\(note)")
+        #expect(FileManager.default.fileExists(atPath: dossier.root.appendingPathComponent("site/articles/kim-reist-nach-moskau.html").path))
+    }
+
     @Test func aKnownShortFormNewlyAmbiguousForAnotherEntityIsResolvedAgain() throws {
         let dossier = try PreviewDossier()
         defer { try? FileManager.default.removeItem(at: dossier.root) }
