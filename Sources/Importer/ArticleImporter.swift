@@ -54,7 +54,7 @@ public struct ArticleImporter {
 
     /// Whether a file of this name is an article to import (.txt, .md, .html), not a sidecar or other file.
     public static func isImportable(_ name: String) -> Bool {
-        ["txt", "md", "html", "htm"].contains((name as NSString).pathExtension.lowercased())
+        ["txt", "md", "markdown", "html", "htm"].contains((name as NSString).pathExtension.lowercased())
     }
 
     /// The files to import under `paths` (folders are searched for .txt, .md and .html).
@@ -94,7 +94,7 @@ public struct ArticleImporter {
         let slug = try slug(for: article, rawName: rawName)
         let target = options.content.appendingPathComponent("articles/\(slug).md")
         let existing = try? String(contentsOf: target, encoding: .utf8)
-        var url = sidecar?.url ?? options.url
+        var url = sidecar?.url ?? options.url ?? article.url
         if let existing { try Self.keepFilledFields(of: existing, display: "\(options.content.lastPathComponent)/articles/\(slug).md", in: &article, url: &url, force: options.force) }
         let annotated = ArticleAnnotation.annotate(article.file(source: "raw/\(rawName)", url: url, body: body), with: annotators(article.language))
         let rendered = ArticleFile.text(of: annotated.article)
@@ -153,12 +153,17 @@ public struct ArticleImporter {
 }
 
 extension ArticleImporter {
-    /// What the raw file `name` (HTML by its extension, else plain text) holds as an article,
+    /// What the raw file `name` (HTML, Markdown or plain text, by its extension) holds as an article,
     /// before the registry is applied; `display` names it in errors.
     public static func parse(_ data: Data, name: String, display: String) throws -> ImportedArticle {
         let text = try text(of: data, file: display)
-        let isHTML = ["html", "htm"].contains(name.split(separator: ".").last.map { $0.lowercased() } ?? "")
-        var article = isHTML ? try HTMLArticleParser(file: name).parse(data) : PlainTextParser(file: name).parse(text)
+        var article: ImportedArticle
+        switch name.split(separator: ".").last.map({ $0.lowercased() }) ?? "" {
+        case "html", "htm": article = try HTMLArticleParser(file: name).parse(data)
+        case let kind where ["md", "markdown"].contains(kind) && MarkdownArticleParser.isMarkdown(text):
+            article = try MarkdownArticleParser(file: name, display: display).parse(text)
+        default: article = PlainTextParser(file: name).parse(text)
+        }
         article.removeControlCharacters()
         if article.language.isEmpty { article.language = LanguageRules.language(of: article.blocks.joined(separator: "\n")) ?? "" }
         return article

@@ -5,6 +5,14 @@ import Foundation
 /// English: "13.09.2023, 10:45 Uhr", "Mittwoch, 13. September 2023", "Stand: 13.09.2023",
 /// "Sept. 13, 2023 9:45 AM GMT", "Updated 13 September 2023", "2023-09-13".
 enum DateLine {
+    /// The ISO date of a page's machine-readable date (a meta tag, `<time datetime>`, front
+    /// matter): a timestamp that starts with one (`2023-09-13T10:45:00.000Z`), or what a date
+    /// line gives (`Sep 13, 2023`); nil for anything else, which the build would refuse.
+    static func date(inStamp stamp: String) -> String? {
+        let start = String(stamp.trimmingCharacters(in: .whitespaces).prefix(10))
+        return ISODate.problem(with: start) == nil ? start : date(in: stamp)
+    }
+
     /// The ISO date (`2023-09-13`) the line gives, or nil when the line says anything else.
     static func date(in line: String) -> String? {
         guard line.count <= 80, line.contains(where: \.isNumber) else { return nil }

@@ -58,7 +58,7 @@ private extension HTMLArticleParser {
             switch key {
             case "og:site_name": article.outlet = content
             case "article:published_time", "date", "pubdate", "dcterms.date":
-                if article.date.isEmpty { article.date = String(content.prefix(10)) }
+                if article.date.isEmpty { article.date = DateLine.date(inStamp: content) ?? "" }
             case "author", "article:author":
                 if article.authors.isEmpty, !content.hasPrefix("http") {
                     article.authors = content.replacingOccurrences(of: " und ", with: ",").split(separator: ",")
@@ -69,7 +69,7 @@ private extension HTMLArticleParser {
             }
         }
         if article.date.isEmpty, let time = first(in: html, named: "time"), let value = attribute(time, "datetime") {
-            article.date = String(value.prefix(10))
+            article.date = DateLine.date(inStamp: value) ?? ""
         }
     }
 

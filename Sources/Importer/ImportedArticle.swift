@@ -15,6 +15,8 @@ public struct ImportedArticle: Sendable, Equatable {
     public var language = ""
     public var teaser = ""
     public var captions: [Caption] = []
+    /// Where the article was published, when the file says (a Markdown file's front matter).
+    public var url: String?
     /// Markdown blocks: paragraphs and `## ` subheadings, not yet annotated.
     public var blocks: [String] = []
     /// What could not be found, for the user to fill in.

@@ -116,6 +116,71 @@ struct FrontMatterTests {
         }
     }
 
+    /// Markdown as other tools write it: YAML or TOML front matter under the names they use
+    /// (publisher, author, description, a timestamp as date), Markdown's marks read as such rather
+    /// than kept as literal `**` and `[…](…)`; plain text saved as `.md` is still read as plain text;
+    /// a page's date in any form is a date, and one that is none is left out rather than written
+    /// for the build to refuse.
+    @Test func markdownFromOtherToolsImportsAsItsFrontMatterAndMarksSay() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("markdown-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        let importer = ArticleImporter(options: .init(content: content), registry: try Registry.load(from: ArticleFileTests.repository.appendingPathComponent("content/entities")))
+        func imported(_ name: String, _ text: String) throws -> (article: Article, outcome: ArticleImporter.Outcome) {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            let outcome = try importer.importFile(file)
+            let written = try String(contentsOf: folder.appendingPathComponent(outcome.article), encoding: .utf8)
+            let article = try Article.parse(written, slug: "a", file: name)
+            #expect(try Article.parse(written, slug: "a", file: name, reader: .yaml) == article, "\(name)")
+            return (article, outcome)
+        }
+        let yaml = try imported("obsidian.md", """
+            ---
+            title: "Ankunft im Osten – der Tag"
+            date: 2023-09-13T08:00:00.000Z
+            author: [Jane Doe, Max Muster]
+            publisher: Tagesschau
+            description: Der Zug kam am Morgen an.
+            url: https://example.org/ankunft
+            tags: [a, b]
+            ---
+
+            # Ankunft im Osten – der Tag
+
+            Der Zug aus Pjöngjang hielt am Mittwoch an der Grenze. Die Delegation stieg um.
+
+            ## Das Gespräch
+
+            Die beiden sprachen **lange** über [Raumfahrt](https://example.org/raumfahrt) und `Raketen`.
+            """)
+        #expect(yaml.article.title == "Ankunft im Osten – der Tag")
+        #expect(yaml.article.outlet == "Tagesschau" && yaml.article.date == "2023-09-13" && yaml.article.authors == ["Jane Doe", "Max Muster"])
+        #expect(yaml.article.url == "https://example.org/ankunft" && yaml.article.teaser == "Der Zug kam am Morgen an.")
+        #expect(yaml.article.body == "Der Zug aus [Pjöngjang](place:pjoengjang) hielt am Mittwoch an der Grenze. Die Delegation stieg um.\n\n## Das Gespräch\n\nDie beiden sprachen lange über Raumfahrt und Raketen.\n")
+        #expect(!yaml.outcome.warnings.contains { $0.contains("no title") || $0.contains("no date") || $0.contains("no outlet") })
+
+        let toml = try imported("hugo.md", "+++\ntitle = \"Gespräche im Kosmodrom\"\ndate = 2023-09-14\nauthors = [\"Erika Beispiel\"]\n+++\n\nDie Gespräche dauerten **vier** Stunden.\n")
+        #expect(toml.article.title == "Gespräche im Kosmodrom" && toml.article.date == "2023-09-14" && toml.article.authors == ["Erika Beispiel"])
+        #expect(toml.article.body == "Die Gespräche dauerten vier Stunden.\n")
+
+        // A seed saved as .md reads as the .txt does: headline, caption with its credit.
+        let seeds = ArticleFileTests.repository.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path) where name.hasSuffix(".txt") {
+            let data = try Data(contentsOf: seeds.appendingPathComponent(name))
+            let asText = try ArticleImporter.parse(data, name: "a.txt", display: "a.txt")
+            var asMarkdown = try ArticleImporter.parse(data, name: "a.md", display: "a.md")
+            asMarkdown.warnings = asMarkdown.warnings.map { $0.replacingOccurrences(of: "a.md:", with: "a.txt:") }
+            #expect(asMarkdown == asText, "\(name)")
+        }
+
+        let dated = try imported("datum.html", "<html><head><meta name=\"date\" content=\"Sep 13, 2023\"></head><body><h1>Der Gipfel</h1><p>Es wurde gesprochen. Lange.</p></body></html>")
+        #expect(dated.article.date == "2023-09-13")
+        let undated = try imported("kein-datum.html", "<html><head><meta name=\"date\" content=\"gestern Abend, 2023\"></head><body><h1>Der andere Gipfel</h1><p>Es wurde gesprochen. Kurz.</p></body></html>")
+        #expect(undated.article.date == "" && undated.outcome.warnings.contains { $0.contains("no date found") })
+    }
+
     @Test func fastReaderReadsWhatTheImporterWrites() throws {
         let fields = try #require(SimpleFrontMatter(FrontMatterTests.samples[7]))
         #expect(fields.values["title"]?.value == .scalar("Grüße aus Wostotschny"))
