@@ -16,6 +16,7 @@ let package = Package(
         fuzzTarget("FuzzMarkdown", [.product(name: "Articles", package: "Dossier"), .product(name: "Site", package: "Dossier"), .product(name: "Entities", package: "Dossier")]),
         .target(name: "FuzzSupport", dependencies: [.product(name: "Importer", package: "Dossier"), .product(name: "Entities", package: "Dossier")]),
         fuzzTarget("FuzzPlainText", ["FuzzSupport"]),
+        fuzzTarget("FuzzMarkdownImport", ["FuzzSupport"]),
         fuzzTarget("FuzzHTML", ["FuzzSupport"]),
     ]
 )
