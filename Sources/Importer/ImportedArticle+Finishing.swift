@@ -42,7 +42,8 @@ extension ImportedArticle {
     /// one: its text's first sentence, with a warning. Without text (an empty page, or one
     /// of captions, credits and links only) there is nothing to import.
     mutating func titleFromTextIfNone(file: String, display: String) throws {
-        guard title.isEmpty else { return }
+        // A blank title (a sidecar's `title: " "`) is none: the page would have no heading.
+        guard title.allSatisfy(\.isWhitespace) else { return }
         let texts = [teaser] + blocks.map { $0.hasPrefix("## ") ? String($0.dropFirst(3)) : $0 }
         guard let text = texts.first(where: { !$0.isEmpty }) else {
             throw SourceError(file: display, message: "no article text found (the file is empty, or holds only captions, credits or links): nothing was imported; check that this is the article's text or page")

@@ -90,6 +90,8 @@ struct FrontMatterTests {
             ("lang.html", "<p>\(long)</p>", String(long.prefix(160).split(separator: " ").dropLast().joined(separator: " ")) + "…"),
             ("lang.txt", "\(long)\n\nZweiter Absatz mit mehr Text.\n\nDritter Absatz.\n", String(long.prefix(160).split(separator: " ").dropLast().joined(separator: " ")) + "…"),
         ]
+        // A sidecar's blank title is none.
+        try Data("title: \"  \"\n".utf8).write(to: folder.appendingPathComponent("leerer-titel.yml"))
         for (name, text, title) in titled {
             let file = folder.appendingPathComponent(name)
             try Data(text.utf8).write(to: file)
