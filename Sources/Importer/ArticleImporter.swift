@@ -159,7 +159,7 @@ extension ArticleImporter {
         let text = try text(of: data, file: display)
         var article: ImportedArticle
         switch name.split(separator: ".").last.map({ $0.lowercased() }) ?? "" {
-        case "html", "htm": article = try HTMLArticleParser(file: name).parse(data)
+        case "html", "htm": article = try HTMLArticleParser(file: name).parse(Data(text.utf8))
         case let kind where ["md", "markdown"].contains(kind) && MarkdownArticleParser.isMarkdown(text):
             article = try MarkdownArticleParser(file: name, display: display).parse(text)
         default: article = PlainTextParser(file: name).parse(text)
@@ -178,10 +178,19 @@ extension ArticleImporter {
 }
 
 private extension ArticleImporter {
-    /// The raw file as text: UTF-8, or Windows-1252 for older pages. A file with NUL bytes,
-    /// or control characters that no text of either encoding has, is not an article.
+    /// The raw file as text: UTF-8, or UTF-16 with its byte order mark (what Windows editors
+    /// save as "Unicode"), or Windows-1252 for older pages; without a byte order mark. A file
+    /// with NUL bytes, or control characters that no text of these encodings has, is not an
+    /// article.
     static func text(of data: Data, file: String) throws -> String {
-        let bytes = [UInt8](data)
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16), !text.isEmpty else {
+                throw SourceError(file: file, message: "the file starts as UTF-16 text but is not: save it as UTF-8 text")
+            }
+            bytes = Array(text.utf8)
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let offset = bytes.firstIndex(of: 0) {
             throw SourceError(file: file, message: "byte \(offset) is NUL: this is a binary file, not an article; import .txt, .md or .html text")
         }
@@ -189,7 +198,7 @@ private extension ArticleImporter {
         if let control = bytes.firstIndex(where: { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0) }) {
             throw SourceError(file: file, message: "byte \(control) is a control character and the file is not UTF-8: this is not a text article; save it as UTF-8 text")
         }
-        return String(data: data, encoding: .windowsCP1252) ?? String(bytes.map { Character(Unicode.Scalar($0)) })
+        return String(data: Data(bytes), encoding: .windowsCP1252) ?? String(bytes.map { Character(Unicode.Scalar($0)) })
     }
 
     /// Front matter an earlier import or option filled and this import cannot find stays. An

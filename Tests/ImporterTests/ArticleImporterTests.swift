@@ -58,6 +58,26 @@ struct ArticleImporterTests {
         #expect(article.contains("title: \"Titel\"") && article.contains("Ein Satz mit Steuerzeichen."))
     }
 
+    /// What editors save: UTF-8 with a byte order mark (which must not end up in the title or
+    /// hide front matter), UTF-16 as Windows' "Unicode" (which is no binary file), in every format.
+    @Test func byteOrderMarksAndUTF16AreText() throws {
+        let samples: [(name: String, text: String, title: String)] = [
+            ("a.txt", "Kim in Wladiwostok\n\nDer Zug kam an. Kim stieg aus.\n", "Kim in Wladiwostok"),
+            ("b.md", "---\ntitle: \"Mit Vorspann\"\n---\n\nDer Text steht **hier**. Noch ein Satz.\n", "Mit Vorspann"),
+            ("c.html", "<html><body><h1>Putin in Wostotschny</h1><p>Er wartete. Lange.</p></body></html>", "Putin in Wostotschny"),
+        ]
+        for (name, text, title) in samples {
+            let encodings: [(String, Data)] = [("UTF-8 with BOM", Data([0xEF, 0xBB, 0xBF] + Array(text.utf8))),
+                                               ("UTF-16LE", text.data(using: .utf16LittleEndian).map { Data([0xFF, 0xFE]) + $0 }!),
+                                               ("UTF-16BE", text.data(using: .utf16BigEndian).map { Data([0xFE, 0xFF]) + $0 }!)]
+            for (encoding, data) in encodings {
+                let article = try ArticleImporter.parse(data, name: name, display: name)
+                #expect(article.title == title, "\(name) in \(encoding)")
+                #expect(!article.blocks.joined().contains("\u{FEFF}") && !article.blocks.isEmpty, "\(name) in \(encoding)")
+            }
+        }
+    }
+
     @Test func reimportKeepsEditorChangesUnlessForced() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         let seed = Seeds.folder.appendingPathComponent("000_d429acaccbe4d770.txt")
