@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Templating", dependencies: ["SourceText"]),
         .target(name: "Entities", dependencies: ["SourceText", "Yams"]),
         .target(name: "Articles", dependencies: ["Entities", "SourceText", "Yams"]),
-        .target(name: "Importer", dependencies: ["Articles", "Entities", "Markdown", "CLibXML2"]),
+        .target(name: "Importer", dependencies: ["Articles", "Entities", "Markdown", "Templating", "CLibXML2"]),
         .target(
             name: "Site",
             dependencies: ["Articles", "Markdown", "Templating", "Entities"],

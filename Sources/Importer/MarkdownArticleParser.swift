@@ -2,6 +2,7 @@ import Articles
 import Entities
 import Foundation
 import Markdown
+import Templating
 import SourceText
 
 /// A Markdown article as notes apps, other generators and converters write it: front matter
@@ -45,13 +46,13 @@ struct MarkdownArticleParser {
         let (front, body) = try frontMatter(of: text)
         let html = try MarkdownRenderer(allowsRawHTML: true).render(body)
         var page = "<html"
-        if let language = front[.language]?.first, LanguageTag.problem(with: language) == nil { page += " lang=\"\(Self.escaped(language))\"" }
+        if let language = front[.language]?.first, LanguageTag.problem(with: language) == nil { page += " lang=\"\(HTMLEscaping.escape(language))\"" }
         page += "><head>"
         // As meta tags, so that the page's reading of them (dates in any form, warnings for
         // what is missing) is the one for every format.
         for (field, name) in [(Field.date, "date"), (.authors, "author"), (.teaser, "description"), (.outlet, "og:site_name")] {
             guard let values = front[field], !values.isEmpty else { continue }
-            page += "<meta property=\"\(name)\" content=\"\(Self.escaped(values.joined(separator: ", ")))\">"
+            page += "<meta property=\"\(name)\" content=\"\(HTMLEscaping.escape(values.joined(separator: ", ")))\">"
         }
         page += "</head><body>" + html + "</body></html>"
         var article = try HTMLArticleParser(file: file).parse(Data(page.utf8))
@@ -100,10 +101,5 @@ struct MarkdownArticleParser {
             }
         }
         return (fields, body)
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -10,6 +10,15 @@ import Testing
 struct ArticleFileTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// A fresh folder with `content/articles/`, and an importer into it with the dossier's registry.
+    static func importing(into prefix: String) throws -> (folder: URL, content: URL, importer: ArticleImporter) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        let registry = try Registry.load(from: repository.appendingPathComponent("content/entities"))
+        return (folder, content, ArticleImporter(options: .init(content: content), registry: registry))
+    }
+
     /// The seeds imported as a user imports them, and the dossier's committed articles (an
     /// earlier import's output, annotated since): both readers give the same article.
     @Test func bothReadersAgreeOnWhatTheImporterWrites() throws {
@@ -77,11 +86,8 @@ struct FrontMatterTests {
     /// file with no text is refused and leaves nothing behind (no article, no raw copy). An
     /// article whose title is empty is an error at the title's line, in both readers.
     @Test func everyImportedArticleHasATitleTheBuildReads() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("titles-\(UUID().uuidString)")
+        let (folder, content, importer) = try ArticleFileTests.importing(into: "titles")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
-        let importer = ArticleImporter(options: .init(content: content), registry: try Registry.load(from: ArticleFileTests.repository.appendingPathComponent("content/entities")))
         let long = String(repeating: "Die Delegation besichtigte die Startrampe ", count: 6) + "am Mittwoch. Danach sprachen beide."
         let titled: [(name: String, text: String, title: String)] = [
             ("ohne-titel.html", "<html><body><p>Putin empfing Kim am Kosmodrom. Es gab ein Dinner.</p><p>Zweiter Absatz.</p></body></html>", "[Putin](person:wladimir-putin) empfing Kim am Kosmodrom"),
@@ -124,11 +130,8 @@ struct FrontMatterTests {
     /// a page's date in any form is a date, and one that is none is left out rather than written
     /// for the build to refuse.
     @Test func markdownFromOtherToolsImportsAsItsFrontMatterAndMarksSay() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("markdown-\(UUID().uuidString)")
+        let (folder, _, importer) = try ArticleFileTests.importing(into: "markdown")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
-        let importer = ArticleImporter(options: .init(content: content), registry: try Registry.load(from: ArticleFileTests.repository.appendingPathComponent("content/entities")))
         func imported(_ name: String, _ text: String) throws -> (article: Article, outcome: ArticleImporter.Outcome) {
             let file = folder.appendingPathComponent(name)
             try Data(text.utf8).write(to: file)
