@@ -35,6 +35,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // glibc's mallopt, for the executable's memory policy (`MemoryPolicy`).
+        .systemLibrary(name: "CMalloc"),
         .target(name: "CmarkArena", dependencies: ["CCmark"]),
         .target(name: "SourceText"),
         .target(name: "Markdown", dependencies: ["CCmark", "CmarkArena", "SourceText"]),
@@ -61,7 +63,7 @@ let package = Package(
         .target(
             name: "DossierCLI",
             dependencies: [
-                "Site", "Importer", "Entities", "Preview",
+                "Site", "Importer", "Entities", "Preview", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

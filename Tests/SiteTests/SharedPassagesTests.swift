@@ -129,17 +129,17 @@ struct SharedCopiesTests {
 
     /// An article of `sentences`, each a passage, dated by its number so that the date order is the slugs'.
     static func article(_ number: Int, _ sentences: [String]) -> ConvertedArticle {
-        var text: [UInt8] = [], passages: [Passage] = []
+        var text: [UInt8] = [], passages: [Passage] = [], sketches: [SIMD16<UInt16>] = []
         for (block, sentence) in sentences.enumerated() {
             let start = text.count
             text += sentence.utf8
-            let sketch = text.withUnsafeBufferPointer { Shingles.sketch(words: Shingles.words(UnsafeBufferPointer(rebasing: $0[start...]))) }
-            passages.append(Passage(block: Int32(block), start: Int32(start), end: Int32(text.count), blockStart: Int32(start), sketch: sketch))
+            sketches.append(text.withUnsafeBufferPointer { Shingles.sketch(words: Shingles.words(UnsafeBufferPointer(rebasing: $0[start...]))) })
+            passages.append(Passage(block: Int32(block), start: Int32(start), end: Int32(text.count), blockStart: Int32(start)))
             text.append(0x0A)
         }
         let slug = String(format: "a%05d", number)
         let article = Article(slug: slug, file: slug + ".md", title: slug, outlet: "Blatt \(number % 3)", date: String(format: "2023-%02d-%02d", 1 + number / 28 % 12, 1 + number % 28))
-        return ConvertedArticle(article: article, text: text, mentions: [], passages: passages, dateText: article.date)
+        return ConvertedArticle(article: article, text: text, mentions: [], passages: passages, sketches: sketches, dateText: article.date)
     }
 
     static func unique(_ number: Int) -> String {

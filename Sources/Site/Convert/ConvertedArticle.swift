@@ -44,6 +44,10 @@ final class ConvertedArticle: @unchecked Sendable {
     let quotes: [Quote]
     /// The sentences compared with other articles' for shared passages, in text order.
     let passages: [Passage]
+    /// `Shingles.sketch` of each passage's words, by position in `passages`: what the index
+    /// compares. Half the memory passages take, so a build that runs once lets go of them when
+    /// the index is made (`releaseSketches()`); `serve` keeps them to look up edited passages.
+    private(set) var sketches: [SIMD16<UInt16>]
     /// Positions in `mentions`, grouped by entity in the order of `entities`, each group in text
     /// order: one array per article instead of one per entity it mentions.
     let grouped: [Int32]
@@ -59,8 +63,6 @@ final class ConvertedArticle: @unchecked Sendable {
     let outlet: String
     /// What lists of articles show of it, but the link (which depends on the listing page).
     static let summaryFields = ["title", "outlet", "teaser", "date", "dateText", "authors"]
-    /// The entities mentioned, in registry order.
-    let entities: [Mentioned]
     /// The article's front matter, its fields as plain text (`FieldText.plain`); its `body` is left empty.
     let article: Article
     /// The annotated fields that hold links, as HTML for the article's page, by `Article.fieldKey`.
@@ -79,17 +81,17 @@ final class ConvertedArticle: @unchecked Sendable {
     let orderKey: UInt64
 
     /// `mentions` in text order; their entities are registry positions.
-    convenience init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote] = [], passages: [Passage] = [], dateText: String,
-                     fields: [String: String] = [:], listedTeaser: String? = nil) {
+    convenience init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote] = [], passages: [Passage] = [], sketches: [SIMD16<UInt16>] = [],
+                     dateText: String, fields: [String: String] = [:], listedTeaser: String? = nil) {
         var article = article
         article.body = ""
         // The converter's arrays grew by doubling; the article keeps them until the build ends.
-        self.init(article: article, text: text.compacted(), mentions: mentions.compacted(), quotes: quotes, passages: passages.compacted(), dateText: dateText,
-                  order: PageBuilder.DateOrder(article), fields: fields, listedTeaser: listedTeaser)
+        self.init(article: article, text: text.compacted(), mentions: mentions.compacted(), quotes: quotes, passages: passages.compacted(),
+                  sketches: sketches.compacted(), dateText: dateText, order: PageBuilder.DateOrder(article), fields: fields, listedTeaser: listedTeaser)
     }
 
-    private init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote], passages: [Passage], dateText: String, order: PageBuilder.DateOrder,
-                 fields: [String: String], listedTeaser: String?) {
+    private init(article: Article, text: [UInt8], mentions: [Mention], quotes: [Quote], passages: [Passage], sketches: [SIMD16<UInt16>], dateText: String,
+                 order: PageBuilder.DateOrder, fields: [String: String], listedTeaser: String?) {
         self.article = article
         self.fields = fields
         self.listedTeaser = listedTeaser
@@ -97,18 +99,9 @@ final class ConvertedArticle: @unchecked Sendable {
         self.mentions = mentions
         self.quotes = quotes
         self.passages = passages
+        self.sketches = sketches
         // A stable sort by entity keeps each entity's mentions in text order.
         grouped = mentions.indices.sorted { (mentions[$0].entity, $0) < (mentions[$1].entity, $1) }.map(Int32.init)
-        var entities: [Mentioned] = []
-        for (offset, position) in grouped.enumerated() {
-            let entity = Int(mentions[Int(position)].entity)
-            if entities.last?.entity == entity {
-                entities[entities.count - 1].run.count += 1
-            } else {
-                entities.append(Mentioned(entity: entity, run: Run(start: Int32(offset), count: 1)))
-            }
-        }
-        self.entities = entities.compacted()
         self.dateText = dateText
         self.order = order
         key = InputKey.hash(article.slug)
@@ -129,6 +122,12 @@ final class ConvertedArticle: @unchecked Sendable {
         listingEnds[Self.pathPiece] = Int32(listing.count)
         self.listing = listing.compacted()
         self.listingEnds = listingEnds
+    }
+
+    /// Lets go of `sketches` once nothing will compare the passages again: called between stages,
+    /// while no other thread reads the article.
+    func releaseSketches() {
+        sketches = []
     }
 
     /// The teaser with links for a list on a page whose way back to the root is `root`.
@@ -155,7 +154,7 @@ final class ConvertedArticle: @unchecked Sendable {
             quote.speaker = Int32(moved[Int(quote.speaker)])
             return quote
         }
-        return ConvertedArticle(article: article, text: text, mentions: mentions, quotes: quotes, passages: passages, dateText: dateText, order: order,
+        return ConvertedArticle(article: article, text: text, mentions: mentions, quotes: quotes, passages: passages, sketches: sketches, dateText: dateText, order: order,
                                 fields: fields, listedTeaser: listedTeaser)
     }
 
@@ -210,6 +209,28 @@ final class ConvertedArticle: @unchecked Sendable {
         var overview: UInt64
         var document: UInt64
         var quotes: UInt64
+    }
+
+    /// The entities mentioned, in registry order, each with its run in `grouped`: read off
+    /// `grouped` when asked rather than kept (at 10,000 articles a million pairs, 12 MB).
+    var entities: Entities { Entities(article: self) }
+
+    struct Entities: Sequence {
+        let article: ConvertedArticle
+
+        func makeIterator() -> Iterator { Iterator(grouped: article.grouped, mentions: article.mentions) }
+
+        struct Iterator: IteratorProtocol {
+            let grouped: [Int32], mentions: [Mention]
+            var offset = 0
+
+            mutating func next() -> Mentioned? {
+                guard offset < grouped.count else { return nil }
+                let start = offset, entity = mentions[Int(grouped[start])].entity
+                repeat { offset += 1 } while offset < grouped.count && mentions[Int(grouped[offset])].entity == entity
+                return Mentioned(entity: Int(entity), run: Run(start: Int32(start), count: Int32(offset - start)))
+            }
+        }
     }
 
     /// The positions in `mentions` of the mentions of one entity, in text order.

@@ -92,7 +92,7 @@ struct Converter: Sendable {
         // Lists, feeds and page titles show the fields as text; the article's page with links.
         let plain = fields.isEmpty ? article : article.mappingFields { FieldText.plain($1) }
         let converted = ConvertedArticle(article: plain, text: collector.text, mentions: collector.mentions, quotes: collector.quotes(),
-                                         passages: collector.passages, dateText: dateText, fields: fields, listedTeaser: listedTeaser)
+                                         passages: collector.passages, sketches: collector.sketches, dateText: dateText, fields: fields, listedTeaser: listedTeaser)
         return (converted, html)
     }
 }
@@ -120,6 +120,8 @@ private extension Converter {
         private(set) var mentions: [Mention] = []
         /// The sentences long enough to be compared with other articles' (`Shingles`).
         private(set) var passages: [Passage] = []
+        /// Their `Shingles.sketch`es, by position in `passages`.
+        private(set) var sketches: [SIMD16<UInt16>] = []
         /// The article's annotation mistakes, reported together when it is rendered: the first
         /// `maxProblems`, then how many more (locating thousands costs more than it tells).
         var problems: [SourceError] {
@@ -127,6 +129,8 @@ private extension Converter {
         }
         private var located: [SourceError] = []
         private var omitted = 0
+        /// Whether a mention did not fit `Mention` (reported once).
+        private var tooLong = false
         static let maxProblems = 100
         /// Per registry position, how many of the entity's mentions came so far: the last one's
         /// ordinal. An array the size of the registry costs less to clear once per article than
@@ -171,12 +175,16 @@ private extension Converter {
             let ordinal = mentioned[entity]
             let current = paragraph!
             let sentence = Sentence.bounds(of: range, in: current.bytes, boundaries: current.boundaries)
-            mentions.append(Mention(
-                entity: Int32(entity), ordinal: ordinal,
-                sentenceStart: Int32(current.base + sentence.lowerBound), sentenceEnd: Int32(current.base + sentence.upperBound),
-                markStart: Int32(current.base + range.lowerBound), markEnd: Int32(current.base + range.upperBound), field: field
-            ))
             writeOpenTag(entity, ordinal: ordinal)
+            guard let mention = Mention(entity: Int32(entity), ordinal: ordinal, sentence: current.base + sentence.lowerBound..<current.base + sentence.upperBound,
+                                        mark: current.base + range.lowerBound..<current.base + range.upperBound, field: field) else {
+                if !tooLong {
+                    tooLong = true
+                    located.append(SourceError(file: article.file, message: "a sentence longer than \(Mention.maxDistance) bytes, or more than \(Mention.maxOrdinal) mentions of one entity: split the article"))
+                }
+                return
+            }
+            mentions.append(mention)
         }
 
         /// A front matter field (`FieldText`) as HTML, its annotations as mention links like the
@@ -304,8 +312,8 @@ private extension Converter {
                     while end > start, bytes[end - 1] == 0x20 { end -= 1 }
                     let words = Shingles.words(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                     guard words.count >= Shingles.minimumWords else { continue }
-                    passages.append(Passage(block: Int32(block), start: Int32(base + start), end: Int32(base + end), blockStart: Int32(base),
-                                            sketch: Shingles.sketch(words: words)))
+                    passages.append(Passage(block: Int32(block), start: Int32(base + start), end: Int32(base + end), blockStart: Int32(base)))
+                    sketches.append(Shingles.sketch(words: words))
                 }
             }
         }

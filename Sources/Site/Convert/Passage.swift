@@ -1,5 +1,6 @@
-/// A sentence of an article long enough to be compared with the other articles' sentences,
-/// with a sketch of its words that finds near copies (agency text) without comparing every pair.
+/// A sentence of an article long enough to be compared with the other articles' sentences.
+/// Its sketch, which finds near copies (agency text) without comparing every pair, is kept
+/// beside it (`ConvertedArticle.sketches`), as only the index reads it.
 struct Passage: Sendable, Equatable {
     /// The paragraph or heading it stands in, numbered from 0 in document order; or the teaser
     /// (`teaser`), where an importer puts a report's lead, the sentence agencies' clients copy most.
@@ -9,8 +10,6 @@ struct Passage: Sendable, Equatable {
     var start: Int32
     var end: Int32
     var blockStart: Int32
-    /// `Shingles.sketch` of its words.
-    var sketch: SIMD16<UInt16>
 
     var range: Range<Int> { Int(start)..<Int(end) }
     /// Where it lies in its block's text.

@@ -33,8 +33,8 @@ struct SharedPassages: Sendable {
         var keys: [UInt64] = []
         keys.reserveCapacity(Int(numbers.count))
         for (position, article) in articles.enumerated() {
-            for (number, passage) in article.passages.enumerated() {
-                keys.append(UInt64(Self.key(of: passage.sketch)) << 32 | UInt64(numbers.starts[position] + UInt32(number)))
+            for (number, sketch) in article.sketches.enumerated() {
+                keys.append(UInt64(Self.key(of: sketch)) << 32 | UInt64(numbers.starts[position] + UInt32(number)))
             }
         }
         let copies = Self.copies(keyed: &keys, numbers, in: articles)
@@ -51,8 +51,8 @@ struct SharedPassages: Sendable {
             entries.reserveCapacity(Int(numbers.count))
             for (position, article) in articles.enumerated() {
                 let first = UInt64(numbers.starts[position])
-                for (number, passage) in article.passages.enumerated() where !later[Int(first) + number] {
-                    entries.append(UInt64(Shingles.band(band, of: passage.sketch)) << 32 | (first + UInt64(number)))
+                for (number, sketch) in article.sketches.enumerated() where !later[Int(first) + number] {
+                    entries.append(UInt64(Shingles.band(band, of: sketch)) << 32 | (first + UInt64(number)))
                 }
             }
             entries.sortInPlace()
@@ -77,7 +77,7 @@ struct SharedPassages: Sendable {
                 for entry in entries[start..<end] {
                     let number = entry & 0xFFFF_FFFF
                     let version = numbers.version(UInt32(number))
-                    run.append((number, version.article, articles[Int(version.article)].passages[Int(version.passage)].sketch))
+                    run.append((number, version.article, articles[Int(version.article)].sketches[Int(version.passage)]))
                 }
                 for later in 1..<run.count {
                     for earlier in 0..<later where run[earlier].article != run[later].article
@@ -110,7 +110,7 @@ struct SharedPassages: Sendable {
     private static func joining(_ run: [UInt32], _ numbers: Numbering, in articles: [ConvertedArticle]) -> [UInt64] {
         var roots = Roots(count: UInt32(run.count))
         let versions = run.map { numbers.version($0) }
-        let sketches = run.map { numbers.passage($0, in: articles).sketch }
+        let sketches = run.map { numbers.sketch($0, in: articles) }
         var made = [[UInt64]?](repeating: nil, count: run.count)
         func shingles(_ index: Int) -> [UInt64] {
             if let shingles = made[index] { return shingles }
@@ -185,7 +185,7 @@ struct SharedPassages: Sendable {
             changedPassages += articles[position].passages.indices.map { numbers.number(Int32(position), Int32($0)) }
         }
         let changedKeys = {
-            var keys = changedPassages.map { Self.key(of: numbers.passage($0, in: articles).sketch) }
+            var keys = changedPassages.map { Self.key(of: numbers.sketch($0, in: articles)) }
             keys.sortDistinct()
             return keys
         }()
@@ -193,15 +193,15 @@ struct SharedPassages: Sendable {
         // others away before their sketch is hashed.
         let firstBands = {
             var filter = BandFilter()
-            for number in changedPassages { filter.insert(band: 0, of: numbers.passage(number, in: articles).sketch) }
+            for number in changedPassages { filter.insert(band: 0, of: numbers.sketch(number, in: articles)) }
             return filter
         }()
         var keys = Array(try! Self.slices(of: changedKeys.isEmpty ? 0 : articles.count).concurrentMap(serially: serially) { slice -> [UInt64] in
             var keys: [UInt64] = []
             for position in slice {
-                for (number, passage) in articles[position].passages.enumerated() {
-                    guard firstBands.mayHold(band: 0, of: passage.sketch) else { continue }
-                    let key = Self.key(of: passage.sketch)
+                for (number, sketch) in articles[position].sketches.enumerated() {
+                    guard firstBands.mayHold(band: 0, of: sketch) else { continue }
+                    let key = Self.key(of: sketch)
                     let at = changedKeys.partitionPoint { $0 < key }
                     guard at < changedKeys.count, changedKeys[at] == key else { continue }
                     keys.append(UInt64(key) << 32 | UInt64(numbers.starts[position] + UInt32(number)))
@@ -229,10 +229,10 @@ struct SharedPassages: Sendable {
         var targets: [(key: UInt64, version: Version)] = []
         var bands = BandFilter()
         for number in lookups {
-            let (version, passage) = (numbers.version(number), numbers.passage(number, in: articles))
+            let (version, sketch) = (numbers.version(number), numbers.sketch(number, in: articles))
             for band in 0..<Shingles.bands {
-                targets.append((UInt64(band) << 32 | UInt64(Shingles.band(band, of: passage.sketch)), version))
-                bands.insert(band: band, of: passage.sketch)
+                targets.append((UInt64(band) << 32 | UInt64(Shingles.band(band, of: sketch)), version))
+                bands.insert(band: band, of: sketch)
             }
         }
         targets.sort { $0.key < $1.key }
@@ -243,17 +243,17 @@ struct SharedPassages: Sendable {
             var pairs: [UInt64] = []
             for position in slice {
                 let first = Int(numbers.starts[position])
-                for (number, passage) in articles[position].passages.enumerated() {
+                for (number, sketch) in articles[position].sketches.enumerated() {
                     for band in 0..<Shingles.bands {
                         // Later copies are not looked at: their first copy stands for them.
-                        guard filter.mayHold(band: band, of: passage.sketch), !later[first + number] else { continue }
-                        let key = UInt64(band) << 32 | UInt64(Shingles.band(band, of: passage.sketch))
+                        guard filter.mayHold(band: band, of: sketch), !later[first + number] else { continue }
+                        let key = UInt64(band) << 32 | UInt64(Shingles.band(band, of: sketch))
                         var index = sortedTargets.partitionPoint { $0.key < key }
                         while index < sortedTargets.count, sortedTargets[index].key == key {
                             let target = sortedTargets[index].version
                             index += 1
                             guard target.article != Int32(position),
-                                  Shingles.agreement(articles[Int(target.article)].passages[Int(target.passage)].sketch, passage.sketch) >= Shingles.estimateFloor else { continue }
+                                  Shingles.agreement(articles[Int(target.article)].sketches[Int(target.passage)], sketch) >= Shingles.estimateFloor else { continue }
                             let (one, other) = (numbers.number(target.article, target.passage), UInt32(first + number))
                             pairs.append(UInt64(min(one, other)) << 32 | UInt64(max(one, other)))
                         }
@@ -522,6 +522,11 @@ struct SharedPassages: Sendable {
         func passage(_ number: UInt32, in articles: [ConvertedArticle]) -> Passage {
             let version = version(number)
             return articles[Int(version.article)].passages[Int(version.passage)]
+        }
+
+        func sketch(_ number: UInt32, in articles: [ConvertedArticle]) -> SIMD16<UInt16> {
+            let version = version(number)
+            return articles[Int(version.article)].sketches[Int(version.passage)]
         }
 
         func version(_ number: UInt32) -> Version {
