@@ -79,6 +79,11 @@ public struct Article: Sendable, Hashable {
               : "article has no 'title' in its front matter: add 'title: …'"
     }
 
+    /// Whether a title shows nothing: empty, or spaces only (`title: " "`), as a heading and a link's words.
+    static func isBlank(_ title: String) -> Bool {
+        title.allSatisfy(\.isWhitespace)
+    }
+
     static let keys = ["title", "outlet", "authors", "date", "dateline", "source", "language", "url", "teaser", "captions", "import_hash"]
 
     /// Parses an article file: `---` front matter, `---`, Markdown body.
@@ -91,7 +96,7 @@ public struct Article: Sendable, Hashable {
         }
         let fields = try YAMLFields(frontMatter, file: file, lineOffset: 1)
         try fields.rejectUnknownKeys(keys, what: "front matter field")
-        guard let title = try fields.string("title") else {
+        guard let title = try fields.string("title"), !isBlank(title) else {
             let (line, column) = fields.has("title") ? fields.location(of: "title") : (1, 1)
             throw SourceError(file: file, line: line, column: column, message: Self.noTitle(given: fields.has("title")))
         }
@@ -147,7 +152,7 @@ public struct Article: Sendable, Hashable {
             case nil: []
             }
         }
-        guard let title = string("title") else {
+        guard let title = string("title"), !isBlank(title) else {
             let given = fields.values["title"]
             throw SourceError(file: file, line: given.map { $0.line + 1 } ?? 1, column: given?.column ?? 1, message: Self.noTitle(given: given != nil))
         }

@@ -116,10 +116,13 @@ struct FrontMatterTests {
             #expect(!FileManager.default.fileExists(atPath: content.appendingPathComponent("raw/\(name)").path))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("articles").path).count == titled.count)
-        let empty = "---\ntitle: \"\"\ndate: \"2023-09-13\"\n---\nText.\n"
-        for reader in [Article.Reader.fastest, .yaml] {
-            #expect { try Article.parse(empty, slug: "a", file: "a.md", reader: reader) } throws: {
-                "\($0)".hasPrefix("a.md:2:8: error: the article's 'title' is empty")
+        // Written by hand: empty, or blank (no heading, no words for its links).
+        for title in ["\"\"", "\"  \"", "\"\\t\""] {
+            let empty = "---\ntitle: \(title)\ndate: \"2023-09-13\"\n---\nText.\n"
+            for reader in [Article.Reader.fastest, .yaml] {
+                #expect { try Article.parse(empty, slug: "a", file: "a.md", reader: reader) } throws: {
+                    "\($0)".hasPrefix("a.md:2:8: error: the article's 'title' is empty")
+                }
             }
         }
     }
