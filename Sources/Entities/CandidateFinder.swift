@@ -410,9 +410,9 @@ extension CandidateFinder {
                 if found.filter({ Self.readsAsNoun(after: $0.previous, rules: rules) }).count * 3 >= found.count { continue }
                 // German plurals and most nouns end like this; few names do but places ("Euskirchen").
                 let endsLikeNoun = rules.nounEndings.contains { name.hasSuffix($0) } && !rules.placeSuffixes.contains { name.hasSuffix($0) }
-                                let hasCue = found.contains { $0.cue != .none && $0.cue != .placePreposition }
+                let hasCue = found.contains { $0.cue != .none && $0.cue != .placePreposition }
                 let placeCue = found.contains { $0.cue == .placePreposition } && !endsLikeNoun
-let recurs = found.count >= (rules.capitalisesNouns ? 3 : 2) && !endsLikeNoun
+                let recurs = found.count >= (rules.capitalisesNouns ? 3 : 2) && !endsLikeNoun
                 // A capitalised word at a sentence start says nothing: one elsewhere must vouch for it.
                 guard found.contains(where: { !$0.startsSentence || $0.cue != .none }), hasCue || placeCue || recurs else { continue }
             } else if isSingle, found.count < 2, !found.contains(where: { $0.cue == .organisationHead }) {
@@ -524,13 +524,19 @@ let recurs = found.count >= (rules.capitalisesNouns ? 3 : 2) && !endsLikeNoun
             case .role: votes[.person, default: 0] += 2
             case .organisationHead: votes[.org, default: 0] += 2
             case .placeHead: votes[.place, default: 0] += 2
-            case .placePreposition: votes[.place, default: 0] += 1
+            case .placePreposition:
+                let placeOnly = rules.placeOnlyPrepositions.contains(occurrence.previous.lowercased()) && !occurrence.genitive
+                votes[.place, default: 0] += placeOnly ? 2 : 1
             case .none: break
             }
             // A bare genitive ("Japans", "Russlands") is a place's or a person's, seldom an organisation's.
             if occurrence.genitive, words.count == 1 { votes[.place, default: 0] += 1 }
         }
-        if isAcronym(name) || words.contains(where: { word in rules.organisationWords.contains { word.hasSuffix($0) } }) { votes[.org, default: 0] += 3 }
+        if LanguageRules.known.values.contains(where: { $0.placeAcronyms.contains(name) }) {
+            votes[.place, default: 0] += 3
+        } else if isAcronym(name) || words.contains(where: { word in rules.organisationWords.contains { word.hasSuffix($0) } }) {
+            votes[.org, default: 0] += 3
+        }
         if words.contains(where: { word in rules.placeWords.contains { word.hasSuffix($0) } }) { votes[.place, default: 0] += 3 }
         // A person's name has no adjective in it: "Demokratische Volksrepublik Korea", "Fernen Osten".
         let hasAdjective = words.dropLast().contains { word in

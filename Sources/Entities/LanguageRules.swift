@@ -20,6 +20,12 @@ public struct LanguageRules: Sendable {
     let determiners: Set<String>
     /// Prepositions that put a place name after them ("in Schuld", "aus Chabarowsk").
     let placePrepositions: Set<String>
+    /// Of those, the ones a person's name does not follow ("in San Francisco", but "bei Putin",
+    /// "from Biden"), unless in the genitive ("in Joe Biden's administration").
+    let placeOnlyPrepositions: Set<String>
+    /// Countries written as capitals, which would otherwise count as organisations' acronyms
+    /// ("USA", "UK"); read in every language, as place names travel.
+    let placeAcronyms: Set<String>
 
     // The candidate finder's vocabulary.
     /// Capitalised words that start no name: articles, pronouns, weekdays, months, sentence adverbs.
@@ -97,6 +103,8 @@ extension LanguageRules {
                       "ans", "aufs", "durchs", "fürs", "übers", "unters", "vors", "erste", "ersten", "letzte", "letzten",
                       "nächste", "nächsten", "zweite", "zweiten", "dritte", "dritten"],
         placePrepositions: ["in", "aus", "nach", "bei", "nahe", "um", "über"],
+        placeOnlyPrepositions: ["in", "nahe"],
+        placeAcronyms: ["USA", "BRD", "DDR", "VAE", "GB"],
         stopwords: ["Der", "Die", "Das", "Dem", "Den", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Im", "Am", "Beim",
                     "Vom", "Zum", "Zur", "Auf", "In", "Mit", "Bei", "Nach", "Als", "Es", "Er", "Sie", "Wir", "Ihr", "Ihre",
                     "Dies", "Diese", "Dieser", "Dieses", "Laut", "Auch", "Nur", "Unsere", "Unser", "Seine", "Sein", "Aus",
@@ -162,6 +170,8 @@ extension LanguageRules {
         determiners: ["the", "a", "an", "no", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these",
                       "those", "some", "any", "every", "each", "much", "more", "less"],
         placePrepositions: ["in", "from", "at", "near", "outside", "around"],
+        placeOnlyPrepositions: ["in", "near"],
+        placeAcronyms: ["US", "USA", "UK", "UAE", "USSR", "DPRK", "ROK", "PRC", "DRC"],
         stopwords: ["The", "A", "An", "In", "On", "At", "Of", "For", "With", "By", "From", "To", "And", "Or", "But", "As",
                     "It", "He", "She", "We", "They", "I", "You", "His", "Her", "Their", "Our", "Its", "This", "That",
                     "These", "Those", "There", "Here", "When", "Where", "What", "Who", "Which", "While", "After", "Before",

@@ -81,6 +81,29 @@ struct CandidateFinderTests {
         }
     }
 
+    /// A two-word name after "in" is a place, not the two-word default of a person; a country in
+    /// capitals is a place, not an organisation's acronym; a person after "bei" or "from", or
+    /// in the genitive after "in", stays a person.
+    @Test func namesAfterInAndCountriesInCapitalsArePlaces() {
+        let english = candidates("""
+            The talks in San Francisco lasted four hours. Officials in the UK and the US agreed, the UN said. \
+            A letter from Joe Biden arrived. In Joe Biden's administration, aides stayed quiet. The US, the UK and the UN \
+            will meet again.
+            """, "en")
+        let german = candidates("""
+            Die Gespräche in Neu Delhi dauerten an. Die USA und die EU reagierten zurückhaltend. \
+            Wladimir Putin sprach bei Olaf Scholz vor. Olaf Scholz schwieg. Die EU und die USA beraten.
+            """, "de")
+        let expected: [(found: [String: CandidateFinder.Candidate], name: String, type: EntityType)] = [
+            (english, "San Francisco", .place), (english, "UK", .place), (english, "US", .place), (english, "UN", .org),
+            (english, "Joe Biden", .person), (german, "Neu Delhi", .place), (german, "USA", .place), (german, "EU", .org),
+            (german, "Olaf Scholz", .person), (german, "Wladimir Putin", .person),
+        ]
+        for (found, name, type) in expected {
+            #expect(found[name]?.type == type, "\(name): \(String(describing: found[name]))")
+        }
+    }
+
     /// The summit as Reuters-style English copy tells it: the family name alone more often than
     /// the whole name, names after "the", a place introduced as "the village of".
     static let englishSummit = """
