@@ -143,13 +143,30 @@ private extension HTMLArticleParser {
                 if !heading.isEmpty { blocks.append("## " + heading) }
             case "p", "li", "blockquote":
                 let paragraph = text(current)
-                if !paragraph.isEmpty, !isLinkList(all: paragraph.count, links: linkText(in: current)) { blocks.append(paragraph) }
+                if !paragraph.isEmpty, !isLinkList(all: paragraph.count, links: linkText(in: current)) {
+                    blocks.append(paragraph)
+                } else if paragraph.isEmpty, let caption = imageCaption(in: current) {
+                    article.captions.append(caption)
+                }
             case "figure":
                 if let caption = caption(of: current) { article.captions.append(caption) }
             default:
                 collect(current, into: &blocks, article: &article)
             }
         }
+    }
+
+    /// A paragraph that is only an image (Markdown's `![…](… "…")`, a CMS's `<p><img alt>`): its
+    /// description as a caption, a credit in its title ("Foto: Reuters") as the caption's credit.
+    func imageCaption(in paragraph: xmlNodePtr) -> ImportedArticle.Caption? {
+        guard let image = first(in: paragraph, named: "img") else { return nil }
+        func collapsed(_ name: String) -> String {
+            (attribute(image, name) ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let (alt, title) = (collapsed("alt"), collapsed("title"))
+        let credit = LineKind.credit(in: title)
+        let text = alt.isEmpty && credit == nil ? title : alt
+        return text.isEmpty ? nil : .init(text: text, credit: credit ?? "")
     }
 
     func caption(of figure: xmlNodePtr) -> ImportedArticle.Caption? {

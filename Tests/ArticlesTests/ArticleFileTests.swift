@@ -173,6 +173,32 @@ struct FrontMatterTests {
         #expect(toml.article.title == "Gespräche im Kosmodrom" && toml.article.date == "2023-09-14" && toml.article.authors == ["Erika Beispiel"])
         #expect(toml.article.body == "Die Gespräche dauerten vier Stunden.\n")
 
+        // An image on its own is a caption: its description, a credit in its title (its agencies linked as in
+        // any credit); one with neither is left out.
+        let pictured = try imported("bilder.md", """
+            ---
+            title: Am Startplatz
+            ---
+
+            Die Delegation kam am Morgen an.
+
+            ![Die Rakete auf der Startrampe](rakete.jpg "Foto: Reuters/Sputnik")
+
+            ![Der Bahnhof am Abend](bahnhof.jpg)
+
+            ![](zierde.png)
+
+            Dann begann das Gespräch.
+            """)
+        #expect(pictured.article.captions == [Article.Caption(text: "Die Rakete auf der Startrampe", credit: "[Reuters](org:reuters)/[Sputnik](org:sputnik)"),
+                                              Article.Caption(text: "Der Bahnhof am Abend", credit: "")])
+        #expect(pictured.article.body == "Die Delegation kam am Morgen an.\n\nDann begann das Gespräch.\n")
+        let page = try imported("bild.html", """
+            <html><body><h1>Am Bahnhof</h1><p>Der Zug hielt an der Grenze.</p>
+            <p><img src="zug.jpg" alt="Der Zug an der Grenze" title="Bild: AP"></p><p>Dann fuhr er weiter.</p></body></html>
+            """)
+        #expect(page.article.captions == [Article.Caption(text: "Der Zug an der Grenze", credit: "[AP](org:associated-press)")])
+
         // A seed saved as .md reads as the .txt does: headline, caption with its credit.
         let seeds = ArticleFileTests.repository.deletingLastPathComponent().appendingPathComponent("shared/seeds")
         for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path) where name.hasSuffix(".txt") {
