@@ -79,9 +79,10 @@ public struct Article: Sendable, Hashable {
               : "article has no 'title' in its front matter: add 'title: …'"
     }
 
-    /// Whether a title shows nothing: empty, or spaces only (`title: " "`), as a heading and a link's words.
+    /// Whether a title shows nothing as a heading and a link's words: empty, spaces only
+    /// (`title: " "`), or a link around nothing (`title: "[ ](person:x)"`).
     static func isBlank(_ title: String) -> Bool {
-        title.allSatisfy(\.isWhitespace)
+        FieldText.plain(title).allSatisfy(\.isWhitespace)
     }
 
     static let keys = ["title", "outlet", "authors", "date", "dateline", "source", "language", "url", "teaser", "captions", "import_hash"]

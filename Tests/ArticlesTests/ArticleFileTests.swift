@@ -116,8 +116,8 @@ struct FrontMatterTests {
             #expect(!FileManager.default.fileExists(atPath: content.appendingPathComponent("raw/\(name)").path))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("articles").path).count == titled.count)
-        // Written by hand: empty, or blank (no heading, no words for its links).
-        for title in ["\"\"", "\"  \"", "\"\\t\""] {
+        // Written by hand: empty, or blank (no heading, no words for its links), also inside a link.
+        for title in ["\"\"", "\"  \"", "\"\\t\"", "\"[ ](person:wladimir-putin)\""] {
             let empty = "---\ntitle: \(title)\ndate: \"2023-09-13\"\n---\nText.\n"
             for reader in [Article.Reader.fastest, .yaml] {
                 #expect { try Article.parse(empty, slug: "a", file: "a.md", reader: reader) } throws: {
