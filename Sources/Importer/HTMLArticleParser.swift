@@ -145,7 +145,7 @@ private extension HTMLArticleParser {
                 let paragraph = text(current)
                 if !paragraph.isEmpty, !isLinkList(all: paragraph.count, links: linkText(in: current)) {
                     blocks.append(paragraph)
-                } else if paragraph.isEmpty, let caption = imageCaption(in: current) {
+                } else if paragraph.isEmpty, name == "p", let caption = imageCaption(in: current) {
                     article.captions.append(caption)
                 }
             case "figure":
@@ -158,8 +158,9 @@ private extension HTMLArticleParser {
 
     /// A paragraph that is only an image (Markdown's `![…](… "…")`, a CMS's `<p><img alt>`): its
     /// description as a caption, a credit in its title ("Foto: Reuters") as the caption's credit.
+    /// A linked image is a teaser for another page (a list of related stories), not the article's.
     func imageCaption(in paragraph: xmlNodePtr) -> ImportedArticle.Caption? {
-        guard let image = first(in: paragraph, named: "img") else { return nil }
+        guard let image = first(in: paragraph, named: "img"), first(in: paragraph, named: "a") == nil else { return nil }
         func collapsed(_ name: String) -> String {
             (attribute(image, name) ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }

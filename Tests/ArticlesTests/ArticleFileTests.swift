@@ -174,7 +174,7 @@ struct FrontMatterTests {
         #expect(toml.article.body == "Die Gespräche dauerten vier Stunden.\n")
 
         // An image on its own is a caption: its description, a credit in its title (its agencies linked as in
-        // any credit); one with neither is left out.
+        // any credit); one with neither is left out, and so is a linked one (a teaser for another page).
         let pictured = try imported("bilder.md", """
             ---
             title: Am Startplatz
@@ -195,7 +195,9 @@ struct FrontMatterTests {
         #expect(pictured.article.body == "Die Delegation kam am Morgen an.\n\nDann begann das Gespräch.\n")
         let page = try imported("bild.html", """
             <html><body><h1>Am Bahnhof</h1><p>Der Zug hielt an der Grenze.</p>
-            <p><img src="zug.jpg" alt="Der Zug an der Grenze" title="Bild: AP"></p><p>Dann fuhr er weiter.</p></body></html>
+            <p><img src="zug.jpg" alt="Der Zug an der Grenze" title="Bild: AP"></p><p>Dann fuhr er weiter.</p>
+            <ul><li><a href="/andere"><img src="t.jpg" alt="Ein anderer Bericht"></a></li></ul>
+            <p><a href="/noch-einer"><img src="t2.jpg" alt="Noch ein anderer Bericht"></a></p></body></html>
             """)
         #expect(page.article.captions == [Article.Caption(text: "Der Zug an der Grenze", credit: "[AP](org:associated-press)")])
 

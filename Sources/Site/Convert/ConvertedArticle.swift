@@ -213,9 +213,9 @@ final class ConvertedArticle: @unchecked Sendable {
 
     /// The entities mentioned, in registry order, each with its run in `grouped`: read off
     /// `grouped` when asked rather than kept (at 10,000 articles a million pairs, 12 MB).
-    var entities: Entities { Entities(article: self) }
+    var entities: MentionedEntities { MentionedEntities(article: self) }
 
-    struct Entities: Sequence {
+    struct MentionedEntities: Sequence {
         let article: ConvertedArticle
 
         func makeIterator() -> Iterator { Iterator(grouped: article.grouped, mentions: article.mentions) }
