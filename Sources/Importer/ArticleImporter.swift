@@ -169,11 +169,19 @@ extension ArticleImporter {
         return article
     }
 
-    /// The article's body as the Markdown an import writes, before annotation.
+    /// The article's body as the Markdown an import writes, before annotation: list items that
+    /// follow one another are one list.
     public static func markdown(of article: ImportedArticle) -> String {
-        article.blocks.map { block in
-            block.hasPrefix("## ") ? "## " + MarkdownEscaping.escape(String(block.dropFirst(3))) : MarkdownEscaping.escape(block)
-        }.joined(separator: "\n\n") + "\n"
+        var markdown = ""
+        var previousWasItem = false
+        for block in article.blocks {
+            let isItem = block.hasPrefix(ImportedArticle.listItem)
+            if !markdown.isEmpty { markdown += isItem && previousWasItem ? "\n" : "\n\n" }
+            let text = MarkdownEscaping.escape(ImportedArticle.text(of: block))
+            markdown += block.hasPrefix("## ") ? "## " + text : isItem ? "- " + text : text
+            previousWasItem = isItem
+        }
+        return markdown + "\n"
     }
 }
 

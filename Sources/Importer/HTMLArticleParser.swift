@@ -144,7 +144,7 @@ private extension HTMLArticleParser {
             case "p", "li", "blockquote":
                 let paragraph = text(current)
                 if !paragraph.isEmpty, !isLinkList(all: paragraph.count, links: linkText(in: current)) {
-                    blocks.append(paragraph)
+                    blocks.append(name == "li" ? ImportedArticle.listItem + paragraph : paragraph)
                 } else if paragraph.isEmpty, name == "p", let caption = imageCaption(in: current) {
                     article.captions.append(caption)
                 }

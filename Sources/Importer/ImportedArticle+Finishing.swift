@@ -16,12 +16,12 @@ extension ImportedArticle {
         if let found = Dateline(teaser) {
             take(found)
             teaser = found.rest
-        } else if let index = blocks.indices.prefix(3).first(where: { !blocks[$0].hasPrefix("## ") && Dateline(blocks[$0]) != nil }),
+        } else if let index = blocks.indices.prefix(3).first(where: { Self.isParagraph(blocks[$0]) && Dateline(blocks[$0]) != nil }),
                   let found = Dateline(blocks[index]) {
             take(found)
             if found.rest.isEmpty { blocks.remove(at: index) } else { blocks[index] = found.rest }
         }
-        blocks.removeAll { TextCleaner.isCruft($0) }
+        blocks.removeAll { TextCleaner.isCruft(Self.text(of: $0)) }
         // After the last paragraph pages put boxes of other content: short lines and headings
         // with nothing under them ("## Partner Offers", "jobs by").
         while let last = blocks.last, last.hasPrefix("## ") || (last.count < 60 && !LineKind.endsSentence(last)) { blocks.removeLast() }
@@ -31,6 +31,16 @@ extension ImportedArticle {
         for (field, value) in [("title", title), ("outlet", outlet), ("date", date), ("teaser", teaser)] where value.isEmpty {
             warnings.append("\(file): no \(field) found; left empty, fill it in the front matter")
         }
+    }
+
+    /// A block's text without what marks it as a subheading or list item.
+    static func text(of block: String) -> String {
+        block.hasPrefix("## ") ? String(block.dropFirst(3)) : block.hasPrefix(listItem) ? String(block.dropFirst(listItem.count)) : block
+    }
+
+    /// Whether a block is a paragraph: neither subheading nor list item.
+    static func isParagraph(_ block: String) -> Bool {
+        !block.hasPrefix("## ") && !block.hasPrefix(listItem)
     }
 
     /// The warning for a title taken from the text.
@@ -44,7 +54,7 @@ extension ImportedArticle {
     mutating func titleFromTextIfNone(file: String, display: String) throws {
         // A blank title (a sidecar's `title: " "`) is none: the page would have no heading.
         guard title.allSatisfy(\.isWhitespace) else { return }
-        let texts = [teaser] + blocks.map { $0.hasPrefix("## ") ? String($0.dropFirst(3)) : $0 }
+        let texts = [teaser] + blocks.map(Self.text(of:))
         guard let text = texts.first(where: { !$0.isEmpty }) else {
             throw SourceError(file: display, message: "no article text found (the file is empty, or holds only captions, credits or links): nothing was imported; check that this is the article's text or page")
         }

@@ -17,8 +17,10 @@ public struct ImportedArticle: Sendable, Equatable {
     public var captions: [Caption] = []
     /// Where the article was published, when the file says (a Markdown file's front matter).
     public var url: String?
-    /// Markdown blocks: paragraphs and `## ` subheadings, not yet annotated.
+    /// Markdown blocks: paragraphs, `## ` subheadings and `• ` list items, not yet annotated.
     public var blocks: [String] = []
+    /// How a block that is a list item starts (a page's `<li>`, a bullet in a text file).
+    static let listItem = "• "
     /// What could not be found, for the user to fill in.
     public var warnings: [String] = []
 

@@ -135,9 +135,11 @@ private extension PlainTextParser {
         }
     }
 
-    /// Marks subheadings: heading-like blocks (ALL CAPS included) followed by prose.
+    /// Marks subheadings: heading-like blocks (ALL CAPS included) followed by prose; a bullet
+    /// ("• Landwirtschaft") is a list item however short.
     func headed(_ blocks: [String]) -> [String] {
         blocks.enumerated().map { index, block in
+            guard !block.hasPrefix(ImportedArticle.listItem) else { return block }
             let followedByProse = index + 1 < blocks.count && !LineKind.isHeadingLike(blocks[index + 1])
             let isHeading = (LineKind.isHeadingLike(block, maximumLength: 100) || LineKind.isAllCaps(block)) && followedByProse
             return isHeading ? "## " + block : block

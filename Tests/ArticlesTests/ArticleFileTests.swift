@@ -217,6 +217,64 @@ struct FrontMatterTests {
         #expect(undated.article.date == "" && undated.outcome.warnings.contains { $0.contains("no date found") })
     }
 
+    /// A list in a page, a Markdown file or a text file's bullets stays a list: its items one after
+    /// another, not paragraphs without their full stops.
+    @Test func listsStayLists() throws {
+        let (folder, _, importer) = try ArticleFileTests.importing(into: "lists")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sources = [
+            ("liste.html", """
+                <html><body><h1>Was besprochen wurde</h1><p>Die beiden sprachen über drei Themen:</p>
+                <ul><li>Raumfahrt und Satelliten</li><li>Landwirtschaft</li><li>den Austausch von Studenten</li></ul>
+                <p>Danach reisten sie weiter in den Osten.</p></body></html>
+                """),
+            ("liste.md", """
+                ---
+                title: Was besprochen wurde
+                ---
+
+                Die beiden sprachen über drei Themen:
+
+                * Raumfahrt und Satelliten
+                * Landwirtschaft
+                * den Austausch von Studenten
+
+                Danach reisten sie weiter in den Osten.
+                """),
+            ("liste.txt", """
+                Was besprochen wurde
+
+                Die beiden sprachen über drei Themen:
+
+                • Raumfahrt und Satelliten
+
+                • Landwirtschaft
+
+                • den Austausch von Studenten
+
+                Danach reisten sie weiter in den Osten.
+                """),
+        ]
+        for (name, text) in sources {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            let outcome = try importer.importFile(file)
+            let written = try String(contentsOf: folder.appendingPathComponent(outcome.article), encoding: .utf8)
+            let article = try Article.parse(written, slug: "a", file: name)
+            #expect(article.title == "Was besprochen wurde", "\(name)")
+            #expect(article.body == """
+                Die beiden sprachen über drei Themen:
+
+                - Raumfahrt und Satelliten
+                - Landwirtschaft
+                - den Austausch von Studenten
+
+                Danach reisten sie weiter in den Osten.
+
+                """, "\(name)")
+        }
+    }
+
     @Test func fastReaderReadsWhatTheImporterWrites() throws {
         let fields = try #require(SimpleFrontMatter(FrontMatterTests.samples[7]))
         #expect(fields.values["title"]?.value == .scalar("Grüße aus Wostotschny"))
