@@ -170,15 +170,20 @@ extension ArticleImporter {
     }
 
     /// The article's body as the Markdown an import writes, before annotation: list items that
-    /// follow one another are one list.
+    /// follow one another are one list, numbered when they start with their numbers ("• 2. …").
     public static func markdown(of article: ImportedArticle) -> String {
         var markdown = ""
         var previousWasItem = false
         for block in article.blocks {
             let isItem = block.hasPrefix(ImportedArticle.listItem)
             if !markdown.isEmpty { markdown += isItem && previousWasItem ? "\n" : "\n\n" }
-            let text = MarkdownEscaping.escape(ImportedArticle.text(of: block))
-            markdown += block.hasPrefix("## ") ? "## " + text : isItem ? "- " + text : text
+            let text = ImportedArticle.text(of: block)
+            if isItem, let (number, rest) = Self.numbered(text) {
+                markdown += "\(number). " + MarkdownEscaping.escape(rest)
+            } else {
+                let escaped = MarkdownEscaping.escape(text)
+                markdown += block.hasPrefix("## ") ? "## " + escaped : isItem ? "- " + escaped : escaped
+            }
             previousWasItem = isItem
         }
         return markdown + "\n"
@@ -186,6 +191,14 @@ extension ArticleImporter {
 }
 
 private extension ArticleImporter {
+    /// A list item's number and the text after it, for an item that starts "2. ": up to nine
+    /// digits, as CommonMark's ordered lists take.
+    static func numbered(_ item: String) -> (number: Int, rest: String)? {
+        let digits = item.prefix { $0.isASCII && $0.isNumber }
+        guard (1...9).contains(digits.count), item.dropFirst(digits.count).hasPrefix(". "), let number = Int(digits) else { return nil }
+        return (number, String(item.dropFirst(digits.count + 2)))
+    }
+
     /// The raw file as text: UTF-8, or UTF-16 with its byte order mark (what Windows editors
     /// save as "Unicode"), or Windows-1252 for older pages; without a byte order mark. A file
     /// with NUL bytes, or control characters that no text of these encodings has, is not an

@@ -144,7 +144,7 @@ private extension HTMLArticleParser {
             case "p", "li", "blockquote":
                 let paragraph = text(current)
                 if !paragraph.isEmpty, !isLinkList(all: paragraph.count, links: linkText(in: current)) {
-                    blocks.append(name == "li" ? ImportedArticle.listItem + paragraph : paragraph)
+                    blocks.append(name == "li" ? ImportedArticle.listItem + (number(ofItem: current).map { "\($0). " } ?? "") + paragraph : paragraph)
                 } else if paragraph.isEmpty, name == "p", let caption = imageCaption(in: current) {
                     article.captions.append(caption)
                 }
@@ -154,6 +154,18 @@ private extension HTMLArticleParser {
                 collect(current, into: &blocks, article: &article)
             }
         }
+    }
+
+    /// The number of a numbered list's item (`<ol start>` counts from there), nil in other lists.
+    func number(ofItem item: xmlNodePtr) -> Int? {
+        guard let list = item.pointee.parent, String(cString: list.pointee.name).lowercased() == "ol" else { return nil }
+        var number = attribute(list, "start").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1
+        var sibling = item.pointee.prev
+        while let current = sibling {
+            if current.pointee.type == XML_ELEMENT_NODE, String(cString: current.pointee.name).lowercased() == "li" { number += 1 }
+            sibling = current.pointee.prev
+        }
+        return number
     }
 
     /// A paragraph that is only an image (Markdown's `![…](… "…")`, a CMS's `<p><img alt>`): its

@@ -218,7 +218,7 @@ struct FrontMatterTests {
     }
 
     /// A list in a page, a Markdown file or a text file's bullets stays a list: its items one after
-    /// another, not paragraphs without their full stops.
+    /// another, not paragraphs without their full stops; a numbered one keeps its numbers.
     @Test func listsStayLists() throws {
         let (folder, _, importer) = try ArticleFileTests.importing(into: "lists")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -270,6 +270,28 @@ struct FrontMatterTests {
                 - den Austausch von Studenten
 
                 Danach reisten sie weiter in den Osten.
+
+                """, "\(name)")
+        }
+        // A numbered list keeps its numbers, from where it starts.
+        let numbered = [
+            ("nummern.html", """
+                <html><body><h1>Die Schritte</h1><p>Zuerst kam der Zug an, dann:</p>
+                <ol start="2"><li>die Besichtigung der Rampe</li><li>das Gespräch</li></ol><p>Am Abend reisten sie ab.</p></body></html>
+                """),
+            ("nummern.md", "---\ntitle: Die Schritte\n---\n\nZuerst kam der Zug an, dann:\n\n2. die Besichtigung der Rampe\n3. das Gespräch\n\nAm Abend reisten sie ab.\n"),
+        ]
+        for (name, text) in numbered {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            let written = try String(contentsOf: folder.appendingPathComponent(try importer.importFile(file).article), encoding: .utf8)
+            #expect(try Article.parse(written, slug: "a", file: name).body == """
+                Zuerst kam der Zug an, dann:
+
+                2. die Besichtigung der Rampe
+                3. das Gespräch
+
+                Am Abend reisten sie ab.
 
                 """, "\(name)")
         }
