@@ -72,7 +72,6 @@ public struct Article: Sendable, Hashable {
         case yaml
     }
 
-    /// The front matter fields an article takes.
     /// What to do about a missing or empty title.
     static func noTitle(given: Bool) -> String {
         given ? "the article's 'title' is empty: give it a title (a page, its links and feed entries need one)"
@@ -81,10 +80,11 @@ public struct Article: Sendable, Hashable {
 
     /// Whether a title shows nothing as a heading and a link's words: empty, spaces only
     /// (`title: " "`), or a link around nothing (`title: "[ ](person:x)"`).
-    static func isBlank(_ title: String) -> Bool {
+    public static func isBlank(_ title: String) -> Bool {
         FieldText.plain(title).allSatisfy(\.isWhitespace)
     }
 
+    /// The front matter fields an article takes.
     static let keys = ["title", "outlet", "authors", "date", "dateline", "source", "language", "url", "teaser", "captions", "import_hash"]
 
     /// Parses an article file: `---` front matter, `---`, Markdown body.

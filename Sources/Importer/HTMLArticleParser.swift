@@ -156,10 +156,12 @@ private extension HTMLArticleParser {
         }
     }
 
-    /// The number of a numbered list's item (`<ol start>` counts from there), nil in other lists.
+    /// The number of a numbered list's item (`<ol start>` counts from there, when it is one a
+    /// Markdown list can start at: nine digits at most), nil in other lists.
     func number(ofItem item: xmlNodePtr) -> Int? {
         guard let list = item.pointee.parent, String(cString: list.pointee.name).lowercased() == "ol" else { return nil }
-        var number = attribute(list, "start").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1
+        let start = attribute(list, "start").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        var number = start.flatMap { (0...999_999_999).contains($0) ? $0 : nil } ?? 1
         var sibling = item.pointee.prev
         while let current = sibling {
             if current.pointee.type == XML_ELEMENT_NODE, String(cString: current.pointee.name).lowercased() == "li" { number += 1 }

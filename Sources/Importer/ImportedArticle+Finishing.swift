@@ -1,4 +1,5 @@
 import Foundation
+import Articles
 import SourceText
 
 extension ImportedArticle {
@@ -53,7 +54,7 @@ extension ImportedArticle {
     /// of captions, credits and links only) there is nothing to import.
     mutating func titleFromTextIfNone(file: String, display: String) throws {
         // A blank title (a sidecar's `title: " "`) is none: the page would have no heading.
-        guard title.allSatisfy(\.isWhitespace) else { return }
+        guard Article.isBlank(title) else { return }
         let texts = [teaser] + blocks.map(Self.text(of:))
         guard let text = texts.first(where: { !$0.isEmpty }) else {
             throw SourceError(file: display, message: "no article text found (the file is empty, or holds only captions, credits or links): nothing was imported; check that this is the article's text or page")

@@ -275,21 +275,26 @@ struct FrontMatterTests {
         }
         // A numbered list keeps its numbers, from where it starts.
         let numbered = [
-            ("nummern.html", """
+            (2, "nummern.html", """
                 <html><body><h1>Die Schritte</h1><p>Zuerst kam der Zug an, dann:</p>
                 <ol start="2"><li>die Besichtigung der Rampe</li><li>das Gespräch</li></ol><p>Am Abend reisten sie ab.</p></body></html>
                 """),
-            ("nummern.md", "---\ntitle: Die Schritte\n---\n\nZuerst kam der Zug an, dann:\n\n2. die Besichtigung der Rampe\n3. das Gespräch\n\nAm Abend reisten sie ab.\n"),
+            (2, "nummern.md", "---\ntitle: Die Schritte\n---\n\nZuerst kam der Zug an, dann:\n\n2. die Besichtigung der Rampe\n3. das Gespräch\n\nAm Abend reisten sie ab.\n"),
+            // A start no Markdown list can have (more than nine digits, past Int's end) counts from 1.
+            (1, "nummern-gross.html", """
+                <html><body><h1>Die Schritte</h1><p>Zuerst kam der Zug an, dann:</p>
+                <ol start="9223372036854775807"><li>die Besichtigung der Rampe</li><li>das Gespräch</li></ol><p>Am Abend reisten sie ab.</p></body></html>
+                """),
         ]
-        for (name, text) in numbered {
+        for (first, name, text) in numbered {
             let file = folder.appendingPathComponent(name)
             try Data(text.utf8).write(to: file)
             let written = try String(contentsOf: folder.appendingPathComponent(try importer.importFile(file).article), encoding: .utf8)
             #expect(try Article.parse(written, slug: "a", file: name).body == """
                 Zuerst kam der Zug an, dann:
 
-                2. die Besichtigung der Rampe
-                3. das Gespräch
+                \(first). die Besichtigung der Rampe
+                \(first + 1). das Gespräch
 
                 Am Abend reisten sie ab.
 
