@@ -97,4 +97,22 @@ struct QuoteFinderTests {
     func noSpeakerWhereItWouldBeAGuess(marked: String) {
         #expect(Self.quotes(marked).allSatisfy { $0.hasPrefix("Kim: Wir sind da") }, "\(marked) → \(Self.quotes(marked))")
     }
+
+    /// The words a quote's attribution is read by, as Unicode lower-cases and splits them, whether
+    /// the text is all ASCII (read as bytes) or not.
+    @Test(arguments: [
+        "According to Biden, said: 'OK' -- well-known", "Laut\tPeskow", "sagte Putin am Mittwoch", "  ", "",
+        "Über Nacht SAGTE Peskow", "x1y2z", "DAS  „SAGTE“ er",
+    ])
+    func attributionWordsAreUnicodesLowerCaseWords(text: String) {
+        let expected = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        #expect(QuoteFinder.words(Array(text.utf8)[...]) == expected)
+    }
+
+    /// What stands between the name and the quote may have any spaces around its colon.
+    @Test(arguments: ["{Kim}:\t„Wir kommen morgen wieder.“", "{Kim}\u{00A0}: „Wir kommen morgen wieder.“",
+                      "{Kim} sagte:\u{2009}„Wir kommen morgen wieder, und zwar mit allen, die damals dabei waren und es noch sind.“"])
+    func aColonWithAnySpacesAttributes(marked: String) {
+        #expect(Self.quotes(marked).count == 1 && Self.quotes(marked)[0].hasPrefix("Kim: Wir kommen"), "\(marked) → \(Self.quotes(marked))")
+    }
 }

@@ -141,6 +141,8 @@ private extension Converter {
         private var paragraphStarts: [Int] = []
         /// The last link's opening tag and a NUL byte, for libcmark.
         private var tag: [UInt8] = []
+        /// The words of the sentence being sketched (`Shingles.words`), one buffer for all.
+        private var words: [UInt64] = []
 
         init(article: Article, converter: Converter) {
             self.article = article
@@ -310,7 +312,7 @@ private extension Converter {
                     var (start, end) = (start, end)
                     while start < end, bytes[start] == 0x20 { start += 1 }
                     while end > start, bytes[end - 1] == 0x20 { end -= 1 }
-                    let words = Shingles.words(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    Shingles.words(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &words)
                     guard words.count >= Shingles.minimumWords else { continue }
                     passages.append(Passage(block: Int32(block), start: Int32(base + start), end: Int32(base + end), blockStart: Int32(base)))
                     sketches.append(Shingles.sketch(words: words))

@@ -215,7 +215,24 @@ enum QuoteFinder {
 
     /// The words of `bytes`, lowercased.
     static func words(_ bytes: ArraySlice<UInt8>) -> [String] {
-        String(decoding: bytes, as: UTF8.self).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        // Most text between a name and a quote is ASCII: its letters are A to Z, read as bytes.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        }
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in bytes {
+            if (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x7A {
+                word.append(byte | 0x20)
+            } else if byte == UInt8(ascii: "-") {
+                word.append(byte)
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     static func isSpeech(_ word: String) -> Bool {
@@ -238,16 +255,21 @@ enum QuoteFinder {
         // More than one entity that could speak: whose words these are is not certain.
         guard earlier.filter(\.canSpeak).count == 1 else { return nil }
         guard !isPossessive(mention, text) else { return nil }
-        let between = String(decoding: text[mention.range.upperBound..<span.outer.lowerBound], as: UTF8.self)
-        let trimmed = between.trimmingCharacters(in: .whitespaces)
-        if trimmed == ":", mention.range.lowerBound == sentenceStart { return mention }
+        // What stands between the name and the quote, without spaces (tabs and Unicode's spaces) at either end.
+        let between = String(decoding: text[mention.range.upperBound..<span.outer.lowerBound], as: UTF8.self).unicodeScalars
+        let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let trimmed = between.drop(while: isSpace).reversed().drop(while: isSpace)
+        let colonLast = trimmed.first == ":"
+        if colonLast, trimmed.count == 1, mention.range.lowerBound == sentenceStart { return mention }
         let words = words(text[mention.range.upperBound..<span.outer.lowerBound])
         // `According to Biden, the leaders "made real progress"`, `Laut Peskow sind die Gespräche „…“`.
-        let lead = Self.words(text[sentenceStart..<mention.range.lowerBound])
-        if lead == ["according", "to"] || lead == ["laut"], words.count <= 12 { return mention }
+        let lead = text[sentenceStart..<mention.range.lowerBound]
+        // Its words are read only when they can be these: "accordingto" is 11 letters.
+        let letters = lead.reduce(0) { $0 + ((($1 | 0x20) >= 0x61 && ($1 | 0x20) <= 0x7A) ? 1 : 0) }
+        if letters <= 11, words.count <= 12, [["according", "to"], ["laut"]].contains(Self.words(lead)) { return mention }
         guard words.contains(where: speechVerbs.contains) else { return nil }
         // A whole quote follows a colon; a partial one stands inside the speaker's sentence.
-        return trimmed.hasSuffix(":") || words.count <= 12 ? mention : nil
+        return colonLast || words.count <= 12 ? mention : nil
     }
 
     /// `Peskow sagte, Russland bleibe dabei. „…“`: a quote that is a whole sentence, right after

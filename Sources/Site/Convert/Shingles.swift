@@ -41,54 +41,62 @@ enum Shingles {
     /// The hashes of the normalised words of `bytes`, UTF-8 text.
     static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         var words: [UInt64] = []
-        var hash: UInt64 = 0, length = 0, inWord = false
+        Self.words(bytes, into: &words)
+        return words
+    }
+
+    /// `words(_:)` into `words`, emptied first: one buffer serves every sentence of an article.
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [UInt64]) {
+        words.removeAll(keepingCapacity: true)
+        let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = basis, length = 0, inWord = false
         func end() {
             if inWord { words.append(hash) }
-            (hash, length, inWord) = (0xCBF2_9CE4_8422_2325, 0, false)
+            (hash, length, inWord) = (basis, 0, false)
         }
-        end()
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            var letter: UInt8? = nil, width = 1
-            switch byte {
-            case 0x30...0x39, 0x61...0x7A: letter = byte
-            case 0x41...0x5A: letter = byte | 0x20
-            case 0x2E, 0x2C:
-                // A separator inside a number joins it.
-                if inWord, index + 1 < bytes.count, index > 0, isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) { index += 1; continue }
-            case 0x2D:
-                // A hyphen inside a word is part of it.
-                if inWord, index + 1 < bytes.count, isWordByte(bytes[index + 1]) { letter = byte }
-            case 0xC3:
-                // Latin-1 letters; capitals folded (Ä to ä).
-                if index + 1 < bytes.count {
-                    let next = bytes[index + 1]
-                    letter = next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next
-                    width = 2
-                }
-            case 0xC2, 0xE2:
-                // Punctuation and spaces of Latin-1 and of U+2000 to U+206F: quotes, dashes, ellipsis.
-                width = byte == 0xC2 ? 2 : 3
-            case 0x80...0xFF:
-                letter = byte
-            default:
-                break
-            }
-            guard let letter else {
-                end()
-                index += width
+            let code = byteClasses[Int(byte)]
+            if code >= ByteClass.letters {
+                add(code, &hash, &length)
+                inWord = true
+                index += 1
                 continue
             }
-            if byte == 0xC3 {
+            switch code {
+            case ByteClass.numberSeparator:
+                // A separator inside a number joins it.
+                if inWord, index + 1 < bytes.count, index > 0, isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) { index += 1; continue }
+                end()
+                index += 1
+            case ByteClass.hyphen:
+                // A hyphen inside a word is part of it.
+                if inWord, index + 1 < bytes.count, isWordByte(bytes[index + 1]) {
+                    add(byte, &hash, &length)
+                    index += 1
+                } else {
+                    end()
+                    index += 1
+                }
+            case ByteClass.latin1:
+                // Latin-1 letters; capitals folded (Ä to ä).
+                guard index + 1 < bytes.count else { end(); index += 1; continue }
+                let next = bytes[index + 1]
                 add(0xC3, &hash, &length)
+                add(next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next, &hash, &length)
+                inWord = true
+                index += 2
+            case ByteClass.punctuation2, ByteClass.punctuation3:
+                // Punctuation and spaces of Latin-1 and of U+2000 to U+206F: quotes, dashes, ellipsis.
+                end()
+                index += code == ByteClass.punctuation2 ? 2 : 3
+            default:
+                end()
+                index += 1
             }
-            add(letter, &hash, &length)
-            inWord = true
-            index += width
         }
         end()
-        return words
     }
 
     /// The sorted, distinct shingles of `words`.
@@ -156,6 +164,29 @@ private extension Shingles {
     static func add(_ byte: UInt8, _ hash: inout UInt64, _ length: inout Int) {
         if length < prefix { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         length += 1
+    }
+
+    /// What each byte is to `words`: a word's byte as it is hashed (from `ByteClass.letters` on:
+    /// digits, letters in lower case, bytes of other scripts), or one of `ByteClass`'s cases.
+    static let byteClasses: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte) | 0x20
+        case 0x2E, 0x2C: ByteClass.numberSeparator
+        case 0x2D: ByteClass.hyphen
+        case 0xC3: ByteClass.latin1
+        case 0xC2: ByteClass.punctuation2
+        case 0xE2: ByteClass.punctuation3
+        case 0x80...0xFF: UInt8(byte)
+        default: ByteClass.separator
+        }
+    }
+
+    /// The classes of `byteClasses` that are not a word's byte; every word's byte is at least `letters`.
+    enum ByteClass {
+        static let separator: UInt8 = 0, numberSeparator: UInt8 = 1, hyphen: UInt8 = 2, latin1: UInt8 = 3
+        static let punctuation2: UInt8 = 4, punctuation3: UInt8 = 5
+        static let letters: UInt8 = 0x30
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
