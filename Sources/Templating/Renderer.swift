@@ -59,14 +59,7 @@ private extension Renderer {
                     let detail = program.details[Int(instruction.detail)]
                     problems.append(TemplateError(.unresolvedVariable(detail.name.description), file: file, line: detail.location.line, column: detail.location.column))
                 }
-                let escaped = instruction.flag
-                switch value {
-                case .string(let text): output.writeValue(text, escaped: escaped)
-                case .html(let html): output.writeValue(html, escaped: false)
-                case .fragment(let fragment): output.writeFragment(fragment)
-                case .int(let number): output.writeValue(number)
-                default: output.writeValue(value.text, escaped: escaped)
-                }
+                write(value, escaped: instruction.flag)
             case .section:
                 renderSection(lookup(program, instruction), program, index + 1..<Int(instruction.end), inverted: instruction.flag)
             case .partial, .parent:
@@ -117,6 +110,10 @@ private extension Renderer {
                 stack.removeLast()
             }
         } else if case .table(let table) = value {
+            if !strict, let plan = flatPlan(program, children, table.shape) {
+                renderRows(of: table, plan, program)
+                return
+            }
             for row in 0..<table.rowCount {
                 stack.append(.row(Row(table, row)))
                 run(program, children)
@@ -126,6 +123,68 @@ private extension Renderer {
             stack.append(value)
             run(program, children)
             stack.removeLast()
+        }
+    }
+
+    /// Writes a variable's value: markup as it is, other values as text, escaped if `escaped`.
+    mutating func write(_ value: Value, escaped: Bool) {
+        switch value {
+        case .string(let text): output.writeValue(text, escaped: escaped)
+        case .html(let html): output.writeValue(html, escaped: false)
+        case .fragment(let fragment): output.writeFragment(fragment)
+        case .int(let number): output.writeValue(number)
+        default: output.writeValue(value.text, escaped: escaped)
+        }
+    }
+
+    /// One step of a section over a table whose children are only text and plain names
+    /// (`<li><a href="{{url}}">{{context}}</a></li>`, the mentions of an entity page): text, a
+    /// column of the row, or a value found below the row, the same for every row.
+    enum FlatStep {
+        case text(Program.Instruction)
+        case column(Int, escaped: Bool)
+        case constant(Value, escaped: Bool)
+    }
+
+    /// The children of a section over a table of `shape` as `FlatStep`s, or nil when they hold
+    /// anything else (sections, partials, blocks, dotted names, `{{.}}`): those are rendered row
+    /// by row with the row on the stack. Each name is looked up as `lookup` would with a row on
+    /// top: a key of the shape is the row's, whatever its value; any other is found below.
+    func flatPlan(_ program: Program, _ children: Range<Int>, _ shape: Shape) -> [FlatStep]? {
+        var plan: [FlatStep] = []
+        plan.reserveCapacity(children.count)
+        for index in children {
+            let instruction = program.instructions[index]
+            switch instruction.kind {
+            case .text:
+                plan.append(.text(instruction))
+            case .variable where instruction.count == 1:
+                let (key, hash) = (program.keys[Int(instruction.start)], program.hashes[Int(instruction.start)])
+                if let column = shape.index(of: key, hash: hash) {
+                    plan.append(.column(column, escaped: instruction.flag))
+                } else {
+                    plan.append(.constant(lookup(program, instruction), escaped: instruction.flag))
+                }
+            default:
+                return nil
+            }
+        }
+        return plan
+    }
+
+    /// Renders `plan` once per row of `table`, reading each row's values in place.
+    mutating func renderRows(of table: Table, _ plan: [FlatStep], _ program: Program) {
+        let width = table.shape.keys.count
+        var first = 0
+        for _ in 0..<table.rowCount {
+            for step in plan {
+                switch step {
+                case .text(let instruction): output.writeTemplateText(program.text(of: instruction))
+                case .column(let column, let escaped): write(table.values[first + column], escaped: escaped)
+                case .constant(let value, let escaped): write(value, escaped: escaped)
+                }
+            }
+            first += width
         }
     }
 

@@ -116,6 +116,26 @@ struct TableTests {
         #expect(try Template(source: "{{#e}}leer{{/e}}").render(["e": .record(Shape([])) { _ in }]) == "leer")
     }
 
+    /// A section whose children are only text and plain names reads each row's values in place
+    /// (no row on the stack): it writes what a section with anything else in it writes, row for
+    /// row, escaped or not, indented inside a standalone partial, names not in the row found below.
+    @Test func rowsOfTextAndNamesRenderAsRowsWithTheRowOnTheStack() throws {
+        let rows = Self.table(Self.mention, [["url": "a.html?x=1&y=<2>", "context": .html("<mark>Kim</mark>")],
+                                             ["context": "K<i>m", "url": .int(7)], [:]])
+        let page: Value = ["title": "T&T", "mentions": .table(rows), "context": "unten"]
+        let flat = "{{#mentions}}\n<li>{{url}} {{{url}}} {{context}} {{title}} {{missing}}</li>\n{{/mentions}}\n"
+        // The same with a section inside each row, which renders with the row on the stack.
+        let stacked = "{{#mentions}}\n<li>{{url}} {{{url}}} {{context}} {{title}} {{missing}}</li>{{#title}}{{/title}}\n{{/mentions}}\n"
+        let library = try TemplateLibrary(sources: ["flat": flat, "stacked": stacked, "page": "<ol>\n  {{>flat}}\n</ol>\n<ol>\n  {{>stacked}}\n</ol>\n"])
+        let lists = try library.render("page", page).components(separatedBy: "</ol>\n")
+        #expect(lists[0] == "<ol>\n  <li>a.html?x=1&amp;y=&lt;2&gt; a.html?x=1&y=<2> <mark>Kim</mark> T&amp;T </li>\n"
+            + "  <li>7 7 K&lt;i&gt;m T&amp;T </li>\n  <li>   T&amp;T </li>\n")
+        #expect(lists[1] == lists[0])
+        // A checking render reports each null or missing name of each row, in both alike.
+        let problems = try library.renderChecking("page", page).problems
+        #expect(problems.filter { $0.file == "flat.mustache" }.count == 6 && problems.filter { $0.file == "stacked.mustache" }.count == 6)
+    }
+
     @Test func fragmentsAreWrittenByTheirSourceUnescaped() throws {
         final class Sentences: FragmentSource, @unchecked Sendable {
             override func writeFragment(_ index: Int, to output: inout [UInt8]) {
