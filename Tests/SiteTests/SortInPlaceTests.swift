@@ -26,6 +26,22 @@ struct SortInPlaceTests {
         }
     }
 
+    /// The byte-by-byte sort of the shared passages' numbers: the same order on every shape of
+    /// input, also where values differ only in their lowest bytes or share their highest.
+    @Test func radixSortSortsAsTheStandardLibraryDoes() {
+        var mixer = SplitMix(seed: 19)
+        var cases = Self.inputs()
+        cases.append(("random 200,000", (0..<200_000).map { _ in mixer.next() }))
+        cases.append(("upper halves few, lower random", (0..<50_000).map { _ in (mixer.next() % 7) << 32 | mixer.next() >> 32 }))
+        cases.append(("low bytes only", (0..<50_000).map { _ in mixer.next() % 1_000 }))
+        cases.append(("one high byte", (0..<50_000).map { _ in 0xAB00_0000_0000_0000 | mixer.next() % 100_000 }))
+        for (name, values) in cases {
+            var sorted = values
+            sorted.radixSort()
+            #expect(sorted == values.sorted(), "\(name)")
+        }
+    }
+
     /// With no depth left the heapsort takes over: it sorts on its own as well.
     @Test func heapsortFallbackSorts() {
         for (name, values) in Self.inputs() {

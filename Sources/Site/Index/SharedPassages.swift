@@ -43,8 +43,8 @@ struct SharedPassages: Sendable {
         // Per band, the passages sorted by their value there: a run of equal values is a set of
         // candidates. Each band on its own core. An entry is the band's value in the upper half
         // and the passage's number in the lower, so that sorting plain numbers sorts by value,
-        // then by passage. Sorted in place: a radix sort (0.15 s less at 10k) or the standard
-        // library's stable sort need a second array per band, and this is the build's peak of memory.
+        // then by passage. Sorted in place (`radixSort`): a sort with a second array per band (the
+        // standard library's, a least-significant-digit radix sort) would raise the build's peak of memory.
         // `try!`: the closures here throw nothing.
         let candidates = try! Array(0..<Shingles.bands).concurrentMap(serially: serially) { band -> (pairs: [UInt64], joined: [UInt64], crowded: [UInt32]) in
             var entries: [UInt64] = []
@@ -55,7 +55,7 @@ struct SharedPassages: Sendable {
                     entries.append(UInt64(Shingles.band(band, of: sketch)) << 32 | (first + UInt64(number)))
                 }
             }
-            entries.sortInPlace()
+            entries.radixSort()
             var pairs: [UInt64] = [], joined: [UInt64] = [], crowdedRuns: [UInt32] = []
             var run: [(number: UInt64, article: Int32, sketch: SIMD16<UInt16>)] = []
             var start = 0
@@ -407,7 +407,7 @@ struct SharedPassages: Sendable {
     /// and a passage number in the lower), two or more a class, each in number order, the classes
     /// by their first: passages of one key compared by their text.
     private static func copies(keyed: inout [UInt64], _ numbers: Numbering, in articles: [ConvertedArticle]) -> [[UInt32]] {
-        keyed.sortInPlace()
+        keyed.radixSort()
         var classes: [[UInt32]] = []
         var start = 0
         while start < keyed.count {

@@ -81,3 +81,70 @@ extension Array where Element: Comparable {
         }
     }
 }
+
+extension Array where Element == UInt64 {
+    /// Sorts in place, byte by byte from the most significant (an American flag sort): for the
+    /// shared passages' arrays of half a million numbers and more, whose upper halves are hashes
+    /// spread evenly, two or three passes over the array replace the twenty levels of a quicksort,
+    /// and no second array is needed (`sortInPlace` explains why that matters).
+    mutating func radixSort() {
+        withUnsafeMutableBufferPointer { values in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * 256) { counts in
+                Self.radixSort(values, 0, values.count, shift: 56, counts: counts.baseAddress!)
+            }
+        }
+    }
+
+    /// Sorts `values[low..<high]`, whose bytes above `shift + 8` are all the same, using
+    /// `counts` (room for 768) as scratch; ranges up to `insertionLength` long by insertion.
+    private static func radixSort(_ values: UnsafeMutableBufferPointer<UInt64>, _ low: Int, _ high: Int, shift: Int,
+                                  counts: UnsafeMutablePointer<Int>) {
+        guard high - low > insertionLength else {
+            [UInt64].introsort(values, low, high, depthLimit: 12)
+            return
+        }
+        var shift = shift
+        // A byte all the values share sorts nothing: on to the next.
+        while true {
+            for digit in 0..<256 { counts[digit] = 0 }
+            for index in low..<high { counts[Int((values[index] >> UInt64(shift)) & 0xFF)] += 1 }
+            if counts[Int((values[low] >> UInt64(shift)) & 0xFF)] < high - low || shift == 0 { break }
+            shift -= 8
+        }
+        // Each digit's bucket: `next` (from 256) where its next value goes, `ends` (from 512) where it ends.
+        let (next, ends) = (counts + 256, counts + 512)
+        var start = low
+        for digit in 0..<256 {
+            next[digit] = start
+            start += counts[digit]
+            ends[digit] = start
+        }
+        // Each value is carried to its bucket, and the one it displaces on to that one's, until
+        // the value that belongs where the cycle started comes round.
+        for digit in 0..<256 {
+            while next[digit] < ends[digit] {
+                var value = values[next[digit]]
+                var target = Int((value >> UInt64(shift)) & 0xFF)
+                while target != digit {
+                    swap(&value, &values[next[target]])
+                    next[target] += 1
+                    target = Int((value >> UInt64(shift)) & 0xFF)
+                }
+                values[next[digit]] = value
+                next[digit] += 1
+            }
+        }
+        guard shift > 0 else { return }
+        // The buckets' bounds, read before the scratch serves the next byte.
+        var bounds: [Int] = []
+        bounds.reserveCapacity(257)
+        bounds.append(low)
+        for digit in 0..<256 { bounds.append(ends[digit]) }
+        for digit in 0..<256 where bounds[digit + 1] - bounds[digit] > 1 {
+            radixSort(values, bounds[digit], bounds[digit + 1], shift: shift - 8, counts: counts)
+        }
+    }
+
+    /// From how many values a range is sorted by bytes rather than by insertion.
+    static let insertionLength = 48
+}
