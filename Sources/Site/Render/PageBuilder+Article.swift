@@ -39,7 +39,10 @@ extension PageBuilder {
             .sorted { $0.run.count != $1.run.count ? $0.run.count > $1.run.count : idRanks[$0.entity] < idRanks[$1.entity] }
         let links = ranked.map { inputs.link($0.entity, &reads) }
         // What the search's choice of a name matches (`search.js`).
-        model["entityKeys"] = .string(links.map { Entity.reference(type: $0.type, id: $0.id) }.sorted().joined(separator: " "))
+        // Sorted as the strings sort ("type:id": by the type's name, then by id), comparing numbers.
+        let referenceKeys = ranked.indices.map { (Self.referenceOrder[links[$0].type]!, idRanks[ranked[$0].entity]) }
+        let byReference = ranked.indices.sorted { referenceKeys[$0] < referenceKeys[$1] }
+        model["entityKeys"] = .string(byReference.map { Entity.reference(type: links[$0].type, id: links[$0].id) }.joined(separator: " "))
         model["entityGroups"] = .list(EntityType.allCases.compactMap { type -> Value? in
             let ofType = ranked.indices.filter { links[$0].type == type }.map { ranked[$0] }
             guard !ofType.isEmpty else { return nil }
@@ -48,6 +51,9 @@ extension PageBuilder {
         })
         return Page(path: path, template: Self.articleTemplate, model: .object(model))
     }
+
+    /// Where each type's references (`Entity.reference`) come, by the type's name.
+    static let referenceOrder = Dictionary(uniqueKeysWithValues: EntityType.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
 
     /// The newest articles a feed carries; readers poll it, so it stays small.
     static let feedEntries = 50
