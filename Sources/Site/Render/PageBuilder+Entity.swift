@@ -123,11 +123,11 @@ extension PageBuilder {
 /// What one entity page shows of the articles it lists, written where the page shows it: their
 /// summaries, the links to the articles and to the mentions in them, and each mention's
 /// sentence. No string per link or sentence, and no reference to an article per mention: a page
-/// of a frequent entity shows a thousand. Each is a fragment, numbered in the order it was
-/// listed, and written from the article's own buffers (`ConvertedArticle.listing`, `text`) when
+/// of a frequent entity shows a thousand. Each is a fragment whose number says what it is
+/// (`Piece`), written from the article's own buffers (`ConvertedArticle.listing`, `text`) when
 /// the page is: making the page's model reads nothing of the articles but whether a summary
-/// field is empty. A link is the page's way back to the root, the article's path and, for a
-/// mention, its anchor.
+/// field is empty, and stores nothing per fragment. A link is the page's way back to the root,
+/// the article's path and, for a mention, its anchor.
 final class MentionListing: FragmentSource, @unchecked Sendable {
     /// The listing page's way back to the root (`../../`).
     private let root: [UInt8]
@@ -135,11 +135,11 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
     private let anchor: [UInt8]
     /// The articles listed, with where the entity's mentions lie in each.
     private var articles: [(article: ConvertedArticle, run: ConvertedArticle.Run)] = []
-    /// Every fragment listed, by its number.
-    private var pieces: [Piece] = []
 
+    /// What a fragment is, packed into its number: the kind in the bits from 60, the article
+    /// (in `articles`) in those from 32, the kind's `number` in the lower 32.
     private struct Piece {
-        enum Kind: UInt8 {
+        enum Kind: Int {
             /// `number` is a summary field's position in `ConvertedArticle.summaryFields`.
             case summary
             /// `number` 0 is the link to the article, n to its n-th mention of the entity.
@@ -149,9 +149,18 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
         }
 
         var kind: Kind
-        /// In `articles`.
-        var article: Int32
-        var number: Int32
+        var article: Int
+        var number: Int
+
+        init(_ kind: Kind, _ article: Int, _ number: Int) {
+            (self.kind, self.article, self.number) = (kind, article, number)
+        }
+
+        init(fragment: Int) {
+            (kind, article, number) = (Kind(rawValue: fragment >> 60)!, (fragment >> 32) & 0x0FFF_FFFF, fragment & 0xFFFF_FFFF)
+        }
+
+        var fragment: Int { kind.rawValue << 60 | article << 32 | number }
     }
 
     /// The listing of a page whose way back to the root is `root`, of the entity `entity`.
@@ -169,7 +178,7 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
     /// each its sentence (as HTML with the mention itself in `<mark>`) and the link to it. Used
     /// by the one thread making the page.
     func add(_ article: ConvertedArticle, _ run: ConvertedArticle.Run, _ row: inout Table.Record) {
-        let listed = Int32(articles.count)
+        let listed = articles.count
         articles.append((article, run))
         for (number, field) in PageBuilder.summaryFields.enumerated() {
             // An empty field stays an empty string, which sections take as false.
@@ -186,15 +195,14 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
         row[PageBuilder.groupMentions] = .table(mentions.table)
     }
 
-    private func piece(_ kind: Piece.Kind, _ article: Int32, _ number: Int) -> Value {
-        pieces.append(Piece(kind: kind, article: article, number: Int32(number)))
-        return .fragment(Fragment(self, pieces.count - 1))
+    private func piece(_ kind: Piece.Kind, _ article: Int, _ number: Int) -> Value {
+        .fragment(Fragment(self, Piece(kind, article, number).fragment))
     }
 
     override func writeFragment(_ index: Int, to output: inout [UInt8]) {
-        let piece = pieces[index]
-        let (article, run) = articles[Int(piece.article)]
-        let number = Int(piece.number)
+        let piece = Piece(fragment: index)
+        let (article, run) = articles[piece.article]
+        let number = piece.number
         switch piece.kind {
         case .summary:
             article.writeListing(number, to: &output)
