@@ -27,11 +27,17 @@ final class Program: @unchecked Sendable {
     /// name and place, whether the name is looked up (`{{>*name}}`), a standalone tag's
     /// indentation, and a parent call's block overrides (ranges of this program's instructions).
     struct Detail {
-        var name: Name
+        let name: Name
+        /// The name as written (`a.b`), made once: a partial's is looked up on every call.
+        let path: String
         var location: Location
         var isDynamic = false
         var indent: String?
         var overrides: [String: Range<Int>] = [:]
+
+        init(name: Name, location: Location, isDynamic: Bool = false, indent: String? = nil) {
+            (self.name, path, self.location, self.isDynamic, self.indent) = (name, name.description, location, isDynamic, indent)
+        }
     }
 
     /// A block definition (`{{$name}}`) where output is written.

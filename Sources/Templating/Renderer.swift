@@ -63,16 +63,18 @@ private extension Renderer {
             case .section:
                 renderSection(lookup(program, instruction), program, index + 1..<Int(instruction.end), inverted: instruction.flag)
             case .partial, .parent:
-                let detail = program.details[Int(instruction.detail)]
+                // The call's details read where needed, not copied whole: a page calls partials
+                // once per item of its lists.
+                let detail = Int(instruction.detail)
                 let isParent = instruction.kind == .parent
                 if let template = resolve(detail, program, instruction, isParent: isParent) {
                     // Sections nest only as deep as the parser allows within one template, so the
                     // limit on all nesting is checked where templates enter each other.
                     guard chain.count < Self.maxExpansionDepth, depth < Self.maxNesting else {
-                        failure = recursion(at: detail, into: template, isParent: isParent)
+                        failure = recursion(at: program.details[detail], into: template, isParent: isParent)
                         return
                     }
-                    expand(template, indent: detail.indent, overrides: isParent ? (program, detail.overrides) : nil)
+                    expand(template, indent: program.details[detail].indent, overrides: isParent ? (program, program.details[detail].overrides) : nil)
                 }
             case .block:
                 let block = program.blocks[Int(instruction.detail)]
@@ -224,17 +226,17 @@ private extension Renderer {
         return nil
     }
 
-    mutating func resolve(_ detail: Program.Detail, _ program: Program, _ instruction: Program.Instruction, isParent: Bool) -> Template? {
+    mutating func resolve(_ detail: Int, _ program: Program, _ instruction: Program.Instruction, isParent: Bool) -> Template? {
         let name: String
-        if detail.isDynamic {
+        if program.details[detail].isDynamic {
             guard case .string(let resolved) = lookup(program, instruction) else { return nil }
             name = resolved
         } else {
-            name = detail.name.description
+            name = program.details[detail].path
         }
         if let template = library[name] { return template }
         if strict {
-            let location = detail.location
+            let location = program.details[detail].location
             problems.append(TemplateError(isParent ? .unknownParent(name) : .unknownPartial(name), file: file, line: location.line, column: location.column))
         }
         return nil
