@@ -1,3 +1,4 @@
+import SourceText
 /// HTML escaping as `{{name}}` does it, for code that writes markup itself.
 ///
 ///     HTMLEscaping.escape("Kim & \"Putin\"")   // "Kim &amp; &quot;Putin&quot;"
@@ -74,16 +75,10 @@ public enum HTMLEscaping {
     /// that hold `" & '` (0x22–0x27) and `< >` (0x3C–0x3E) before any is looked at alone.
     static func firstEscaped(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        /// Whether an ASCII byte of `word` lies strictly between `low` and `high` (at most 128).
-        func hasByte(_ word: UInt64, between low: UInt64, and high: UInt64) -> Bool {
-            let seven = word & (ones &* 127)
-            return (ones &* (127 + high) &- seven) & ~word & (seven &+ ones &* (127 - low)) & (ones &* 128) != 0
-        }
         var index = 0
         while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            if hasByte(word, between: 0x21, and: 0x28) || hasByte(word, between: 0x3B, and: 0x3F) {
+            let word = ByteWords.load(base + index)
+            if ByteWords.hasByte(word, between: 0x21, and: 0x28) || ByteWords.hasByte(word, between: 0x3B, and: 0x3F) {
                 for offset in index..<index + 8 where needsEscaping(base[offset]) { return offset }
             }
             index += 8

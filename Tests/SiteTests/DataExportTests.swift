@@ -69,6 +69,21 @@ struct DataExportTests {
         #expect(parsed["none"] is NSNull && parsed["list"] as? [String] == ["a", "b"] && parsed["number"] as? Double == 1.5)
     }
 
+    /// Every ASCII byte at every place of a 20-byte run (the scan passes words of eight, then
+    /// the rest) reads back from the JSON as it was: what JSON must escape is found wherever it is.
+    @Test func jsonEscapesEveryByteWhereverItIs() throws {
+        for value in UInt8(0)...UInt8(0x7F) {
+            for place in 0..<20 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 20)
+                bytes[place] = value
+                var json = DataText()
+                json.array { $0.string(utf8: bytes) }
+                let parsed = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String]
+                #expect(parsed == [String(decoding: bytes, as: UTF8.self)], "byte \(value) at \(place)")
+            }
+        }
+    }
+
     /// RFC 4180 records (every field quoted, as Dossier writes them).
     static func records(_ text: String) -> [[String]] {
         var records: [[String]] = [], record: [String] = [], field = ""

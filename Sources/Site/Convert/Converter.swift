@@ -137,8 +137,9 @@ private extension Converter {
         /// a dictionary costs to hash into per link.
         private var mentioned: [Int32]
         private var paragraph: Paragraph?
-        /// Where each paragraph starts in `text`.
+        /// Where each paragraph starts in `text`, and its `Sentence.boundaries` (which quotes use again).
         private var paragraphStarts: [Int] = []
+        private var paragraphBoundaries: [[Int]] = []
         /// The last link's opening tag and a NUL byte, for libcmark.
         private var tag: [UInt8] = []
         /// The words of the sentence being sketched (`Shingles.words`), one buffer for all.
@@ -305,6 +306,7 @@ private extension Converter {
             let boundaries = Sentence.boundaries(in: bytes)
             paragraph = Paragraph(base: base, bytes: bytes, boundaries: boundaries)
             paragraphStarts.append(base)
+            paragraphBoundaries.append(boundaries)
             text.append(contentsOf: bytes)
             guard block >= 0 || block == Passage.teaser else { return }
             bytes.withUnsafeBufferPointer { bytes in
@@ -338,7 +340,7 @@ private extension Converter {
                 for index in named.indices where named[index].canSpeak {
                     named[index].possessive = isGenitive(text[start + named[index].range.lowerBound..<start + named[index].range.upperBound], of: Int(named[index].entity))
                 }
-                quotes += QuoteFinder.quotes(in: Array(text[start..<end]), base: start, named: named)
+                quotes += QuoteFinder.quotes(in: Array(text[start..<end]), base: start, named: named, boundaries: paragraphBoundaries[number])
             }
             return quotes
         }

@@ -51,12 +51,13 @@ enum QuoteFinder {
 
     /// The quotes of `paragraph` (UTF-8) whose mentions are `named`, in text order; offsets in
     /// the result are the paragraph's plus `base`.
-    static func quotes(in paragraph: [UInt8], base: Int, named: [Named]) -> [Quote] {
+    /// `boundaries`: the paragraph's `Sentence.boundaries`, when the caller has them.
+    static func quotes(in paragraph: [UInt8], base: Int, named: [Named], boundaries known: [Int]? = nil) -> [Quote] {
         guard named.contains(where: \.canSpeak) else { return [] }
         let spans = spans(in: paragraph)
         guard !spans.isEmpty else { return [] }
         // Where sentences may start, found once for the paragraph's quotes.
-        let boundaries = Sentence.boundaries(in: paragraph)
+        let boundaries = known ?? Sentence.boundaries(in: paragraph)
         func sentenceStart(before offset: Int) -> Int {
             boundaries[..<boundaries.partitionPoint { $0 < offset }].last ?? 0
         }

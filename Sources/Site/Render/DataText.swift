@@ -132,10 +132,23 @@ private extension DataText {
     /// Appends `value` with what JSON escapes escaped; runs of plain bytes (nearly all of a text)
     /// are copied at once.
     mutating func appendEscaped(_ value: UnsafeBufferPointer<UInt8>) {
+        guard let base = value.baseAddress else { return }
         var plain = 0
-        for index in value.indices {
+        var index = 0
+        while index < value.count {
+            // Eight bytes at a time past words with no control character, quotation mark or backslash.
+            if index + 8 <= value.count {
+                let word = ByteWords.load(base + index)
+                if !ByteWords.hasByte(word, below: 0x20), !ByteWords.hasByte(word, between: 0x21, and: 0x23),
+                   !ByteWords.hasByte(word, between: 0x5B, and: 0x5D) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = value[index]
+            index += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            let index = index - 1
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[plain..<index]))
             plain = index + 1
             switch byte {
