@@ -1,3 +1,4 @@
+import Entities
 /// A front matter field that may name entities: title, teaser, dateline, authors and the
 /// captions' text, title and credit.
 ///
@@ -71,7 +72,7 @@ public struct FieldText: Sendable, Equatable {
             label.append(scalars[index])
             index += 1
         }
-        guard index + 1 < scalars.count, scalars[index + 1] == "(", !label.isEmpty else { return nil }
+        guard index + 1 < scalars.count, scalars[index + 1] == "(" else { return nil }
         index += 2
         var destination = String.UnicodeScalarView()
         while index < scalars.count, scalars[index] != ")" {
@@ -80,7 +81,11 @@ public struct FieldText: Sendable, Equatable {
             index += 1
         }
         guard index < scalars.count, !destination.isEmpty else { return nil }
-        return (String(label), String(destination), index + 1)
+        // An empty label stays as written, but for an entity's (`[](person:x)`): a link around
+        // nothing, which the build reports at its place.
+        let reference = String(destination)
+        guard !label.isEmpty || EntityType(rawValue: String(reference.prefix { $0 != ":" })) != nil && reference.contains(":") else { return nil }
+        return (String(label), reference, index + 1)
     }
 }
 

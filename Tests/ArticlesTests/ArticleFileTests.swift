@@ -323,3 +323,15 @@ struct FrontMatterTests {
         }
     }
 }
+
+/// Fields with the body's link syntax: what is a link and what stays as written.
+struct FieldTextTests {
+    @Test func anEntityLinkAroundNothingIsALinkOtherEmptyBracketsStayAsWritten() {
+        #expect(FieldText("[](person:kim-jong-un) kam").parts == [.link(text: "", destination: "person:kim-jong-un", offset: 0), .text(" kam")])
+        #expect(FieldText("[](person:kim-jong-un)").plain == "")
+        for literal in ["[](https://example.org)", "[](-)", "[](kim)", "[Video] Kim", "[](unbekannt:x)"] {
+            #expect(FieldText(literal).plain == literal, "\(literal)")
+        }
+        #expect(FieldText("[Kim](person:kim-jong-un)").plain == "Kim")
+    }
+}

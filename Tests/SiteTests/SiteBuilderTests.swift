@@ -320,6 +320,28 @@ struct SiteBuilderTests {
         }
     }
 
+    /// A link around no text would be a mention no one sees: in the body and in a field it is a
+    /// mistake at its place, and a title of nothing but such a link is blank.
+    @Test func anEntityLinkAroundNoTextIsReportedAtItsPlace() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        let before = try dossier.snapshot()
+        try dossier.write("content/articles/leer.md", "---\ntitle: Leer\nteaser: \"Mit [](person:kim-jong-un).\"\n---\n\nEs sprach [](person:wladimir-putin), dann [ ](person:kim-jong-un) und [Kim](person:kim-jong-un).\n")
+        #expect(throws: (any Error).self) { try dossier.build() }
+        do { try dossier.build() } catch {
+            #expect("\(error)" == """
+            content/articles/leer.md:3:14: error: the link to person:kim-jong-un is around no text: write the name it stands for between the brackets, like [Name](person:kim-jong-un)
+            content/articles/leer.md:6:11: error: the link to person:wladimir-putin is around no text: write the name it stands for between the brackets, like [Name](person:wladimir-putin)
+            content/articles/leer.md:6:43: error: the link to person:kim-jong-un is around no text: write the name it stands for between the brackets, like [Name](person:kim-jong-un)
+            """)
+        }
+        #expect(try dossier.snapshot() == before)
+        try dossier.write("content/articles/leer.md", "---\ntitle: \"[](person:kim-jong-un)\"\n---\nText.\n")
+        #expect { try dossier.build() } throws: { "\($0)".hasPrefix("content/articles/leer.md:2:8: error: the article's 'title' is empty") }
+        #expect(try dossier.snapshot() == before)
+    }
+
     @Test func textThatIsNotUTF8IsReportedAtItsFirstBadByte() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

@@ -165,6 +165,11 @@ private extension Converter {
                 return .init(open: "", close: "")
             }
             guard let entity = found else { return nil }
+            // A link around no text would be a mention no reader sees (`[](person:…)`).
+            guard !Self.isBlank(link.contextUTF8[link.range]) else {
+                locate(Self.noText(link.destination), line: article.bodyLine + link.line - 1, column: link.column)
+                return .init(open: "", close: "")
+            }
             // The links of a block share its text's array: equal by reference, without reading it.
             if paragraph?.bytes != link.contextUTF8 { enter(block: -1, link.contextUTF8) }
             mention(entity, at: link.range, field: .body)
@@ -256,6 +261,12 @@ private extension Converter {
                         append(text)
                         continue
                     }
+                    if found != nil, Self.isBlank(text.utf8) {
+                        let start = article.fieldLocations[key] ?? article.fieldLocations[String(key.prefix { $0 != "." })]
+                        locate(Self.noText(destination), line: start?.line ?? 1, column: (start?.column ?? 1) + column)
+                        append(text)
+                        continue
+                    }
                     if let entity = found {
                         mention(entity, at: range, field: field)
                         html += tag
@@ -289,6 +300,16 @@ private extension Converter {
             }
             if let mark = current { html += mark.close.utf8 }
             return (String(decoding: html, as: UTF8.self), wanted ? String(decoding: listed, as: UTF8.self) : nil)
+        }
+
+        /// Whether a link's text is empty or only spaces.
+        private static func isBlank<Text: Collection<UInt8>>(_ text: Text) -> Bool {
+            text.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        }
+
+        /// The problem of an entity link around no text.
+        private static func noText(_ destination: String) -> String {
+            "the link to \(destination) is around no text: write the name it stands for between the brackets, like [Name](\(destination))"
         }
 
         private func locate(_ message: String, line: Int, column: Int) {
