@@ -255,16 +255,18 @@ private extension Converter {
                     open(before: range.upperBound)
                     offset = range.upperBound
                     let found: Int?
-                    do throws(Problem) { found = if let known = converter.references.position(of: destination) { known } else { try position(of: destination) } } catch {
+                    /// A mistake at the link's place in the field's line.
+                    func report(_ message: String) {
                         let start = article.fieldLocations[key] ?? article.fieldLocations[String(key.prefix { $0 != "." })]
-                        locate(error.message, line: start?.line ?? 1, column: (start?.column ?? 1) + column)
+                        locate(message, line: start?.line ?? 1, column: (start?.column ?? 1) + column)
                         append(text)
+                    }
+                    do throws(Problem) { found = if let known = converter.references.position(of: destination) { known } else { try position(of: destination) } } catch {
+                        report(error.message)
                         continue
                     }
                     if found != nil, Self.isBlank(text.utf8) {
-                        let start = article.fieldLocations[key] ?? article.fieldLocations[String(key.prefix { $0 != "." })]
-                        locate(Self.noText(destination), line: start?.line ?? 1, column: (start?.column ?? 1) + column)
-                        append(text)
+                        report(Self.noText(destination))
                         continue
                     }
                     if let entity = found {
