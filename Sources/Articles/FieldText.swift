@@ -84,8 +84,14 @@ public struct FieldText: Sendable, Equatable {
         // An empty label stays as written, but for an entity's (`[](person:x)`): a link around
         // nothing, which the build reports at its place.
         let reference = String(destination)
-        guard !label.isEmpty || EntityType(rawValue: String(reference.prefix { $0 != ":" })) != nil && reference.contains(":") else { return nil }
+        guard !label.isEmpty || isEntityReference(reference) else { return nil }
         return (String(label), reference, index + 1)
+    }
+
+    /// Whether `destination` names an entity by type and id (`person:…`), rightly or not.
+    private static func isEntityReference(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        return EntityType(rawValue: String(destination[..<colon])) != nil
     }
 }
 

@@ -138,8 +138,7 @@ private extension Converter {
         private var mentioned: [Int32]
         private var paragraph: Paragraph?
         /// Where each paragraph starts in `text`, and its `Sentence.boundaries` (which quotes use again).
-        private var paragraphStarts: [Int] = []
-        private var paragraphBoundaries: [[Int]] = []
+        private var paragraphs: [(start: Int, boundaries: [Int])] = []
         /// The last link's opening tag and a NUL byte, for libcmark.
         private var tag: [UInt8] = []
         /// The words of the sentence being sketched (`Shingles.words`), one buffer for all.
@@ -328,8 +327,7 @@ private extension Converter {
             let base = text.count
             let boundaries = Sentence.boundaries(in: bytes)
             paragraph = Paragraph(base: base, bytes: bytes, boundaries: boundaries)
-            paragraphStarts.append(base)
-            paragraphBoundaries.append(boundaries)
+            paragraphs.append((base, boundaries))
             text.append(contentsOf: bytes)
             guard block >= 0 || block == Passage.teaser else { return }
             bytes.withUnsafeBufferPointer { bytes in
@@ -349,8 +347,8 @@ private extension Converter {
         func quotes() -> [Quote] {
             var quotes: [Quote] = []
             var next = 0
-            for (number, start) in paragraphStarts.enumerated() {
-                let end = number + 1 < paragraphStarts.count ? paragraphStarts[number + 1] : text.count
+            for (number, (start, boundaries)) in paragraphs.enumerated() {
+                let end = number + 1 < paragraphs.count ? paragraphs[number + 1].start : text.count
                 var named: [QuoteFinder.Named] = []
                 while next < mentions.count, Int(mentions[next].markStart) < end {
                     let mention = mentions[next]
@@ -363,7 +361,7 @@ private extension Converter {
                 for index in named.indices where named[index].canSpeak {
                     named[index].possessive = isGenitive(text[start + named[index].range.lowerBound..<start + named[index].range.upperBound], of: Int(named[index].entity))
                 }
-                quotes += QuoteFinder.quotes(in: Array(text[start..<end]), base: start, named: named, boundaries: paragraphBoundaries[number])
+                quotes += QuoteFinder.quotes(in: Array(text[start..<end]), base: start, named: named, boundaries: boundaries)
             }
             return quotes
         }
