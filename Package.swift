@@ -38,6 +38,7 @@ let package = Package(
         // glibc's mallopt, for the executable's memory policy (`MemoryPolicy`).
         .systemLibrary(name: "CMalloc"),
         .target(name: "CmarkArena", dependencies: ["CCmark"]),
+        .target(name: "CPrefetch"),
         .target(name: "SourceText"),
         .target(name: "Markdown", dependencies: ["CCmark", "CmarkArena", "SourceText"]),
         .target(name: "Templating", dependencies: ["SourceText"]),
@@ -46,7 +47,7 @@ let package = Package(
         .target(name: "Importer", dependencies: ["Articles", "Entities", "Markdown", "Templating", "CLibXML2"]),
         .target(
             name: "Site",
-            dependencies: ["Articles", "Markdown", "Templating", "Entities"],
+            dependencies: ["Articles", "Markdown", "Templating", "Entities", "CPrefetch"],
             resources: [.embedInCode("Theme"), .embedInCode("Geography")]
         ),
         .target(

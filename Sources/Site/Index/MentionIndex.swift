@@ -114,7 +114,10 @@ struct MentionIndex: Sendable {
         var counted: [Int] = []
         var sentences = 0
         let own = Int32(entity)
-        for group in groups[entity] {
+        let groups = groups[entity]
+        for index in groups.indices {
+            prefetch(groups, ahead: index)
+            let group = groups[index]
             let converted = articles[Int(group.article)]
             if !converted.outlet.isEmpty {
                 if let known = outlets.firstIndex(where: { $0.key == converted.outlet }) {
@@ -198,6 +201,17 @@ private extension MentionIndex {
     static func equal(_ bytes: [UInt8], _ other: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == other.count else { return false }
         return other.isEmpty || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, other.baseAddress!, other.count) == 0 }
+    }
+
+    /// Asks for what reading `groups[index]` and the groups after it needs, a stage of it for
+    /// each of the next groups (`ConvertedArticle+Prefetch`): by the time a group is read, its
+    /// article's fields, positions, mentions and their text have been asked for in turn.
+    func prefetch(_ groups: [Group], ahead index: Int) {
+        let count = groups.count
+        if index + 6 < count { ConvertedArticle.prefetchFields(of: articles, Int(groups[index + 6].article)) }
+        if index + 4 < count { articles[Int(groups[index + 4].article)].prefetchStarts(of: groups[index + 4].run) }
+        if index + 2 < count { articles[Int(groups[index + 2].article)].prefetchMentions(of: groups[index + 2].run) }
+        if index + 1 < count { articles[Int(groups[index + 1].article)].prefetchText(of: groups[index + 1].run, whole: false) }
     }
 
     /// Where the group of article `position` is or would go in `groups`, kept in article order.

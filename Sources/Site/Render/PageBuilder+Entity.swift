@@ -72,6 +72,7 @@ extension PageBuilder {
         let first = (number - 1) * articlesPerEntityPage
         let chunk = inputs.listing(of: position, first..<first + articlesPerEntityPage, &reads)
         let listing = MentionListing(root: root, entity: link.id, fieldLabels: fieldLabels)
+        ConvertedArticle.prefetch(chunk)
         var groups = Table.Builder(Self.groupShape, capacity: chunk.count)
         for (article, run) in chunk {
             groups.append { listing.add(article, run, &$0) }
@@ -201,21 +202,22 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
 
     override func writeFragment(_ index: Int, to output: inout [UInt8]) {
         let piece = Piece(fragment: index)
-        let (article, run) = articles[piece.article]
-        let number = piece.number
+        let (listed, number) = (piece.article, piece.number)
+        // The article read in place, not bound: a page writes thousands of fragments, and
+        // binding it would count a reference for each.
         switch piece.kind {
         case .summary:
-            article.writeListing(number, to: &output)
+            articles[listed].article.writeListing(number, to: &output)
         case .sentence:
-            let mention = article.mention(number, in: run)
+            let mention = articles[listed].article.mention(number, in: articles[listed].run)
             output.append(contentsOf: fieldLabels[Int(mention.field.rawValue)])
-            Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
+            Sentence.write(articles[listed].article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
         case .link:
             output.append(contentsOf: root)
-            article.writeListing(ConvertedArticle.pathPiece, to: &output)
+            articles[listed].article.writeListing(ConvertedArticle.pathPiece, to: &output)
             guard number > 0 else { return }
             output.append(contentsOf: anchor)
-            output.appendDecimal(Int(article.mention(number - 1, in: run).ordinal))
+            output.appendDecimal(Int(articles[listed].article.mention(number - 1, in: articles[listed].run).ordinal))
         }
     }
 }

@@ -1,0 +1,92 @@
+private import CPrefetch
+
+/// Asking for an article's data to be brought into the cache before it is read.
+///
+/// Entity pages and overviews read a little of many articles scattered over the heap: for each,
+/// the object, then the positions of the entity's mentions, then the mentions, then their text,
+/// each address known only once the one before has arrived. Asked for ahead, stage by stage,
+/// the cache misses of many articles overlap instead of following one another. A prefetch is a
+/// hint: it reads nothing and changes nothing, so the stages only need the addresses.
+extension ConvertedArticle {
+    /// Everything listing `runs` on a page reads (positions, mentions, sentences, summaries),
+    /// in four rounds over the page's articles.
+    static func prefetch(_ runs: [(article: ConvertedArticle, run: Run)]) {
+        for index in runs.indices { prefetchFields(at: reference(in: runs, index)) }
+        // Articles are read in place (`runs[index].article`), not bound: counting a reference
+        // writes to memory that may not have arrived.
+        for index in runs.indices { runs[index].article.prefetchStarts(of: runs[index].run) }
+        for index in runs.indices { runs[index].article.prefetchMentions(of: runs[index].run) }
+        for index in runs.indices { runs[index].article.prefetchText(of: runs[index].run, whole: true) }
+    }
+
+    /// Stage one: the first fields of the object `articles[position]`, from `text` to `outlet`
+    /// (which hold where its buffers are), in its first three cache lines.
+    static func prefetchFields(of articles: [ConvertedArticle], _ position: Int) {
+        prefetchFields(at: reference(in: articles, position))
+    }
+
+    /// Stage two: the start of the positions of `run`'s mentions, of the mentions, of the text
+    /// and of the summaries.
+    func prefetchStarts(of run: Run) {
+        Self.prefetch(Self.start(of: grouped), offset: Int(run.start) * MemoryLayout<Int32>.stride)
+        Self.prefetch(Self.start(of: mentions), offset: 0)
+        Self.prefetch(Self.start(of: text), offset: 0)
+        Self.prefetch(Self.start(of: listing), offset: 0)
+    }
+
+    /// Stage three: the mentions of `run` (their positions arrived in stage two), and the rest
+    /// of the summaries (their length arrived with their start).
+    func prefetchMentions(of run: Run) {
+        listing.withUnsafeBufferPointer { listing in
+            for line in stride(from: 64, to: listing.count, by: 64) { dossier_prefetch(listing.baseAddress! + line) }
+        }
+        grouped.withUnsafeBufferPointer { grouped in
+            mentions.withUnsafeBufferPointer { mentions in
+                for position in grouped[Int(run.start)..<Int(run.start + run.count)] { dossier_prefetch(mentions.baseAddress! + Int(position)) }
+            }
+        }
+    }
+
+    /// Stage four: the text of `run`'s mentions, their whole sentences if `whole` (the mentions
+    /// arrived in stage three).
+    func prefetchText(of run: Run, whole: Bool) {
+        grouped.withUnsafeBufferPointer { grouped in
+            mentions.withUnsafeBufferPointer { mentions in
+                text.withUnsafeBufferPointer { text in
+                    guard let base = text.baseAddress else { return }
+                    for position in grouped[Int(run.start)..<Int(run.start + run.count)] {
+                        let mention = mentions[Int(position)]
+                        let range = whole ? mention.sentence : mention.mark
+                        for line in stride(from: range.lowerBound, to: range.upperBound, by: 64) { dossier_prefetch(base + line) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+private extension ConvertedArticle {
+    static func prefetchFields(at object: UnsafeRawPointer) {
+        for line in 0..<3 { dossier_prefetch(object + line * 64) }
+    }
+
+    /// The article that starts `elements[index]` (an article, or a tuple whose first member is
+    /// one) as the address it is: taken as an object, counting a reference to it would write to
+    /// it before it has arrived.
+    static func reference<Element>(in elements: [Element], _ index: Int) -> UnsafeRawPointer {
+        elements.withUnsafeBufferPointer {
+            UnsafeRawPointer($0.baseAddress!).load(fromByteOffset: index * MemoryLayout<Element>.stride, as: UnsafeRawPointer.self)
+        }
+    }
+
+    /// Where an array's elements start, as a hint for the cache only: nothing reads through it.
+    @inline(__always)
+    static func start<Element>(of array: [Element]) -> UnsafeRawPointer? {
+        array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    }
+
+    @inline(__always)
+    static func prefetch(_ start: UnsafeRawPointer?, offset: Int) {
+        if let start { dossier_prefetch(start + offset) }
+    }
+}
