@@ -172,17 +172,25 @@ struct MentionIndex: Sendable {
         var found = Dictionary(uniqueKeysWithValues: companions.map { ($0, [(article: Int32, mention: Int32)]()) })
         var open = companions.count
         let own = Int32(entity)
-        for group in groups[entity] where open > 0 {
+        // The entities counted in the sentence at hand: a sentence names a few, so a list
+        // made once beats a set made per sentence.
+        var seen: [Int32] = []
+        let groups = groups[entity]
+        for index in groups.indices where open > 0 {
+            prefetch(groups, ahead: index)
+            let group = groups[index]
             let converted = articles[Int(group.article)]
             var lastSentence: Int32 = -1
             for position in converted.positions(group.run).map(Int.init) {
                 let mention = converted.mentions[position]
                 guard mention.sentenceStart != lastSentence else { continue }
                 lastSentence = mention.sentenceStart
-                var seen = Set<Int32>()
+                seen.removeAll(keepingCapacity: true)
                 for other in converted.sentence(around: position) where converted.mentions[other].entity != own {
                     let id = Int(converted.mentions[other].entity)
-                    guard seen.insert(Int32(id)).inserted, let sentences = found[id], sentences.count < limit else { continue }
+                    guard !seen.contains(Int32(id)) else { continue }
+                    seen.append(Int32(id))
+                    guard let sentences = found[id], sentences.count < limit else { continue }
                     found[id]!.append((group.article, Int32(position)))
                     if sentences.count + 1 == limit { open -= 1 }
                 }
