@@ -23,15 +23,35 @@ extension ImportedArticle {
             if found.rest.isEmpty { blocks.remove(at: index) } else { blocks[index] = found.rest }
         }
         blocks.removeAll { TextCleaner.isCruft(Self.text(of: $0)) }
-        // After the last paragraph pages put boxes of other content: short lines and headings
-        // with nothing under them ("## Partner Offers", "jobs by").
-        while let last = blocks.last, last.hasPrefix("## ") || (last.count < 60 && !LineKind.endsSentence(last)) { blocks.removeLast() }
+        dropTrailingBox(file: file)
         blocks = blocks.indices.compactMap { index in
             blocks[index].hasPrefix("## ") && (index + 1 == blocks.count || blocks[index + 1].hasPrefix("## ")) ? nil : blocks[index]
         }
         for (field, value) in [("title", title), ("outlet", outlet), ("date", date), ("teaser", teaser)] where value.isEmpty {
             warnings.append("\(file): no \(field) found; left empty, fill it in the front matter")
         }
+    }
+
+    /// After the last paragraph pages put boxes of other content: short lines and headings
+    /// with nothing under them ("## Partner Offers", "jobs by", "Mehr zum Thema"). They are left
+    /// out with a warning that names them, as they may be the article's own; a list that a
+    /// paragraph ending in a colon introduces ("Vereinbart wurde:") is the article's and stays.
+    private mutating func dropTrailingBox(file: String) {
+        var start = blocks.count
+        while start > 0, blocks[start - 1].hasPrefix("## ") || (blocks[start - 1].count < 60 && !LineKind.endsSentence(blocks[start - 1])) { start -= 1 }
+        guard start < blocks.count else { return }
+        // The last list a paragraph announces, and all before it, are the article's.
+        if let announcing = (max(start - 1, 0)..<blocks.count - 1).last(where: {
+            Self.isParagraph(blocks[$0]) && blocks[$0].hasSuffix(":") && blocks[$0 + 1].hasPrefix(Self.listItem)
+        }) {
+            start = announcing + 1
+            while start < blocks.count, blocks[start].hasPrefix(Self.listItem) { start += 1 }
+        }
+        guard start < blocks.count else { return }
+        let dropped = blocks[start...].map { "\"\(Self.text(of: $0))\"" }
+        blocks.removeSubrange(start...)
+        let shown = dropped.count > 3 ? dropped.prefix(3).joined(separator: ", ") + ", …" : dropped.joined(separator: ", ")
+        warnings.append("\(file): left out \(dropped.count == 1 ? "a short line" : "\(dropped.count) short lines") after the last paragraph as a box of other content (\(shown)); if the article ends with \(dropped.count == 1 ? "it" : "them"), add \(dropped.count == 1 ? "it" : "them") to its text")
     }
 
     /// A block's text without what marks it as a subheading or list item.

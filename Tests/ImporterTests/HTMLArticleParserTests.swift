@@ -51,4 +51,26 @@ struct HTMLArticleParserTests {
         let article = try HTMLArticleParser(file: "flut.html").parse(Data(page.utf8))
         #expect(article.captions == [.init(text: "Überflutete Straße in Ahrweiler", credit: "Reuters/Wolfgang Rattay"), .init(text: "Helfer im Einsatz", credit: "THW")])
     }
+
+    /// Short lines after the last paragraph are a box of other content and left out, but the
+    /// warning names each, so nothing goes without a word; a list that the last paragraph
+    /// announces with a colon is the article's own and stays, however short its items.
+    @Test func aBoxAfterTheTextIsLeftOutWithAWarningAndAnAnnouncedListStays() throws {
+        func page(_ end: String) -> Data {
+            Data("<html><body><article><h1>Putin empfängt Kim</h1><p>Kim Jong Un reiste mit dem Zug an, sagte ein Sprecher.</p>\(end)</article></body></html>".utf8)
+        }
+        let announced = try HTMLArticleParser(file: "liste.html").parse(page("<p>Vereinbart wurde nach Angaben des Kreml:</p><ul><li>Hilfe beim Bau von Satelliten</li><li>Austausch von Piloten</li></ul><p>Ressorts</p>"))
+        #expect(announced.blocks == ["Kim Jong Un reiste mit dem Zug an, sagte ein Sprecher.", "Vereinbart wurde nach Angaben des Kreml:",
+                                     "• Hilfe beim Bau von Satelliten", "• Austausch von Piloten"])
+        #expect(announced.warnings.contains("liste.html: left out a short line after the last paragraph as a box of other content (\"Ressorts\"); if the article ends with it, add it to its text"))
+        let box = try HTMLArticleParser(file: "box.html").parse(page("<h2>Ressorts</h2><ul><li>Politik</li><li>Wirtschaft</li><li>Sport</li></ul>"))
+        #expect(box.blocks == ["Kim Jong Un reiste mit dem Zug an, sagte ein Sprecher."])
+        #expect(box.warnings.contains("box.html: left out 4 short lines after the last paragraph as a box of other content (\"Ressorts\", \"Politik\", \"Wirtschaft\", …); if the article ends with them, add them to its text"))
+        // A list after a paragraph that does not announce it is a box like any other.
+        let unannounced = try HTMLArticleParser(file: "x.html").parse(page("<ul><li>Kim in Moskau</li></ul>"))
+        #expect(unannounced.blocks == ["Kim Jong Un reiste mit dem Zug an, sagte ein Sprecher."])
+        #expect(unannounced.warnings.contains { $0.hasPrefix("x.html: left out a short line after the last paragraph") })
+        // An article that ends with its text has nothing left out.
+        #expect(!(try HTMLArticleParser(file: "y.html").parse(page(""))).warnings.contains { $0.contains("left out") })
+    }
 }
