@@ -170,7 +170,9 @@ extension ArticleImporter {
     }
 
     /// The article's body as the Markdown an import writes, before annotation: list items that
-    /// follow one another are one list, numbered when they start with their numbers ("• 2. …").
+    /// follow one another are one list, numbered when they are items of a numbered list
+    /// (`ImportedArticle.numberedItem`); a bullet whose text starts like a number ("1. FC Köln")
+    /// keeps it as text.
     public static func markdown(of article: ImportedArticle) -> String {
         var markdown = ""
         var previousWasItem = false
@@ -178,7 +180,7 @@ extension ArticleImporter {
             let isItem = block.hasPrefix(ImportedArticle.listItem)
             if !markdown.isEmpty { markdown += isItem && previousWasItem ? "\n" : "\n\n" }
             let text = ImportedArticle.text(of: block)
-            if isItem, let (number, rest) = Self.numbered(text) {
+            if ImportedArticle.isNumbered(block), let (number, rest) = Self.numbered(text) {
                 markdown += "\(number). " + MarkdownEscaping.escape(rest)
             } else {
                 let escaped = MarkdownEscaping.escape(text)

@@ -144,7 +144,7 @@ private extension HTMLArticleParser {
             case "p", "li", "blockquote":
                 let paragraph = text(current)
                 if !paragraph.isEmpty, !isLinkList(all: paragraph.count, links: linkText(in: current)) {
-                    blocks.append(name == "li" ? ImportedArticle.listItem + (number(ofItem: current).map { "\($0). " } ?? "") + paragraph : paragraph)
+                    blocks.append(name != "li" ? paragraph : number(ofItem: current).map { ImportedArticle.numberedItem($0, paragraph) } ?? ImportedArticle.listItem + paragraph)
                 } else if paragraph.isEmpty, name == "p", let caption = imageCaption(in: current) {
                     article.captions.append(caption)
                 }

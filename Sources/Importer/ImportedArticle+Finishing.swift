@@ -54,9 +54,18 @@ extension ImportedArticle {
         warnings.append("\(file): left out \(dropped.count == 1 ? "a short line" : "\(dropped.count) short lines") after the last paragraph as a box of other content (\(shown)); if the article ends with \(dropped.count == 1 ? "it" : "them"), add \(dropped.count == 1 ? "it" : "them") to its text")
     }
 
-    /// A block's text without what marks it as a subheading or list item.
+    /// A block's text without what marks it as a subheading or list item (a numbered item's
+    /// text starts with its number: "2. Punkt").
     static func text(of block: String) -> String {
-        block.hasPrefix("## ") ? String(block.dropFirst(3)) : block.hasPrefix(listItem) ? String(block.dropFirst(listItem.count)) : block
+        if block.hasPrefix("## ") { return String(block.dropFirst(3)) }
+        guard block.hasPrefix(listItem) else { return block }
+        let item = block.dropFirst(listItem.count)
+        return String(item.hasPrefix(numberMark) ? item.dropFirst(numberMark.count) : item)
+    }
+
+    /// Whether a block is an item of a numbered list (`numberedItem`).
+    static func isNumbered(_ block: String) -> Bool {
+        block.hasPrefix(listItem + numberMark)
     }
 
     /// Whether a block is a paragraph: neither subheading nor list item.

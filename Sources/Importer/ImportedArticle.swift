@@ -21,6 +21,15 @@ public struct ImportedArticle: Sendable, Equatable {
     public var blocks: [String] = []
     /// How a block that is a list item starts (a page's `<li>`, a bullet in a text file).
     static let listItem = "• "
+    /// What follows `listItem` in an item of a numbered list (a page's `<ol>`), before its
+    /// number: `• \u{E000}2. Punkt`. It tells such an item from a bullet whose text starts with
+    /// a number ("• 1. FC Köln"); a character for private use, which no text has there.
+    static let numberMark = "\u{E000}"
+
+    /// The block of item `number` of a numbered list.
+    static func numberedItem(_ number: Int, _ text: String) -> String {
+        listItem + numberMark + "\(number). " + text
+    }
     /// What could not be found, for the user to fill in.
     public var warnings: [String] = []
 

@@ -21,7 +21,7 @@ struct PlainTextParser {
         for run in TextCleaner.labelRuns(lines).reversed() { lines.removeSubrange(run) }
         var blocks = lines.filter { !$0.isEmpty }
         extractTitle(&blocks, into: &article)
-        article.blocks = headed(blocks)
+        article.blocks = headed(bulleted(blocks))
         article.finish(file: file)
         return article
     }
@@ -133,6 +133,27 @@ private extension PlainTextParser {
             article.teaser = body
             blocks.removeFirst()
         }
+    }
+
+    /// Lines in a row that start with the same dash or star and a space ("- Raketen",
+    /// "– Satelliten", "* Piloten"), two or more, are a list: its items as `listItem`s. One such
+    /// line alone stays as written (a dash before a remark, an interview's turn).
+    func bulleted(_ blocks: [String]) -> [String] {
+        var blocks = blocks
+        var start = 0
+        while start < blocks.count {
+            guard let marker = ["- ", "– ", "* "].first(where: { blocks[start].hasPrefix($0) }) else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < blocks.count, blocks[end].hasPrefix(marker) { end += 1 }
+            if end - start >= 2 {
+                for index in start..<end { blocks[index] = ImportedArticle.listItem + blocks[index].dropFirst(marker.count).trimmingCharacters(in: .whitespaces) }
+            }
+            start = end
+        }
+        return blocks
     }
 
     /// Marks subheadings: heading-like blocks (ALL CAPS included) followed by prose; a bullet

@@ -133,4 +133,60 @@ struct ArticleImporterTests {
         #expect(try annotator.annotate(file, display: "a.md").added == 0)
         #expect(try String(contentsOf: file, encoding: .utf8) == once)
     }
+
+    /// Lists come out as Markdown lists: a page's numbered list with its numbers (from `start`),
+    /// a bullet whose text starts like a number ("1. FC Köln") as a bullet with that text, and
+    /// lines of a text file that start with the same dash, two or more, as a bulleted list.
+    @Test func listsKeepTheirKindAndAClubsNumberStaysText() throws {
+        func markdown(_ name: String, _ text: String) throws -> String {
+            try ArticleImporter.markdown(of: ArticleImporter.parse(Data(text.utf8), name: name, display: name))
+        }
+        let page = """
+        <html><body><article><h1>Bundesliga am Wochenende</h1><p>Am Samstag spielten diese Vereine, sagte der Sprecher der Liga:</p>
+        <ul><li>1. FC Köln</li><li>Hertha BSC</li></ul><p>Die Tabelle danach sieht so aus, schrieb die Agentur:</p>
+        <ol start="3"><li>Bayer Leverkusen</li><li>1. FC Union Berlin</li></ol><p>Am Sonntag geht es weiter, hieß es.</p></article></body></html>
+        """
+        #expect(try markdown("liga.html", page) == """
+        Am Samstag spielten diese Vereine, sagte der Sprecher der Liga:
+
+        - 1\\. FC Köln
+        - Hertha BSC
+
+        Die Tabelle danach sieht so aus, schrieb die Agentur:
+
+        3. Bayer Leverkusen
+        4. 1\\. FC Union Berlin
+
+        Am Sonntag geht es weiter, hieß es.
+
+        """)
+        let text = """
+        Bundesliga am Wochenende
+
+        Am Samstag spielten diese Vereine, sagte der Sprecher der Liga:
+        • 1. FC Köln
+        • Hertha BSC
+        Vereinbart wurde nach Angaben des Kreml:
+        - Hilfe beim Bau von Satelliten
+        - Austausch von Piloten
+        – Das sagte der Sprecher am Abend.
+        Am Sonntag geht es weiter, hieß es.
+        """
+        #expect(try markdown("liga.txt", text) == """
+        Am Samstag spielten diese Vereine, sagte der Sprecher der Liga:
+
+        - 1\\. FC Köln
+        - Hertha BSC
+
+        Vereinbart wurde nach Angaben des Kreml:
+
+        - Hilfe beim Bau von Satelliten
+        - Austausch von Piloten
+
+        – Das sagte der Sprecher am Abend.
+
+        Am Sonntag geht es weiter, hieß es.
+
+        """)
+    }
 }
