@@ -394,7 +394,10 @@ extension CandidateFinder {
         for key in order where !key.contains(" ") {
             let longer = lastWords[key] ?? (firstWords[key].map { $0.filter { groups[$0] != nil } }.flatMap { $0.count == 1 ? $0 : nil })
             guard let longer, longer.count == 1, groups[longer[0]] != nil, let single = groups[key],
-                  single.filter({ Self.readsAsNoun(after: $0.previous, rules: LanguageRules.of($0.language)) }).count * 3 < single.count else { continue }
+                  single.filter({ Self.readsAsNoun(after: $0.previous, rules: LanguageRules.of($0.language)) }).count * 3 < single.count,
+                  // A word that stands as a place is a place of its own: the last word of a longer
+                  // place's name is most often another place ("Sudan", "South Sudan"; "Korea").
+                  !single.contains(where: { $0.cue == .placePreposition || $0.cue == .placeHead }) else { continue }
             groups[longer[0], default: []] += single
             groups[key] = nil
         }

@@ -129,4 +129,22 @@ struct CandidateFinderTests {
             #expect(found[wrong] == nil, "\(wrong) is no candidate")
         }
     }
+
+    /// The last word of a longer place's name is most often another place: "Sudan" after "in"
+    /// is a place of its own, not a spelling of "South Sudan" (which annotating would then link
+    /// wherever Sudan is meant); a family name alone stays the person's ("Obama").
+    @Test func aPlaceThatEndsALongerPlacesNameIsAPlaceOfItsOwn() {
+        let english = candidates("""
+            Aid groups worked in Sudan on Monday. Rebels crossed from neighboring South Sudan. Barack Obama lifted the \
+            sanctions on Sudan. Obama said the talks in Sudan went well. Obama left.
+            """, "en")
+        #expect(english["Sudan"]?.type == .place, "\(String(describing: english["Sudan"]))")
+        #expect(english["South Sudan"]?.aliases == [], "\(String(describing: english["South Sudan"]))")
+        #expect(english["Barack Obama"]?.aliases == ["Obama"])
+        let german = candidates("""
+            Die Delegation reiste nach Nowgorod. Später besuchte sie Nischni Nowgorod. In Nowgorod blieb sie zwei Tage.
+            """, "de")
+        #expect(german["Nowgorod"]?.type == .place, "\(String(describing: german["Nowgorod"]))")
+        #expect(german["Nischni Nowgorod"]?.aliases == [], "\(String(describing: german["Nischni Nowgorod"]))")
+    }
 }
