@@ -268,7 +268,7 @@ struct Scanner {
                 firstWord += 1
             }
         }
-        while let last = words.last, !Self.isCapitalized(last) { words.removeLast() }
+        while let last = words.last, !Self.isCapitalized(last), CandidateFinder.particleJoined(last) == nil { words.removeLast() }
         guard !words.isEmpty, firstWord < tokens.count else { return (nil, index) }
         var previous = ""
         if let before = CandidateFinder.wordBefore(firstWord, tokens, bytes) {
@@ -372,6 +372,8 @@ extension CandidateFinder {
             let language = key.prefix { $0 != "\t" }
             let lastWord = key.split(separator: " ").last ?? ""
             lastWords["\(language)\t\(lastWord)", default: []].append(key)
+            // "Bashir" ends "Omar Hassan al-Bashir" as "al-Bashir" does.
+            if let name = Self.particleJoined(String(lastWord)) { lastWords["\(language)\t\(name)", default: []].append(key) }
         }
         // So is one that starts exactly one longer name and ends none, as a family name written
         // first does ("Kim", "Kim Jong Un").
@@ -555,6 +557,14 @@ extension CandidateFinder {
     }
 
     static func isCapitalized(_ word: String) -> Bool { word.first?.isUppercase == true }
+
+    /// The name in a word that joins a lowercase particle to it with a hyphen ("Bashir" in
+    /// "al-Bashir", "Sisi" in "el-Sisi"), as the name's last word: nil for other words.
+    static func particleJoined(_ word: String) -> Substring? {
+        guard let hyphen = word.firstIndex(of: "-"), !isCapitalized(String(word[..<hyphen])) else { return nil }
+        let name = word[word.index(after: hyphen)...]
+        return name.first?.isUppercase == true ? name : nil
+    }
 
     static func isAcronym(_ word: String) -> Bool {
         word.count >= 2 && word.count <= 6 && word.allSatisfy { $0.isUppercase || $0.isNumber }

@@ -147,4 +147,20 @@ struct CandidateFinderTests {
         #expect(german["Nowgorod"]?.type == .place, "\(String(describing: german["Nowgorod"]))")
         #expect(german["Nischni Nowgorod"]?.aliases == [], "\(String(describing: german["Nischni Nowgorod"]))")
     }
+
+    /// A name that ends with a particle joined by a hyphen keeps it ("Omar Hassan al-Bashir",
+    /// where the name was cut to "Omar Hassan"), and the name after the particle alone is the
+    /// person's ("Bashir").
+    @Test func aNameEndingInAHyphenedParticleIsKeptWhole() {
+        let found = candidates("""
+            Sudan's president, Omar Hassan al-Bashir, met the envoy. Bashir said the talks went well. Bashir left on Monday. \
+            Egypt's president, Abdel Fattah el-Sisi, called.
+            """, "en")
+        #expect(found["Omar Hassan al-Bashir"]?.type == .person, "\(String(describing: found["Omar Hassan al-Bashir"]))")
+        #expect(found["Omar Hassan al-Bashir"]?.aliases == ["Bashir"])
+        #expect(found["Abdel Fattah el-Sisi"]?.type == .person, "\(String(describing: found["Abdel Fattah el-Sisi"]))")
+        for wrong in ["Omar Hassan", "Bashir", "Abdel Fattah"] {
+            #expect(found[wrong] == nil, "\(wrong) is no candidate")
+        }
+    }
 }
