@@ -197,7 +197,9 @@ extension LanguageRules {
                      "northern", "southern", "eastern", "western"],
         linkingWords: ["of"],
         placeSuffixes: ["ton", "ville", "burg", "burgh", "ford", "field", "land", "stan", "sk", "grad"],
-        adjectiveSuffixes: ["ian", "ean", "ese", "ish", "ic", "ern"],
+        // With the plurals that name peoples ("Americans", "Tunisians"); not "-ans", "-eans" or
+        // "-ican" alone, which names end in ("Evans", "New Orleans", "Vatican").
+        adjectiveSuffixes: ["ian", "ians", "erican", "ericans", "frican", "fricans", "xican", "xicans", "ean", "ese", "ish", "ic", "ern"],
         baseAdjectiveEndings: [],
         nameParticles: ["on", "upon", "de", "van", "von", "van der", "bin", "al", "el", "da", "di", "la", "le", "ibn", "of", "for",
                         "of the", "for the"],

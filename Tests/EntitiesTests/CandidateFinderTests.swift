@@ -163,4 +163,20 @@ struct CandidateFinderTests {
             #expect(found[wrong] == nil, "\(wrong) is no candidate")
         }
     }
+
+    /// Words for peoples are no names, in the singular and the plural, "American" as "Russian":
+    /// "American" was suggested as an organisation where a text spoke of "American sanctions".
+    @Test func englishWordsForPeoplesAreNoNames() {
+        let found = candidates("""
+            American officials met on Monday. The report said American families and Tunisians agree, and Americans too. \
+            North African leaders and Tunisian Islamists spoke in New Orleans. American sanctions stayed. Tunisians voted. \
+            Americans voted. Paul Evans said so in Mexico. Mexican officials and Mexicans agreed. Officials in Vatican City said so too.
+            """, "en")
+        for wrong in ["American", "Americans", "Tunisians", "North African", "Tunisian", "Mexican", "Mexicans"] {
+            #expect(found[wrong] == nil, "\(wrong) is no candidate")
+        }
+        #expect(found["New Orleans"]?.type == .place, "\(String(describing: found["New Orleans"]))")
+        #expect(found["Paul Evans"]?.type == .person, "\(String(describing: found["Paul Evans"]))")
+        #expect(found["Vatican City"]?.type == .place, "a name that ends like a word for a people: \(String(describing: found["Vatican City"]))")
+    }
 }
