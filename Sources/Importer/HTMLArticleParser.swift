@@ -105,7 +105,7 @@ private extension HTMLArticleParser {
             defer { child = current.pointee.next }
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
             let name = String(cString: current.pointee.name).lowercased()
-            if Self.skippedElements.contains(name) || isAd(current) { continue }
+            if Self.skippedElements.contains(name) || isAd(current) || isHidden(current) { continue }
             if name == "p" {
                 let (all, links) = (text(current).count, linkText(in: current))
                 if !isLinkList(all: all, links: links) { count += all - links }
@@ -134,7 +134,7 @@ private extension HTMLArticleParser {
             defer { child = current.pointee.next }
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
             let name = String(cString: current.pointee.name).lowercased()
-            if Self.skippedElements.contains(name) || isAd(current) { continue }
+            if Self.skippedElements.contains(name) || isAd(current) || isHidden(current) { continue }
             switch name {
             case "h1":
                 blocks.append("# " + text(current))
@@ -174,7 +174,7 @@ private extension HTMLArticleParser {
     /// description as a caption, a credit in its title ("Foto: Reuters") as the caption's credit.
     /// A linked image is a teaser for another page (a list of related stories), not the article's.
     func imageCaption(in paragraph: xmlNodePtr) -> ImportedArticle.Caption? {
-        guard let image = first(in: paragraph, named: "img"), first(in: paragraph, named: "a") == nil else { return nil }
+        guard let image = first(in: paragraph, named: "img"), first(in: paragraph, named: "a") == nil, !isDecoration(image) else { return nil }
         func collapsed(_ name: String) -> String {
             (attribute(image, name) ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
@@ -186,7 +186,7 @@ private extension HTMLArticleParser {
 
     func caption(of figure: xmlNodePtr) -> ImportedArticle.Caption? {
         let image = first(in: figure, named: "img")
-        let alt = image.flatMap { attribute($0, "alt") } ?? ""
+        let alt = image.flatMap { isDecoration($0) ? nil : attribute($0, "alt") } ?? ""
         guard let figcaption = first(in: figure, named: "figcaption") else {
             return alt.isEmpty ? nil : .init(text: alt, credit: "")
         }
@@ -214,6 +214,22 @@ private extension HTMLArticleParser {
         return .init(text: caption.isEmpty ? alt : caption, credit: LineKind.credit(in: trimmed) ?? trimmed)
     }
 
+    /// Whether the page hides an element from sight: text for screen readers only ("Media
+    /// caption", "Image copyright" labels), by the classes sites use for it, or `hidden`.
+    func isHidden(_ node: xmlNodePtr) -> Bool {
+        if attribute(node, "hidden") != nil { return true }
+        guard let classes = attribute(node, "class")?.lowercased() else { return false }
+        return Self.hiddenMarkers.contains { classes.contains($0) }
+    }
+
+    static let hiddenMarkers = ["off-screen", "offscreen", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader", "screenreader",
+                                "element-invisible", "u-hidden-visually"]
+
+    /// Whether an image is drawn as a rule or spacer (`height="2"`): its text is no caption.
+    func isDecoration(_ image: xmlNodePtr) -> Bool {
+        ["width", "height"].contains { attribute(image, $0).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { $0 < 10 } ?? false }
+    }
+
     func isAd(_ node: xmlNodePtr) -> Bool {
         let marker = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased()
         if marker.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains(where: { $0 == "ad" || $0 == "ads" }) { return true }
@@ -230,7 +246,7 @@ private extension HTMLArticleParser {
                     if let content = current.pointee.content { pieces += String(cString: content) }
                 } else if current.pointee.type == XML_ELEMENT_NODE {
                     let name = String(cString: current.pointee.name).lowercased()
-                    if name == "br" { pieces += " " } else if !Self.skippedElements.contains(name) { walk(current) }
+                    if name == "br" { pieces += " " } else if !Self.skippedElements.contains(name), !isHidden(current) { walk(current) }
                 }
                 child = current.pointee.next
             }

@@ -73,4 +73,23 @@ struct HTMLArticleParserTests {
         // An article that ends with its text has nothing left out.
         #expect(!(try HTMLArticleParser(file: "y.html").parse(page(""))).warnings.contains { $0.contains("left out") })
     }
+
+    /// Text a page shows screen readers only ("Media caption", "Image copyright" before a
+    /// caption, in classes such as `off-screen` and `sr-only`) and images drawn as rules
+    /// (`height="2"`, alt "line") are no part of the article or its captions.
+    @Test func screenReaderLabelsAndRulesAreNoText() throws {
+        let page = """
+        <html><body><article><h1>Obama admits gun laws are his biggest frustration</h1>
+        <figure><img src="a.jpg" alt="Obama"><figcaption class="media-caption"><span class="off-screen">Media caption</span> \
+        <span class="media-caption__text">Mr Obama told the BBC that gun control was his biggest frustration</span></figcaption></figure>
+        <p>President Barack Obama has admitted his failure, he said.<span class="sr-only">Advertisement</span></p>
+        <figure><img src="line.jpg" alt="line" height="2" width="464"></figure>
+        <p><img src="line.jpg" alt="line" height="2"></p>
+        <p hidden>Hidden text.</p><p>In an interview with the BBC, Mr Obama said it was distressing.</p>
+        </article></body></html>
+        """
+        let article = try HTMLArticleParser(file: "bbc.html").parse(Data(page.utf8))
+        #expect(article.captions.map(\.text) == ["Mr Obama told the BBC that gun control was his biggest frustration"])
+        #expect(article.blocks == ["President Barack Obama has admitted his failure, he said.", "In an interview with the BBC, Mr Obama said it was distressing."])
+    }
 }
