@@ -370,7 +370,11 @@ extension CandidateFinder {
         var lastWords: [String: [String]] = [:]
         for key in order where key.contains(" ") && groups[key] != nil {
             let language = key.prefix { $0 != "\t" }
-            let lastWord = key.split(separator: " ").last ?? ""
+            let words = key.drop { $0 != "\t" }.dropFirst().split(separator: " ")
+            let lastWord = words.last ?? ""
+            // After a particle the last word is a name of its own: "Amur" of "Komsomolsk am Amur",
+            // "BBC" of "Jon Sopel of BBC".
+            guard Self.isCapitalized(String(words[words.count - 2])) else { continue }
             lastWords["\(language)\t\(lastWord)", default: []].append(key)
             // "Bashir" ends "Omar Hassan al-Bashir" as "al-Bashir" does.
             if let name = Self.particleJoined(String(lastWord)) { lastWords["\(language)\t\(name)", default: []].append(key) }

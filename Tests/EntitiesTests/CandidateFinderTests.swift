@@ -179,4 +179,18 @@ struct CandidateFinderTests {
         #expect(found["Paul Evans"]?.type == .person, "\(String(describing: found["Paul Evans"]))")
         #expect(found["Vatican City"]?.type == .place, "a name that ends like a word for a people: \(String(describing: found["Vatican City"]))")
     }
+
+    /// The last word of a name after a particle is a name of its own, not a spelling of the
+    /// longer one: "BBC" was taken for "Jon Sopel of BBC" (and annotated as that person), as
+    /// "Amur" would be for "Komsomolsk am Amur".
+    @Test func aWordAfterAParticleIsNoSpellingOfTheLongerName() {
+        let english = candidates("""
+            Barack Obama spoke to Jon Sopel of BBC on Thursday. The BBC asked about guns. Obama told BBC his view.
+            """, "en")
+        #expect(english["Jon Sopel of BBC"]?.aliases.contains("BBC") != true, "\(String(describing: english["Jon Sopel of BBC"]))")
+        let german = candidates("""
+            Lawrow reiste nach Komsomolsk am Amur. Der Amur trat über die Ufer. Am Amur wurde gebaut, am Amur gefeiert.
+            """, "de")
+        #expect(german["Komsomolsk am Amur"]?.aliases == [], "\(String(describing: german["Komsomolsk am Amur"]))")
+    }
 }
