@@ -27,6 +27,11 @@ extension ImportedArticle {
         blocks = blocks.indices.compactMap { index in
             blocks[index].hasPrefix("## ") && (index + 1 == blocks.count || blocks[index + 1].hasPrefix("## ")) ? nil : blocks[index]
         }
+        // A headline with nothing under it (a page whose text is hidden, or only boxes): the
+        // import goes on, as the title may be all there is, but says so.
+        if blocks.isEmpty, !Article.isBlank(title) {
+            warnings.append("\(file): no text found under the headline; the article is its title only, add its text to the file")
+        }
         for (field, value) in [("title", title), ("outlet", outlet), ("date", date), ("teaser", teaser)] where value.isEmpty {
             warnings.append("\(file): no \(field) found; left empty, fill it in the front matter")
         }

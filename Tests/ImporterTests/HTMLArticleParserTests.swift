@@ -91,5 +91,9 @@ struct HTMLArticleParserTests {
         let article = try HTMLArticleParser(file: "bbc.html").parse(Data(page.utf8))
         #expect(article.captions.map(\.text) == ["Mr Obama told the BBC that gun control was his biggest frustration"])
         #expect(article.blocks == ["President Barack Obama has admitted his failure, he said.", "In an interview with the BBC, Mr Obama said it was distressing."])
+        // A page whose text is all hidden keeps its headline, and the warning says the text is missing.
+        let hidden = try HTMLArticleParser(file: "leer.html").parse(Data("<html><body><article><h1>Titel</h1><p hidden>Nur versteckt.</p></article></body></html>".utf8))
+        #expect(hidden.title == "Titel" && hidden.blocks.isEmpty)
+        #expect(hidden.warnings.contains("leer.html: no text found under the headline; the article is its title only, add its text to the file"))
     }
 }

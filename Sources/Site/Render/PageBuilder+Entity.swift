@@ -204,12 +204,13 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
         let piece = Piece(fragment: index)
         let (listed, number) = (piece.article, piece.number)
         // The article read in place, not bound: a page writes thousands of fragments, and
-        // binding it would count a reference for each.
+        // binding it would count a reference for each. Its run is plain numbers.
+        let run = articles[listed].run
         switch piece.kind {
         case .summary:
             articles[listed].article.writeListing(number, to: &output)
         case .sentence:
-            let mention = articles[listed].article.mention(number, in: articles[listed].run)
+            let mention = articles[listed].article.mention(number, in: run)
             output.append(contentsOf: fieldLabels[Int(mention.field.rawValue)])
             Sentence.write(articles[listed].article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
         case .link:
@@ -217,7 +218,7 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
             articles[listed].article.writeListing(ConvertedArticle.pathPiece, to: &output)
             guard number > 0 else { return }
             output.append(contentsOf: anchor)
-            output.appendDecimal(Int(articles[listed].article.mention(number - 1, in: articles[listed].run).ordinal))
+            output.appendDecimal(Int(articles[listed].article.mention(number - 1, in: run).ordinal))
         }
     }
 }
