@@ -133,6 +133,33 @@ struct IncrementalBuilderTests {
         #expect(try dossier.snapshot() == cleanBuild(dossier))
     }
 
+    /// The note on a shared passage names the other articles' versions by their place in the
+    /// text. An article with two versions in the middle of the date order names the versions
+    /// around it; an edit that moves one (a sentence put before it) makes the note link the new
+    /// place under `serve` too, not only in a clean build.
+    @Test func aSharedPassagesNoteFollowsTheVersionsItNames() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        let agency = "Nach Angaben der Agentur traf Putin am Mittwoch die Delegation aus dem Norden in der Stadt"
+        func report(_ number: Int, _ text: String) -> String {
+            "---\ntitle: Bericht \(number)\noutlet: DPA\ndate: 2023-08-0\(number)\n---\n\(text)\n"
+        }
+        let others = [1, 2, 3, 4, 6, 7, 8, 9]
+        for number in others { try dossier.write("content/articles/bericht-\(number).md", report(number, "\(agency) (\(number)).")) }
+        try dossier.write("content/articles/bericht-5.md", report(5, "\(agency) (5). Dazwischen steht ein ganz anderer Satz ohne jede Ähnlichkeit mit ihm. \(agency) (50)."))
+        let builder = IncrementalBuilder(options: .init(content: dossier.root.appendingPathComponent("content"), output: dossier.output))
+        try builder.rebuild()
+        let page = try #require(String(data: dossier.snapshot()["articles/bericht-5.html"] ?? Data(), encoding: .utf8))
+        #expect(page.components(separatedBy: "<span class=\"shared\"").count - 1 == 2, "both versions marked")
+        for number in others {
+            try dossier.write("content/articles/bericht-\(number).md", report(number, "Zuvor hatte die Regierung in einer langen Erklärung etwas anderes mitgeteilt. \(agency) (\(number))."))
+            try builder.rebuild()
+            let served = try dossier.snapshot(), clean = try cleanBuild(dossier)
+            let differing = Set(served.keys).union(clean.keys).filter { served[$0] != clean[$0] }.sorted()
+            #expect(differing.isEmpty, "after moving the version in bericht-\(number): \(differing)")
+        }
+    }
+
     @Test func aRegistryEditRendersOnlyThePagesOfTheEntitiesItChanges() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

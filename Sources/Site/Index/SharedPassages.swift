@@ -100,6 +100,17 @@ struct SharedPassages: Sendable {
                   crowded: Set(candidates.flatMap(\.crowded).map(numbers.version)))
     }
 
+    /// The versions of `versions` (a group, in date order) in other articles than the one at
+    /// `position`, as the note on that article's version names them: the first `limit`, and how
+    /// many there are. The same for the page and for its fingerprint under `serve`, which would
+    /// otherwise miss a change in a version the note names.
+    static func others(of position: Int32, in versions: [Version], limit: Int) -> (named: [Version], count: Int) {
+        // The article's own versions stand together.
+        let own = versions.partitionPoint { $0.article < position }..<versions.partitionPoint { $0.article <= position }
+        let before = versions[..<own.lowerBound].prefix(limit)
+        return (Array(before + versions[own.upperBound...].prefix(limit - before.count)), versions.count - own.count)
+    }
+
     /// How long a band's run of passages may be before only what joins groups is looked for in it.
     static let crowded = 64
 

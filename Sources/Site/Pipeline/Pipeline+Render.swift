@@ -271,9 +271,9 @@ extension Pipeline {
                 hasher.combine(article.passages[Int(passage)].block)
                 hasher.combine(article.passages[Int(passage)].rangeInBlock)
                 // What the note names: the first other versions, and how many there are.
-                let versions = shared.groups[Int(group)]
-                hasher.combine(versions.count)
-                for version in versions.prefix(PageBuilder.versionsNamed + 1) where version.article != position {
+                let (named, count) = SharedPassages.others(of: position, in: shared.groups[Int(group)], limit: PageBuilder.versionsNamed)
+                hasher.combine(count)
+                for version in named {
                     hasher.combine(state.byDate[Int(version.article)].key)
                     hasher.combine(version.passage)
                 }

@@ -117,17 +117,13 @@ struct PageInputs: Sendable {
         -> [(passage: Int, group: Int, others: [(article: ConvertedArticle, passage: Int)], otherCount: Int)] {
         reads.note(InputKey(.shared, hash: byDate[position].key))
         return (shared.ofArticle[Int32(position)] ?? []).map { passage, group in
-            let versions = shared.groups[Int(group)]
-            // A group is in date order: this article's versions stand together.
-            let own = versions.partitionPoint { $0.article < Int32(position) }..<versions.partitionPoint { $0.article <= Int32(position) }
-            var others: [(article: ConvertedArticle, passage: Int)] = []
-            let before = versions[..<own.lowerBound].prefix(limit)
-            for version in before + versions[own.upperBound...].prefix(limit - before.count) {
+            let (named, count) = SharedPassages.others(of: Int32(position), in: shared.groups[Int(group)], limit: limit)
+            let others = named.map { version in
                 let other = byDate[Int(version.article)]
                 reads.note(InputKey(.summary, hash: other.key))
-                others.append((other, Int(version.passage)))
+                return (article: other, passage: Int(version.passage))
             }
-            return (Int(passage), Int(group), others, versions.count - own.count)
+            return (Int(passage), Int(group), others, count)
         }
     }
 
