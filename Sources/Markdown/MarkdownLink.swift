@@ -23,7 +23,7 @@ public struct MarkdownLink: Sendable {
         }
     }
 
-    let source: Source
+    var source: Source
 
     /// 1-based line of the link in the Markdown given to the renderer.
     public var line: Int { source.locate().line }

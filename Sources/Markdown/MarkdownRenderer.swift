@@ -167,15 +167,17 @@ private extension MarkdownRenderer {
                 known.append(nil)
                 return url.map { String(cString: $0) } ?? ""
             }
+            // One link value for the block, changed per link: what the links share (the lines,
+            // the destinations, the block's text) is then referenced once, not counted for each
+            // of a dossier's million links.
+            var link = MarkdownLink(destination: "", known: nil, title: "", source: .init(lines: lines, destinations: destinations, ordinal: 0, block: blockLines),
+                                    contextUTF8: contextBytes, range: 0..<0)
             for (ordinal, (node, range)) in links.enumerated() {
-                let link = MarkdownLink(
-                    destination: destinations[ordinal],
-                    known: known[ordinal],
-                    title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
-                    source: .init(lines: lines, destinations: destinations, ordinal: ordinal, block: blockLines),
-                    contextUTF8: contextBytes,
-                    range: range
-                )
+                link.destination = destinations[ordinal]
+                link.known = known[ordinal]
+                link.title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+                link.source.ordinal = ordinal
+                link.range = range
                 guard let replacement = try rewriter.rewrite(link) else {
                     dropUnsafeURL(of: node)
                     continue

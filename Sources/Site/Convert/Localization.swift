@@ -2,11 +2,20 @@
 public struct Localization: Sendable {
     public let language: String
     public let strings: [String: String]
+    /// Per counted word (`key` of `key.other`), its text before and after `%d`: cut once, as
+    /// every entity page says two counts.
+    private let counts: [String: (before: String, after: String?)]
 
     public init(language: String) {
         let known = Self.tables[language] != nil
         self.language = known ? language : "en"
         strings = Self.tables[self.language]!
+        var counts: [String: (before: String, after: String?)] = [:]
+        for (key, text) in strings where key.hasSuffix(".other") {
+            let marker = text.firstRange(of: "%d")
+            counts[String(key.dropLast(".other".count))] = marker.map { (String(text[..<$0.lowerBound]), String(text[$0.upperBound...])) } ?? (text, nil)
+        }
+        self.counts = counts
     }
 
     public subscript(key: String) -> String { strings[key] ?? key }
@@ -14,11 +23,8 @@ public struct Localization: Sendable {
     /// `key.one` for a count of one, else `key.other` with the count for `%d`.
     func counted(_ key: String, _ count: Int) -> String {
         guard count != 1 else { return self[key + ".one"] }
-        // The standard library's search, not Foundation's: every entity page says two counts,
-        // and Foundation bridged the string each time.
-        let template = self[key + ".other"]
-        guard let marker = template.firstRange(of: "%d") else { return template }
-        return String(template[..<marker.lowerBound]) + String(count) + template[marker.upperBound...]
+        guard let (before, after) = counts[key] else { return key + ".other" }
+        return after.map { before + String(count) + $0 } ?? before
     }
 
     /// The quotation marks a text in `language` opens and closes a quote with: „…“ in German,
