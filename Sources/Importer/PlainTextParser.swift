@@ -17,8 +17,7 @@ struct PlainTextParser {
         lines = removeCruft(lines)
         lines = extractMetadata(lines, into: &article)
         lines = extractCaptions(lines, into: &article)
-        // What is left of short lines in a row, bylines and captions taken, is a map's labels.
-        for run in TextCleaner.labelRuns(lines).reversed() { lines.removeSubrange(run) }
+        labelsLeftOut(&lines, into: &article)
         var blocks = lines.filter { !$0.isEmpty }
         extractTitle(&blocks, into: &article)
         article.blocks = headed(bulleted(blocks))
@@ -28,6 +27,24 @@ struct PlainTextParser {
 }
 
 private extension PlainTextParser {
+    /// What is left of short lines in a row, bylines and captions taken, is a map's labels: left
+    /// out with a warning that names them. A run the line before announces ("Es nahmen teil:")
+    /// is a list of the text's, and stays as one.
+    func labelsLeftOut(_ lines: inout [String], into article: inout ImportedArticle) {
+        var dropped: [String] = []
+        for run in TextCleaner.labelRuns(lines).reversed() {
+            if lines[..<run.lowerBound].last(where: { !$0.isEmpty })?.hasSuffix(":") == true {
+                for index in run { lines[index] = ImportedArticle.listItem + lines[index] }
+                continue
+            }
+            dropped.insert(contentsOf: lines[run].map { "\"\($0)\"" }, at: 0)
+            lines.removeSubrange(run)
+        }
+        guard !dropped.isEmpty else { return }
+        let shown = dropped.count > 3 ? dropped.prefix(3).joined(separator: ", ") + ", …" : dropped.joined(separator: ", ")
+        article.warnings.append("\(file): left out \(dropped.count) short lines in a row as the labels of a map or chart (\(shown)); if they are the article's, add them to its text")
+    }
+
     func removeCruft(_ lines: [String]) -> [String] {
         var kept = lines.filter { !TextCleaner.isCruft($0) }
         while let last = kept.last, last.isEmpty || TextCleaner.isInitials(last) { kept.removeLast() }

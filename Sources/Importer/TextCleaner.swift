@@ -69,7 +69,8 @@ enum TextCleaner {
 
     /// The labels of a map or chart copied with the text: three or more lines in a row, no blank
     /// line between them, each a few words without a sentence's end ("Köln", "Bonn", "Ahr").
-    /// A caption's credit among them makes them a caption, not labels.
+    /// A caption's credit among them makes them a caption, not labels; a list's bullet ("- ",
+    /// "• ") makes a line an item, not a label.
     static func labelRuns(_ lines: [String]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var start = 0
@@ -84,6 +85,6 @@ enum TextCleaner {
 
     private static func isLabel(_ line: String) -> Bool {
         !line.isEmpty && line.count <= 30 && line.split(separator: " ").count <= 3 && !LineKind.endsSentence(line)
-            && !line.hasSuffix(":") && !line.contains("/")
+            && !line.hasSuffix(":") && !line.contains("/") && !["- ", "– ", "* ", "• "].contains(where: line.hasPrefix)
     }
 }

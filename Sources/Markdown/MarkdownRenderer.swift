@@ -138,6 +138,7 @@ private extension MarkdownRenderer {
     /// lines only when a rewriter asks where a link was written.
     static func rewriteLinks(in blocks: [OpaquePointer], markdown: String, rewriter: LinkRewriter, sanitizing: Bool, _ makeNode: NodeMaker) throws {
         let lines = SourceLines.Lazy(markdown)
+        let table = rewriter.known
         for (number, block) in blocks.enumerated() {
             var contextBytes: [UInt8] = []
             var links: [(node: OpaquePointer, range: Range<Int>)] = []
@@ -160,7 +161,7 @@ private extension MarkdownRenderer {
             known.reserveCapacity(links.count)
             let destinations = links.map { link -> String in
                 let url = cmark_node_get_url(link.node)
-                if let url, let table = rewriter.known, let position = table.position(of: url) {
+                if let url, let table, let position = table.position(of: url) {
                     known.append(position)
                     return table.destinations[position]
                 }

@@ -79,6 +79,41 @@ struct PlainTextParserTests {
         #expect(article.blocks.last?.hasPrefix("Seine Treffen mit Staatsführern anderer Nationen") == true)
     }
 
+    /// Short lines in a row are a map's labels, left out with a warning that names them; the
+    /// same lines announced by the line before ("nahmen teil:") or bulleted are a list, kept.
+    @Test func shortLinesInARowAreAListWhenAnnouncedAndLabelsOnlyWithAWarning() {
+        let text = """
+        Treffen in Wostotschny
+
+        Putin und Kim haben sich am Mittwoch im Osten Russlands getroffen und lange beraten.
+
+        An dem Treffen nahmen teil:
+        Wladimir Putin
+        Kim Jong Un
+        Sergej Schoigu
+
+        Die Delegationen sprachen über viele Themen.
+        - Raketen
+        - Satelliten
+        - Munition
+
+        Köln
+        Bonn
+        Ahrweiler
+        Altenahr
+
+        Danach reiste Kim weiter nach Komsomolsk am Amur, wie die Agentur berichtete.
+        """
+        let article = PlainTextParser(file: "t.txt").parse(text)
+        let item = ImportedArticle.listItem
+        for name in ["Wladimir Putin", "Kim Jong Un", "Sergej Schoigu", "Raketen", "Satelliten", "Munition"] {
+            #expect(article.blocks.contains(item + name), "\(name) is a list item")
+        }
+        #expect(!article.blocks.contains { $0.contains("Bonn") })
+        #expect(article.warnings.contains { $0.hasPrefix("t.txt: left out 4 short lines") && $0.contains("\"Köln\", \"Bonn\", \"Ahrweiler\", …") })
+        #expect(!article.warnings.contains { $0.contains("Putin\"") || $0.contains("Raketen") }, "a list is not named as left out")
+    }
+
     @Test func textIsNormalisedToNFC() {
         let decomposed = "Titel ohne Punkt\n\nDer Mu\u{0308}ller sagte etwas Langes, das ein Satz ist.\n\nNoch ein Absatz.\n\nUnd noch einer."
         let article = PlainTextParser(file: "x").parse(decomposed)
