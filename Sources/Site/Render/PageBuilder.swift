@@ -55,6 +55,8 @@ struct PageBuilder: Sendable {
     private let navigations: [[Value]]
     /// Per registry position, the link to the entity's page from a page one folder deep.
     private let entityURLs: [Value]
+    /// Per registry position, the entity's reference (`Entity.reference`), which search filters by.
+    let entityReferences: [String]
     /// Per registry position, where the entity's id comes in the ids sorted: comparing these
     /// orders entities by id without comparing strings. Only the order of two ids is used, which
     /// their names (noted with the links) decide.
@@ -77,6 +79,7 @@ struct PageBuilder: Sendable {
         }
         let (ids, types) = (inputs.entityIDs, inputs.entityTypes)
         entityURLs = ids.indices.map { .string("../" + SitePaths.entity(types[$0], ids[$0])) }
+        entityReferences = ids.indices.map { Entity.reference(type: types[$0], id: ids[$0]) }
         var ranks = [Int32](repeating: 0, count: ids.count)
         for (rank, position) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
             ranks[position] = Int32(rank)
