@@ -176,15 +176,23 @@ extension ArticleImporter {
     public static func markdown(of article: ImportedArticle) -> String {
         var markdown = ""
         var previousWasItem = false
+        // The number of the numbered item just written, and the delimiter of its list.
+        var previousNumber: Int?, delimiter = "."
         for block in article.blocks {
             let isItem = block.hasPrefix(ImportedArticle.listItem)
             if !markdown.isEmpty { markdown += isItem && previousWasItem ? "\n" : "\n\n" }
             let text = ImportedArticle.text(of: block)
             if ImportedArticle.isNumbered(block), let (number, rest) = Self.numbered(text) {
-                markdown += "\(number). " + MarkdownEscaping.escape(rest)
+                // Items count up; one that does not starts a list of its own (a page's next
+                // `<ol>`, which may start anywhere), which Markdown would number on from the list
+                // before unless its delimiter differs: "1." then "1)".
+                if let previousNumber { if number != previousNumber + 1 { delimiter = delimiter == "." ? ")" : "." } } else { delimiter = "." }
+                markdown += "\(number)\(delimiter) " + MarkdownEscaping.escape(rest)
+                previousNumber = number
             } else {
                 let escaped = MarkdownEscaping.escape(text)
                 markdown += block.hasPrefix("## ") ? "## " + escaped : isItem ? "- " + escaped : escaped
+                previousNumber = nil
             }
             previousWasItem = isItem
         }

@@ -1,5 +1,6 @@
 import Entities
 import Foundation
+import Markdown
 import SourceText
 import Testing
 @testable import Importer
@@ -144,9 +145,12 @@ struct ArticleImporterTests {
         let page = """
         <html><body><article><h1>Bundesliga am Wochenende</h1><p>Am Samstag spielten diese Vereine, sagte der Sprecher der Liga:</p>
         <ul><li>1. FC Köln</li><li>Hertha BSC</li></ul><p>Die Tabelle danach sieht so aus, schrieb die Agentur:</p>
-        <ol start="3"><li>Bayer Leverkusen</li><li>1. FC Union Berlin</li></ol><p>Am Sonntag geht es weiter, hieß es.</p></article></body></html>
+        <ol start="3"><li>Bayer Leverkusen</li><li>1. FC Union Berlin</li></ol><ol start="17"><li>VfL Bochum</li></ol><ol><li>Schalke 04</li></ol>
+        <p>Am Sonntag geht es weiter, hieß es.</p></article></body></html>
         """
-        #expect(try markdown("liga.html", page) == """
+        // Lists one after the other stay apart, each with its own numbers.
+        let imported = try markdown("liga.html", page)
+        #expect(imported == """
         Am Samstag spielten diese Vereine, sagte der Sprecher der Liga:
 
         - 1\\. FC Köln
@@ -156,10 +160,15 @@ struct ArticleImporterTests {
 
         3. Bayer Leverkusen
         4. 1\\. FC Union Berlin
+        17) VfL Bochum
+        1. Schalke 04
 
         Am Sonntag geht es weiter, hieß es.
 
         """)
+        let html = try String(decoding: MarkdownRenderer().renderUTF8(imported), as: UTF8.self)
+        #expect(html.components(separatedBy: "<ol").count - 1 == 3)
+        #expect(html.contains("<ol start=\"17\">\n<li>VfL Bochum</li>") && html.contains("<ol>\n<li>Schalke 04</li>"))
         let text = """
         Bundesliga am Wochenende
 
