@@ -69,13 +69,50 @@ struct Tokenizer {
 }
 
 extension Tokenizer {
-    /// Whether the word at byte `offset` starts a sentence, a heading or a quotation: only
-    /// spaces, line breaks and `#` stand between it and a sentence end, a colon, an opening
-    /// quote („ “ end in 0x9E, 0x9C) or the start of the text.
+    /// Whether the word at byte `offset` starts a sentence, a heading, a list item or a
+    /// quotation: only spaces, line breaks and `#` stand between it and a sentence end, a
+    /// colon, an opening quote („ “ end in 0x9E, 0x9C), the start of the text, a list item's or
+    /// quotation block's marker at the start of its line ("- ", "* ", "+ ", "> ", "2) "), or a
+    /// closing quote or bracket after a sentence end (`said.” Despite`).
     static func startsSentence(at offset: Int, in bytes: [UInt8]) -> Bool {
         var position = offset - 1
         while position >= 0, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == UInt8(ascii: "#") { position -= 1 }
-        return position < 0 || ".!?:\"".utf8.contains(bytes[position]) || bytes[position] == 0x9E || bytes[position] == 0x9C
+        guard position >= 0 else { return true }
+        if ".!?:\"".utf8.contains(bytes[position]) || bytes[position] == 0x9E || bytes[position] == 0x9C { return true }
+        if isItemMarker(endingAt: position, in: bytes) { return true }
+        // Closing quotes and brackets (” ’ » ) ') after a sentence's end.
+        var closed = position
+        while closed >= 0 {
+            if bytes[closed] == UInt8(ascii: ")") || bytes[closed] == UInt8(ascii: "'") {
+                closed -= 1
+            } else if closed >= 2, bytes[closed - 2] == 0xE2, bytes[closed - 1] == 0x80, bytes[closed] == 0x9D || bytes[closed] == 0x99 {
+                closed -= 3
+            } else if closed >= 1, bytes[closed - 1] == 0xC2, bytes[closed] == 0xBB {
+                closed -= 2
+            } else {
+                break
+            }
+        }
+        return closed < position && closed >= 0 && ".!?".utf8.contains(bytes[closed])
+    }
+
+    /// Whether `bytes` up to `end` are a list item's or quotation block's marker that starts
+    /// its line: `-`, `*`, `+`, `>`, or digits and `)` (digits and `.` end a sentence anyway).
+    private static func isItemMarker(endingAt end: Int, in bytes: [UInt8]) -> Bool {
+        var start = end
+        switch bytes[end] {
+        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ">"):
+            start -= 1
+        case UInt8(ascii: ")"):
+            start -= 1
+            let digitsEnd = start
+            while start >= 0, bytes[start] >= 0x30, bytes[start] <= 0x39 { start -= 1 }
+            guard start < digitsEnd else { return false }
+        default:
+            return false
+        }
+        while start >= 0, bytes[start] == 0x20 { start -= 1 }
+        return start < 0 || bytes[start] == 0x0A
     }
 }
 

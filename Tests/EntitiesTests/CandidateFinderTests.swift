@@ -180,6 +180,26 @@ struct CandidateFinderTests {
         #expect(found["Vatican City"]?.type == .place, "a name that ends like a word for a people: \(String(describing: found["Vatican City"]))")
     }
 
+    /// A word that only ever opens a sentence says nothing of being a name, also where the
+    /// sentence opens a list item or follows a closing quote ("Despite" was suggested).
+    @Test func aWordOpeningListItemsOrSentencesAfterAQuoteIsNoName() {
+        let found = candidates("""
+            Barack Obama spoke on Thursday about the country.
+
+            - Despite racial tensions, the country is becoming more tolerant
+            - Despite everything, it changes
+            * Meanwhile others disagree
+            2) Beyond that, Obama said little
+
+            “We will not give up,” Obama said.” Despite the rain, he stayed. He said: “It works.” Despite that, Obama left.
+            > Despite all this, Obama smiled.
+            """, "en")
+        for wrong in ["Despite", "Meanwhile", "Beyond"] {
+            #expect(found[wrong] == nil, "\(wrong) is no candidate: \(String(describing: found[wrong]))")
+        }
+        #expect(found["Barack Obama"]?.type == .person)
+    }
+
     /// The last word of a name after a particle is a name of its own, not a spelling of the
     /// longer one: "BBC" was taken for "Jon Sopel of BBC" (and annotated as that person), as
     /// "Amur" would be for "Komsomolsk am Amur".
