@@ -491,6 +491,9 @@ extension CandidateFinder {
         if words.count == 1 || rules.capitalisesNouns,
            words.contains(where: { word in rules.nounSuffixes.contains { word.lowercased().hasSuffix($0) } && !isAcronym(word) }) { return true }
         if let last = words.last, rules.adjectiveSuffixes.contains(where: { last.hasSuffix($0) }) { return true }
+        // An English acronym's plural ("CEOs", "MPs", "NGOs") is a kind of people or things; in
+        // German "-s" may be a genitive ("des BNDs"), which is the name's.
+        if !rules.capitalisesNouns, words.count == 1, words[0].hasSuffix("s"), isAcronym(String(words[0].dropLast())) { return true }
         if words.allSatisfy({ rules.stopwords.contains($0) }) { return true }
         if words.count >= 2, words.contains(where: { $0.count >= 4 }), words.allSatisfy({ $0.allSatisfy { !$0.isLowercase } }) { return true }
         guard rules.capitalisesNouns else { return false }

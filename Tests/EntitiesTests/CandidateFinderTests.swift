@@ -181,8 +181,9 @@ struct CandidateFinderTests {
     }
 
     /// A word that only ever opens a sentence says nothing of being a name, also where the
-    /// sentence opens a list item or follows a closing quote ("Despite" was suggested).
-    @Test func aWordOpeningListItemsOrSentencesAfterAQuoteIsNoName() {
+    /// sentence opens a list item or follows a closing quote ("Despite" was suggested); an
+    /// English acronym's plural ("CEOs") is no name either.
+    @Test func sentenceOpenersAfterBulletsOrQuotesAndAcronymPluralsAreNoNames() {
         let found = candidates("""
             Barack Obama spoke on Thursday about the country.
 
@@ -194,6 +195,9 @@ struct CandidateFinderTests {
             “We will not give up,” Obama said.” Despite the rain, he stayed. He said: “It works.” Despite that, Obama left.
             > Despite all this, Obama smiled.
             """, "en")
+        let plurals = candidates("Then, on Friday, CEOs from leading media met MPs and NGOs. CEOs and MPs met Barack Obama. Obama said so.", "en")
+        for wrong in ["CEOs", "MPs", "NGOs"] { #expect(plurals[wrong] == nil, "\(wrong) is no candidate") }
+        #expect(plurals["Barack Obama"]?.type == .person)
         for wrong in ["Despite", "Meanwhile", "Beyond"] {
             #expect(found[wrong] == nil, "\(wrong) is no candidate: \(String(describing: found[wrong]))")
         }
