@@ -151,6 +151,11 @@ private extension Annotator {
                         }
                     }
                 }
+            case .breaker:
+                // Punctuation inside a name: "Donald J. Trump", "AT&T", "O'Brien".
+                let written = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+                next = active.compactMap { $0.children[written] }
+                if let ending = next.last(where: { !$0.entries.isEmpty }) { best = (position, ending.entries) }
             default:
                 next = []
             }

@@ -125,7 +125,8 @@ struct Scanner {
 
     func isRole(_ word: String) -> Bool {
         let lowered = word.lowercased()
-        guard rules.capitalisesNouns else { return rules.roleEndings.contains(lowered) }
+        // A title joined by a hyphen is one: "Attorney-General", "President-elect".
+        guard rules.capitalisesNouns else { return lowered.split(separator: "-").contains { rules.roleEndings.contains(String($0)) } }
         // Inflected too: "dem US-Präsidenten", "der Kollegen" (a plural -s is a group, no cue).
         return ["", "en", "n"].contains { ending in
             lowered.hasSuffix(ending) && rules.roleEndings.contains { String(lowered.dropLast(ending.count)).hasSuffix($0) }
@@ -192,6 +193,15 @@ struct Scanner {
                token.start == tokens[index - 1].end, tokens[index + 1].start == token.end {
                 words[words.count - 1] += "-" + word(index + 1)
                 index += 2
+                continue
+            }
+            // A middle initial with its period: "Donald J. Trump", "John F. Kennedy".
+            if token.kind == .breaker, words.count >= 2, let last = words.last, last.count == 1, Self.isCapitalized(last),
+               bytes[token.start] == UInt8(ascii: "."), token.end == token.start + 1, token.start == tokens[index - 1].end,
+               index + 1 < tokens.count, tokens[index + 1].kind == .word, tokens[index + 1].start > token.end, Self.isCapitalized(word(index + 1)),
+               !isBoundary(token.end, tokens[index + 1].start) {
+                words[words.count - 1] += "."
+                index += 1
                 continue
             }
             guard token.kind == .word else { break }

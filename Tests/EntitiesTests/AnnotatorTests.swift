@@ -45,6 +45,19 @@ struct AnnotatorTests {
         #expect(annotator.annotate(input).text == expected)
     }
 
+    /// Names with punctuation inside are found whole: a middle initial's period, an ampersand,
+    /// an apostrophe; a period that ends the sentence after "J" is no part of another name.
+    @Test func namesWithPunctuationAreFoundWhole() {
+        let annotator = Annotator(registry: Registry([
+            Entity(id: "donald-trump", type: .person, name: "Donald J. Trump", aliases: ["Trump"]),
+            Entity(id: "at-t", type: .org, name: "AT&T"),
+            Entity(id: "conan-obrien", type: .person, name: "Conan O'Brien"),
+        ]), language: "en")
+        #expect(annotator.annotate("They briefed Donald J. Trump’s team. AT&T and Conan O'Brien agreed; Trump left.").text
+            == "They briefed [Donald J. Trump’s](person:donald-trump) team. [AT&T](org:at-t) and [Conan O'Brien](person:conan-obrien) agreed; [Trump](person:donald-trump) left.")
+        #expect(annotator.annotate("Donald J. Smith met Trump.").text == "Donald J. Smith met [Trump](person:donald-trump).")
+    }
+
     @Test func annotatingTwiceChangesNothing() {
         let once = annotator.annotate("Kim Jong Un traf Putin. Kim dankte Putins Delegation in Russland.").text
         #expect(once == "[Kim Jong Un](person:kim-jong-un) traf [Putin](person:wladimir-putin). [Kim](person:kim-jong-un) dankte [Putins](person:wladimir-putin) Delegation in [Russland](place:russland).")

@@ -204,6 +204,24 @@ struct CandidateFinderTests {
         #expect(found["Barack Obama"]?.type == .person)
     }
 
+    /// A title before a name is a cue, not part of it, also when it is joined by a hyphen
+    /// ("Attorney-General") or names a church's or a company's office; a middle initial with its
+    /// period is part of the name ("Donald J. Trump" was cut to "Donald J").
+    @Test func englishTitlesAreCuesAndMiddleInitialsStay() {
+        let found = candidates("""
+            Whole Foods co-founder and CEO John Mackey said so. Attorney-General George Brandis agreed with Mackey. \
+            Bishop Trevor Manhanga and Father Fidelis Mukonori met Mugabe. President-elect Donald J. Trump spoke. \
+            Trump later met John F. Kennedy Jr. in a dream, and Kennedy said nothing. Manhanga and Mukonori left.
+            """, "en")
+        for (name, wrong) in [("John Mackey", "CEO John Mackey"), ("George Brandis", "Attorney-General George Brandis"),
+                              ("Trevor Manhanga", "Bishop Trevor Manhanga"), ("Fidelis Mukonori", "Father Fidelis Mukonori"),
+                              ("Donald J. Trump", "President-elect Donald J")] {
+            #expect(found[name]?.type == .person, "\(name): \(String(describing: found[name]))")
+            #expect(found[wrong] == nil, "\(wrong) is no name")
+        }
+        #expect(found["John F. Kennedy Jr"] != nil || found["John F. Kennedy"] != nil, "\(found.keys.sorted())")
+    }
+
     /// The last word of a name after a particle is a name of its own, not a spelling of the
     /// longer one: "BBC" was taken for "Jon Sopel of BBC" (and annotated as that person), as
     /// "Amur" would be for "Komsomolsk am Amur".
