@@ -181,7 +181,10 @@ extension LanguageRules {
                     "Mr", "Mrs", "Ms", "Dr", "Photo", "Image", "Video", "Read", "Related", "Share", "According", "However",
                     "Meanwhile", "Now", "Then", "Today", "Yesterday", "Still", "Yet", "So", "Not", "No", "Yes"],
         roleEndings: ["president", "minister", "spokesman", "spokeswoman", "spokesperson", "chancellor", "correspondent",
-                      "director", "chief", "leader", "dictator", "ambassador", "general", "analyst", "counterpart",
+                      "director", "chief", "leader", "dictator", "ambassador", "analyst", "counterpart",
+                      // Not "general" alone: it opens names ("General Motors", "General Assembly") more
+                      // often than it titles a person.
+                      "attorney-general", "inspector-general", "surgeon-general",
                       "governor", "mayor", "secretary", "premier", "senator", "colonel", "commander", "professor",
                       "photographer", "reporter", "official", "officials", "head", "chairman",
                       "chairwoman", "envoy", "king", "queen", "prince", "pope", "ceo", "commissioner", "bishop",

@@ -220,6 +220,9 @@ struct CandidateFinderTests {
             #expect(found[wrong] == nil, "\(wrong) is no name")
         }
         #expect(found["John F. Kennedy Jr"] != nil || found["John F. Kennedy"] != nil, "\(found.keys.sorted())")
+        // "General" opens names more often than it titles a person.
+        let companies = candidates("General Motors and General Electric spoke at the UN General Assembly. General Motors left.", "en")
+        #expect(companies["General Motors"] != nil && companies["Motors"] == nil && companies["Assembly"] == nil, "\(companies.keys.sorted())")
     }
 
     /// The last word of a name after a particle is a name of its own, not a spelling of the
