@@ -442,6 +442,10 @@ extension CandidateFinder {
             let annotator = annotators(first.language)
             // Already known: the registry matches the name.
             if Self.matchesWhole(annotator, name) { continue }
+            // An English word for a place's people, made from the place's name ("Libyan",
+            // "Alaskans" of "Libya", "Alaska"), where that place is a name here or in the registry.
+            if isSingle, !rules.capitalisesNouns, let base = Self.peopleWordBase(name),
+               groups["\(first.language)\t\(base)"] != nil || Self.matchesWhole(annotator, base) { continue }
             let probe = Annotator(registry: Registry([Entity(id: "x", type: .person, name: name)]), language: first.language)
             var spellings: [String] = []
             for occurrence in found where occurrence.surface != name && !spellings.contains(occurrence.surface)
@@ -465,6 +469,14 @@ extension CandidateFinder {
         return ["isch", "lich", "ig", "ell", "al", "iv", "är", "ene", "sten", "neu", "groß", "alt", "erst", "letzt", "ehemalig", "jung", "hoh", "fern"].contains { stem in
             rules.adjectiveEndings.contains { previous.hasSuffix(stem + $0) }
         }
+    }
+
+    /// The place's name an English word for its people would be made from: "Libyan" and
+    /// "Libyans" of "Libya".
+    static func peopleWordBase(_ word: String) -> String? {
+        if word.hasSuffix("ans"), word.count > 5 { return String(word.dropLast(2)) }
+        if word.hasSuffix("an"), word.count > 4 { return String(word.dropLast()) }
+        return nil
     }
 
     static func matchesWhole(_ annotator: Annotator, _ surface: String) -> Bool {

@@ -172,6 +172,13 @@ struct CandidateFinderTests {
             North African leaders and Tunisian Islamists spoke in New Orleans. American sanctions stayed. Tunisians voted. \
             Americans voted. Paul Evans said so in Mexico. Mexican officials and Mexicans agreed. Officials in Vatican City said so too.
             """, "en")
+        let made = candidates("""
+            Libyan officials met in Libya. Libyan militias and Kenyans spoke. Kenyan police came from Kenya and Kenya. \
+            The Alaskan fleet sailed to Alaska. Alaskan halibut is sold in Alaska. Morgan Freeman met Jordan Peele, and Morgan spoke.
+            """, "en")
+        for wrong in ["Libyan", "Kenyans", "Kenyan", "Alaskan"] { #expect(made[wrong] == nil, "\(wrong) is no candidate") }
+        for place in ["Libya", "Kenya", "Alaska"] { #expect(made[place]?.type == .place, "\(place): \(String(describing: made[place]))") }
+        #expect(made["Morgan Freeman"]?.type == .person)
         for wrong in ["American", "Americans", "Tunisians", "North African", "Tunisian", "Mexican", "Mexicans"] {
             #expect(found[wrong] == nil, "\(wrong) is no candidate")
         }
