@@ -419,6 +419,15 @@ extension CandidateFinder {
             groups[longer[0], default: []] += single
             groups[key] = nil
         }
+        // "Jon Sopel of BBC": a name of several words that stands alone elsewhere, a linking
+        // word and another name are two names, not one. A single word before it keeps the whole
+        // ("Gulf of Mexico" beside "the Gulf", "Bank of England").
+        for key in order where groups[key] != nil {
+            let rules = LanguageRules.of(String(key.prefix { $0 != "\t" }))
+            guard let link = rules.linkingWords.lazy.compactMap({ key.ranges(of: " \($0) ").last }).first else { continue }
+            let head = key[..<link.lowerBound]
+            if head.contains(" "), groups[String(head)] != nil { groups[key] = nil }
+        }
         var candidates: [Candidate] = []
         for key in order {
             guard let found = groups[key], let first = found.first else { continue }

@@ -240,6 +240,13 @@ struct CandidateFinderTests {
             Barack Obama spoke to Jon Sopel of BBC on Thursday. The BBC asked about guns. Obama told BBC his view.
             """, "en")
         #expect(english["Jon Sopel of BBC"]?.aliases.contains("BBC") != true, "\(String(describing: english["Jon Sopel of BBC"]))")
+        // Where the person stands alone too, "of BBC" is no part of the name.
+        let two = candidates("""
+            Barack Obama spoke to Jon Sopel of BBC on Thursday. Jon Sopel asked about guns. Ships crossed the Gulf of Mexico \
+            and the Gulf of Mexico again. In the Gulf, ships waited; the Gulf was calm.
+            """, "en")
+        #expect(two["Jon Sopel of BBC"] == nil && two["Jon Sopel"]?.type == .person, "\(two.keys.sorted())")
+        #expect(two["Gulf of Mexico"] != nil, "\(two.keys.sorted())")
         let german = candidates("""
             Lawrow reiste nach Komsomolsk am Amur. Der Amur trat über die Ufer. Am Amur wurde gebaut, am Amur gefeiert.
             """, "de")
