@@ -91,7 +91,10 @@ extension ImportedArticle {
         guard Article.isBlank(title) else { return }
         let texts = [teaser] + blocks.map(Self.text(of:))
         guard let text = texts.first(where: { !$0.isEmpty }) else {
-            throw SourceError(file: display, message: "no article text found (the file is empty, or holds only captions, credits or links): nothing was imported; check that this is the article's text or page")
+            // What was left out as other content may have been all the text: said with the error.
+            let leftOut = warnings.compactMap { warning in warning.firstRange(of: ": left out ").map { String(warning[$0.upperBound...]) } }
+            throw SourceError(file: display, message: "no article text found (the file is empty, or holds only captions, credits or links): nothing was imported; check that this is the article's text or page"
+                + leftOut.map { "; left out \($0)" }.joined())
         }
         title = LineKind.title(from: Dateline(text)?.rest ?? text)
         warnings.removeAll { $0.hasSuffix("no title found; left empty, fill it in the front matter") }

@@ -115,6 +115,12 @@ struct FrontMatterTests {
             #expect { try importer.importFile(file) } throws: { "\($0)".contains("\(name): error: no article text found") }
             #expect(!FileManager.default.fileExists(atPath: content.appendingPathComponent("raw/\(name)").path))
         }
+        // Text that was all left out as other content: the error says what was left out.
+        let labels = folder.appendingPathComponent("nur-kurze-zeilen.txt")
+        try Data("Köln\nBonn\nAhrweiler\nAltenahr\n".utf8).write(to: labels)
+        #expect { try importer.importFile(labels) } throws: {
+            "\($0)".contains("no article text found") && "\($0)".contains("left out 4 short lines in a row as the labels of a map or chart (\"Köln\", \"Bonn\", \"Ahrweiler\", …)")
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("articles").path).count == titled.count)
         // Written by hand: empty, or blank (no heading, no words for its links), also inside a link.
         for title in ["\"\"", "\"  \"", "\"\\t\"", "\"[ ](person:wladimir-putin)\""] {
