@@ -53,10 +53,20 @@ extension ImportedArticle {
             while start < blocks.count, blocks[start].hasPrefix(Self.listItem) { start += 1 }
         }
         guard start < blocks.count else { return }
-        let dropped = blocks[start...].map { "\"\(Self.text(of: $0))\"" }
+        let dropped = blocks[start...].map(Self.text(of:))
         blocks.removeSubrange(start...)
-        let shown = dropped.count > 3 ? dropped.prefix(3).joined(separator: ", ") + ", …" : dropped.joined(separator: ", ")
-        warnings.append("\(file): left out \(dropped.count == 1 ? "a short line" : "\(dropped.count) short lines") after the last paragraph as a box of other content (\(shown)); if the article ends with \(dropped.count == 1 ? "it" : "them"), add \(dropped.count == 1 ? "it" : "them") to its text")
+        let them = dropped.count == 1 ? "it" : "them"
+        leaveOut(dropped, as: "after the last paragraph as a box of other content", advice: "if the article ends with \(them), add \(them) to its text", file: file)
+    }
+
+    /// Notes `lines` left out as `what`, with a warning that names the first three and gives
+    /// `advice` on keeping them.
+    mutating func leaveOut(_ lines: [String], as what: String, advice: String, file: String) {
+        let quoted = lines.map { "\"\($0)\"" }
+        let shown = quoted.count > 3 ? quoted.prefix(3).joined(separator: ", ") + ", …" : quoted.joined(separator: ", ")
+        let description = "\(lines.count == 1 ? "a short line" : "\(lines.count) short lines") \(what) (\(shown))"
+        leftOut.append(description)
+        warnings.append("\(file): left out \(description); \(advice)")
     }
 
     /// A block's text without what marks it as a subheading or list item (a numbered item's
@@ -92,7 +102,6 @@ extension ImportedArticle {
         let texts = [teaser] + blocks.map(Self.text(of:))
         guard let text = texts.first(where: { !$0.isEmpty }) else {
             // What was left out as other content may have been all the text: said with the error.
-            let leftOut = warnings.compactMap { warning in warning.firstRange(of: ": left out ").map { String(warning[$0.upperBound...]) } }
             throw SourceError(file: display, message: "no article text found (the file is empty, or holds only captions, credits or links): nothing was imported; check that this is the article's text or page"
                 + leftOut.map { "; left out \($0)" }.joined())
         }

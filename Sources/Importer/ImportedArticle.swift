@@ -32,6 +32,9 @@ public struct ImportedArticle: Sendable, Equatable {
     }
     /// What could not be found, for the user to fill in.
     public var warnings: [String] = []
+    /// What was left out as other content, as its warning says it ("4 short lines in a row as
+    /// the labels of a map or chart (…)"): an import that finds no text names it in its error.
+    var leftOut: [String] = []
 
     public init() {}
 

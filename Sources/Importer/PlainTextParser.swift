@@ -37,12 +37,11 @@ private extension PlainTextParser {
                 for index in run { lines[index] = ImportedArticle.listItem + lines[index] }
                 continue
             }
-            dropped.insert(contentsOf: lines[run].map { "\"\($0)\"" }, at: 0)
+            dropped.insert(contentsOf: lines[run], at: 0)
             lines.removeSubrange(run)
         }
         guard !dropped.isEmpty else { return }
-        let shown = dropped.count > 3 ? dropped.prefix(3).joined(separator: ", ") + ", …" : dropped.joined(separator: ", ")
-        article.warnings.append("\(file): left out \(dropped.count) short lines in a row as the labels of a map or chart (\(shown)); if they are the article's, add them to its text")
+        article.leaveOut(dropped, as: "in a row as the labels of a map or chart", advice: "if they are the article's, add them to its text", file: file)
     }
 
     func removeCruft(_ lines: [String]) -> [String] {
