@@ -13,7 +13,7 @@ public enum Value: Sendable, Equatable {
     case string(String)
     case html(String)
     case list([Value])
-    case object([String: Value])
+    case object(Members)
     /// Records of one shape, row after row: a list without an object per item.
     case table(Table)
     /// One record of a table: an object whose keys its table's shape holds.
@@ -65,7 +65,9 @@ extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expres
     public init(arrayLiteral elements: Value...) { self = .list(elements) }
     public init(nilLiteral: ()) { self = .null }
     public init(dictionaryLiteral elements: (String, Value)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var members = Members()
+        for (key, value) in elements { members[key] = value }
+        self = .object(members)
     }
 }
 
@@ -83,7 +85,7 @@ extension Value {
     /// there is none, so that a lookup goes on down the context stack.
     func member(_ key: String, hash: UInt64) -> Value? {
         switch self {
-        case .object(let members): members[key]
+        case .object(let members): members.member(key, hash: hash)
         case .row(let row): row.member(key, hash: hash)
         default: nil
         }

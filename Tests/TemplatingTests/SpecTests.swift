@@ -81,7 +81,7 @@ struct SpecValue: Decodable {
         } else if let items = try? container.decode([SpecValue].self) {
             value = .list(items.map(\.value))
         } else {
-            value = .object(try container.decode([String: SpecValue].self).mapValues(\.value))
+            value = .object(Members(try container.decode([String: SpecValue].self).mapValues(\.value)))
         }
     }
 }

@@ -149,6 +149,28 @@ struct TableTests {
     }
 }
 
+struct MembersTests {
+    /// An object behaves as the dictionary it replaced: the last of a key given twice wins, a
+    /// nil removes, equality ignores order, and templates find its members (dotted too) and fall
+    /// through to the enclosing context past a key it lacks.
+    @Test func membersAreFoundByKeyLikeADictionarysAndTemplatesReadThem() throws {
+        var members: Members = ["title": "Putin", "title": "Kim", "count": 2]
+        #expect(members.count == 2 && members["title"] == "Kim")
+        members["count"] = nil
+        members["root"] = "../"
+        #expect(members.keys == ["title", "root"])
+        #expect(members == ["root": "../", "title": "Kim"])
+        #expect(members != ["root": "../", "title": "Putin"])
+        #expect(members != ["root": "../"])
+        #expect(Members(["b": 1, "a": 2]).keys == ["a", "b"])
+        let words = Members(Dictionary(uniqueKeysWithValues: (0..<100).map { ("w\($0)", Value.int($0)) }))
+        let page: Value = ["t": .object(words), "inner": .object(members), "outer": "außen"]
+        #expect(try Template(source: "{{t.w0}} {{t.w99}} {{#inner}}{{title}} {{root}} {{outer}}|{{t.w50}}|{{missing}}|{{/inner}}").render(page)
+            == "0 99 Kim ../ außen|50||")
+        #expect(page["inner"]["root"] == "../" && page["t"]["w100"] == .null)
+    }
+}
+
 struct EscapingTests {
     @Test func everyByteToEscapeIsFoundWhereverItIs() {
         // Each byte value at each place of a 20-byte run (words of eight, then the rest).

@@ -92,7 +92,7 @@ func value(_ any: Any) -> Templating.Value {
     case let flag as Bool: .bool(flag)
     case let number as Int: .int(number)
     case let list as [Any]: .list(list.map(value))
-    case let object as [String: Any]: .object(object.mapValues(value))
+    case let object as [String: Any]: .object(Members(object.mapValues(value)))
     default: .null
     }
 }

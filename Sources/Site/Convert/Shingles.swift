@@ -112,10 +112,19 @@ enum Shingles {
     /// from the words as they come: a minimum is the same over a shingle's repeats, so the
     /// shingles need not be sorted into a set (every sentence of every article is sketched).
     static func sketch(words: [UInt64]) -> SIMD16<UInt16> {
-        var minima = SIMD16<UInt64>(repeating: .max)
-        for start in 0..<max(0, words.count - width + 1) {
-            let x = SIMD16<UInt64>(repeating: mix(shingle(words[start..<start + width])))
-            minima = pointwiseMin(minima, (x &* multipliers &+ increments) &>> 32)
+        // The hashes are 32 bits wide, so the minima are kept in 32-bit lanes, and each is
+        // computed in a 64-bit register: a vector of 64-bit lanes has no multiplication
+        // and no minimum in the instructions every x86-64 has, and emulating them took twice as long.
+        var minima = SIMD16<UInt32>(repeating: .max)
+        multiplierLanes.withUnsafeBufferPointer { multipliers in
+            incrementLanes.withUnsafeBufferPointer { increments in
+                for start in 0..<max(0, words.count - width + 1) {
+                    let x = mix(shingle(words[start..<start + width]))
+                    var hashes = SIMD16<UInt32>()
+                    for lane in 0..<16 { hashes[lane] = UInt32(truncatingIfNeeded: (x &* multipliers[lane] &+ increments[lane]) >> 32) }
+                    minima = pointwiseMin(minima, hashes)
+                }
+            }
         }
         return SIMD16<UInt16>(truncatingIfNeeded: minima)
     }
@@ -150,8 +159,8 @@ enum Shingles {
 private extension Shingles {
     /// Odd multipliers and increments of the sketch's hash functions (fixed: sketches are compared
     /// across articles, and the same text must give the same sketch on every build).
-    static let multipliers = SIMD16<UInt64>((0..<16).map { mix(UInt64($0) &* 0x9E37_79B9_7F4A_7C15) | 1 })
-    static let increments = SIMD16<UInt64>((0..<16).map { mix(UInt64($0) &+ 0xD6E8_FEB8_6659_FD93) })
+    static let multiplierLanes = (0..<16).map { mix(UInt64($0) &* 0x9E37_79B9_7F4A_7C15) | 1 }
+    static let incrementLanes = (0..<16).map { mix(UInt64($0) &+ 0xD6E8_FEB8_6659_FD93) }
 
     /// SplitMix64's finaliser: every bit of the input moves every bit of the output.
     static func mix(_ value: UInt64) -> UInt64 {

@@ -25,8 +25,22 @@ struct DataText {
         container(UInt8(ascii: "["), UInt8(ascii: "]"), items)
     }
 
-    /// A key of the object being written, then its value.
-    mutating func field(_ key: String, _ value: (inout DataText) -> Void) {
+    /// A key of the object being written, then its value. A key written in the code is copied
+    /// as it is: the export writes millions of them, and none needs escaping.
+    mutating func field(_ key: StaticString, _ value: (inout DataText) -> Void) {
+        assert(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount).allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
+               "a key written in the code needs no escaping")
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+        value(&self)
+    }
+
+    /// A key made from data (an entity's reference), escaped, then its value.
+    mutating func field(named key: String, _ value: (inout DataText) -> Void) {
         separate()
         appendQuoted(key.utf8)
         bytes.append(UInt8(ascii: ":"))

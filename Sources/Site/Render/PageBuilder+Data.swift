@@ -179,7 +179,7 @@ extension PageBuilder {
                 for position in inputs.entities(of: type, &reads) {
                     let entity = inputs.entity(position, &reads)
                     let count = inputs.mentionCount(position, &reads)
-                    json.field(entity.reference) { json in
+                    json.field(named: entity.reference) { json in
                         json.object { json in
                             json.field("name") { $0.string(entity.name) }
                             json.field("type") { $0.string(strings[type.rawValue]) }

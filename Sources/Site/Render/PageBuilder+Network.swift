@@ -14,7 +14,7 @@ extension PageBuilder {
 
     /// What an entity's first page shows of its neighbourhood: the most frequent companions
     /// drawn around it, each line linked to the sentences the two share, listed below the drawing.
-    func neighbourhood(of position: Int, companions: [(entity: Int, count: Int)], path: String, _ reads: inout Reads) -> [String: Value] {
+    func neighbourhood(of position: Int, companions: [(entity: Int, count: Int)], path: String, _ reads: inout Reads) -> Members {
         let root = SitePaths.root(of: path)
         let center = inputs.link(position, &reads)
         let neighbours = Array(companions.prefix(Self.neighboursShown))

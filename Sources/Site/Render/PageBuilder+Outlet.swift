@@ -95,7 +95,7 @@ extension PageBuilder {
     private func singleSourceItem(_ entity: Int, count: Int, outlet: OutletCoverage.Outlet, name: String, url: String,
                                   root: String, _ reads: inout Reads) -> Value {
         let link = inputs.link(entity, &reads)
-        var item: [String: Value] = ["name": .string(link.name), "type": .string(link.type.rawValue), "count": .int(count),
+        var item: Members = ["name": .string(link.name), "type": .string(link.type.rawValue), "count": .int(count),
                                      "url": .string(root + SitePaths.entity(link.type, link.id)),
                                      "outlet": .string(name), "outletURL": .string(url)]
         let listed = inputs.listing(of: entity, 0..<inputs.groupCount(entity), &reads)

@@ -38,7 +38,7 @@ extension PageBuilder {
                 "versionCount": .int(count),
                 "more": count > versions.count ? .int(count - versions.count) : .null,
                 "versions": .list(versions.enumerated().map { index, version in
-                    var item: [String: Value] = [:]
+                    var item: Members = [:]
                     for (key, text) in zip(ConvertedArticle.summaryFields, version.article.summary) { item[key] = .string(text) }
                     item["outlet"] = .string(displayName(outlet: version.article.outlet))
                     item["url"] = .string(articleURL(version.article, from: path) + "#" + Self.passageAnchor(version.passage))

@@ -71,7 +71,7 @@ struct PageBuilder: Sendable {
         self.inputs = inputs
         let settings = inputs.settings
         strings = Localization(language: settings.language)
-        words = .object(strings.strings.mapValues { .string($0) })
+        words = .object(Members(strings.strings.mapValues { .string($0) }))
         site = ["title": .string(settings.title), "description": .string(settings.description)]
         let strings = strings
         navigations = (0...2).map { depth in
@@ -242,7 +242,7 @@ struct PageBuilder: Sendable {
     }
 
     /// Fields every page shares: where the root is, the site, the words, the navigation.
-    func frame(for path: String, title: String, _ reads: inout Reads) -> [String: Value] {
+    func frame(for path: String, title: String, _ reads: inout Reads) -> Members {
         reads.note(InputKey(.settings))
         let root = SitePaths.root(of: path)
         return [
