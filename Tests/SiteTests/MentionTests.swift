@@ -34,3 +34,37 @@ struct MentionTests {
         #expect(Mention(entity: 0, ordinal: 1, sentence: 5..<10, mark: 3..<6, field: .body) == nil)
     }
 }
+
+/// Where sentences of a paragraph begin: after `.`, `!`, `?`, `…` or a closing quote after one,
+/// and spaces, before a capital or an opening quote; not after a number or a single letter.
+/// Paragraphs are read a chunk of bytes at a time: a long one is cut in the same places.
+struct SentenceTests {
+    @Test func sentencesBeginAfterTerminatorsAndSpacesWhereverTheParagraphIsCut() throws {
+        let sentences = ["Putin empfing Kim am 13. September.", "Wie ging es weiter?", "„Wir sind Freunde!“", "Kim kam z. B. mit dem Zug…",
+                         "Das sagte er.  Zweimal.", "Dann: nichts! ", "Ende."]
+        let paragraph = sentences.joined(separator: " ")
+        // Offsets computed from the text: each sentence starts one space after the previous ends.
+        var expected = [0], offset = 0
+        for sentence in sentences.dropLast() {
+            offset += sentence.utf8.count + 1
+            expected.append(offset)
+        }
+        // "Zweimal." starts inside the fifth sentence, after two spaces; "Dann" follows "nichts! " and a space.
+        let inner = expected[4] + "Das sagte er.  ".utf8.count
+        expected.insert(inner, at: 5)
+        expected.append(paragraph.utf8.count)
+        #expect(Sentence.boundaries(in: Array(paragraph.utf8)) == expected)
+        // The same text many times over: past every chunk's border, each copy cut alike.
+        let copies = 40
+        let long = Array(repeating: paragraph, count: copies).joined(separator: " ")
+        let width = paragraph.utf8.count + 1
+        var repeated = [0]
+        for copy in 0..<copies {
+            repeated += expected.dropFirst().dropLast().map { $0 + copy * width }
+            if copy < copies - 1 { repeated.append((copy + 1) * width) }
+        }
+        repeated.append(long.utf8.count)
+        #expect(Sentence.boundaries(in: Array(long.utf8)) == repeated)
+        #expect(Sentence.boundaries(in: []) == [0] && Sentence.boundaries(in: Array("A.".utf8)) == [0, 2])
+    }
+}
