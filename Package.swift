@@ -35,8 +35,6 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // glibc's mallopt, for the executable's memory policy (`MemoryPolicy`).
-        .systemLibrary(name: "CMalloc"),
         .target(name: "CmarkArena", dependencies: ["CCmark"]),
         .target(name: "CPrefetch"),
         .target(name: "SourceText"),
@@ -64,11 +62,13 @@ let package = Package(
         .target(
             name: "DossierCLI",
             dependencies: [
-                "Site", "Importer", "Entities", "Preview", "CMalloc",
+                "Site", "Importer", "Entities", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
+        // mimalloc (Debian's libmimalloc-dev) serves the program's allocations instead of glibc's
+        // malloc: a build makes and frees millions of small objects on every core.
+        .executableTarget(name: "dossier", dependencies: ["DossierCLI"], linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "SourceText"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),

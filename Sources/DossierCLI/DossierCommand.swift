@@ -13,7 +13,6 @@ public struct DossierCommand: AsyncParsableCommand {
 
     /// Parses the command line and runs the command, awaiting async ones such as `serve`.
     public static func start() async {
-        MemoryPolicy.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
