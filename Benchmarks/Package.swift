@@ -28,6 +28,8 @@ let package = Package(
             dependencies: ["BenchSupport", .product(name: "Entities", package: dossier)]
         ),
         .executableTarget(name: "CorpusGen", dependencies: ["BenchSupport"]),
-        .executableTarget(name: "IncrementalBench", dependencies: [.product(name: "Site", package: dossier), .product(name: "Preview", package: dossier)]),
+        // Linked as the `dossier` program is, so that its edits take the time `dossier serve`'s do.
+        .executableTarget(name: "IncrementalBench", dependencies: [.product(name: "Site", package: dossier), .product(name: "Preview", package: dossier)],
+                          linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
     ]
 )
