@@ -63,10 +63,16 @@ struct DataExportTests {
             json.field("none") { $0.optional("") }
             json.field("list") { $0.strings(["a", "b"]) }
             json.field("number") { $0.double(1.5) }
+            // Keys written in the code are copied as they are, ASCII or not, one letter long too; a key
+            // made from data is escaped.
+            json.field("x") { $0.int(1) }
+            json.field("ü") { $0.int(2) }
+            json.field(named: "person:\"kim\"") { $0.int(3) }
         }
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
         #expect(parsed["text"] as? String == "\"\\\n\t\u{1}ü")
         #expect(parsed["none"] is NSNull && parsed["list"] as? [String] == ["a", "b"] && parsed["number"] as? Double == 1.5)
+        #expect(parsed["x"] as? Int == 1 && parsed["ü"] as? Int == 2 && parsed["person:\"kim\""] as? Int == 3)
     }
 
     /// Every ASCII byte at every place of a 20-byte run (the scan passes words of eight, then

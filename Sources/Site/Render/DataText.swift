@@ -28,11 +28,13 @@ struct DataText {
     /// A key of the object being written, then its value. A key written in the code is copied
     /// as it is: the export writes millions of them, and none needs escaping.
     mutating func field(_ key: StaticString, _ value: (inout DataText) -> Void) {
-        assert(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount).allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
-               "a key written in the code needs no escaping")
         separate()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        // `withUTF8Buffer` reads the key however the static string keeps it.
+        key.withUTF8Buffer { key in
+            assert(key.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }, "a key written in the code needs no escaping")
+            bytes.append(contentsOf: key)
+        }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
