@@ -25,15 +25,19 @@ public struct Members: Sendable, Equatable, ExpressibleByDictionaryLiteral, Sequ
         for key in dictionary.keys.sorted() { append(key, hash: Shape.hash(key), dictionary[key]!) }
     }
 
-    /// A key given twice keeps its last value, as in a dictionary literal of `Value`.
+    /// The members of `pairs` in their order; a key given twice keeps its last value, as in a
+    /// dictionary literal.
+    public init(pairs: [(String, Value)]) {
+        hashes.reserveCapacity(pairs.count)
+        entries.reserveCapacity(pairs.count)
+        for (key, value) in pairs { self[key] = value }
+    }
+
     public init(dictionaryLiteral elements: (String, Value)...) {
-        hashes.reserveCapacity(elements.count)
-        entries.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        self.init(pairs: elements)
     }
 
     public var count: Int { entries.count }
-    public var isEmpty: Bool { entries.isEmpty }
     public var keys: [String] { entries.map(\.key) }
 
     /// The value of `key`; setting nil removes it.

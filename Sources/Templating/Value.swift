@@ -65,9 +65,7 @@ extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expres
     public init(arrayLiteral elements: Value...) { self = .list(elements) }
     public init(nilLiteral: ()) { self = .null }
     public init(dictionaryLiteral elements: (String, Value)...) {
-        var members = Members()
-        for (key, value) in elements { members[key] = value }
-        self = .object(members)
+        self = .object(Members(pairs: elements))
     }
 }
 
