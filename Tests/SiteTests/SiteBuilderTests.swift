@@ -92,6 +92,26 @@ struct SiteBuilderTests {
         #expect(article.contains(#"<a class="mention place" id="amur-1" href="../places/amur.html" title="Amur">Amur</a>"#))
     }
 
+    /// Links to entities are written from one table of their pages' paths (`PackedTexts`) behind
+    /// each page's way back to the root: the same links from the home page, an article's side
+    /// panel and an entity's index, and the search's keys of an article in their order.
+    @Test func entityLinksLeadToTheEntityFromPagesAtEveryDepth() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        #expect(try dossier.read("index.html").contains(#"<a class="entity person" href="persons/wladimir-putin.html">Wladimir Putin</a>"#))
+        let article = try dossier.read("articles/treffen.html")
+        #expect(article.contains(#"<li><a class="entity person" href="../persons/wladimir-putin.html">Wladimir Putin</a> <span class="count">2</span></li>"#))
+        #expect(article.contains(#"<li><a class="entity place" href="../places/amur.html">Amur</a>"#))
+        #expect(article.contains(#"data-pagefind-meta="entities:org:tass person:kim-jong-un person:wladimir-putin place:amur place:russland""#))
+        #expect(try dossier.read("persons/index.html").contains(#"href="../persons/kim-jong-un.html">Kim Jong Un</a>"#))
+        var bytes: [UInt8] = []
+        let texts = PackedTexts(["persons/a.html", "", "places/wien.html", "orte/köln.html"])
+        for number in [2, 1, 0, 3] { texts.append(number, to: &bytes) }
+        #expect(texts.count == 4)
+        #expect(String(decoding: bytes, as: UTF8.self) == "places/wien.htmlpersons/a.htmlorte/köln.html")
+    }
+
     @Test func entityPageListsEachMentionWithItsSentenceAndLinksToTheSpot() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }

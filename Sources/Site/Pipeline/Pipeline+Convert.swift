@@ -34,6 +34,8 @@ extension Pipeline {
         if changes.converterChanged { paths.formUnion(state.sources.keys.map { "articles/\($0).md" }) }
         paths.subtract(changes.removedArticles)
         let contentName = options.content.lastPathComponent
+        // The folder as a path, made once: a URL per article showed in profiles (0.7 % of a 10k build).
+        let folder = options.content.path.hasSuffix("/") ? options.content.path : options.content.path + "/"
         let (emits, keepsSources, keepsBodies) = (mode != .serve, mode != .build, mode == .serve)
         let sources = state.sources
         // Article pages need no other article: made from an index without any.
@@ -47,7 +49,7 @@ extension Pipeline {
                 do {
                     let slug = Self.slug(of: path)
                     let source = try sources[slug].flatMap { changes.articles.contains(path) ? nil : $0 }
-                        ?? clock.time("load", within: "convert") { try ArticleFile.read(options.content.appendingPathComponent(path).path, contentName: contentName) }
+                        ?? clock.time("load", within: "convert") { try ArticleFile.read(folder + path, contentName: contentName) }
                     if keepsSources { result.source = source }
                     let (converted, html) = try converter.convert(source)
                     result.converted = converted

@@ -41,12 +41,12 @@ extension PageBuilder {
         // What the search's choice of a name matches (`search.js`).
         // Sorted as the strings sort ("type:id": by the type's name, then by id), comparing numbers.
         let byReference = Self.order(ranked.indices.map { (Self.referenceOrder[links[$0].type]!, Int(idRanks[ranked[$0].entity])) })
-        var keys = ""
+        var keys: [UInt8] = []
         for index in byReference {
-            if !keys.isEmpty { keys += " " }
-            keys += entityReferences[ranked[index].entity]
+            if !keys.isEmpty { keys.append(UInt8(ascii: " ")) }
+            entityReferences.append(ranked[index].entity, to: &keys)
         }
-        model["entityKeys"] = .string(keys)
+        model["entityKeys"] = .string(String(decoding: keys, as: UTF8.self))
         model["entityGroups"] = .list(EntityType.allCases.compactMap { type -> Value? in
             let ofType = ranked.indices.filter { links[$0].type == type }.map { ranked[$0] }
             guard !ofType.isEmpty else { return nil }

@@ -53,10 +53,10 @@ struct PageBuilder: Sendable {
     private let site: Value
     /// The navigation of pages 0, 1 and 2 folders deep, per section (`section(of:)`).
     private let navigations: [[Value]]
-    /// Per registry position, the link to the entity's page from a page one folder deep.
-    private let entityURLs: [Value]
+    /// Per registry position, the path of the entity's page.
+    private let entityPaths: PackedTexts
     /// Per registry position, the entity's reference (`Entity.reference`), which search filters by.
-    let entityReferences: [String]
+    let entityReferences: PackedTexts
     /// Per registry position, where the entity's id comes in the ids sorted: comparing these
     /// orders entities by id without comparing strings. Only the order of two ids is used, which
     /// their names (noted with the links) decide.
@@ -78,8 +78,8 @@ struct PageBuilder: Sendable {
             (0...EntityType.allCases.count + 4).map { Self.navigation(root: String(repeating: "../", count: depth), current: $0, strings: strings) }
         }
         let (ids, types) = (inputs.entityIDs, inputs.entityTypes)
-        entityURLs = ids.indices.map { .string("../" + SitePaths.entity(types[$0], ids[$0])) }
-        entityReferences = ids.indices.map { Entity.reference(type: types[$0], id: ids[$0]) }
+        entityPaths = PackedTexts(ids.indices.lazy.map { SitePaths.entity(types[$0], ids[$0]) })
+        entityReferences = PackedTexts(ids.indices.lazy.map { Entity.reference(type: types[$0], id: ids[$0]) })
         var ranks = [Int32](repeating: 0, count: ids.count)
         for (rank, position) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
             ranks[position] = Int32(rank)
@@ -315,19 +315,38 @@ struct PageBuilder: Sendable {
     /// description edit then changes only the entity's pages and its index.
     func entityLinks(_ links: [(entity: Int, count: Int)], root: String, description: Bool = false, _ reads: inout Reads) -> Value {
         var rows = Table.Builder(description ? Self.describedEntityLinkShape : Self.entityLinkShape, capacity: links.count)
+        let urls = EntityURLs(root: root, paths: entityPaths)
         for (position, mentions) in links {
             let link = inputs.link(position, &reads)
             let details = description ? inputs.entity(position, &reads).description : nil
             rows.append { row in
                 row[Self.linkName] = .string(link.name)
                 row[Self.linkType] = .string(link.type.rawValue)
-                // Most links are from pages one folder deep: article pages link ~100 entities each.
-                row[Self.linkURL] = root == "../" ? entityURLs[position] : .string(root + SitePaths.entity(link.type, link.id))
+                row[Self.linkURL] = .fragment(Fragment(urls, position))
                 row[Self.linkCount] = .int(mentions)
                 if let details { row[Self.linkDescription] = .string(details) }
             }
         }
         return .table(rows.table)
+    }
+
+    /// The links to entities' pages from one page, written into it where its template uses them:
+    /// the page's way back to the root, then the path of the entity's page. Article pages link
+    /// about a hundred entities each; a string per link would count a reference to one string per
+    /// entity, made once and read by every page. Ids are slugs (the registry checks): nothing to escape.
+    final class EntityURLs: FragmentSource, @unchecked Sendable {
+        private let root: [UInt8]
+        private let paths: PackedTexts
+
+        init(root: String, paths: PackedTexts) {
+            self.root = Array(root.utf8)
+            self.paths = paths
+        }
+
+        override func writeFragment(_ index: Int, to output: inout [UInt8]) {
+            output.append(contentsOf: root)
+            paths.append(index, to: &output)
+        }
     }
 
     /// `entityLinks` for entities at registry positions, each with how often it is mentioned.

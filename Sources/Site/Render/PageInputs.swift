@@ -181,8 +181,9 @@ struct PageInputs: Sendable {
     /// What a link to the entity at `position` shows: id, name and type.
     func link(_ position: Int, _ reads: inout Reads) -> (id: String, name: String, type: EntityType) {
         reads.note(InputKey(.entityName, hash: entityKeys[position]))
-        let entity = registry.entities[position]
-        return (entity.id, entity.name, entity.type)
+        // Each field read in place: a copy of the whole entity would count a reference to each
+        // of its strings and lists, and pages link hundreds of entities each.
+        return (registry.entities[position].id, registry.entities[position].name, registry.entities[position].type)
     }
 
     /// How often the entity at `position` is mentioned in all articles.

@@ -30,8 +30,12 @@ final class PreviewOutput: SiteOutput, @unchecked Sendable {
     /// What this run wrote.
     private(set) var written: [String] = []
 
+    /// The output folder as a path ending in "/", made once rather than a URL per file.
+    private let folder: String
+
     init(output: URL) {
         self.output = output
+        folder = output.path.hasSuffix("/") ? output.path : output.path + "/"
     }
 
     func put(_ path: String, _ bytes: [UInt8]) throws {
@@ -40,7 +44,7 @@ final class PreviewOutput: SiteOutput, @unchecked Sendable {
         let hash = hasher.finalize()
         let previous = lock.withLock { hashes[path] }
         if previous == hash { return }
-        let target = output.appendingPathComponent(path).path
+        let target = folder + path
         if previous != nil || !TextFile.holds(bytes, atPath: target) {
             try OutputFile.write(bytes, to: target, atomically: true)
             lock.withLock { written.append(path) }
