@@ -371,8 +371,9 @@ private extension Converter {
         private func isGenitive(_ surface: ArraySlice<UInt8>, of entity: Int) -> Bool {
             guard surface.last == UInt8(ascii: "s") else { return false }
             let spelled = String(decoding: surface, as: UTF8.self)
-            let known = converter.registry.entities[entity]
-            return spelled != known.name && !known.aliases.contains(spelled) && !known.ambiguous.contains(spelled)
+            // The entity's spellings read in place, not a copy of all it holds.
+            let entities = converter.registry.entities
+            return spelled != entities[entity].name && !entities[entity].aliases.contains(spelled) && !entities[entity].ambiguous.contains(spelled)
         }
 
         /// Writes the opening tag of the `ordinal`-th mention of the entity at `entity` into `tag`,
