@@ -58,6 +58,13 @@ public struct CandidateFinder {
             return (text: text, bytes: bytes, tokens: tokenizer.tokens(), rules: LanguageRules.of(text.language))
         }
         var capitalised: [String: Set<String>] = [:]
+        // Where only names are capitalised, the words also written in lower case are common words.
+        var lowercase: [String: Set<String>] = [:]
+        for document in documents where !document.rules.capitalisesNouns {
+            for token in document.tokens where token.kind == .word && !Scanner.isCapitalized(String(decoding: document.bytes[token.start..<token.end], as: UTF8.self)) {
+                lowercase[document.rules.code, default: []].insert(String(decoding: document.bytes[token.start..<token.end], as: UTF8.self))
+            }
+        }
         for document in documents where document.rules.capitalisesNouns {
             nouns[document.rules.code, default: []].formUnion(Self.nounLikeWords(document.tokens, document.bytes, document.rules))
             for token in document.tokens where token.kind == .word {
@@ -78,13 +85,15 @@ public struct CandidateFinder {
                 return located
             }
         }
-        return group(occurrences, nouns: nouns)
+        return group(occurrences, nouns: nouns, lowercase: lowercase)
     }
 }
 
 /// One name as it stands in the text, with what stood before it.
 struct Occurrence {
-    enum Cue { case none, role, organisationHead, placeHead, placePreposition }
+    /// `placeList`: an item of a list that a place preposition opens ("from Italy, Poland, Germany and
+    /// Spain"): a weaker sign than the preposition itself.
+    enum Cue { case none, role, organisationHead, placeHead, placePreposition, placeList }
     var words: [String]
     var cue: Cue
     var startsSentence: Bool
@@ -145,23 +154,107 @@ struct Scanner {
         rules.capitalisesNouns && word.count >= 4 && word.hasSuffix("s") && names.contains(String(word.dropLast()))
     }
 
+    /// Whether `word` ends in a participle that makes it describe the name after it ("Kroger-owned").
+    func isCompoundParticiple(_ word: String) -> Bool {
+        guard let hyphen = word.lastIndex(of: "-") else { return false }
+        return rules.compoundParticiples.contains(word[word.index(after: hyphen)...].lowercased())
+    }
+
+    /// The token of the word that is `count` words after the run's first word at token `first`
+    /// (hyphens and a middle initial's period join words into one, so words are not tokens).
+    func firstWordToken(after first: Int, skipping count: Int, upTo end: Int) -> Int {
+        var token = first, skipped = 0
+        while token < end, skipped < count {
+            token += 1
+            // A word of its own starts after a space: the parts of "Kroger-owned" and "F." do not.
+            if token < end, tokens[token].kind == .word, tokens[token].start > tokens[token - 1].end { skipped += 1 }
+        }
+        return token
+    }
+
+    /// Whether a possessive ending stands at byte `offset`, right after a word: "'s", "’s", or
+    /// an apostrophe after an s ("Reuters'").
+    func isPossessive(at offset: Int) -> Bool {
+        for ending in rules.possessives {
+            let utf8 = Array(ending.utf8)
+            guard offset + utf8.count <= bytes.count, Array(bytes[offset..<offset + utf8.count]) == utf8 else { continue }
+            let after = offset + utf8.count
+            let endsWord = after == bytes.count || !(bytes[after] >= 0x80 || (bytes[after] | 0x20 >= 0x61 && bytes[after] | 0x20 <= 0x7A))
+            if endsWord, ending.hasSuffix("s") || (offset > 0 && bytes[offset - 1] == UInt8(ascii: "s")) { return true }
+        }
+        return false
+    }
+
     func isHead(_ word: String, in heads: [String]) -> Bool {
         let lowered = word.lowercased()
         return rules.capitalisesNouns ? heads.contains { lowered.hasSuffix($0) } : heads.contains(lowered)
     }
 
+    /// Whether the bytes of `gap` join two items of a list: a comma, a conjunction, or both
+    /// (`comma: false`: a conjunction, the last item's).
+    func isListGap(_ gap: Range<Int>, comma: Bool = true) -> Bool {
+        guard gap.lowerBound <= gap.upperBound, gap.upperBound <= bytes.count else { return false }
+        let text = String(decoding: bytes[gap], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        if comma, text == "," { return true }
+        let word = text.hasPrefix(",") ? text.dropFirst().trimmingCharacters(in: .whitespaces) : text
+        return rules.conjunctions.contains(word)
+    }
+
+    /// Where the gap after byte `offset` ends: at the next word's start after a comma or a
+    /// conjunction, as `isListGap` reads it.
+    func nextListGapEnd(after offset: Int) -> Int {
+        var end = offset
+        while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: ",") { end += 1 }
+        var word = end
+        while word < bytes.count, bytes[word] | 0x20 >= 0x61, bytes[word] | 0x20 <= 0x7A { word += 1 }
+        return rules.conjunctions.contains(String(decoding: bytes[end..<word], as: UTF8.self)) ? word : end
+    }
+
+    /// The lines written in title case, as English headlines are ("United States to Lift Sudan
+    /// Sanctions"): most words of four letters or more capitalised and no full stop at the end.
+    /// Their capitals say nothing of names; German capitalises every noun, so it has none.
+    func titleCaseLines() -> [Range<Int>] {
+        guard !rules.capitalisesNouns else { return [] }
+        var lines: [Range<Int>] = []
+        var start = 0
+        for end in bytes.indices where bytes[end] == 0x0A || end == bytes.count - 1 {
+            let line = start..<(bytes[end] == 0x0A ? end : end + 1)
+            start = end + 1
+            let words = String(decoding: bytes[line], as: UTF8.self).split { !$0.isLetter && $0 != "'" && $0 != "’" }.filter { $0.count >= 4 }
+            let capitalised = words.filter { $0.first?.isUppercase == true }.count
+            let text = String(decoding: bytes[line], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if words.count >= 4, capitalised * 4 >= words.count * 3, !text.hasSuffix(".") { lines.append(line) }
+        }
+        return lines
+    }
+
     mutating func occurrences() -> [Occurrence] {
         var found: [Occurrence] = []
+        let headlines = titleCaseLines()
+        // The end of the last name when a place preposition opened it or its list: names listed
+        // after it are places too ("from Italy, Poland, Germany and Spain").
+        var listOpenedByPlace: Int?
         var index = 0
         while index < tokens.count {
-            guard tokens[index].kind == .word, Self.isCapitalized(word(index)),
+            guard tokens[index].kind == .word, Self.isCapitalized(word(index)), !headlines.contains(where: { $0.contains(tokens[index].start) }),
                   index == 0 || tokens[index - 1].kind != .word || !Self.isCapitalized(word(index - 1)) || rules.stopwords.contains(word(index - 1))
                     || isBoundary(tokens[index - 1].end, tokens[index].start) else {
                 index += 1
                 continue
             }
             var (occurrence, end) = run(from: index)
-            if let occurrence { found.append(occurrence) }
+            if var item = occurrence {
+                let itemEnd = tokens[end - 1].end
+                // After a comma, an item followed by another; after a conjunction, the last.
+                if item.cue == .none, let previousEnd = listOpenedByPlace, isListGap(previousEnd..<item.offset),
+                   isListGap(previousEnd..<item.offset, comma: false) || isListGap(itemEnd..<nextListGapEnd(after: itemEnd)) {
+                    item.cue = .placeList
+                }
+                listOpenedByPlace = item.cue == .placePreposition || item.cue == .placeList ? itemEnd : nil
+                found.append(item)
+            } else {
+                listOpenedByPlace = nil
+            }
             // A run cut after a genitive name goes on with a run of its own: "Nordkoreas Machthaber Kim Jong Un".
             while end < tokens.count, end > index, tokens[end].kind == .word, Self.isCapitalized(word(end)),
                   isGenitiveName(word(end - 1)) || Self.isAcronym(word(end - 1)) && rules.capitalisesNouns,
@@ -247,6 +340,13 @@ struct Scanner {
             words.append(current)
             index += 1
         }
+        // A name joined to a participle describes what follows it: "Kroger-owned QFC" is QFC's,
+        // "Seattle-based Dana F. Besecker Company" the company's; with nothing after it, no name.
+        if let compound = words.lastIndex(where: isCompoundParticiple) {
+            guard compound + 1 < words.count else { return (nil, index) }
+            words.removeFirst(compound + 1)
+            firstWord = firstWordToken(after: firstWord, skipping: compound + 1, upTo: index)
+        }
         // Role nouns are cues, not part of the name: it is what follows the last of them
         // ("German Chancellor Angela Merkel"). In a language that capitalises nouns, so is a
         // generic noun that opens the run ("Nachrichtenagentur Yonhap", "Industriestadt Komsomolsk");
@@ -290,7 +390,8 @@ struct Scanner {
                 if isRole(previous) { cue = .role }
                 else if rules.organisationHeads.contains(previous) { cue = .organisationHead }
                 else if rules.placeHeads.contains(previous) { cue = .placeHead }
-                else if rules.placePrepositions.contains(previous) { cue = .placePreposition }
+                // "at Mugabe's compound": the preposition governs what the name owns.
+                else if rules.placePrepositions.contains(previous) { cue = isPossessive(at: tokens[index - 1].end) ? .none : .placePreposition }
                 else if rules.linkingWords.contains(previous), let head = CandidateFinder.wordBefore(firstWord - 1, tokens, bytes) {
                     // "the village of Schuld", "the news agency of …"
                     if rules.placeHeads.contains(head) { cue = .placeHead }
@@ -322,7 +423,8 @@ struct Scanner {
 
 extension CandidateFinder {
     /// Occurrences grouped by base form, filtered to what looks like a name, as candidates.
-    func group(_ occurrences: [Occurrence], nouns: [String: Set<String>]) -> [Candidate] {
+    /// `lowercase`: per language that capitalises only names, the words its texts also write in lower case.
+    func group(_ occurrences: [Occurrence], nouns: [String: Set<String>], lowercase: [String: Set<String>]) -> [Candidate] {
         var groups: [String: [Occurrence]] = [:]
         var order: [String] = []
         for var occurrence in occurrences {
@@ -342,6 +444,25 @@ extension CandidateFinder {
             let key = occurrence.language + "\t" + Self.baseForm(occurrence, rules: rules)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(occurrence)
+        }
+        // In English a sentence's first word is capitalised whatever it is: a common word (one the
+        // texts also write in lower case) before a name seen elsewhere without it is no part of it
+        // ("Radical Muslims" beside "radical" and "Muslims"); a first name is ("Barack Obama").
+        for key in order where key.contains(" ") {
+            guard let phrase = groups[key], let occurrence = phrase.first, !LanguageRules.of(occurrence.language).capitalisesNouns,
+                  phrase.allSatisfy(\.startsSentence), lowercase[occurrence.language]?.contains(occurrence.words[0].lowercased()) == true else { continue }
+            let rest = Array(occurrence.words.dropFirst())
+            let restKey = "\(occurrence.language)\t\(rest.joined(separator: " "))"
+            let endsAnother = order.contains { other in other != key && groups[other] != nil && other.hasSuffix(" " + rest.joined(separator: " ")) }
+            guard let first = rest.first, Self.isCapitalized(first), groups[restKey] != nil || endsAnother else { continue }
+            groups[key] = nil
+            if groups[restKey] == nil { order.append(restKey) }
+            groups[restKey, default: []] += phrase.map { found in
+                var trimmed = found
+                trimmed.words = rest
+                trimmed.startsSentence = false
+                return trimmed
+            }
         }
         // Two names side by side, as German word order puts them ("ob Russland Nordkorea hilft",
         // "besuchte Sergej Schoigu Nordkorea"): a phrase that starts or ends with a word seen on
@@ -433,6 +554,14 @@ extension CandidateFinder {
             guard let found = groups[key], let first = found.first else { continue }
             let rules = LanguageRules.of(first.language)
             let name = String(key.split(separator: "\t", maxSplits: 1)[1])
+            if Self.namesNoEntity(name, rules: rules) { continue }
+            // Where only names are capitalised, words the texts also write in lower case, each of
+            // them, are a phrase in capitals (a label, a slogan: "Certified Sustainable Seafood",
+            // "Human Rights"), unless a word of places or organisations makes them a name.
+            let words = name.split(separator: " ").map { $0.lowercased() }
+            if !rules.capitalisesNouns, words.count >= 2, let common = lowercase[first.language],
+               words.allSatisfy({ common.contains($0) || rules.nameParticles.contains($0) }),
+               !words.contains(where: { word in (rules.organisationWords + rules.placeWords).contains { word.hasSuffix($0) } }) { continue }
             let isSingle = !name.contains(" ")
             if isSingle, !Self.isAcronym(name) {
                 // A word after an article or adjective is a common noun ("Unsere Länder", "großes Interesse").
@@ -440,8 +569,8 @@ extension CandidateFinder {
                 if found.filter({ Self.readsAsNoun(after: $0.previous, rules: rules) }).count * 3 >= found.count { continue }
                 // German plurals and most nouns end like this; few names do but places ("Euskirchen").
                 let endsLikeNoun = rules.nounEndings.contains { name.hasSuffix($0) } && !rules.placeSuffixes.contains { name.hasSuffix($0) }
-                let hasCue = found.contains { $0.cue != .none && $0.cue != .placePreposition }
-                let placeCue = found.contains { $0.cue == .placePreposition } && !endsLikeNoun
+                let hasCue = found.contains { $0.cue != .none && $0.cue != .placePreposition && $0.cue != .placeList }
+                let placeCue = found.contains { $0.cue == .placePreposition || $0.cue == .placeList } && !endsLikeNoun
                 let recurs = found.count >= (rules.capitalisesNouns ? 3 : 2) && !endsLikeNoun
                 // A capitalised word at a sentence start says nothing: one elsewhere must vouch for it.
                 guard found.contains(where: { !$0.startsSentence || $0.cue != .none }), hasCue || placeCue || recurs else { continue }
@@ -465,6 +594,17 @@ extension CandidateFinder {
                                         file: first.file, line: first.line, context: first.context, surface: first.surface))
         }
         return candidates.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+    }
+
+    /// Whether `name` names no person, place or organisation: a law, an event or a prize by its
+    /// last word ("Data Retention Bill", "Arab Spring"), or followers of a faith or movement,
+    /// alone or with words for peoples ("Muslims", "Tunisian Islamists").
+    static func namesNoEntity(_ name: String, rules: LanguageRules) -> Bool {
+        let words = name.split(separator: " ").map { $0.lowercased() }
+        guard let last = words.last else { return false }
+        if rules.capitalisesNouns ? rules.otherNameWords.contains(where: { last.hasSuffix($0) }) : rules.otherNameWords.contains(last) { return true }
+        return !rules.groupWords.isEmpty && words.contains(where: rules.groupWords.contains)
+            && words.allSatisfy { word in rules.groupWords.contains(word) || rules.adjectiveSuffixes.contains { word.hasSuffix($0) } }
     }
 
     /// Whether a word after `previous` is a common noun: after an article, a number, or (in a
@@ -572,6 +712,7 @@ extension CandidateFinder {
             case .placePreposition:
                 let placeOnly = rules.placeOnlyPrepositions.contains(occurrence.previous.lowercased()) && !occurrence.genitive
                 votes[.place, default: 0] += placeOnly ? 2 : 1
+            case .placeList: votes[.place, default: 0] += 1
             case .none: break
             }
             // A bare genitive ("Japans", "Russlands") is a place's or a person's, seldom an organisation's.

@@ -59,6 +59,18 @@ public struct LanguageRules: Sendable {
     let nounSuffixes: [String]
     /// Whether every noun is capitalised (German), so a single capitalised word says little.
     let capitalisesNouns: Bool
+    /// Words that join the last items of a list: "and", "or".
+    let conjunctions: Set<String>
+    /// Participles joined to a name by a hyphen that make it describe what follows: "Kroger-owned
+    /// QFC", "Seattle-based Dana F. Besecker Company" name "QFC" and the company.
+    let compoundParticiples: Set<String>
+    /// Last words (by ending where nouns are capitalised) of names that are no person, place or
+    /// organisation: laws, events, prizes ("Data Retention Bill", "Arab Spring", "Ukraine-Krieg").
+    let otherNameWords: [String]
+    /// Capitalised words for followers of a faith or a movement ("Muslims", "Islamists", "Copts"):
+    /// a name of these alone, or of these and words for peoples ("Tunisian Islamists"), names a
+    /// group of people, not an entity.
+    let groupWords: Set<String>
     /// The most frequent words of running text, by which a text shows its language.
     let frequentWords: Set<String>
 
@@ -118,7 +130,8 @@ extension LanguageRules {
                     "Kein", "Keine", "Viele", "Mehr", "Nun", "Jetzt", "Heute", "Gestern", "Morgen", "Hier", "Dort",
                     "Sowohl", "Bis", "Seit", "Gegen", "Ohne", "Trotz", "Wegen", "Damit", "Denn", "Weil", "Ob", "Nicht",
                     "Ja", "Nein", "Mann", "Menschen", "Leute", "Tag", "Tage", "Jahr", "Jahre", "Jahren", "Woche", "Wochen",
-                    "Gang", "Kraft", "Not", "Haft", "Kauf", "Bezug", "Angriff", "Anspruch", "Betrieb", "Sicht", "Zeit", "Besonders"],
+                    "Gang", "Kraft", "Not", "Haft", "Kauf", "Bezug", "Angriff", "Anspruch", "Betrieb", "Sicht", "Zeit", "Besonders",
+                    "Ostern", "Weihnachten", "Pfingsten", "Silvester", "Neujahr", "Karfreitag", "Ramadan"],
         roleEndings: ["präsident", "präsidentin", "minister", "ministerin", "sprecher", "sprecherin", "kanzler", "kanzlerin",
                       "korrespondent", "korrespondentin", "direktor", "direktorin", "chef", "chefin", "machthaber", "diktator",
                       "staatschef", "führer", "führerin", "botschafter", "botschafterin", "general", "analyst", "analystin",
@@ -157,6 +170,11 @@ extension LanguageRules {
         nounSuffixes: ["ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "ionen", "ismus",
                        "tät", "nis", "nisse", "zeit", "tum", "ment", "lung"],
         capitalisesNouns: true,
+        conjunctions: ["und", "oder", "sowie"],
+        compoundParticiples: [],
+        otherNameWords: ["gesetz", "abkommen", "vertrag", "gipfel", "krieg", "revolution", "krise", "frühling", "preis", "pokal",
+                         "meisterschaft", "spiele", "festival"],
+        groupWords: [],
         frequentWords: ["der", "die", "und", "das", "ist", "nicht", "mit", "sich", "auf", "für", "ein", "eine", "auch",
                         "dem", "den", "von", "zu", "wird", "wurde", "sind", "hat", "haben", "nach", "bei", "aus", "sagte"]
     )
@@ -179,7 +197,9 @@ extension LanguageRules {
                     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
                     "Mr", "Mrs", "Ms", "Dr", "Photo", "Image", "Video", "Read", "Related", "Share", "According", "However",
-                    "Meanwhile", "Now", "Then", "Today", "Yesterday", "Still", "Yet", "So", "Not", "No", "Yes"],
+                    "Meanwhile", "Now", "Then", "Today", "Yesterday", "Still", "Yet", "So", "Not", "No", "Yes", "Later",
+                    "Earlier", "Instead", "Already", "Last", "Next", "Easter", "Christmas", "Ramadan", "Eid", "Thanksgiving",
+                    "Passover", "Hanukkah", "Halloween", "Lent"],
         roleEndings: ["president", "minister", "spokesman", "spokeswoman", "spokesperson", "chancellor", "correspondent",
                       "director", "chief", "leader", "dictator", "ambassador", "analyst", "counterpart",
                       // Not "general" alone: it opens names ("General Motors", "General Assembly") more
@@ -192,13 +212,18 @@ extension LanguageRules {
         organisationWords: ["agency", "ministry", "party", "office", "council", "commission", "bank", "police", "army",
                             "court", "institute", "university", "foundation", "association", "corporation", "company",
                             "news", "times", "post", "service", "guard", "government", "parliament", "union", "organization",
-                            "organisation", "committee", "department", "network", "broadcaster", "house"],
+                            "organisation", "committee", "department", "network", "broadcaster", "house", "international",
+                            "nations", "watch", "society", "federation", "alliance", "coalition", "movement", "brotherhood",
+                            "front", "authority", "board", "bureau", "center", "centre", "fund", "trust", "club", "inc", "ltd",
+                            "llc", "corp", "finance", "research", "magazine", "journal", "press", "media"],
         organisationHeads: ["agency", "news agency", "broadcaster", "newspaper", "network", "company", "firm", "group",
                             "outlet", "platform"],
         placeHeads: ["city", "town", "village", "port", "capital", "region", "province", "state", "district", "county"],
         placeWords: ["republic", "sea", "ocean", "kingdom", "states", "emirates", "island", "islands", "mountains", "river",
                      "lake", "valley", "cosmodrome", "airport", "bay", "county", "east", "west", "north", "south",
-                     "northern", "southern", "eastern", "western"],
+                     "northern", "southern", "eastern", "western", "museum", "terminal", "square", "street", "avenue",
+                     "palace", "station", "harbour", "harbor", "cathedral", "mosque", "stadium", "prison", "passage", "strait",
+                     "canal", "gulf", "peninsula", "desert", "coast", "locks"],
         linkingWords: ["of"],
         placeSuffixes: ["ton", "ville", "burg", "burgh", "ford", "field", "land", "stan", "sk", "grad"],
         // With the plurals that name peoples ("Americans", "Tunisians"); not "-ans", "-eans" or
@@ -210,6 +235,16 @@ extension LanguageRules {
         nounEndings: [],
         nounSuffixes: ["tion", "tions", "ment", "ments", "ness", "ship", "ism", "ity"],
         capitalisesNouns: false,
+        conjunctions: ["and", "or"],
+        compoundParticiples: ["owned", "based", "led", "backed", "run", "controlled", "funded", "linked", "affiliated", "allied",
+                              "born", "sponsored", "operated", "held", "supported", "aligned", "bound"],
+        otherNameWords: ["bill", "act", "amendment", "treaty", "accord", "agreement", "spring", "war", "revolution", "summit",
+                         "crisis", "deal", "doctrine", "award", "awards", "prize", "cup", "games", "olympics", "championship",
+                         "festival"],
+        groupWords: ["muslim", "muslims", "islamist", "islamists", "jihadist", "jihadists", "christian", "christians", "jew",
+                     "jews", "copt", "copts", "shiite", "shiites", "sunni", "sunnis", "catholic", "catholics", "protestant",
+                     "protestants", "evangelicals", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists", "democrats",
+                     "republicans", "conservatives", "liberals", "socialists", "communists", "salafists", "kurds", "arabs"],
         frequentWords: ["the", "and", "of", "to", "is", "was", "that", "with", "for", "on", "are", "has", "have", "by",
                         "from", "said", "it", "this", "at", "were", "be", "which", "their", "after", "its", "been"]
     )

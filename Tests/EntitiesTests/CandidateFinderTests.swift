@@ -253,3 +253,61 @@ struct CandidateFinderTests {
         #expect(german["Komsomolsk am Amur"]?.aliases == [], "\(String(describing: german["Komsomolsk am Amur"]))")
     }
 }
+
+extension CandidateFinderTests {
+    static let englishReport = """
+        The attack killed tourists from Italy, Poland, Germany and Spain, said Prime Minister Habib Essid. Later Essid met \
+        Robert Mugabe in Harare. At Mugabe's compound, guards waited. Protesters gathered at Mugabe's residence and at the \
+        Bardo National Museum. In Harare, Mugabe spoke.
+
+        Prices at Kroger-owned QFC stores fell, said Wade Bassi, a skipper with the Seattle-based Dana F. Besecker Company. \
+        QFC did not comment. Bassi sailed on.
+
+        The Data Retention Bill passed. Critics of the Bill said so. The Arab Spring began in Tunisia. Radical Muslims and \
+        Tunisian Islamists protested, and radical Muslims prayed. The day after Easter, Bassi sailed. Easter came early.
+        """
+
+    /// English news names things that are no entities and describes entities with words that
+    /// are not their names; each kind once, and what stands beside them found as it should be.
+    @Test func englishNamesAmongListsPossessivesCompoundsAndOtherNames() {
+        let found = candidates(Self.englishReport, "en")
+        // Every item of a list a place preposition opens is a place, not the last only.
+        for place in ["Italy", "Poland", "Germany", "Spain", "Harare", "Tunisia"] {
+            #expect(found[place]?.type == .place, "\(place): \(String(describing: found[place]))")
+        }
+        // "at Mugabe's compound": the preposition is the compound's; the family name is the person's.
+        #expect(found["Robert Mugabe"]?.type == .person)
+        #expect(found["Robert Mugabe"]?.aliases == ["Mugabe"])
+        #expect(found["Mugabe"] == nil)
+        // A compound participle describes the name after it; a title's first word is the title's.
+        #expect(found["QFC"]?.type == .org)
+        #expect(found["Dana F. Besecker Company"]?.type == .org)
+        #expect(found["Habib Essid"]?.type == .person)
+        #expect(found["Bardo National Museum"]?.type == .place)
+        // Laws, events, holidays, followers of a faith, and a sentence's first word before a name.
+        for wrong in ["Kroger-owned QFC", "Seattle-based Dana F. Besecker Company", "Prime", "Later Essid", "Data Retention Bill",
+                      "Bill", "Arab Spring", "Muslims", "Radical Muslims", "Tunisian Islamists", "Easter"] {
+            #expect(found[wrong] == nil, "\(wrong) is no candidate: \(String(describing: found[wrong]))")
+        }
+        #expect(found.count == 12, "\(found.keys.sorted())")
+    }
+
+    /// An English headline capitalises its words, a label or slogan too: neither is a name, and
+    /// organisations' own words type them.
+    @Test func englishHeadlinesAndCapitalisedPhrasesAreNoNames() {
+        let found = candidates("""
+            United States to Lift Sudan Sanctions
+
+            The sanctions will be lifted, officials in Sudan and Khartoum said. A sign advertised Certified Sustainable \
+            Seafood; the seafood was certified and sustainable. Amnesty International and the United Nations protested, \
+            Yahoo Finance reported. Amnesty International said so again.
+            """, "en")
+        for wrong in ["Lift Sudan Sanctions", "United States", "Certified Sustainable Seafood"] {
+            #expect(found[wrong] == nil, "\(wrong) is no candidate: \(String(describing: found[wrong]))")
+        }
+        for (name, type) in [("Sudan", EntityType.place), ("Khartoum", .place), ("Amnesty International", .org), ("United Nations", .org),
+                             ("Yahoo Finance", .org)] {
+            #expect(found[name]?.type == type, "\(name): \(String(describing: found[name]))")
+        }
+    }
+}
