@@ -441,7 +441,10 @@ extension CandidateFinder {
                 occurrence.previous = ""
             }
             if Self.isCommonPhrase(occurrence.words, rules: rules, nouns: known) { continue }
-            let key = occurrence.language + "\t" + Self.baseForm(occurrence, rules: rules)
+            let base = Self.baseForm(occurrence, rules: rules)
+            // Out before names are split or joined: "Data Retention Bill" is no "Data Retention" and a "Bill".
+            if Self.isOtherName(base, rules: rules) { continue }
+            let key = occurrence.language + "\t" + base
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(occurrence)
         }
@@ -554,6 +557,7 @@ extension CandidateFinder {
             guard let found = groups[key], let first = found.first else { continue }
             let rules = LanguageRules.of(first.language)
             let name = String(key.split(separator: "\t", maxSplits: 1)[1])
+            // Checked again: a name may have lost words since ("Radical Muslims" is "Muslims").
             if Self.namesNoEntity(name, rules: rules) { continue }
             // Where only names are capitalised, words the texts also write in lower case, each of
             // them, are a phrase in capitals (a label, a slogan: "Certified Sustainable Seafood",
@@ -574,6 +578,9 @@ extension CandidateFinder {
                 let recurs = found.count >= (rules.capitalisesNouns ? 3 : 2) && !endsLikeNoun
                 // A capitalised word at a sentence start says nothing: one elsewhere must vouch for it.
                 guard found.contains(where: { !$0.startsSentence || $0.cue != .none }), hasCue || placeCue || recurs else { continue }
+                // Where only names are capitalised, a word the texts also write in lower case is that
+                // word wherever nothing marks it as a name ("A new Bill" beside "the bill").
+                if !rules.capitalisesNouns, !hasCue, !placeCue, lowercase[first.language]?.contains(name.lowercased()) == true { continue }
             } else if isSingle, found.count < 2, !found.contains(where: { $0.cue == .organisationHead }) {
                 continue
             }
@@ -590,7 +597,13 @@ extension CandidateFinder {
                 && !Self.matchesWhole(probe, occurrence.surface) && !Self.matchesWhole(annotator, occurrence.surface) {
                 spellings.append(occurrence.surface)
             }
-            candidates.append(Candidate(name: name, type: Self.type(of: name, found, rules: rules), aliases: spellings, count: found.count,
+            var type = Self.type(of: name, found, rules: rules)
+            // A family name two people share ("Bassi" of "Wade Bassi" and "Justin Bassi") is a person's.
+            if isSingle, type != .person, let longer = lastWords[key], longer.count >= 2,
+               longer.allSatisfy({ groups[$0].map { Self.type(of: String($0[0].words.joined(separator: " ")), $0, rules: rules) } == .person }) {
+                type = .person
+            }
+            candidates.append(Candidate(name: name, type: type, aliases: spellings, count: found.count,
                                         file: first.file, line: first.line, context: first.context, surface: first.surface))
         }
         return candidates.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
@@ -601,10 +614,14 @@ extension CandidateFinder {
     /// alone or with words for peoples ("Muslims", "Tunisian Islamists").
     static func namesNoEntity(_ name: String, rules: LanguageRules) -> Bool {
         let words = name.split(separator: " ").map { $0.lowercased() }
-        guard let last = words.last else { return false }
-        if rules.capitalisesNouns ? rules.otherNameWords.contains(where: { last.hasSuffix($0) }) : rules.otherNameWords.contains(last) { return true }
-        return !rules.groupWords.isEmpty && words.contains(where: rules.groupWords.contains)
+        return isOtherName(name, rules: rules) || !rules.groupWords.isEmpty && words.contains(where: rules.groupWords.contains)
             && words.allSatisfy { word in rules.groupWords.contains(word) || rules.adjectiveSuffixes.contains { word.hasSuffix($0) } }
+    }
+
+    /// Whether `name` is a law's, an event's or a prize's, by its last word.
+    static func isOtherName(_ name: String, rules: LanguageRules) -> Bool {
+        guard let last = name.split(separator: " ").last?.lowercased() else { return false }
+        return rules.capitalisesNouns ? rules.otherNameWords.contains { last.hasSuffix($0) } : rules.otherNameWords.contains(last)
     }
 
     /// Whether a word after `previous` is a common noun: after an article, a number, or (in a

@@ -261,7 +261,8 @@ extension CandidateFinderTests {
         Bardo National Museum. In Harare, Mugabe spoke.
 
         Prices at Kroger-owned QFC stores fell, said Wade Bassi, a skipper with the Seattle-based Dana F. Besecker Company. \
-        QFC did not comment. Bassi sailed on.
+        QFC did not comment. Bassi sailed on, and his son Justin Bassi stayed. A new Bill came; the bill failed. The Bill \
+        passed.
 
         The Data Retention Bill passed. Critics of the Bill said so. The Arab Spring began in Tunisia. Radical Muslims and \
         Tunisian Islamists protested, and radical Muslims prayed. The day after Easter, Bassi sailed. Easter came early.
@@ -283,13 +284,15 @@ extension CandidateFinderTests {
         #expect(found["QFC"]?.type == .org)
         #expect(found["Dana F. Besecker Company"]?.type == .org)
         #expect(found["Habib Essid"]?.type == .person)
+        // A family name two people share is a person's, not one of theirs.
+        #expect(found["Bassi"]?.type == .person, "\(String(describing: found["Bassi"]))")
         #expect(found["Bardo National Museum"]?.type == .place)
         // Laws, events, holidays, followers of a faith, and a sentence's first word before a name.
         for wrong in ["Kroger-owned QFC", "Seattle-based Dana F. Besecker Company", "Prime", "Later Essid", "Data Retention Bill",
                       "Bill", "Arab Spring", "Muslims", "Radical Muslims", "Tunisian Islamists", "Easter"] {
             #expect(found[wrong] == nil, "\(wrong) is no candidate: \(String(describing: found[wrong]))")
         }
-        #expect(found.count == 12, "\(found.keys.sorted())")
+        #expect(found.count == 14, "\(found.keys.sorted())")
     }
 
     /// An English headline capitalises its words, a label or slogan too: neither is a name, and
