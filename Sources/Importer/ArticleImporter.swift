@@ -176,8 +176,9 @@ extension ArticleImporter {
     public static func markdown(of article: ImportedArticle) -> String {
         var markdown = ""
         var previousWasItem = false
-        // The number of the numbered item just written, and the delimiter of its list.
-        var previousNumber: Int?, delimiter = "."
+        // The number of the numbered item just written, and the delimiter of its list; the
+        // bullet of bulleted lists, another for a list right after one (Markdown would join them).
+        var previousNumber: Int?, delimiter = ".", bullet = "-"
         for block in article.blocks {
             let isItem = block.hasPrefix(ImportedArticle.listItem)
             if !markdown.isEmpty { markdown += isItem && previousWasItem ? "\n" : "\n\n" }
@@ -191,7 +192,8 @@ extension ArticleImporter {
                 previousNumber = number
             } else {
                 let escaped = MarkdownEscaping.escape(text)
-                markdown += block.hasPrefix("## ") ? "## " + escaped : isItem ? "- " + escaped : escaped
+                if ImportedArticle.startsList(block) { bullet = previousWasItem && bullet == "-" ? "*" : "-" }
+                markdown += block.hasPrefix("## ") ? "## " + escaped : isItem ? bullet + " " + escaped : escaped
                 previousNumber = nil
             }
             previousWasItem = isItem

@@ -144,7 +144,8 @@ private extension HTMLArticleParser {
             case "p", "li", "blockquote":
                 let paragraph = text(current)
                 if !paragraph.isEmpty, !isLinkList(all: paragraph.count, links: linkText(in: current)) {
-                    blocks.append(name != "li" ? paragraph : number(ofItem: current).map { ImportedArticle.numberedItem($0, paragraph) } ?? ImportedArticle.listItem + paragraph)
+                    blocks.append(name != "li" ? paragraph : number(ofItem: current).map { ImportedArticle.numberedItem($0, paragraph) }
+                        ?? ImportedArticle.bulletedItem(paragraph, first: isFirstItem(current)))
                 } else if paragraph.isEmpty, name == "p", let caption = imageCaption(in: current) {
                     article.captions.append(caption)
                 }
@@ -154,6 +155,16 @@ private extension HTMLArticleParser {
                 collect(current, into: &blocks, article: &article)
             }
         }
+    }
+
+    /// Whether `item` is the first `<li>` of its list.
+    func isFirstItem(_ item: xmlNodePtr) -> Bool {
+        var sibling = item.pointee.prev
+        while let current = sibling {
+            if current.pointee.type == XML_ELEMENT_NODE, String(cString: current.pointee.name).lowercased() == "li" { return false }
+            sibling = current.pointee.prev
+        }
+        return true
     }
 
     /// The number of a numbered list's item (`<ol start>` counts from there, when it is one a

@@ -75,7 +75,13 @@ extension ImportedArticle {
         if block.hasPrefix("## ") { return String(block.dropFirst(3)) }
         guard block.hasPrefix(listItem) else { return block }
         let item = block.dropFirst(listItem.count)
-        return String(item.hasPrefix(numberMark) ? item.dropFirst(numberMark.count) : item)
+        for mark in [numberMark, listStart] where item.hasPrefix(mark) { return String(item.dropFirst(mark.count)) }
+        return String(item)
+    }
+
+    /// Whether a block is the first item of a bulleted list (`bulletedItem`).
+    static func startsList(_ block: String) -> Bool {
+        block.hasPrefix(listItem + listStart)
     }
 
     /// Whether a block is an item of a numbered list (`numberedItem`).

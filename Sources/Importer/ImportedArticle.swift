@@ -25,6 +25,14 @@ public struct ImportedArticle: Sendable, Equatable {
     /// number: `• \u{E000}2. Punkt`. It tells such an item from a bullet whose text starts with
     /// a number ("• 1. FC Köln"); a character for private use, which no text has there.
     static let numberMark = "\u{E000}"
+    /// What follows `listItem` in the first item of a bulleted list: two lists a page or text
+    /// puts one after the other (`<ul>` then `<ul>`, "- …" lines then "* …" lines) stay two.
+    static let listStart = "\u{E001}"
+
+    /// The block of an item of a bulleted list, `first` of its list or not.
+    static func bulletedItem(_ text: some StringProtocol, first: Bool) -> String {
+        listItem + (first ? listStart : "") + text
+    }
 
     /// The block of item `number` of a numbered list.
     static func numberedItem(_ number: Int, _ text: String) -> String {

@@ -34,7 +34,7 @@ private extension PlainTextParser {
         var dropped: [String] = []
         for run in TextCleaner.labelRuns(lines).reversed() {
             if lines[..<run.lowerBound].last(where: { !$0.isEmpty })?.hasSuffix(":") == true {
-                for index in run { lines[index] = ImportedArticle.listItem + lines[index] }
+                for index in run { lines[index] = ImportedArticle.bulletedItem(lines[index], first: index == run.lowerBound) }
                 continue
             }
             dropped.insert(contentsOf: lines[run], at: 0)
@@ -153,7 +153,9 @@ private extension PlainTextParser {
 
     /// Lines in a row that start with the same dash or star and a space ("- Raketen",
     /// "– Satelliten", "* Piloten"), two or more, are a list: its items as `listItem`s. One such
-    /// line alone stays as written (a dash before a remark, an interview's turn).
+    /// line alone stays as written (a dash before a remark), and so do paragraphs of prose that
+    /// each start with a dash, as an interview's turns do ("– Herr Minister, was erwarten Sie?"):
+    /// every one a sentence's end and on average longer than `turnLength` characters.
     func bulleted(_ blocks: [String]) -> [String] {
         var blocks = blocks
         var start = 0
@@ -164,12 +166,24 @@ private extension PlainTextParser {
             }
             var end = start + 1
             while end < blocks.count, blocks[end].hasPrefix(marker) { end += 1 }
-            if end - start >= 2 {
-                for index in start..<end { blocks[index] = ImportedArticle.listItem + blocks[index].dropFirst(marker.count).trimmingCharacters(in: .whitespaces) }
+            if end - start >= 2, !Self.areTurns(blocks[start..<end]) {
+                for index in start..<end {
+                    blocks[index] = ImportedArticle.bulletedItem(blocks[index].dropFirst(marker.count).trimmingCharacters(in: .whitespaces), first: index == start)
+                }
             }
             start = end
         }
         return blocks
+    }
+
+    /// How long, on average, dashed paragraphs are at least to be an interview's turns rather than a list.
+    static let turnLength = 80
+
+    /// Whether dashed blocks are paragraphs of prose: each ends a sentence, and they are long.
+    static func areTurns(_ blocks: ArraySlice<String>) -> Bool {
+        let ends: Set<Character> = [".", "?", "!", "…", "“", "”", "\"", "»", "«"]
+        return blocks.allSatisfy { $0.last.map(ends.contains) == true }
+            && blocks.reduce(0) { $0 + $1.count } >= Self.turnLength * blocks.count
     }
 
     /// Marks subheadings: heading-like blocks (ALL CAPS included) followed by prose; a bullet

@@ -146,6 +146,7 @@ struct ArticleImporterTests {
         <html><body><article><h1>Bundesliga am Wochenende</h1><p>Am Samstag spielten diese Vereine, sagte der Sprecher der Liga:</p>
         <ul><li>1. FC Köln</li><li>Hertha BSC</li></ul><p>Die Tabelle danach sieht so aus, schrieb die Agentur:</p>
         <ol start="3"><li>Bayer Leverkusen</li><li>1. FC Union Berlin</li></ol><ol start="17"><li>VfL Bochum</li></ol><ol><li>Schalke 04</li></ol>
+        <ul><li>Gelbe Karten: 4</li><li>Rote Karten: 1</li></ul><ul><li>Zuschauer: 48.000</li></ul>
         <p>Am Sonntag geht es weiter, hieß es.</p></article></body></html>
         """
         // Lists one after the other stay apart, each with its own numbers.
@@ -162,12 +163,17 @@ struct ArticleImporterTests {
         4. 1\\. FC Union Berlin
         17) VfL Bochum
         1. Schalke 04
+        * Gelbe Karten: 4
+        * Rote Karten: 1
+        - Zuschauer: 48.000
 
         Am Sonntag geht es weiter, hieß es.
 
         """)
         let html = try String(decoding: MarkdownRenderer().renderUTF8(imported), as: UTF8.self)
         #expect(html.components(separatedBy: "<ol").count - 1 == 3)
+        // Two bulleted lists one after the other, each a list of its own.
+        #expect(html.contains("<ul>\n<li>Gelbe Karten: 4</li>\n<li>Rote Karten: 1</li>\n</ul>\n<ul>\n<li>Zuschauer: 48.000</li>\n</ul>"), "\(html)")
         #expect(html.contains("<ol start=\"17\">\n<li>VfL Bochum</li>") && html.contains("<ol>\n<li>Schalke 04</li>"))
         let text = """
         Bundesliga am Wochenende
@@ -179,6 +185,8 @@ struct ArticleImporterTests {
         - Hilfe beim Bau von Satelliten
         - Austausch von Piloten
         – Das sagte der Sprecher am Abend.
+        * Piloten
+        * Techniker
         Am Sonntag geht es weiter, hieß es.
         """
         #expect(try markdown("liga.txt", text) == """
@@ -194,8 +202,23 @@ struct ArticleImporterTests {
 
         – Das sagte der Sprecher am Abend.
 
+        - Piloten
+        - Techniker
+
         Am Sonntag geht es weiter, hieß es.
 
         """)
+        // Two runs of bullets in a row, each of its own dash or star, are two lists.
+        let twoLists = try markdown("listen.txt", """
+            Bundesliga am Wochenende
+
+            Die Liga nannte am Abend diese Zahlen für die Vereine des Spieltags, sagte ein Sprecher:
+            - Gelbe Karten
+            - Rote Karten
+            * Zuschauer
+            * Tore
+            Am Sonntag geht es weiter, hieß es.
+            """)
+        #expect(twoLists.contains("- Gelbe Karten\n- Rote Karten\n* Zuschauer\n* Tore\n"), "\(twoLists)")
     }
 }

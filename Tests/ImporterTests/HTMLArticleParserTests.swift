@@ -61,7 +61,7 @@ struct HTMLArticleParserTests {
         }
         let announced = try HTMLArticleParser(file: "liste.html").parse(page("<p>Vereinbart wurde nach Angaben des Kreml:</p><ul><li>Hilfe beim Bau von Satelliten</li><li>Austausch von Piloten</li></ul><p>Ressorts</p>"))
         #expect(announced.blocks == ["Kim Jong Un reiste mit dem Zug an, sagte ein Sprecher.", "Vereinbart wurde nach Angaben des Kreml:",
-                                     "• Hilfe beim Bau von Satelliten", "• Austausch von Piloten"])
+                                     ImportedArticle.bulletedItem("Hilfe beim Bau von Satelliten", first: true), "• Austausch von Piloten"])
         #expect(announced.warnings.contains("liste.html: left out a short line after the last paragraph as a box of other content (\"Ressorts\"); if the article ends with it, add it to its text"))
         let box = try HTMLArticleParser(file: "box.html").parse(page("<h2>Ressorts</h2><ul><li>Politik</li><li>Wirtschaft</li><li>Sport</li></ul>"))
         #expect(box.blocks == ["Kim Jong Un reiste mit dem Zug an, sagte ein Sprecher."])
