@@ -28,6 +28,8 @@ struct Renderer {
     static let maxNesting = 100
     /// How many `run` calls enclose the current one.
     private var depth = 0
+    /// The flat plans made so far (`plan`), by program, the section's first child and the shape.
+    private var plans: [(key: (ObjectIdentifier, Int, ObjectIdentifier), plan: FlatPlan?)] = []
 
     init(library: TemplateLibrary, strict: Bool, capacity: Int = 16 * 1024) {
         self.library = library
@@ -112,7 +114,7 @@ private extension Renderer {
                 stack.removeLast()
             }
         } else if case .table(let table) = value {
-            if !strict, let plan = flatPlan(program, children, table.shape) {
+            if !strict, let plan = plan(program, children, table.shape) {
                 renderRows(of: table, plan, program)
                 return
             }
@@ -141,31 +143,55 @@ private extension Renderer {
 
     /// One step of a section over a table whose children are only text and plain names
     /// (`<li><a href="{{url}}">{{context}}</a></li>`, the mentions of an entity page): text, a
-    /// column of the row, or a value found below the row, the same for every row.
-    enum FlatStep {
-        case text(Program.Instruction)
-        case column(Int, escaped: Bool)
-        case constant(Value, escaped: Bool)
+    /// column of the row, or a value found below the row, the same for every row (one of the
+    /// plan's `constants`). Plain numbers, so that running the steps counts no references.
+    struct FlatStep {
+        enum Kind: UInt8 { case text, column, constant }
+
+        var kind: Kind
+        var escaped = false
+        /// Columns: the column; constants: the constant's place in `FlatPlan.constants`.
+        var index = 0
+        /// Text: the instruction that holds it.
+        var text = Program.Instruction(kind: .text)
+    }
+
+    struct FlatPlan {
+        var steps: [FlatStep] = []
+        var constants: [Value] = []
+    }
+
+    /// The flat plan of a section's children over a table of `shape` (`flatPlan`); a page's
+    /// list renders the same section over tables of one shape many times (the mentions of each
+    /// article an entity page lists), so a plan without constants, which depends on nothing
+    /// but the program and the shape, is made once per render, as is the finding that there is none.
+    mutating func plan(_ program: Program, _ children: Range<Int>, _ shape: Shape) -> FlatPlan? {
+        let key = (ObjectIdentifier(program), children.lowerBound, ObjectIdentifier(shape))
+        if let known = plans.first(where: { $0.key == key }) { return known.plan }
+        let plan = flatPlan(program, children, shape)
+        if plan?.constants.isEmpty != false { plans.append((key, plan)) }
+        return plan
     }
 
     /// The children of a section over a table of `shape` as `FlatStep`s, or nil when they hold
     /// anything else (sections, partials, blocks, dotted names, `{{.}}`): those are rendered row
     /// by row with the row on the stack. Each name is looked up as `lookup` would with a row on
     /// top: a key of the shape is the row's, whatever its value; any other is found below.
-    func flatPlan(_ program: Program, _ children: Range<Int>, _ shape: Shape) -> [FlatStep]? {
-        var plan: [FlatStep] = []
-        plan.reserveCapacity(children.count)
+    func flatPlan(_ program: Program, _ children: Range<Int>, _ shape: Shape) -> FlatPlan? {
+        var plan = FlatPlan()
+        plan.steps.reserveCapacity(children.count)
         for index in children {
             let instruction = program.instructions[index]
             switch instruction.kind {
             case .text:
-                plan.append(.text(instruction))
+                plan.steps.append(FlatStep(kind: .text, text: instruction))
             case .variable where instruction.count == 1:
                 let (key, hash) = (program.keys[Int(instruction.start)], program.hashes[Int(instruction.start)])
                 if let column = shape.index(of: key, hash: hash) {
-                    plan.append(.column(column, escaped: instruction.flag))
+                    plan.steps.append(FlatStep(kind: .column, escaped: instruction.flag, index: column))
                 } else {
-                    plan.append(.constant(lookup(program, instruction), escaped: instruction.flag))
+                    plan.steps.append(FlatStep(kind: .constant, escaped: instruction.flag, index: plan.constants.count))
+                    plan.constants.append(lookup(program, instruction))
                 }
             default:
                 return nil
@@ -175,15 +201,15 @@ private extension Renderer {
     }
 
     /// Renders `plan` once per row of `table`, reading each row's values in place.
-    mutating func renderRows(of table: Table, _ plan: [FlatStep], _ program: Program) {
+    mutating func renderRows(of table: Table, _ plan: FlatPlan, _ program: Program) {
         let width = table.shape.keys.count
         var first = 0
         for _ in 0..<table.rowCount {
-            for step in plan {
-                switch step {
-                case .text(let instruction): output.writeTemplateText(program.text(of: instruction))
-                case .column(let column, let escaped): write(table.values[first + column], escaped: escaped)
-                case .constant(let value, let escaped): write(value, escaped: escaped)
+            for step in plan.steps {
+                switch step.kind {
+                case .text: output.writeTemplateText(program.text(of: step.text))
+                case .column: write(table.values[first + step.index], escaped: step.escaped)
+                case .constant: write(plan.constants[step.index], escaped: step.escaped)
                 }
             }
             first += width

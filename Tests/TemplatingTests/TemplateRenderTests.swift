@@ -136,6 +136,26 @@ struct TableTests {
         #expect(problems.filter { $0.file == "flat.mustache" }.count == 6 && problems.filter { $0.file == "stacked.mustache" }.count == 6)
     }
 
+    /// A page renders one section over many tables of one shape (the mentions of each listed
+    /// article): a name found in the rows is the row's every time, and a name found below them is
+    /// found again for each table, where it differs (the title of the article at hand).
+    @Test func aSectionOverTablesOfOneShapeReadsWhatIsBelowEachTableAnew() throws {
+        let group = Shape(["title", "mentions"])
+        var groups = Table.Builder(group)
+        for (title, urls) in [("A", ["a1", "a2"]), ("B", ["b1"]), ("C", [])] {
+            groups.append { row in
+                row[group["title"]] = .string(title)
+                row[group["mentions"]] = .table(Self.table(Self.mention, urls.map { ["url": .string($0)] }))
+            }
+        }
+        let page: Value = ["groups": .table(groups.table), "root": "../"]
+        let template = try Template(source: "{{#groups}}{{title}}:{{#mentions}}{{root}}{{url}}-{{title}};{{/mentions}}|{{/groups}}")
+        #expect(try template.render(page) == "A:../a1-A;../a2-A;|B:../b1-B;|C:|")
+        // Only names of the rows: the same section, over the same shape, in another template.
+        let rowsOnly = try Template(source: "{{#groups}}{{title}}:{{#mentions}}{{url}},{{/mentions}}|{{/groups}}")
+        #expect(try rowsOnly.render(page) == "A:a1,a2,|B:b1,|C:|")
+    }
+
     @Test func fragmentsAreWrittenByTheirSourceUnescaped() throws {
         final class Sentences: FragmentSource, @unchecked Sendable {
             override func writeFragment(_ index: Int, to output: inout [UInt8]) {
