@@ -190,18 +190,20 @@ struct Scanner {
         return rules.capitalisesNouns ? heads.contains { lowered.hasSuffix($0) } : heads.contains(lowered)
     }
 
-    /// Whether the bytes of `gap` join two items of a list: a comma, a conjunction, or both
-    /// (`comma: false`: a conjunction, the last item's).
-    func isListGap(_ gap: Range<Int>, comma: Bool = true) -> Bool {
-        guard gap.lowerBound <= gap.upperBound, gap.upperBound <= bytes.count else { return false }
+    /// What joins two items of a list: a comma, or a conjunction (with a comma or not) before the last.
+    enum ListGap { case comma, conjunction }
+
+    /// What the bytes of `gap` are as the gap between two items of a list, if they are one.
+    func listGap(_ gap: Range<Int>) -> ListGap? {
+        guard gap.lowerBound <= gap.upperBound, gap.upperBound <= bytes.count else { return nil }
         let text = String(decoding: bytes[gap], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        if comma, text == "," { return true }
+        if text == "," { return .comma }
         let word = text.hasPrefix(",") ? text.dropFirst().trimmingCharacters(in: .whitespaces) : text
-        return rules.conjunctions.contains(word)
+        return rules.conjunctions.contains(word) ? .conjunction : nil
     }
 
-    /// Where the gap after byte `offset` ends: at the next word's start after a comma or a
-    /// conjunction, as `isListGap` reads it.
+    /// Where the gap after byte `offset` ends: at the next word's start after a comma, or after
+    /// a conjunction, as `listGap` reads it.
     func nextListGapEnd(after offset: Int) -> Int {
         var end = offset
         while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: ",") { end += 1 }
@@ -210,27 +212,41 @@ struct Scanner {
         return rules.conjunctions.contains(String(decoding: bytes[end..<word], as: UTF8.self)) ? word : end
     }
 
-    /// The lines written in title case, as English headlines are ("United States to Lift Sudan
-    /// Sanctions"): most words of four letters or more capitalised and no full stop at the end.
-    /// Their capitals say nothing of names; German capitalises every noun, so it has none.
-    func titleCaseLines() -> [Range<Int>] {
+    /// The blocks written in title case, as English headlines are ("United States to Lift Sudan
+    /// Sanctions"): a heading line, or lines between blank lines, with most words of four letters
+    /// or more capitalised and no full stop at the end. Their capitals say nothing of names;
+    /// German capitalises every noun, so it has none.
+    func titleCaseBlocks() -> [Range<Int>] {
         guard !rules.capitalisesNouns else { return [] }
-        var lines: [Range<Int>] = []
-        var start = 0
-        for end in bytes.indices where bytes[end] == 0x0A || end == bytes.count - 1 {
-            let line = start..<(bytes[end] == 0x0A ? end : end + 1)
-            start = end + 1
-            let words = String(decoding: bytes[line], as: UTF8.self).split { !$0.isLetter && $0 != "'" && $0 != "’" }.filter { $0.count >= 4 }
+        var blocks: [Range<Int>] = []
+        func judge(_ block: Range<Int>) {
+            let text = String(decoding: bytes[block], as: UTF8.self)
+            let words = text.split { !$0.isLetter && $0 != "'" && $0 != "’" }.filter { $0.count >= 4 }
             let capitalised = words.filter { $0.first?.isUppercase == true }.count
-            let text = String(decoding: bytes[line], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            if words.count >= 4, capitalised * 4 >= words.count * 3, !text.hasSuffix(".") { lines.append(line) }
+            if words.count >= 4, capitalised * 4 >= words.count * 3, !text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(".") {
+                blocks.append(block)
+            }
         }
-        return lines
+        var blockStart: Int?, lineStart = 0
+        for end in bytes.indices where bytes[end] == 0x0A || end == bytes.count - 1 {
+            let line = lineStart..<(bytes[end] == 0x0A ? end : end + 1)
+            lineStart = end + 1
+            let isBlank = bytes[line].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if isBlank || bytes[line].first == UInt8(ascii: "#") {
+                if let start = blockStart { judge(start..<line.lowerBound) }
+                blockStart = nil
+                if !isBlank { judge(line) }
+            } else if blockStart == nil {
+                blockStart = line.lowerBound
+            }
+        }
+        if let start = blockStart { judge(start..<bytes.count) }
+        return blocks
     }
 
     mutating func occurrences() -> [Occurrence] {
         var found: [Occurrence] = []
-        let headlines = titleCaseLines()
+        let headlines = titleCaseBlocks()
         // The end of the last name when a place preposition opened it or its list: names listed
         // after it are places too ("from Italy, Poland, Germany and Spain").
         var listOpenedByPlace: Int?
@@ -246,8 +262,8 @@ struct Scanner {
             if var item = occurrence {
                 let itemEnd = tokens[end - 1].end
                 // After a comma, an item followed by another; after a conjunction, the last.
-                if item.cue == .none, let previousEnd = listOpenedByPlace, isListGap(previousEnd..<item.offset),
-                   isListGap(previousEnd..<item.offset, comma: false) || isListGap(itemEnd..<nextListGapEnd(after: itemEnd)) {
+                if item.cue == .none, let previousEnd = listOpenedByPlace, let gap = listGap(previousEnd..<item.offset),
+                   gap == .conjunction || listGap(itemEnd..<nextListGapEnd(after: itemEnd)) != nil {
                     item.cue = .placeList
                 }
                 listOpenedByPlace = item.cue == .placePreposition || item.cue == .placeList ? itemEnd : nil
@@ -600,7 +616,9 @@ extension CandidateFinder {
             var type = Self.type(of: name, found, rules: rules)
             // A family name two people share ("Bassi" of "Wade Bassi" and "Justin Bassi") is a person's.
             if isSingle, type != .person, let longer = lastWords[key], longer.count >= 2,
-               longer.allSatisfy({ groups[$0].map { Self.type(of: String($0[0].words.joined(separator: " ")), $0, rules: rules) } == .person }) {
+               longer.allSatisfy({ longerKey in
+                   groups[longerKey].map { Self.type(of: String(longerKey.split(separator: "\t", maxSplits: 1)[1]), $0, rules: rules) } == .person
+               }) {
                 type = .person
             }
             candidates.append(Candidate(name: name, type: type, aliases: spellings, count: found.count,

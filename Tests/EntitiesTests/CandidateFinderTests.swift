@@ -304,12 +304,18 @@ extension CandidateFinderTests {
             The sanctions will be lifted, officials in Sudan and Khartoum said. A sign advertised Certified Sustainable \
             Seafood; the seafood was certified and sustainable. Amnesty International and the United Nations protested, \
             Yahoo Finance reported. Amnesty International said so again.
+
+            ## Who Came To The Talks In Khartoum
+
+            Barack Obama, Joseph Biden and Kamala Harris came
+            to Khartoum on Monday, as officials said.
             """, "en")
-        for wrong in ["Lift Sudan Sanctions", "United States", "Certified Sustainable Seafood"] {
+        for wrong in ["Lift Sudan Sanctions", "United States", "Certified Sustainable Seafood", "Who Came", "Talks", "Came"] {
             #expect(found[wrong] == nil, "\(wrong) is no candidate: \(String(describing: found[wrong]))")
         }
+        // A line of a paragraph that is mostly names is not a headline: the paragraph is judged.
         for (name, type) in [("Sudan", EntityType.place), ("Khartoum", .place), ("Amnesty International", .org), ("United Nations", .org),
-                             ("Yahoo Finance", .org)] {
+                             ("Yahoo Finance", .org), ("Barack Obama", .person), ("Joseph Biden", .person), ("Kamala Harris", .person)] {
             #expect(found[name]?.type == type, "\(name): \(String(describing: found[name]))")
         }
     }
