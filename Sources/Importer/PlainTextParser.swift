@@ -166,7 +166,7 @@ private extension PlainTextParser {
             }
             var end = start + 1
             while end < blocks.count, blocks[end].hasPrefix(marker) { end += 1 }
-            if end - start >= 2, !Self.areTurns(blocks[start..<end]) {
+            if end - start >= 2, marker == "* " || !Self.areTurns(blocks[start..<end]) {
                 for index in start..<end {
                     blocks[index] = ImportedArticle.bulletedItem(blocks[index].dropFirst(marker.count).trimmingCharacters(in: .whitespaces), first: index == start)
                 }

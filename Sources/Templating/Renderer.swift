@@ -165,6 +165,8 @@ private extension Renderer {
     /// list renders the same section over tables of one shape many times (the mentions of each
     /// article an entity page lists), so a plan without constants, which depends on nothing
     /// but the program and the shape, is made once per render, as is the finding that there is none.
+    /// (The library holds the programs and the page's model the shapes while it renders, so no
+    /// other can take their place, and identity, meanwhile.)
     mutating func plan(_ program: Program, _ children: Range<Int>, _ shape: Shape) -> FlatPlan? {
         let key = (ObjectIdentifier(program), children.lowerBound, ObjectIdentifier(shape))
         if let known = plans.first(where: { $0.key == key }) { return known.plan }
