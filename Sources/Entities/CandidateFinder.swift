@@ -467,12 +467,20 @@ extension CandidateFinder {
         // In English a sentence's first word is capitalised whatever it is: a common word (one the
         // texts also write in lower case) before a name seen elsewhere without it is no part of it
         // ("Radical Muslims" beside "radical" and "Muslims"); a first name is ("Barack Obama").
+        // How many names end in each run of last words (by language): a name's end that another
+        // name ends in too is a name seen elsewhere.
+        var endings: [String: Int] = [:]
+        for key in order where key.contains(" ") {
+            let language = key.prefix { $0 != "\t" }, words = key.drop { $0 != "\t" }.dropFirst().split(separator: " ")
+            for start in 1..<words.count { endings["\(language)\t\(words[start...].joined(separator: " "))", default: 0] += 1 }
+        }
         for key in order where key.contains(" ") {
             guard let phrase = groups[key], let occurrence = phrase.first, !LanguageRules.of(occurrence.language).capitalisesNouns,
                   phrase.allSatisfy(\.startsSentence), lowercase[occurrence.language]?.contains(occurrence.words[0].lowercased()) == true else { continue }
             let rest = Array(occurrence.words.dropFirst())
             let restKey = "\(occurrence.language)\t\(rest.joined(separator: " "))"
-            let endsAnother = order.contains { other in other != key && groups[other] != nil && other.hasSuffix(" " + rest.joined(separator: " ")) }
+            // The phrase itself is one of the names that end so.
+            let endsAnother = endings[restKey, default: 0] >= 2
             guard let first = rest.first, Self.isCapitalized(first), groups[restKey] != nil || endsAnother else { continue }
             groups[key] = nil
             if groups[restKey] == nil { order.append(restKey) }

@@ -261,7 +261,7 @@ extension CandidateFinderTests {
         Bardo National Museum. In Harare, Mugabe spoke.
 
         Prices at Kroger-owned QFC stores fell, said Wade Bassi, a skipper with the Seattle-based Dana F. Besecker Company. \
-        QFC did not comment. Bassi sailed on, and his son Justin Bassi stayed. A new Bill came; the bill failed. The Bill \
+        Defiant Essid left; the crowd stayed defiant. QFC did not comment. Bassi sailed on, and his son Justin Bassi stayed. A new Bill came; the bill failed. The Bill \
         passed.
 
         The Data Retention Bill passed. Critics of the Bill said so. The Arab Spring began in Tunisia. Radical Muslims and \
@@ -289,7 +289,7 @@ extension CandidateFinderTests {
         #expect(found["Bardo National Museum"]?.type == .place)
         // Laws, events, holidays, followers of a faith, and a sentence's first word before a name.
         for wrong in ["Kroger-owned QFC", "Seattle-based Dana F. Besecker Company", "Prime", "Later Essid", "Data Retention Bill",
-                      "Bill", "Arab Spring", "Muslims", "Radical Muslims", "Tunisian Islamists", "Easter"] {
+                      "Bill", "Arab Spring", "Muslims", "Radical Muslims", "Tunisian Islamists", "Easter", "Defiant Essid"] {
             #expect(found[wrong] == nil, "\(wrong) is no candidate: \(String(describing: found[wrong]))")
         }
         #expect(found.count == 14, "\(found.keys.sorted())")
