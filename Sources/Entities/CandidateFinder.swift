@@ -600,11 +600,13 @@ extension CandidateFinder {
                 let hasCue = found.contains { $0.cue != .none && $0.cue != .placePreposition && $0.cue != .placeList }
                 let placeCue = found.contains { $0.cue == .placePreposition || $0.cue == .placeList } && !endsLikeNoun
                 let recurs = found.count >= (rules.capitalisesNouns ? 3 : 2) && !endsLikeNoun
+                // A state's name vouches for itself.
+                let isState = LanguageRules.known.values.contains { $0.countries.contains(name) }
                 // A capitalised word at a sentence start says nothing: one elsewhere must vouch for it.
-                guard found.contains(where: { !$0.startsSentence || $0.cue != .none }), hasCue || placeCue || recurs else { continue }
+                guard isState || found.contains(where: { !$0.startsSentence || $0.cue != .none }), isState || hasCue || placeCue || recurs else { continue }
                 // Where only names are capitalised, a word the texts also write in lower case is that
                 // word wherever nothing marks it as a name ("A new Bill" beside "the bill").
-                if !rules.capitalisesNouns, !hasCue, !placeCue, lowercase[first.language]?.contains(name.lowercased()) == true { continue }
+                if !rules.capitalisesNouns, !hasCue, !placeCue, !isState, lowercase[first.language]?.contains(name.lowercased()) == true { continue }
             } else if isSingle, found.count < 2, !found.contains(where: { $0.cue == .organisationHead }) {
                 continue
             }
@@ -761,7 +763,7 @@ extension CandidateFinder {
             // A bare genitive ("Japans", "Russlands") is a place's or a person's, seldom an organisation's.
             if occurrence.genitive, words.count == 1 { votes[.place, default: 0] += 1 }
         }
-        if LanguageRules.known.values.contains(where: { $0.placeAcronyms.contains(name) }) {
+        if LanguageRules.known.values.contains(where: { $0.placeAcronyms.contains(name) || $0.countries.contains(name) }) {
             votes[.place, default: 0] += 3
         } else if isAcronym(name) || words.contains(where: { word in rules.organisationWords.contains { word.hasSuffix($0) } }) {
             votes[.org, default: 0] += 3

@@ -26,6 +26,10 @@ public struct LanguageRules: Sendable {
     /// Countries written as capitals, which would otherwise count as organisations' acronyms
     /// ("USA", "UK"); read in every language, as place names travel.
     let placeAcronyms: Set<String>
+    /// The names of states and of regions news often names, which the candidate finder takes for
+    /// places wherever they stand ("the Iran nuclear deal", "Zimbabwe President"); read in every
+    /// language, as place names travel.
+    let countries: Set<String>
 
     // The candidate finder's vocabulary.
     /// Capitalised words that start no name: articles, pronouns, weekdays, months, sentence adverbs.
@@ -117,6 +121,28 @@ extension LanguageRules {
         placePrepositions: ["in", "aus", "nach", "bei", "nahe", "um", "über"],
         placeOnlyPrepositions: ["in", "nahe"],
         placeAcronyms: ["USA", "BRD", "DDR", "VAE", "GB"],
+        countries: ["Afghanistan", "Ägypten", "Albanien", "Algerien", "Andorra", "Angola", "Äquatorialguinea", "Argentinien",
+                    "Armenien", "Aserbaidschan", "Äthiopien", "Australien", "Bahamas", "Bahrain", "Bangladesch", "Barbados", "Belarus",
+                    "Weißrussland", "Belgien", "Belize", "Benin", "Bhutan", "Bolivien", "Bosnien und Herzegowina", "Botswana",
+                    "Brasilien", "Brunei", "Bulgarien", "Burkina Faso", "Burundi", "Chile", "China", "Costa Rica", "Dänemark",
+                    "Deutschland", "Dominikanische Republik", "Dschibuti", "Ecuador", "Elfenbeinküste", "El Salvador", "Eritrea",
+                    "Estland", "Eswatini", "Fidschi", "Finnland", "Frankreich", "Gabun", "Gambia", "Georgien", "Ghana",
+                    "Griechenland", "Großbritannien", "Guatemala", "Guinea", "Guyana", "Haiti", "Honduras", "Indien", "Indonesien",
+                    "Irak", "Iran", "Irland", "Island", "Israel", "Italien", "Jamaika", "Japan", "Jemen", "Jordanien", "Kambodscha",
+                    "Kamerun", "Kanada", "Kasachstan", "Katar", "Kenia", "Kirgistan", "Kirgisistan", "Kolumbien", "Kongo", "Kosovo",
+                    "Kroatien", "Kuba", "Kuwait", "Laos", "Lettland", "Libanon", "Liberia", "Libyen", "Liechtenstein", "Litauen",
+                    "Luxemburg", "Madagaskar", "Malawi", "Malaysia", "Malediven", "Mali", "Malta", "Marokko", "Mauretanien",
+                    "Mexiko", "Moldau", "Moldawien", "Monaco", "Mongolei", "Montenegro", "Mosambik", "Myanmar", "Namibia", "Nepal",
+                    "Neuseeland", "Nicaragua", "Niederlande", "Niger", "Nigeria", "Nordkorea", "Nordmazedonien", "Norwegen", "Oman",
+                    "Österreich", "Pakistan", "Palästina", "Panama", "Paraguay", "Peru", "Philippinen", "Polen", "Portugal",
+                    "Ruanda", "Rumänien", "Russland", "Sambia", "San Marino", "Saudi-Arabien", "Schweden", "Schweiz", "Senegal",
+                    "Serbien", "Sierra Leone", "Simbabwe", "Singapur", "Slowakei", "Slowenien", "Somalia", "Spanien", "Sri Lanka",
+                    "Sudan", "Südafrika", "Südkorea", "Südsudan", "Syrien", "Tadschikistan", "Taiwan", "Tansania", "Thailand",
+                    "Togo", "Tschad", "Tschechien", "Tunesien", "Türkei", "Turkmenistan", "Uganda", "Ukraine", "Ungarn", "Uruguay",
+                    "Usbekistan", "Vatikan", "Venezuela", "Vereinigte Arabische Emirate", "Vereinigte Staaten", "Vietnam",
+                    "Zentralafrikanische Republik", "Zypern", "Europa", "Afrika", "Asien", "Amerika", "Nordamerika",
+                    "Südamerika", "Lateinamerika", "Nahost", "Krim", "Gazastreifen", "Westjordanland", "Tibet", "Sibirien",
+                    "Tschetschenien", "Donbass"],
         stopwords: ["Der", "Die", "Das", "Dem", "Den", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Im", "Am", "Beim",
                     "Vom", "Zum", "Zur", "Auf", "In", "Mit", "Bei", "Nach", "Als", "Es", "Er", "Sie", "Wir", "Ihr", "Ihre",
                     "Dies", "Diese", "Dieser", "Dieses", "Laut", "Auch", "Nur", "Unsere", "Unser", "Seine", "Sein", "Aus",
@@ -190,6 +216,28 @@ extension LanguageRules {
         placePrepositions: ["in", "from", "at", "near", "outside", "around"],
         placeOnlyPrepositions: ["in", "near"],
         placeAcronyms: ["US", "USA", "UK", "UAE", "USSR", "DPRK", "ROK", "PRC", "DRC"],
+        countries: ["Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina", "Armenia", "Australia", "Austria",
+                    "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize", "Benin", "Bhutan",
+                    "Bolivia", "Bosnia", "Botswana", "Brazil", "Brunei", "Bulgaria", "Burkina Faso", "Burundi", "Cambodia",
+                    "Cameroon", "Canada", "Cape Verde", "Chad", "Chile", "China", "Colombia", "Congo", "Costa Rica", "Croatia",
+                    "Cuba", "Cyprus", "Czechia", "Czech Republic", "Denmark", "Djibouti", "Dominican Republic", "Ecuador", "Egypt",
+                    "El Salvador", "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji", "Finland", "France", "Gabon", "Gambia",
+                    "Georgia", "Germany", "Ghana", "Greece", "Guatemala", "Guinea", "Guyana", "Haiti", "Honduras", "Hungary",
+                    "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan",
+                    "Jordan", "Kazakhstan", "Kenya", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho",
+                    "Liberia", "Libya", "Liechtenstein", "Lithuania", "Luxembourg", "Madagascar", "Malawi", "Malaysia", "Maldives",
+                    "Mali", "Malta", "Mauritania", "Mauritius", "Mexico", "Moldova", "Monaco", "Mongolia", "Montenegro", "Morocco",
+                    "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands", "New Zealand", "Nicaragua", "Niger", "Nigeria",
+                    "North Korea", "North Macedonia", "Norway", "Oman", "Pakistan", "Palestine", "Panama", "Papua New Guinea",
+                    "Paraguay", "Peru", "Philippines", "Poland", "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "San Marino",
+                    "Saudi Arabia", "Senegal", "Serbia", "Sierra Leone", "Singapore", "Slovakia", "Slovenia", "Somalia",
+                    "South Africa", "South Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan", "Suriname", "Sweden",
+                    "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Togo", "Tunisia", "Turkey",
+                    "Turkmenistan", "Uganda", "Ukraine", "United Arab Emirates", "United Kingdom", "United States", "Uruguay",
+                    "Uzbekistan", "Vatican", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe", "Great Britain", "Britain",
+                    "England", "Scotland", "Wales", "Europe", "Africa", "Asia", "America", "North America", "South America",
+                    "Latin America", "Middle East", "Crimea", "Gaza", "Gaza Strip", "West Bank", "Tibet", "Siberia", "Chechnya",
+                    "Donbas"],
         stopwords: ["The", "A", "An", "In", "On", "At", "Of", "For", "With", "By", "From", "To", "And", "Or", "But", "As",
                     "It", "He", "She", "We", "They", "I", "You", "His", "Her", "Their", "Our", "Its", "This", "That",
                     "These", "Those", "There", "Here", "When", "Where", "What", "Who", "Which", "While", "After", "Before",

@@ -295,6 +295,20 @@ extension CandidateFinderTests {
         #expect(found.count == 14, "\(found.keys.sorted())")
     }
 
+    /// A state's name is a place's wherever it stands, also where nothing before it says so: as
+    /// a word before a noun ("the Iran deal", "Zimbabwe President"), and in German alike.
+    @Test func statesAreTypedAsPlacesWithoutACue() {
+        let english = candidates("""
+            The Iran deal will pass, said Zimbabwe President Robert Mugabe. Iran welcomed it; Zimbabwe did not. \
+            Great Britain abstained, and Great Britain's envoy left.
+            """, "en")
+        for name in ["Iran", "Zimbabwe", "Great Britain"] {
+            #expect(english[name]?.type == .place, "\(name): \(String(describing: english[name]))")
+        }
+        let german = candidates("Präsident Mugabe sprach. Simbabwe schwieg.", "de")
+        #expect(german["Simbabwe"]?.type == .place, "\(String(describing: german["Simbabwe"]))")
+    }
+
     /// An English headline capitalises its words, a label or slogan too: neither is a name, and
     /// organisations' own words type them.
     @Test func englishHeadlinesAndCapitalisedPhrasesAreNoNames() {
