@@ -773,9 +773,15 @@ extension CandidateFinder {
         let hasAdjective = words.dropLast().contains { word in
             rules.adjectiveSuffixes.contains { word.hasSuffix($0) } || rules.capitalisesNouns && rules.adjectiveEndings.contains { word.hasSuffix("isch" + $0) || word.hasSuffix("lich" + $0) }
         } || rules.capitalisesNouns && found.contains { rules.determiners.contains($0.previous.lowercased()) }
-        // Place names travel: "Ahrweiler" in an English text ends like a German place.
+        // Place names travel: "Ahrweiler" in an English text ends like a German place. After a
+        // first name, such an ending is a family name's ("Hillary Clinton", "Mark Zuckerberg"):
+        // in a name of several words it counts where the place is a compound ("Bad
+        // Neuenahr-Ahrweiler") or its first word a place's ("New Brighton", "Bad Godesberg").
         let placeSuffixes = LanguageRules.known.values.flatMap(\.placeSuffixes)
-        if let last = words.last, placeSuffixes.contains(where: { last.hasSuffix($0) }) { votes[.place, default: 0] += 2 }
+        if let last = words.last, words.count == 1 || last.contains("-") || LanguageRules.known.values.contains(where: { $0.placePrefixes.contains(words[0]) }),
+           placeSuffixes.contains(where: { last.hasSuffix($0) }) {
+            votes[.place, default: 0] += 2
+        }
         if (2...4).contains(words.count), votes[.org] == nil, !hasAdjective { votes[.person, default: 0] += 1 }
         if hasAdjective, votes.isEmpty { votes[.place] = 1 }
         // A single word with no cue is most often an agency, outlet or company ("Reuters", "Twitter").

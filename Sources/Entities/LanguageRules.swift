@@ -48,6 +48,8 @@ public struct LanguageRules: Sendable {
     let linkingWords: Set<String>
     /// Endings of place names: "Ahrweiler", "Hamburg", "Euskirchen".
     let placeSuffixes: [String]
+    /// First words of place names of several words, in lower case: "bad" (Bad Godesberg), "new".
+    let placePrefixes: Set<String>
     /// Endings of capitalised adjectives that are no names: "Russian", "Chinese", "British".
     let adjectiveSuffixes: [String]
     /// The ending an adjective inside a name takes in the name's base form, by the ending of
@@ -183,6 +185,7 @@ extension LanguageRules {
         linkingWords: [],
         placeSuffixes: ["burg", "dorf", "stadt", "hausen", "heim", "ingen", "berg", "furt", "kirchen", "weiler", "bach",
                         "feld", "hagen", "au", "sk", "grad", "wostok", "land", "stan"],
+        placePrefixes: ["bad", "sankt", "st.", "neu", "alt", "groß", "klein", "ober", "unter", "nieder", "hohen", "nischni", "nowo"],
         adjectiveSuffixes: ["ische", "ischen", "ischer", "isches", "ischem"],
         baseAdjectiveEndings: [("werk", "es"), ("amt", "es"), ("institut", "es"), ("ministerium", "es"), ("zentrum", "es"),
                                ("kreuz", "es"), ("komitee", "es"), ("gericht", "es"), ("haus", "es"), ("büro", "es"),
@@ -274,6 +277,8 @@ extension LanguageRules {
                      "canal", "gulf", "peninsula", "desert", "coast", "locks"],
         linkingWords: ["of"],
         placeSuffixes: ["ton", "ville", "burg", "burgh", "ford", "field", "land", "stan", "sk", "grad"],
+        placePrefixes: ["new", "port", "fort", "mount", "saint", "st.", "san", "santa", "los", "las", "north", "south", "east",
+                        "west", "upper", "lower", "great", "little"],
         // With the plurals that name peoples ("Americans", "Tunisians"); not "-ans", "-eans" or
         // "-ican" alone, which names end in ("Evans", "New Orleans", "Vatican").
         adjectiveSuffixes: ["ian", "ians", "erican", "ericans", "frican", "fricans", "xican", "xicans", "ean", "ese", "ish", "ic", "ern"],

@@ -321,7 +321,7 @@ extension CandidateFinderTests {
 
             ## Who Came To The Talks In Khartoum
 
-            Barack Obama, Joseph Biden and Kamala Harris came
+            Barack Obama, Joseph Biden, Hillary Clinton and Mark Zuckerberg came
             to Khartoum on Monday, as officials said.
             """, "en")
         for wrong in ["Lift Sudan Sanctions", "United States", "Certified Sustainable Seafood", "Who Came", "Talks", "Came"] {
@@ -329,7 +329,8 @@ extension CandidateFinderTests {
         }
         // A line of a paragraph that is mostly names is not a headline: the paragraph is judged.
         for (name, type) in [("Sudan", EntityType.place), ("Khartoum", .place), ("Amnesty International", .org), ("United Nations", .org),
-                             ("Yahoo Finance", .org), ("Barack Obama", .person), ("Joseph Biden", .person), ("Kamala Harris", .person)] {
+                             ("Yahoo Finance", .org), ("Barack Obama", .person), ("Joseph Biden", .person), ("Hillary Clinton", .person),
+                             ("Mark Zuckerberg", .person)] {
             #expect(found[name]?.type == type, "\(name): \(String(describing: found[name]))")
         }
     }
