@@ -381,6 +381,8 @@ struct Scanner {
             while let first = words.first, !Self.isCapitalized(first) {
                 words.removeFirst()
                 firstWord += 1
+                // What a title is of is no person: "Inspector-General of Intelligence", "President of France".
+                if cue == .role { cue = .none }
             }
         }
         // A generic noun alone is no name ("State" of "Secretary of State"), nor is a letter ("U" of "U.S.").
@@ -769,9 +771,11 @@ extension CandidateFinder {
             votes[.org, default: 0] += 3
         }
         if words.contains(where: { word in rules.placeWords.contains { word.hasSuffix($0) } }) { votes[.place, default: 0] += 3 }
-        // A person's name has no adjective in it: "Demokratische Volksrepublik Korea", "Fernen Osten".
-        let hasAdjective = words.dropLast().contains { word in
-            rules.adjectiveSuffixes.contains { word.hasSuffix($0) } || rules.capitalisesNouns && rules.adjectiveEndings.contains { word.hasSuffix("isch" + $0) || word.hasSuffix("lich" + $0) }
+        // A person's name has no adjective in it: "Demokratische Volksrepublik Korea", "Fernen Osten";
+        // a first name that ends like one is none ("Eric Reeves", "Brian Williams").
+        let hasAdjective = words.dropLast().enumerated().contains { position, word in
+            guard position > 0 || !rules.firstNamesLikeAdjectives.contains(word) else { return false }
+            return rules.adjectiveSuffixes.contains { word.hasSuffix($0) } || rules.capitalisesNouns && rules.adjectiveEndings.contains { word.hasSuffix("isch" + $0) || word.hasSuffix("lich" + $0) }
         } || rules.capitalisesNouns && found.contains { rules.determiners.contains($0.previous.lowercased()) }
         // Place names travel: "Ahrweiler" in an English text ends like a German place. After a
         // first name, such an ending is a family name's ("Hillary Clinton", "Mark Zuckerberg"):

@@ -52,6 +52,8 @@ public struct LanguageRules: Sendable {
     let placePrefixes: Set<String>
     /// Endings of capitalised adjectives that are no names: "Russian", "Chinese", "British".
     let adjectiveSuffixes: [String]
+    /// First names, in lower case, that end like such adjectives: "Eric", "Brian", "Sean".
+    let firstNamesLikeAdjectives: Set<String>
     /// The ending an adjective inside a name takes in the name's base form, by the ending of
     /// its last word (German strong declension: "Technisches Hilfswerk", "Roter Halbmond",
     /// "Europäische Union"); the first that fits wins, the last entry (suffix "") is the default.
@@ -187,6 +189,7 @@ extension LanguageRules {
                         "feld", "hagen", "au", "sk", "grad", "wostok", "land", "stan"],
         placePrefixes: ["bad", "sankt", "st.", "neu", "alt", "groß", "klein", "ober", "unter", "nieder", "hohen", "nischni", "nowo"],
         adjectiveSuffixes: ["ische", "ischen", "ischer", "isches", "ischem"],
+        firstNamesLikeAdjectives: [],
         baseAdjectiveEndings: [("werk", "es"), ("amt", "es"), ("institut", "es"), ("ministerium", "es"), ("zentrum", "es"),
                                ("kreuz", "es"), ("komitee", "es"), ("gericht", "es"), ("haus", "es"), ("büro", "es"),
                                ("rat", "er"), ("bund", "er"), ("verband", "er"), ("dienst", "er"), ("konzern", "er"),
@@ -282,6 +285,10 @@ extension LanguageRules {
         // With the plurals that name peoples ("Americans", "Tunisians"); not "-ans", "-eans" or
         // "-ican" alone, which names end in ("Evans", "New Orleans", "Vatican").
         adjectiveSuffixes: ["ian", "ians", "erican", "ericans", "frican", "fricans", "xican", "xicans", "ean", "ese", "ish", "ic", "ern"],
+        firstNamesLikeAdjectives: ["eric", "erik", "dominic", "frederic", "ludovic", "alaric", "ian", "brian", "bryan", "adrian",
+                                   "julian", "vivian", "lilian", "lillian", "gillian", "jillian", "christian", "sebastian",
+                                   "damian", "fabian", "florian", "kilian", "killian", "maximilian", "cristian", "marian",
+                                   "dorian", "cyprian", "sean", "dean", "jean", "ern"],
         baseAdjectiveEndings: [],
         nameParticles: ["on", "upon", "de", "van", "von", "van der", "bin", "al", "el", "da", "di", "la", "le", "ibn", "of", "for",
                         "of the", "for the"],

@@ -261,7 +261,7 @@ extension CandidateFinderTests {
         Bardo National Museum. In Harare, Mugabe spoke.
 
         Prices at Kroger-owned QFC stores fell, said Wade Bassi, a skipper with the Seattle-based Dana F. Besecker Company. \
-        Defiant Essid left; the crowd stayed defiant. QFC did not comment. Bassi sailed on, and his son Justin Bassi stayed. A new Bill came; the bill failed. The Bill \
+        Defiant Essid left; the crowd stayed defiant. The Inspector-General of Intelligence and Security watched. QFC did not comment. Bassi sailed on, and his son Justin Bassi stayed. A new Bill came; the bill failed. The Bill \
         passed.
 
         The Data Retention Bill passed. Critics of the Bill said so. The Arab Spring began in Tunisia. Radical Muslims and \
@@ -289,7 +289,8 @@ extension CandidateFinderTests {
         #expect(found["Bardo National Museum"]?.type == .place)
         // Laws, events, holidays, followers of a faith, and a sentence's first word before a name.
         for wrong in ["Kroger-owned QFC", "Seattle-based Dana F. Besecker Company", "Prime", "Later Essid", "Data Retention Bill",
-                      "Bill", "Arab Spring", "Muslims", "Radical Muslims", "Tunisian Islamists", "Easter", "Defiant Essid"] {
+                      "Bill", "Arab Spring", "Muslims", "Radical Muslims", "Tunisian Islamists", "Easter", "Defiant Essid",
+                      "Intelligence"] {
             #expect(found[wrong] == nil, "\(wrong) is no candidate: \(String(describing: found[wrong]))")
         }
         #expect(found.count == 14, "\(found.keys.sorted())")
@@ -321,7 +322,7 @@ extension CandidateFinderTests {
 
             ## Who Came To The Talks In Khartoum
 
-            Barack Obama, Joseph Biden, Hillary Clinton and Mark Zuckerberg came
+            Barack Obama, Joseph Biden, Hillary Clinton, Mark Zuckerberg and Eric Reeves came
             to Khartoum on Monday, as officials said.
             """, "en")
         for wrong in ["Lift Sudan Sanctions", "United States", "Certified Sustainable Seafood", "Who Came", "Talks", "Came"] {
@@ -330,7 +331,7 @@ extension CandidateFinderTests {
         // A line of a paragraph that is mostly names is not a headline: the paragraph is judged.
         for (name, type) in [("Sudan", EntityType.place), ("Khartoum", .place), ("Amnesty International", .org), ("United Nations", .org),
                              ("Yahoo Finance", .org), ("Barack Obama", .person), ("Joseph Biden", .person), ("Hillary Clinton", .person),
-                             ("Mark Zuckerberg", .person)] {
+                             ("Mark Zuckerberg", .person), ("Eric Reeves", .person)] {
             #expect(found[name]?.type == type, "\(name): \(String(describing: found[name]))")
         }
     }
