@@ -31,12 +31,18 @@ public struct ImportedArticle: Sendable, Equatable {
 
     /// The block of an item of a bulleted list, `first` of its list or not.
     static func bulletedItem(_ text: some StringProtocol, first: Bool) -> String {
-        listItem + (first ? listStart : "") + text
+        listItem + (first ? listStart : "") + unmarked(text)
+    }
+
+    /// `text` without the marks at its start that would read as `numberMark` or `listStart`:
+    /// characters for private use, which a page may still hold (an icon font's).
+    static func unmarked(_ text: some StringProtocol) -> String {
+        String(text.drop { $0 == Character(numberMark) || $0 == Character(listStart) })
     }
 
     /// The block of item `number` of a numbered list.
     static func numberedItem(_ number: Int, _ text: String) -> String {
-        listItem + numberMark + "\(number). " + text
+        listItem + numberMark + "\(number). " + unmarked(text)
     }
     /// What could not be found, for the user to fill in.
     public var warnings: [String] = []

@@ -146,7 +146,7 @@ struct ArticleImporterTests {
         <html><body><article><h1>Bundesliga am Wochenende</h1><p>Am Samstag spielten diese Vereine, sagte der Sprecher der Liga:</p>
         <ul><li>1. FC Köln</li><li>Hertha BSC</li></ul><p>Die Tabelle danach sieht so aus, schrieb die Agentur:</p>
         <ol start="3"><li>Bayer Leverkusen</li><li>1. FC Union Berlin</li></ol><ol start="17"><li>VfL Bochum</li></ol><ol><li>Schalke 04</li></ol>
-        <ul><li>Gelbe Karten: 4</li><li>Rote Karten: 1</li></ul><ul><li>Zuschauer: 48.000</li></ul>
+        <ul><li>Gelbe Karten: 4</li><li>&#xE001;Rote Karten: 1</li></ul><ul><li>Zuschauer: 48.000</li></ul>
         <p>Am Sonntag geht es weiter, hieß es.</p></article></body></html>
         """
         // Lists one after the other stay apart, each with its own numbers.
