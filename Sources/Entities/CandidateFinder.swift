@@ -61,8 +61,9 @@ public struct CandidateFinder {
         // Where only names are capitalised, the words also written in lower case are common words.
         var lowercase: [String: Set<String>] = [:]
         for document in documents where !document.rules.capitalisesNouns {
-            for token in document.tokens where token.kind == .word && !Scanner.isCapitalized(String(decoding: document.bytes[token.start..<token.end], as: UTF8.self)) {
-                lowercase[document.rules.code, default: []].insert(String(decoding: document.bytes[token.start..<token.end], as: UTF8.self))
+            for token in document.tokens where token.kind == .word {
+                let word = String(decoding: document.bytes[token.start..<token.end], as: UTF8.self)
+                if !Scanner.isCapitalized(word) { lowercase[document.rules.code, default: []].insert(word) }
             }
         }
         for document in documents where document.rules.capitalisesNouns {
@@ -252,7 +253,8 @@ struct Scanner {
         var listOpenedByPlace: Int?
         var index = 0
         while index < tokens.count {
-            guard tokens[index].kind == .word, Self.isCapitalized(word(index)), !headlines.contains(where: { $0.contains(tokens[index].start) }),
+            guard tokens[index].kind == .word, Self.isCapitalized(word(index)),
+                  !headlines.contains(where: { $0.contains(tokens[index].start) }),
                   index == 0 || tokens[index - 1].kind != .word || !Self.isCapitalized(word(index - 1)) || rules.stopwords.contains(word(index - 1))
                     || isBoundary(tokens[index - 1].end, tokens[index].start) else {
                 index += 1
@@ -409,7 +411,9 @@ struct Scanner {
                 else if rules.organisationHeads.contains(previous) { cue = .organisationHead }
                 else if rules.placeHeads.contains(previous) { cue = .placeHead }
                 // "at Mugabe's compound": the preposition governs what the name owns.
-                else if rules.placePrepositions.contains(previous) { cue = isPossessive(at: tokens[index - 1].end) ? .none : .placePreposition }
+                else if rules.placePrepositions.contains(previous) {
+                    cue = isPossessive(at: tokens[index - 1].end) ? .none : .placePreposition
+                }
                 else if rules.linkingWords.contains(previous), let head = CandidateFinder.wordBefore(firstWord - 1, tokens, bytes) {
                     // "the village of Schuld", "the news agency of …"
                     if rules.placeHeads.contains(head) { cue = .placeHead }
@@ -478,7 +482,8 @@ extension CandidateFinder {
         }
         for key in order where key.contains(" ") {
             guard let phrase = groups[key], let occurrence = phrase.first, !LanguageRules.of(occurrence.language).capitalisesNouns,
-                  phrase.allSatisfy(\.startsSentence), lowercase[occurrence.language]?.contains(occurrence.words[0].lowercased()) == true else { continue }
+                  phrase.allSatisfy(\.startsSentence),
+                  lowercase[occurrence.language]?.contains(occurrence.words[0].lowercased()) == true else { continue }
             let rest = Array(occurrence.words.dropFirst())
             let restKey = "\(occurrence.language)\t\(rest.joined(separator: " "))"
             // The phrase itself is one of the names that end so.
@@ -605,10 +610,12 @@ extension CandidateFinder {
                 // A state's name vouches for itself.
                 let isState = LanguageRules.known.values.contains { $0.countries.contains(name) }
                 // A capitalised word at a sentence start says nothing: one elsewhere must vouch for it.
-                guard isState || found.contains(where: { !$0.startsSentence || $0.cue != .none }), isState || hasCue || placeCue || recurs else { continue }
+                guard isState || found.contains(where: { !$0.startsSentence || $0.cue != .none }),
+                      isState || hasCue || placeCue || recurs else { continue }
                 // Where only names are capitalised, a word the texts also write in lower case is that
                 // word wherever nothing marks it as a name ("A new Bill" beside "the bill").
-                if !rules.capitalisesNouns, !hasCue, !placeCue, !isState, lowercase[first.language]?.contains(name.lowercased()) == true { continue }
+                if !rules.capitalisesNouns, !hasCue, !placeCue, !isState,
+                   lowercase[first.language]?.contains(name.lowercased()) == true { continue }
             } else if isSingle, found.count < 2, !found.contains(where: { $0.cue == .organisationHead }) {
                 continue
             }
@@ -629,7 +636,8 @@ extension CandidateFinder {
             // A family name two people share ("Bassi" of "Wade Bassi" and "Justin Bassi") is a person's.
             if isSingle, type != .person, let longer = lastWords[key], longer.count >= 2,
                longer.allSatisfy({ longerKey in
-                   groups[longerKey].map { Self.type(of: String(longerKey.split(separator: "\t", maxSplits: 1)[1]), $0, rules: rules) } == .person
+                   let longerName = String(longerKey.split(separator: "\t", maxSplits: 1)[1])
+                   return groups[longerKey].map { Self.type(of: longerName, $0, rules: rules) } == .person
                }) {
                 type = .person
             }
@@ -782,8 +790,8 @@ extension CandidateFinder {
         // in a name of several words it counts where the place is a compound ("Bad
         // Neuenahr-Ahrweiler") or its first word a place's ("New Brighton", "Bad Godesberg").
         let placeSuffixes = LanguageRules.known.values.flatMap(\.placeSuffixes)
-        if let last = words.last, words.count == 1 || last.contains("-") || LanguageRules.known.values.contains(where: { $0.placePrefixes.contains(words[0]) }),
-           placeSuffixes.contains(where: { last.hasSuffix($0) }) {
+        let placeFirst = words.first.map { first in LanguageRules.known.values.contains { $0.placePrefixes.contains(first) } } ?? false
+        if let last = words.last, words.count == 1 || last.contains("-") || placeFirst, placeSuffixes.contains(where: { last.hasSuffix($0) }) {
             votes[.place, default: 0] += 2
         }
         if (2...4).contains(words.count), votes[.org] == nil, !hasAdjective { votes[.person, default: 0] += 1 }

@@ -261,8 +261,8 @@ extension CandidateFinderTests {
         Bardo National Museum. In Harare, Mugabe spoke.
 
         Prices at Kroger-owned QFC stores fell, said Wade Bassi, a skipper with the Seattle-based Dana F. Besecker Company. \
-        Defiant Essid left; the crowd stayed defiant. The Inspector-General of Intelligence and Security watched. QFC did not comment. Bassi sailed on, and his son Justin Bassi stayed. A new Bill came; the bill failed. The Bill \
-        passed.
+        Defiant Essid left; the crowd stayed defiant. The Inspector-General of Intelligence and Security watched. QFC did \
+        not comment. Bassi sailed on, and his son Justin Bassi stayed. A new Bill came; the bill failed. The Bill passed.
 
         The Data Retention Bill passed. Critics of the Bill said so. The Arab Spring began in Tunisia. Radical Muslims and \
         Tunisian Islamists protested, and radical Muslims prayed. The day after Easter, Bassi sailed. Easter came early.
