@@ -608,7 +608,7 @@ extension CandidateFinder {
                 let placeCue = found.contains { $0.cue == .placePreposition || $0.cue == .placeList } && !endsLikeNoun
                 let recurs = found.count >= (rules.capitalisesNouns ? 3 : 2) && !endsLikeNoun
                 // A state's name vouches for itself.
-                let isState = LanguageRules.known.values.contains { $0.countries.contains(name) }
+                let isState = LanguageRules.states.contains(name)
                 // A capitalised word at a sentence start says nothing: one elsewhere must vouch for it.
                 guard isState || found.contains(where: { !$0.startsSentence || $0.cue != .none }),
                       isState || hasCue || placeCue || recurs else { continue }
@@ -773,7 +773,7 @@ extension CandidateFinder {
             // A bare genitive ("Japans", "Russlands") is a place's or a person's, seldom an organisation's.
             if occurrence.genitive, words.count == 1 { votes[.place, default: 0] += 1 }
         }
-        if LanguageRules.known.values.contains(where: { $0.placeAcronyms.contains(name) || $0.countries.contains(name) }) {
+        if LanguageRules.states.contains(name) || LanguageRules.known.values.contains(where: { $0.placeAcronyms.contains(name) }) {
             votes[.place, default: 0] += 3
         } else if isAcronym(name) || words.contains(where: { word in rules.organisationWords.contains { word.hasSuffix($0) } }) {
             votes[.org, default: 0] += 3

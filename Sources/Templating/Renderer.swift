@@ -171,7 +171,7 @@ private extension Renderer {
         let key = (ObjectIdentifier(program), children.lowerBound, ObjectIdentifier(shape))
         if let known = plans.first(where: { $0.key == key }) { return known.plan }
         let plan = flatPlan(program, children, shape)
-        if plan?.constants.isEmpty != false { plans.append((key, plan)) }
+        if plan.map({ $0.constants.isEmpty }) ?? true { plans.append((key, plan)) }
         return plan
     }
 
