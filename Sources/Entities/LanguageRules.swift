@@ -96,7 +96,7 @@ public struct LanguageRules: Sendable {
     static var known: [String: LanguageRules] { ["de": german, "en": english] }
 
     /// The states and regions of every language's `countries`: place names travel.
-    static let states = Set(known.values.flatMap(\.countries))
+    public static let states = Set(known.values.flatMap(\.countries))
 
     /// The language a text is clearly written in, by its frequent words, or nil when it does not
     /// say: at least 12 of one language's words and four times those of any other.

@@ -71,6 +71,14 @@ private extension PlainTextParser {
                 if article.date.isEmpty { article.date = date }
                 continue
             }
+            // "Reuters, 15 November 2023" under the headline; kept as text where it says
+            // otherwise than what is already known, so that nothing it says is lost.
+            if index < 12, let source = SourceLine(rest), source.agrees(with: article) {
+                if article.date.isEmpty { article.date = source.date }
+                if article.outlet.isEmpty { article.outlet = source.outlet }
+                if article.dateline.isEmpty { article.dateline = source.place }
+                continue
+            }
             if let authors = byline(rest), article.authors.isEmpty {
                 article.authors = authors
                 continue

@@ -273,3 +273,42 @@ struct DateLineTests {
         #expect(article.teaser == "Die Ahr trat über die Ufer. Helfer kamen.")
     }
 }
+
+/// Lines under the headline that name the outlet (or the place) and the date.
+struct SourceLineTests {
+    @Test(arguments: [
+        ("Reuters, 15 November 2023", "2023-11-15", "Reuters", ""), ("dpa, 16. November 2023", "2023-11-16", "DPA", ""),
+        ("Süddeutsche Zeitung, 14.09.2023, S. 7", "2023-09-14", "Süddeutsche Zeitung", ""),
+        ("The Guardian | 13 September 2023", "2023-09-13", "The Guardian", ""), ("13.09.2023 · ZEIT ONLINE", "2023-09-13", "ZEIT ONLINE", ""),
+        ("Reuters News, Sept. 13, 2023, 712 words", "2023-09-13", "Reuters News", ""), ("taz, 14.09.2023", "2023-09-14", "taz", ""),
+        ("ORF, Mittwoch, 13. September 2023, 10:45 Uhr", "2023-09-13", "ORF", ""), ("Die Welt – 13.09.2023", "2023-09-13", "Die Welt", ""),
+        ("BERLIN, 13.09.2023", "2023-09-13", "", "BERLIN"), ("Nordkorea, 13. September 2023", "2023-09-13", "", "Nordkorea"),
+    ])
+    func sourceLines(line: String, date: String, outlet: String, place: String) {
+        #expect(SourceLine(line).map { [$0.date, $0.outlet, $0.place] } == [date, outlet, place], "\(line)")
+    }
+
+    /// A date alone, a name that may be an outlet or a place, a sentence, a list of names.
+    @Test(arguments: ["Mittwoch, 13. September 2023", "Berlin, 13.09.2023", "Die Welt ist groß, 13.09.2023", "Putin, Kim, 2023",
+                      "Am 13.09.2023 trafen sich Putin und Kim, sagte er", "Seite 2 von 3", "Kim sagte: „Wir kommen“, 13.09.2023",
+                      "Reuters, 15 November", "Gespräche in Wladiwostok. 13.09.2023"])
+    func notSourceLines(line: String) {
+        #expect(SourceLine(line) == nil, "\(line)")
+    }
+
+    @Test func aSourceLineUnderTheHeadlineGivesOutletAndDateNotTheTeaser() {
+        let article = PlainTextParser(file: "x").parse("Biden and Xi meet in San Francisco\n\nReuters, 15 November 2023\n\nJoe Biden met Xi Jinping on Wednesday. They talked.\n\nMore text.\n\nEven more.\n")
+        #expect(article.outlet == "Reuters")
+        #expect(article.date == "2023-11-15")
+        #expect(article.teaser == "Joe Biden met Xi Jinping on Wednesday. They talked.")
+        #expect(!article.blocks.contains { $0.contains("Reuters") })
+    }
+
+    @Test func aSourceLineThatSaysOtherwiseThanTheCopyrightStaysText() {
+        // The copyright names Reuters; a line naming another outlet is not dropped.
+        let article = PlainTextParser(file: "x").parse("Titel der Meldung\n\n(c) Copyright Thomson Reuters 2023\n\ndpa, 16. November 2023\n\nDer Text beginnt hier. Er geht weiter.\n")
+        #expect(article.outlet == "Reuters")
+        #expect(article.date == "")
+        #expect(([article.teaser] + article.blocks).contains { $0.contains("16. November 2023") })
+    }
+}
