@@ -33,11 +33,13 @@ for copy in a b; do "$bin/CorpusGen" 300 60 15 "$scratch/determinism/$copy" >/de
 diff -r -q "$scratch/determinism/a" "$scratch/determinism/b" >&2 || { echo "CorpusGen wrote different corpora for the same arguments" >&2; exit 1; }
 rm -rf "$scratch/determinism"
 
+# A corpus is made again when the generator changed since it was made (its source's hash in `.done`).
+generator=$(sha1sum Benchmarks/Sources/CorpusGen/main.swift | cut -c1-16)
 corpus() { # articles -> folder
     local n=$1 persons=$(( $1 / 5 )) places=$(( $1 / 20 ))
     [ "$n" -ge 10000 ] && persons=2000 places=500
     local dir="$scratch/corpus-$n"
-    [ -f "$dir/.done" ] || { rm -rf "$dir"; "$bin/CorpusGen" "$n" "$persons" "$places" "$dir" >/dev/null; touch "$dir/.done"; }
+    [ "$(cat "$dir/.done" 2>/dev/null)" = "$generator" ] || { rm -rf "$dir"; "$bin/CorpusGen" "$n" "$persons" "$places" "$dir" >/dev/null; echo "$generator" > "$dir/.done"; }
     echo "$dir"
 }
 

@@ -134,15 +134,7 @@ struct Scanner {
     }
 
     func isRole(_ word: String) -> Bool {
-        let lowered = word.lowercased()
-        // A title joined by a hyphen is one: "Attorney-General", "President-elect".
-        guard rules.capitalisesNouns else {
-            return rules.roleEndings.contains(lowered) || lowered.split(separator: "-").contains { rules.roleEndings.contains(String($0)) }
-        }
-        // Inflected too: "dem US-Präsidenten", "der Kollegen" (a plural -s is a group, no cue).
-        return ["", "en", "n"].contains { ending in
-            lowered.hasSuffix(ending) && rules.roleEndings.contains { String(lowered.dropLast(ending.count)).hasSuffix($0) }
-        }
+        rules.role(word) != nil
     }
 
     /// Whether `word` is a role or generic noun that stands before names.

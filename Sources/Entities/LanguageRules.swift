@@ -10,7 +10,7 @@ public struct LanguageRules: Sendable {
     /// Endings the last word of a name may carry: German genitive and plural (Putins, Nordkoreas).
     let finalSuffixes: [String]
     /// Declension endings of adjectives inside a name: "Technischen Hilfswerks" is "Technisches Hilfswerk".
-    let adjectiveEndings: [String]
+    public let adjectiveEndings: [String]
     /// Whether an inner word may carry a genitive s: "Kosmodroms Baikonur".
     let innerGenitive: Bool
     /// Possessive endings written after a name, included in its link: "Putin's", "Putin’s".
@@ -18,6 +18,9 @@ public struct LanguageRules: Sendable {
     /// Articles, pronouns and quantifiers: after them a name that is also a common word is the word
     /// ("die Schuld" is guilt, "in Schuld" the village).
     let determiners: Set<String>
+    /// The definite article's forms before a role that names one holder as the subject: "der
+    /// Präsident", "die Ministerin", "the president" (not "des Präsidenten", "dem Präsidenten").
+    public let definiteArticles: Set<String>
     /// Prepositions that put a place name after them ("in Schuld", "aus Chabarowsk").
     let placePrepositions: Set<String>
     /// Of those, the ones a person's name does not follow ("in San Francisco", but "bei Putin",
@@ -66,7 +69,7 @@ public struct LanguageRules: Sendable {
     /// Endings of common nouns, so "Begrüßung Fotos" is not taken for a name.
     let nounSuffixes: [String]
     /// Whether every noun is capitalised (German), so a single capitalised word says little.
-    let capitalisesNouns: Bool
+    public let capitalisesNouns: Bool
     /// Words that join the last items of a list: "and", "or".
     let conjunctions: Set<String>
     /// Participles joined to a name by a hyphen that make it describe what follows: "Kroger-owned
@@ -88,12 +91,42 @@ public struct LanguageRules: Sendable {
         return known[primary] ?? english
     }
 
+    /// The role noun `word` is, lowercased and uninflected ("dem US-Präsidenten" is
+    /// "us-präsident", "Attorney-General" "attorney-general"), or nil when it is none.
+    public func role(_ word: String) -> String? {
+        let lowered = word.lowercased()
+        // A title joined by a hyphen is one: "Attorney-General", "President-elect".
+        guard capitalisesNouns else {
+            return roleEndings.contains(lowered) || lowered.split(separator: "-").contains { roleEndings.contains(String($0)) } ? lowered : nil
+        }
+        let bytes = Array(lowered.utf8)
+        return roleLength(bytes[...]).map { String(decoding: bytes.prefix($0), as: UTF8.self) }
+    }
+
+    /// `role` of a word as UTF-8 bytes, in any case: how many of its bytes the role noun
+    /// uninflected takes ("Präsidenten": those of "Präsident"), or nil when it is none. Without
+    /// a string where nouns are capitalised: it is asked for the word before every name.
+    public func roleLength(_ word: ArraySlice<UInt8>) -> Int? {
+        guard capitalisesNouns else { return role(String(decoding: word, as: UTF8.self)).map { _ in word.count } }
+        let trie = code == "de" ? Self.germanRoles : SuffixTrie(roleEndings)
+        // Inflected too: "dem US-Präsidenten", "der Kollegen" (a plural -s is a group, no cue).
+        for ending in Self.nounInflections {
+            guard word.count > ending.count, word.suffix(ending.count).elementsEqual(ending) else { continue }
+            if trie.matches(word.dropLast(ending.count)) { return word.count - ending.count }
+        }
+        return nil
+    }
+
+    /// German role nouns' endings as a trie, made once.
+    private static let germanRoles = SuffixTrie(german.roleEndings)
+    private static let nounInflections = [[], Array("en".utf8), Array("n".utf8)]
+
     /// Whether `language` has rules of its own rather than the English fallback.
     public static func has(_ language: String) -> Bool {
         known[language.split(separator: "-").first.map { $0.lowercased() } ?? ""] != nil
     }
 
-    static var known: [String: LanguageRules] { ["de": german, "en": english] }
+    static let known: [String: LanguageRules] = ["de": german, "en": english]
 
     /// The states and regions of every language's `countries`: place names travel.
     public static let states = Set(known.values.flatMap(\.countries))
@@ -125,6 +158,7 @@ extension LanguageRules {
                       "zwei", "drei", "vier", "fünf", "mehrere", "einige", "andere", "anderen", "unser", "euer", "ins",
                       "ans", "aufs", "durchs", "fürs", "übers", "unters", "vors", "erste", "ersten", "letzte", "letzten",
                       "nächste", "nächsten", "zweite", "zweiten", "dritte", "dritten"],
+        definiteArticles: ["der", "die", "das"],
         placePrepositions: ["in", "aus", "nach", "bei", "nahe", "um", "über"],
         placeOnlyPrepositions: ["in", "nahe"],
         placeAcronyms: ["USA", "BRD", "DDR", "VAE", "GB"],
@@ -222,6 +256,7 @@ extension LanguageRules {
         possessives: ["'s", "’s", "'", "’"],
         determiners: ["the", "a", "an", "no", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these",
                       "those", "some", "any", "every", "each", "much", "more", "less"],
+        definiteArticles: ["the"],
         placePrepositions: ["in", "from", "at", "near", "outside", "around"],
         placeOnlyPrepositions: ["in", "near"],
         placeAcronyms: ["US", "USA", "UK", "UAE", "USSR", "DPRK", "ROK", "PRC", "DRC"],

@@ -42,7 +42,7 @@ struct DataExportTests {
         #expect(rows.first == ["slug", "title", "outlet", "date", "authors", "page"])
         #expect(rows.dropFirst().map { $0[0] } == articles.map { $0["slug"] as! String }, "newest first, as dossier.json lists them")
         let quotes = try #require(index["quotes"] as? [[String: Any]])
-        #expect(quotes.count == 21)
+        #expect(quotes.count == 23)
         #expect(quotes.contains { $0["speaker"] as? String == "dmitri-peskow" && ($0["text"] as? String)?.hasPrefix("Unsere Länder kooperieren") == true })
         let shared = try #require(index["shared"] as? [[String: Any]])
         #expect(shared.count == SharedPassagesTests.expected.count)

@@ -57,6 +57,8 @@ struct QuoteFinderTests {
         // A partial quote in a sentence that opens with its source.
         ("According to {Biden}, the two leaders \"made some real progress\".", "Biden: made some real progress"),
         ("Laut {Peskow} sind die Gespräche „sehr konstruktiv verlaufen“.", "Peskow: sehr konstruktiv verlaufen"),
+        // The verb before the name when a colon opens the quote.
+        ("Dazu sagte {Putin}: „Wir kommen morgen wieder.“", "Putin: Wir kommen morgen wieder."),
     ])
     func attributedWhereTheReportSaysWho(marked: String, expected: String) {
         #expect(Self.quotes(marked) == expected.split(separator: "|").map(String.init))
@@ -66,7 +68,11 @@ struct QuoteFinderTests {
         // Scare quotes and names are not quotes.
         "{Kim} lobte die „Militäroperation“ und die Rakete \"Angara\".",
         "Die Rakete vom Typ „Angara A5“ stand bereit, sagte {Putin}.",
-        // Pronouns and role nouns do not name the speaker.
+        // Someone the registry lacks is said to speak after the quote, a name stands before it.
+        "{Asarow} sprach über den Plan „Wir kommen morgen wieder“, sagte ein Sprecher.",
+        "Dazu sagte {Putin}, man werde „morgen wieder kommen“, so ein Sprecher.",
+        "{Biden} spoke of \"the plan to come back,\" an aide said.",
+        // Pronouns do not name the speaker, nor do role nouns the article gives to no name.
         "„Wir kommen morgen wieder“, sagte er. {Putin} nickte.",
         "Dazu sagte der russische Präsident: „Wir kommen morgen wieder.“ {Kim} schwieg.",
         // Two who could have said it.
@@ -114,5 +120,93 @@ struct QuoteFinderTests {
                       "{Kim} sagte:\u{2009}„Wir kommen morgen wieder, und zwar mit allen, die damals dabei waren und es noch sind.“"])
     func aColonWithAnySpacesAttributes(marked: String) {
         #expect(Self.quotes(marked).count == 1 && Self.quotes(marked)[0].hasPrefix("Kim: Wir kommen"), "\(marked) → \(Self.quotes(marked))")
+    }
+}
+
+/// Quotes attributed by a role ("sagte der russische Präsident") where the article gives the
+/// role to one name of the registry, and to no one where it gives it to several, to a name the
+/// registry lacks, to none, or the role is someone else's ("ein Sprecher des Präsidenten").
+struct RoleQuoteTests {
+    @Test func aRoleTheArticleGivesToOneNameAttributesItsQuotesAndNoOther() throws {
+        let dossier = try TestDossier(files: [
+            "content/dossier.yml": "title: Rollen\nlanguage: de\n",
+            "content/entities/entities.yml": TestDossier.registry + """
+
+            - id: joe-biden
+              type: person
+              name: Joe Biden
+            - id: xi-jinping
+              type: person
+              name: Xi Jinping
+            """,
+            "content/articles/eine-rolle.md": """
+            ---
+            title: Empfang im Osten
+            date: 2023-09-13
+            ---
+            Der russische Präsident [Wladimir Putin](person:wladimir-putin) empfing den nordkoreanischen Machthaber [Kim](person:kim-jong-un).
+
+            Auf die Frage sagte der russische Präsident: „Wir sprechen über alle Themen.“
+
+            „Das ist ein großer Tag für uns“, sagte der Präsident am Abend.
+
+            „Wir stehen an Russlands Seite“, so der nordkoreanische Machthaber.
+
+            Ein Sprecher des Präsidenten sagte: „Wir kommentieren das nicht.“
+
+            „Wir sehen uns bald wieder“, sagte der Staatschef.
+            """,
+            "content/articles/zwei-praesidenten.md": """
+            ---
+            title: Telefonat
+            date: 2023-09-14
+            ---
+            Der russische Präsident [Putin](person:wladimir-putin) und der südkoreanische Präsident Yoon Suk Yeol telefonierten.
+
+            „Wir bleiben in Kontakt mit allen“, sagte der Präsident.
+
+            „Wir bleiben in Kontakt mit Moskau“, sagte der südkoreanische Präsident.
+
+            „Wir bleiben in Kontakt mit Seoul“, sagte der russische Präsident.
+
+            „Die Lage ist ernst genug“, sagte der amerikanische Präsident.
+            """,
+            "content/articles/beide.md": """
+            ---
+            title: Zwei Machthaber
+            date: 2023-09-15
+            ---
+            Die beiden Machthaber [Putin](person:wladimir-putin) und [Kim](person:kim-jong-un) trafen sich.
+
+            „Wir sind heute Freunde geworden“, sagte der Machthaber.
+            """,
+            "content/articles/two-presidents.md": """
+            ---
+            title: Two presidents meet
+            date: 2023-11-15
+            language: en
+            ---
+            U.S. President [Joe Biden](person:joe-biden) met Chinese President [Xi Jinping](person:xi-jinping) in California on Wednesday.
+
+            "We have to manage this competition," the president said.
+
+            "China will never seek hegemony," the Chinese president told the summit.
+
+            A spokesman for the president said: "We will not comment on that."
+            """,
+        ])
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        let export = try JSONSerialization.jsonObject(with: Data(try dossier.read("data/dossier.json").utf8)) as! [String: Any]
+        let quotes = Set((export["quotes"] as! [[String: Any]]).map { "\($0["article"]!) \($0["speaker"]!): \($0["text"]!)" })
+        #expect(quotes == [
+            "eine-rolle wladimir-putin: Wir sprechen über alle Themen.", "eine-rolle wladimir-putin: Das ist ein großer Tag für uns",
+            "eine-rolle kim-jong-un: Wir stehen an Russlands Seite",
+            "zwei-praesidenten wladimir-putin: Wir bleiben in Kontakt mit Seoul",
+            "two-presidents xi-jinping: China will never seek hegemony",
+        ])
+        // The quote links to the holder's mention that gave the role.
+        let putin = try dossier.read("persons/wladimir-putin.html")
+        #expect(putin.contains(#"<blockquote><a href="../articles/eine-rolle.html#wladimir-putin-1">„Wir sprechen über alle Themen.“</a>"#))
     }
 }

@@ -152,9 +152,18 @@ for number in 0..<articleCount {
                 hugoSentence += " " + hugoWord
             }
             if random.below(6) == 0 {
-                let quote = " „\(random.pick(words).capitalized) \(random.pick(words)) \(random.pick(words))“, sagte ein Sprecher"
-                dossierSentence += quote
-                hugoSentence += quote
+                let quote = " „\(random.pick(words).capitalized) \(random.pick(words)) \(random.pick(words))“, sagte "
+                // Half the quotes name their speaker, so that the quotes view has work; the others
+                // are a spokesman's, whom no page lists.
+                if random.below(2) == 0 {
+                    let person = persons[random.zipf(personWeights)]
+                    dossierSentence += quote + "[\(person.name)](person:\(person.id))"
+                    hugoSentence += quote + person.name
+                    if !mentionedPersons.contains(person.id) { mentionedPersons.append(person.id) }
+                } else {
+                    dossierSentence += quote + "ein Sprecher"
+                    hugoSentence += quote + "ein Sprecher"
+                }
             }
             dossierParagraph += dossierSentence + ". "
             hugoParagraph += hugoSentence + ". "

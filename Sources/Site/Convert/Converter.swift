@@ -347,6 +347,15 @@ private extension Converter {
         func quotes() -> [Quote] {
             var quotes: [Quote] = []
             var next = 0
+            // Roles stand for names only where the article gives one to a name (made when first asked).
+            let rules = LanguageRules.of(article.language)
+            let speaks = { (entity: Int32) in self.converter.speaks[Int(entity)] }
+            var givesRoles: Bool?
+            func rolesGiven() -> Bool {
+                if givesRoles == nil { givesRoles = RoleHolders.givesRoles(text: text, mentions: mentions, speaks: speaks, rules: rules) }
+                return givesRoles!
+            }
+            var holders: RoleHolders?
             for (number, (start, boundaries)) in paragraphs.enumerated() {
                 let end = number + 1 < paragraphs.count ? paragraphs[number + 1].start : text.count
                 var named: [QuoteFinder.Named] = []
@@ -356,14 +365,33 @@ private extension Converter {
                                        mention: Int32(next), canSpeak: converter.speaks[Int(mention.entity)]))
                     next += 1
                 }
-                // Only paragraphs that name someone who can speak and hold a quotation mark.
-                guard named.contains(where: \.canSpeak), text[start..<end].contains(where: { $0 == 0x22 || $0 == 0xE2 || $0 == 0xC2 }) else { continue }
+                // Only paragraphs that hold a quotation mark, and whose quotes someone can have said:
+                // a name, or a role the article gives to one (made the first time a paragraph names a role).
+                guard text[start..<end].contains(where: { $0 == 0x22 || $0 == 0xE2 || $0 == 0xC2 }), !mentions.isEmpty else { continue }
+                guard named.contains(where: \.canSpeak) || rolesGiven() else { continue }
                 for index in named.indices where named[index].canSpeak {
                     named[index].possessive = isGenitive(text[start + named[index].range.lowerBound..<start + named[index].range.upperBound], of: Int(named[index].entity))
                 }
-                quotes += QuoteFinder.quotes(in: Array(text[start..<end]), base: start, named: named, boundaries: boundaries)
+                let paragraph = Array(text[start..<end])
+                quotes += QuoteFinder.quotes(in: paragraph, base: start, named: named, boundaries: boundaries) { window in
+                    guard rolesGiven() else { return [] }
+                    let phrases = RoleHolders.phrases(in: paragraph, within: window, rules: rules)
+                    guard !phrases.isEmpty else { return [] }
+                    if holders == nil { holders = RoleHolders(text: self.text, mentions: self.mentions, speaks: speaks, rules: rules) }
+                    return phrases.compactMap { phrase in
+                        guard let holder = holders!.holder(of: phrase), let mention = self.nearestMention(of: holder, to: start + phrase.range.lowerBound) else { return nil }
+                        return QuoteFinder.Named(range: phrase.range, entity: holder, mention: mention, canSpeak: true)
+                    }
+                }
             }
             return quotes
+        }
+
+        /// The mention of `entity` a quote by its role links to: the last one before `offset`,
+        /// else the first after it.
+        private func nearestMention(of entity: Int32, to offset: Int) -> Int32? {
+            let before = mentions.lastIndex { $0.entity == entity && Int($0.markStart) < offset }
+            return (before ?? mentions.firstIndex { $0.entity == entity }).map(Int32.init)
         }
 
         /// Whether `surface` is a genitive of the entity's name that the registry does not spell

@@ -31,9 +31,12 @@ struct Quote: Sendable, Equatable {
 ///   sentence that reports one speaker's words (`Peskow sagte, Russland bleibe dabei. „…“`):
 ///   the same speaker.
 ///
+/// A role stands for the name the article gives it to (`RoleHolders`): `„…“, sagte der russische
+/// Präsident` after "der russische Präsident Wladimir Putin", `sagte der Präsident: „…“`.
+///
 /// Not quotes: fewer than three words between the marks (scare quotes such as
-/// „Militäroperation“, names such as "Angara"). Not attributed: role nouns without a name
-/// ("sagte der russische Präsident"), pronouns ("sagte er"), someone speaking for the one named
+/// „Militäroperation“, names such as "Angara"). Not attributed: roles the article gives to no
+/// name, or to several, pronouns ("sagte er"), someone speaking for the one named
 /// (`sagte ein Sprecher von Putin` · `sagte Putins Sprecher` · `a spokesman for Xi said` ·
 /// `Biden's aide said`).
 enum QuoteFinder {
@@ -52,8 +55,11 @@ enum QuoteFinder {
     /// The quotes of `paragraph` (UTF-8) whose mentions are `named`, in text order; offsets in
     /// the result are the paragraph's plus `base`.
     /// `boundaries`: the paragraph's `Sentence.boundaries`, when the caller has them.
-    static func quotes(in paragraph: [UInt8], base: Int, named: [Named], boundaries known: [Int]? = nil) -> [Quote] {
-        guard named.contains(where: \.canSpeak) else { return [] }
+    /// `roles`: the roles the paragraph names without a name within a range of it, as mentions of
+    /// their holders (`RoleHolders`), asked for only when a quote has no speaker by name, for
+    /// where its attribution may stand (from the sentence before it to the clause after it).
+    static func quotes(in paragraph: [UInt8], base: Int, named: [Named], boundaries known: [Int]? = nil, roles: ((Range<Int>) -> [Named])? = nil) -> [Quote] {
+        guard roles != nil || named.contains(where: \.canSpeak) else { return [] }
         let spans = spans(in: paragraph)
         guard !spans.isEmpty else { return [] }
         // Where sentences may start, found once for the paragraph's quotes.
@@ -61,11 +67,23 @@ enum QuoteFinder {
         func sentenceStart(before offset: Int) -> Int {
             boundaries[..<boundaries.partitionPoint { $0 < offset }].last ?? 0
         }
+        func attribution(of span: Span, among named: [Named], previous: (speaker: Named, end: Int)?) -> Named? {
+            after(span, paragraph, named) ?? before(span, paragraph, named, sentenceStart: sentenceStart(before: span.outer.lowerBound))
+                ?? continuation(span, paragraph, previous: previous) ?? reported(span, paragraph, named, sentenceStart: sentenceStart)
+        }
         var found: [Quote] = []
         var previous: (speaker: Named, end: Int)?
         for span in spans where wordCount(paragraph[span.inner]) >= 3 {
-            let speaker = after(span, paragraph, named) ?? before(span, paragraph, named, sentenceStart: sentenceStart(before: span.outer.lowerBound))
-                ?? continuation(span, paragraph, previous: previous) ?? reported(span, paragraph, named, sentenceStart: sentenceStart)
+            var speaker = named.contains(where: \.canSpeak) ? attribution(of: span, among: named, previous: previous) : nil
+            if speaker == nil, let roles {
+                // From the sentence before the quote's (`reported`) to past the clause after it (`after`).
+                let sentence = sentenceStart(before: span.outer.lowerBound)
+                let window = sentenceStart(before: max(0, sentence - 1))..<min(paragraph.count, span.outer.upperBound + 160)
+                let standing = roles(window)
+                if !standing.isEmpty {
+                    speaker = attribution(of: span, among: (named + standing).sorted { $0.range.lowerBound < $1.range.lowerBound }, previous: previous)
+                }
+            }
             if let speaker {
                 // An English quote's comma before its attribution is not part of the words.
                 let end = span.inner.upperBound - (paragraph[span.inner.upperBound - 1] == UInt8(ascii: ",") ? 1 : 0)
@@ -179,14 +197,8 @@ enum QuoteFinder {
     /// `„…“, sagte Putin`: after the closing mark a comma, a speech verb (or an auxiliary whose
     /// clause has a speech participle), and the first entity named after it, in the same clause.
     private static func after(_ span: Span, _ text: [UInt8], _ named: [Named]) -> Named? {
-        var rest = text[span.outer.upperBound...]
-        // German puts the comma after the closing mark, English inside it.
-        if rest.first == UInt8(ascii: ",") {
-            rest = rest.dropFirst()
-        } else if !(span.inner.upperBound > span.inner.lowerBound && [UInt8(ascii: ","), UInt8(ascii: "?"), UInt8(ascii: "!")].contains(text[span.inner.upperBound - 1])) {
-            return nil
-        }
         // An attribution is short: its clause is looked at up to its end, 160 bytes at most.
+        guard var rest = textAfter(span, text) else { return nil }
         rest = rest.prefix(160)
         let clauseEnd = rest.firstIndex { [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?")].contains($0) } ?? rest.endIndex
         guard let first = firstWord(rest[..<clauseEnd]),
@@ -212,6 +224,16 @@ enum QuoteFinder {
         // The verb first: `„…“, sagte Putin`; not `sagte ein Sprecher von Putin`.
         guard attributes, !between.dropFirst(first == "according" ? 2 : 1).contains(where: onBehalf.contains) else { return nil }
         return mention
+    }
+
+    /// What follows a quote that a comma joins to it, where its attribution stands: German puts
+    /// the comma after the closing mark (`„…“, sagte`), English inside it (`"…," said`, or a
+    /// question's or exclamation's mark); nil where none joins it.
+    private static func textAfter(_ span: Span, _ text: [UInt8]) -> ArraySlice<UInt8>? {
+        let rest = text[span.outer.upperBound...]
+        if rest.first == UInt8(ascii: ",") { return rest.dropFirst() }
+        let joined = span.inner.upperBound > span.inner.lowerBound && [UInt8(ascii: ","), UInt8(ascii: "?"), UInt8(ascii: "!")].contains(text[span.inner.upperBound - 1])
+        return joined ? rest : nil
     }
 
     /// The words of `bytes`, lowercased.
@@ -268,9 +290,35 @@ enum QuoteFinder {
         // Its words are read only when they can be these: "accordingto" is 11 letters.
         let letters = lead.reduce(0) { $0 + ((($1 | 0x20) >= 0x61 && ($1 | 0x20) <= 0x7A) ? 1 : 0) }
         if letters <= 11, words.count <= 12, [["according", "to"], ["laut"]].contains(Self.words(lead)) { return mention }
-        guard words.contains(where: speechVerbs.contains) else { return nil }
+        // Someone the registry lacks said it: `„…“, sagte ein Sprecher`, `"…," an aide said`.
+        guard !attributedAfter(span, text) else { return nil }
+        // The verb between name and quote (`Putin sagte: „…“`), or before the name when a colon
+        // opens the quote (`…, sagte der Präsident: „…“`).
+        guard words.contains(where: speechVerbs.contains) || colonLast && verbBefore(mention, text, sentenceStart: sentenceStart) else { return nil }
         // A whole quote follows a colon; a partial one stands inside the speaker's sentence.
         return colonLast || words.count <= 12 ? mention : nil
+    }
+
+    /// Whether the clause after the quote attributes it (`„…“, sagte ein Sprecher`, `"…," an
+    /// aide said`): a speech verb first, or within its first words.
+    private static func attributedAfter(_ span: Span, _ text: [UInt8]) -> Bool {
+        guard let rest = textAfter(span, text) else { return false }
+        let clause = rest.prefix(80).prefix { ![UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: ":")].contains($0) }
+        let lead = words(clause).prefix(5)
+        guard let first = lead.first else { return false }
+        // The verb first (`sagte ein Sprecher`, `so ein Sprecher`), or after someone (`an aide said`).
+        return speechVerbs.contains(first) || unnamedSpeakers.contains(first) && lead.contains { speechVerbs.contains($0) && !leadingOnly.contains($0) }
+    }
+
+    /// Articles that open a speaker the clause does not name: "a spokesman said", "ein Sprecher sagte".
+    static let unnamedSpeakers: Set<String> = ["a", "an", "the", "one", "ein", "eine", "der", "die"]
+
+    /// Whether a speech verb stands right before `mention`, or before its article: "sagte Putin",
+    /// "sagte der Präsident" (whose mention starts after the article).
+    private static func verbBefore(_ mention: Named, _ text: [UInt8], sentenceStart: Int) -> Bool {
+        var lead = words(text[max(sentenceStart, mention.range.lowerBound - 24)..<mention.range.lowerBound])
+        if let last = lead.last, ["der", "die", "das", "the"].contains(last) { lead.removeLast() }
+        return lead.last.map { speechVerbs.contains($0) && !leadingOnly.contains($0) } ?? false
     }
 
     /// `Peskow sagte, Russland bleibe dabei. „…“`: a quote that is a whole sentence, right after
