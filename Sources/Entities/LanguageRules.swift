@@ -132,13 +132,14 @@ public struct LanguageRules: Sendable {
     public static let states = Set(known.values.flatMap(\.countries))
 
     /// The language a text is clearly written in, by its frequent words, or nil when it does not
-    /// say: at least 12 of one language's words and four times those of any other.
+    /// say: at least 6 of one language's words (a short agency item of three sentences has them)
+    /// and four times those of any other.
     public static func language(of text: String) -> String? {
         var counts: [String: Int] = [:]
         for word in text.lowercased().split(whereSeparator: { !$0.isLetter }).prefix(3000) {
             for (code, rules) in known where rules.frequentWords.contains(String(word)) { counts[code, default: 0] += 1 }
         }
-        guard let (best, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }), count >= 12 else { return nil }
+        guard let (best, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }), count >= 6 else { return nil }
         return counts.allSatisfy { $0.key == best || $0.value * 4 <= count } ? best : nil
     }
 }
@@ -245,7 +246,9 @@ extension LanguageRules {
                          "meisterschaft", "spiele", "festival"],
         groupWords: [],
         frequentWords: ["der", "die", "und", "das", "ist", "nicht", "mit", "sich", "auf", "für", "ein", "eine", "auch",
-                        "dem", "den", "von", "zu", "wird", "wurde", "sind", "hat", "haben", "nach", "bei", "aus", "sagte"]
+                        "dem", "den", "von", "zu", "wird", "wurde", "sind", "hat", "haben", "nach", "bei", "aus", "sagte",
+                        "im", "es", "wir", "er", "sie", "über", "zum", "zur", "als", "wie", "werden", "noch", "nur", "aber",
+                        "oder", "dass", "einer", "einem", "soll", "sollen", "hieß", "sei"]
     )
 
     static let english = LanguageRules(
@@ -344,7 +347,9 @@ extension LanguageRules {
                      "protestants", "evangelicals", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists", "democrats",
                      "republicans", "conservatives", "liberals", "socialists", "communists", "salafists", "kurds", "arabs"],
         frequentWords: ["the", "and", "of", "to", "is", "was", "that", "with", "for", "on", "are", "has", "have", "by",
-                        "from", "said", "it", "this", "at", "were", "be", "which", "their", "after", "its", "been"]
+                        "from", "said", "it", "this", "at", "were", "be", "which", "their", "after", "its", "been",
+                        "we", "a", "not", "he", "she", "they", "would", "but", "or", "had", "who", "told", "there", "our",
+                        "his", "her", "what", "when", "more", "never"]
     )
 }
 

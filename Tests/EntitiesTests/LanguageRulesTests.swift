@@ -71,7 +71,11 @@ struct LanguageRulesTests {
     @Test(arguments: [
         ("Der russische Präsident hat den Gast empfangen, und es ist nicht klar, ob die Gespräche mit dem Gast auf der Basis der alten Verträge stattfinden, sagte er. Die Delegation wird von dem Minister geführt und ist auch bei den Gesprächen.", "de"),
         ("The Russian president said that the talks were to be held at the cosmodrome, and that it was the first visit of the leader since 2019. It has been reported by the agency that he arrived by train from the capital with his delegation and that they were met by officials.", "en"),
+        // A short agency item.
+        ("\"We have to manage this competition responsibly,\" the president said. \"China will never seek hegemony,\" the Chinese president told the summit.", "en"),
+        ("„Wir bleiben in Kontakt“, sagte der Präsident. Die Gespräche sollen im Herbst weitergehen, hieß es aus dem Ministerium.", "de"),
         ("Putin Kim Wostotschny", nil),
+        ("„We have to manage this“, sagte Biden.", nil),
     ] as [(String, String?)])
     func aTextShowsItsLanguage(text: String, language: String?) {
         #expect(LanguageRules.language(of: text) == language)
