@@ -83,6 +83,11 @@ struct QuoteFinderTests {
         // Someone speaking for the one named: the speaker is not named.
         "„Wir kommen morgen wieder“, sagte ein Sprecher von {Putin}.",
         "„Wir kommen morgen wieder“, sagte der Sprecher des Präsidenten {Putin}.",
+        // The first name after the verb is an object: someone else speaks.
+        "„Wir kommen morgen wieder“, sagte ein Sprecher zu {Kim}.",
+        "„Wir kommen morgen wieder“, teilte das Ministerium mit Blick auf {Putin} mit.",
+        "„Wir kommen morgen wieder“, hieß es aus Kreisen um {Putin}.",
+        "\"We will be back tomorrow,\" said an aide traveling with {Biden}.",
         "„Wir kommen morgen wieder“, sagte [Putins] Sprecher.",
         "[Putins] Sprecher sagte: „Wir kommen morgen wieder.“",
         "\"We will be back tomorrow,\" said a spokesman for {Xi}.",

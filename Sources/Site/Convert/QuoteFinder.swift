@@ -190,6 +190,14 @@ enum QuoteFinder {
     /// Words between a speech verb and the first name after it that make the name someone else's
     /// (`sagte ein Sprecher von Putin`, `said a spokesman for Xi`): the speaker is not named.
     static let onBehalf: Set<String> = ["von", "vom", "des", "of", "for", "to", "from", "für", "bei"]
+    /// Prepositions between a speech verb and the first name after it that make the name an
+    /// object (`sagte ein Sprecher zu Kim`, `hieß es aus Kreisen um Putin`, `said an aide with
+    /// Biden`): the speaker is someone else.
+    static let objects: Set<String> = [
+        "zu", "zum", "zur", "gegenüber", "mit", "an", "auf", "über", "um", "aus", "nach", "vor", "in", "im", "am", "unter",
+        "durch", "gegen", "ohne", "seitens", "with", "about", "at", "on", "in", "after", "before", "by", "toward", "towards",
+        "against", "into", "over",
+    ]
     /// Participles that make an auxiliary after a quote attribute it (`„…“, hatte Putin … geantwortet`).
     static let speechParticiples: Set<String> = ["gesagt", "erklärt", "betont", "geantwortet", "geschrieben", "gewarnt", "versichert", "angekündigt"]
     static let auxiliaries: Set<String> = ["hatte", "hat", "hatten", "haben", "had", "has"]
@@ -215,14 +223,14 @@ enum QuoteFinder {
         if let next = firstWord(tail) {
             let verb = speechVerbs.contains(next) && !leadingOnly.contains(next)
             let perfect = auxiliaries.contains(next) && words(tail).dropFirst().first.map(isSpeech) == true
-            if verb || perfect, between.count <= 6, !between.contains(where: { isSpeech($0) || onBehalf.contains($0) }) { return mention }
+            if verb || perfect, between.count <= 6, !between.contains(where: { isSpeech($0) || onBehalf.contains($0) || objects.contains($0) }) { return mention }
         }
         var attributes = speechVerbs.contains(first)
         if !attributes, auxiliaries.contains(first) {
             attributes = words(rest[..<clauseEnd]).contains { speechParticiples.contains($0) }
         }
         // The verb first: `„…“, sagte Putin`; not `sagte ein Sprecher von Putin`.
-        guard attributes, !between.dropFirst(first == "according" ? 2 : 1).contains(where: onBehalf.contains) else { return nil }
+        guard attributes, !between.dropFirst(first == "according" ? 2 : 1).contains(where: { onBehalf.contains($0) || objects.contains($0) }) else { return nil }
         return mention
     }
 
