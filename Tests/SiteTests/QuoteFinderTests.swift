@@ -57,6 +57,9 @@ struct QuoteFinderTests {
         // A partial quote in a sentence that opens with its source.
         ("According to {Biden}, the two leaders \"made some real progress\".", "Biden: made some real progress"),
         ("Laut {Peskow} sind die Gespräche „sehr konstruktiv verlaufen“.", "Peskow: sehr konstruktiv verlaufen"),
+        // A role of someone's, then the speaker's name.
+        ("„Wir kommen morgen wieder“, sagte [Putins] Sprecher {Dmitri Peskow}.", "Dmitri Peskow: Wir kommen morgen wieder"),
+        ("\"We will be back tomorrow,\" {Biden}'s spokeswoman {Karine Jean-Pierre} told reporters.", "Karine Jean-Pierre: We will be back tomorrow"),
         // The verb before the name when a colon opens the quote.
         ("Dazu sagte {Putin}: „Wir kommen morgen wieder.“", "Putin: Wir kommen morgen wieder."),
     ])
@@ -83,12 +86,17 @@ struct QuoteFinderTests {
         // Someone speaking for the one named: the speaker is not named.
         "„Wir kommen morgen wieder“, sagte ein Sprecher von {Putin}.",
         "„Wir kommen morgen wieder“, sagte der Sprecher des Präsidenten {Putin}.",
+        // The one named passes the words on.
+        "„Wir kommen morgen wieder“, zitierte {Tass} den Kremlchef.",
+        "„Wir kommen morgen wieder“, {Tass} zitierte den Kremlchef.",
         // The first name after the verb is an object: someone else speaks.
         "„Wir kommen morgen wieder“, sagte ein Sprecher zu {Kim}.",
         "„Wir kommen morgen wieder“, teilte das Ministerium mit Blick auf {Putin} mit.",
         "„Wir kommen morgen wieder“, hieß es aus Kreisen um {Putin}.",
         "\"We will be back tomorrow,\" said an aide traveling with {Biden}.",
         "„Wir kommen morgen wieder“, sagte [Putins] Sprecher.",
+        "„Wir kommen morgen wieder“, sagte [Putins] Sprecher bei einem Treffen mit {Kim}.",
+        "„Wir kommen morgen wieder“, sagte [Putins] Sprecher über {Kim}.",
         "[Putins] Sprecher sagte: „Wir kommen morgen wieder.“",
         "\"We will be back tomorrow,\" said a spokesman for {Xi}.",
         "\"We will be back tomorrow,\" a spokesman for {Xi} said.",

@@ -190,6 +190,8 @@ enum QuoteFinder {
     /// Words between a speech verb and the first name after it that make the name someone else's
     /// (`sagte ein Sprecher von Putin`, `said a spokesman for Xi`): the speaker is not named.
     static let onBehalf: Set<String> = ["von", "vom", "des", "of", "for", "to", "from", "für", "bei"]
+    /// Verbs whose subject passes on someone else's words: after a quote, the first name is not the speaker.
+    static let quoting: Set<String> = ["zitierte", "zitierten", "zitiert", "quoted", "quotes", "cited", "cites"]
     /// Prepositions between a speech verb and the first name after it that make the name an
     /// object (`sagte ein Sprecher zu Kim`, `hieß es aus Kreisen um Putin`, `said an aide with
     /// Biden`): the speaker is someone else.
@@ -210,9 +212,20 @@ enum QuoteFinder {
         rest = rest.prefix(160)
         let clauseEnd = rest.firstIndex { [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?")].contains($0) } ?? rest.endIndex
         guard let first = firstWord(rest[..<clauseEnd]),
-              let mention = named.first(where: { $0.range.lowerBound >= rest.startIndex && $0.range.lowerBound < clauseEnd }) else { return nil }
+              var mention = named.first(where: { $0.range.lowerBound >= rest.startIndex && $0.range.lowerBound < clauseEnd }) else { return nil }
         // Only the clause's first entity, only before another comma (`, sagte er, als Putin …`),
-        // and only a name of its own (`sagte Putins Sprecher`, `Biden's aide said`).
+        // and only a name of its own (`sagte Putins Sprecher`, `Biden's aide said`), unless the
+        // one whose role it is names the speaker right after it (`sagte Putins Sprecher Dmitri
+        // Peskow`, `Biden's spokeswoman Karine Jean-Pierre said`).
+        if isPossessive(mention, text) {
+            guard let holder = named.first(where: { $0.range.lowerBound >= mention.range.upperBound && $0.range.lowerBound < clauseEnd }) else { return nil }
+            let gap = text[mention.range.upperBound..<holder.range.lowerBound]
+            var role = words(gap)
+            if role.first == "s" { role.removeFirst() }
+            guard (1...3).contains(role.count), !gap.contains(UInt8(ascii: ",")),
+                  !role.contains(where: { isSpeech($0) || onBehalf.contains($0) || objects.contains($0) }) else { return nil }
+            mention = holder
+        }
         let before = text[rest.startIndex..<mention.range.lowerBound]
         guard mention.canSpeak, !before.contains(UInt8(ascii: ",")), !isPossessive(mention, text) else { return nil }
         let between = words(before)
@@ -221,7 +234,7 @@ enum QuoteFinder {
         // (A name may run past the clause's end: `Dr. Who`, or past the 160 bytes.)
         let tail = text[min(mention.range.upperBound, clauseEnd)..<clauseEnd]
         if let next = firstWord(tail) {
-            let verb = speechVerbs.contains(next) && !leadingOnly.contains(next)
+            let verb = speechVerbs.contains(next) && !leadingOnly.contains(next) && !quoting.contains(next)
             let perfect = auxiliaries.contains(next) && words(tail).dropFirst().first.map(isSpeech) == true
             if verb || perfect, between.count <= 6, !between.contains(where: { isSpeech($0) || onBehalf.contains($0) || objects.contains($0) }) { return mention }
         }
@@ -229,8 +242,9 @@ enum QuoteFinder {
         if !attributes, auxiliaries.contains(first) {
             attributes = words(rest[..<clauseEnd]).contains { speechParticiples.contains($0) }
         }
-        // The verb first: `„…“, sagte Putin`; not `sagte ein Sprecher von Putin`.
-        guard attributes, !between.dropFirst(first == "according" ? 2 : 1).contains(where: { onBehalf.contains($0) || objects.contains($0) }) else { return nil }
+        // The verb first: `„…“, sagte Putin`; not `sagte ein Sprecher von Putin`, nor `zitierte
+        // Tass den Kremlchef` (the one named first quotes the speaker).
+        guard attributes, !quoting.contains(first), !between.dropFirst(first == "according" ? 2 : 1).contains(where: { onBehalf.contains($0) || objects.contains($0) }) else { return nil }
         return mention
     }
 
