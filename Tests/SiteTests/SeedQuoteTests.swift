@@ -32,7 +32,9 @@ struct SeedQuoteTests {
         var found: [String] = []
         for section in page.components(separatedBy: "<section class=\"quotes\"").dropFirst() {
             let speaker = try #require(section.firstMatch(of: /href="[a-z]+\/([a-z0-9-]+)\.html"/)).1
-            for quote in section.matches(of: /<blockquote><a href="[^"]*">„(.*?)“<\/a>/) {
+            // A speaker quoted often has all quotes on a page of their own.
+            let all = try section.firstMatch(of: /<p class="more"><a href="(quotes\/[a-z0-9-]+\.html)">/).map { try dossier.read(String($0.1)) }
+            for quote in (all ?? section).matches(of: /<blockquote><a href="[^"]*">„(.*?)“<\/a>/) {
                 let words = String(quote.1).replacingOccurrences(of: "&quot;", with: "\"")
                 found.append("\(speaker): \(words)")
             }
@@ -53,7 +55,8 @@ struct SeedQuoteTests {
     }
 }
 
-/// A speaker quoted more often than its page shows: the newest there, all on `quotes.html`.
+/// A speaker quoted more often than its page shows: the newest there and on `quotes.html`,
+/// all on the speaker's page of quotes.
 struct QuotePageTests {
     @Test func aFrequentSpeakersPageShowsTheNewestQuotesAndLinksToAll() throws {
         let dossier = try TestDossier.standard()
@@ -65,10 +68,19 @@ struct QuotePageTests {
         let page = try dossier.read("persons/wladimir-putin.html")
         #expect(page.components(separatedBy: "<blockquote>").count - 1 == PageBuilder.quotesShown)
         #expect(page.contains("„Wir reden über Nummer 25 heute“</a></blockquote>") && !page.contains("„Wir reden über Nummer 5 heute“</a></blockquote>"), "the newest first")
-        #expect(page.contains(#"<a href="../quotes.html#wladimir-putin">Alle Zitate (25)</a>"#))
-        let all = try dossier.read("quotes.html")
+        #expect(page.contains(#"<a href="../quotes/wladimir-putin.html">Alle Zitate (25)</a>"#))
+        // The page of all quotes shows the newest few of each speaker and links to the rest.
+        let index = try dossier.read("quotes.html")
+        #expect(index.components(separatedBy: "<blockquote>").count - 1 == PageBuilder.quotesPerSpeaker)
+        #expect(index.contains(#"<section class="quotes" id="wladimir-putin">"#))
+        #expect(index.contains(#"<p class="more"><a href="quotes/wladimir-putin.html">Alle Zitate (25)</a></p>"#))
+        let all = try dossier.read("quotes/wladimir-putin.html")
         #expect(all.components(separatedBy: "<blockquote>").count - 1 == 25)
-        #expect(all.contains(#"<section class="quotes" id="wladimir-putin">"#))
+        #expect(all.range(of: "Nummer 25 heute")!.lowerBound < all.range(of: "Nummer 24 heute")!.lowerBound, "the newest first")
+        #expect(all.contains(#"<a href="../quotes.html" aria-current="page">Zitate</a>"#))
+        #expect(try dossier.read("sitemap.xml").contains("quotes/wladimir-putin.html"))
+        // Quoted no more often than the index shows: no page of their own.
+        #expect(!FileManager.default.fileExists(atPath: dossier.root.appendingPathComponent("site/quotes/kim-jong-un.html").path))
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
     }
 }

@@ -116,6 +116,7 @@ extension SiteBuilder {
             ("places", { starts($0, "places/") && $0 != SitePaths.index(.place) }),
             ("orgs", { starts($0, "orgs/") && $0 != SitePaths.index(.org) }),
             ("outlets", { starts($0, "outlets/") && $0 != SitePaths.outlets }),
+            ("speakers' quotes", { starts($0, "quotes/") }),
             ("other pages", { !starts($0, "assets/") && ends($0, ".html") && !starts($0, "articles/") && (!$0.utf8.contains(UInt8(ascii: "/")) || ends($0, "/index.html")) }),
             ("assets and feeds", { starts($0, "assets/") || ends($0, ".xml") }),
         ]

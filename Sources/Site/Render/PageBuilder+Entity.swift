@@ -66,7 +66,7 @@ extension PageBuilder {
             for (article, quote) in quoted.prefix(Self.quotesShown) { quotes.append(quoteItem(article, quote, root: root, &reads)) }
             model["quotes"] = .list(quotes)
             model["quoteCount"] = .int(quoted.count)
-            model["moreQuotes"] = quoted.count > Self.quotesShown ? .string(SitePaths.relative(from: path, to: SitePaths.quotes) + "#\(link.id)") : .null
+            model["moreQuotes"] = quoted.count > Self.quotesShown ? .string(SitePaths.relative(from: path, to: SitePaths.speakerQuotes(link.id))) : .null
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
         let first = (number - 1) * articlesPerEntityPage
@@ -90,20 +90,52 @@ extension PageBuilder {
 }
 
 extension PageBuilder {
-    /// Every attributed quote, grouped by speaker: most quoted first, ties in German order.
+    /// How many of a speaker's quotes `quotes.html` shows, the newest; a speaker quoted more
+    /// often has a page of all (`quotes/<id>.html`), so the page stays readable at any size.
+    static let quotesPerSpeaker = 5
+
+    func hasQuotePage(_ position: Int) -> Bool {
+        inputs.quoteCounts[position] > Self.quotesPerSpeaker
+    }
+
+    /// The attributed quotes grouped by speaker, most quoted first, ties in German order: the
+    /// newest of each, and a link to all where there are more.
     func quotesPage(_ reads: inout Reads) -> Page {
         let path = SitePaths.quotes
         let root = SitePaths.root(of: path)
         var model = frame(for: path, title: strings["quotes"], &reads)
-        var bySpeaker: [Int32: [Value]] = [:]
-        for (article, quote) in inputs.allQuotes(&reads) { bySpeaker[quote.speaker, default: []].append(quoteItem(article, quote, root: root, &reads)) }
+        var bySpeaker: [Int32: (count: Int, items: [Value])] = [:]
+        for (article, quote) in inputs.allQuotes(&reads) {
+            var speaker = bySpeaker[quote.speaker] ?? (0, [])
+            speaker.count += 1
+            if speaker.items.count < Self.quotesPerSpeaker { speaker.items.append(quoteItem(article, quote, root: root, &reads)) }
+            bySpeaker[quote.speaker] = speaker
+        }
         let speakers = GermanCollation.sorted(Array(bySpeaker.keys), count: { bySpeaker[$0]!.count }, name: { inputs.link(Int($0), &reads).name })
         model["speakers"] = .list(speakers.map { speaker in
             let link = inputs.link(Int(speaker), &reads)
+            let (count, items) = bySpeaker[speaker]!
             return ["name": .string(link.name), "type": .string(link.type.rawValue), "url": .string(root + SitePaths.entity(link.type, link.id)),
-                    "id": .string(link.id), "count": .int(bySpeaker[speaker]!.count), "quotes": .list(bySpeaker[speaker]!)]
+                    "id": .string(link.id), "count": .int(count), "quotes": .list(items),
+                    "all": count > Self.quotesPerSpeaker ? .string(root + SitePaths.speakerQuotes(link.id)) : .null]
         })
         return Page(path: path, template: template(of: .quotes), model: .object(model))
+    }
+
+    /// All quotes of the entity at `position`, newest first.
+    func speakerQuotesPage(_ position: Int, _ reads: inout Reads) -> Page {
+        let link = inputs.link(position, &reads)
+        let path = SitePaths.speakerQuotes(link.id)
+        let root = SitePaths.root(of: path)
+        var model = frame(for: path, title: "\(strings["quotes"]): \(link.name)", &reads)
+        let quoted = inputs.quotes(of: position, &reads)
+        model["name"] = .string(link.name)
+        model["type"] = .string(link.type.rawValue)
+        model["url"] = .string(root + SitePaths.entity(link.type, link.id))
+        model["count"] = .int(quoted.count)
+        model["quotesURL"] = .string(root + SitePaths.quotes + "#\(link.id)")
+        model["quotes"] = .list(quoted.map { quoteItem($0.article, $0.quote, root: root, &reads) })
+        return Page(path: path, template: template(of: .speakerQuotes(link.id)), model: .object(model))
     }
 
     /// A quote as lists show it: its words in the quotation marks of the article's language

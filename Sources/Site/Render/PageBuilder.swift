@@ -15,8 +15,9 @@ struct PageBuilder: Sendable {
         case outlet(String)
         /// The articles by date and outlet.
         case timeline
-        /// Every attributed quote, by speaker.
+        /// The attributed quotes by speaker, the newest of each; and all of one speaker's (by id).
         case quotes
+        case speakerQuotes(String)
         /// The passages several articles share, with their differences.
         case shared
         /// The places with coordinates on one map.
@@ -104,6 +105,7 @@ struct PageBuilder: Sendable {
         }
         jobs.append(.timeline)
         jobs.append(.quotes)
+        jobs += ids.indices.filter(hasQuotePage).map { .speakerQuotes(ids[$0]) }
         jobs.append(.shared)
         jobs.append(.map)
         jobs.append(.network)
@@ -129,6 +131,7 @@ struct PageBuilder: Sendable {
         case .outlet: "outlet"
         case .timeline: "timeline"
         case .quotes: "quotes"
+        case .speakerQuotes: "speaker-quotes"
         case .shared: "shared"
         case .map: "map"
         case .network: "network"
@@ -150,6 +153,7 @@ struct PageBuilder: Sendable {
         case .outlet(let path): path
         case .timeline: SitePaths.timeline
         case .quotes: SitePaths.quotes
+        case .speakerQuotes(let id): SitePaths.speakerQuotes(id)
         case .shared: SitePaths.shared
         case .map: SitePaths.map
         case .network: SitePaths.network
@@ -177,6 +181,7 @@ struct PageBuilder: Sendable {
         case .outlet(let path): outletPage(path, &reads)
         case .timeline: timeline(&reads)
         case .quotes: quotesPage(&reads)
+        case .speakerQuotes(let id): speakerQuotesPage(inputs.position(of: id)!, &reads)
         case .shared: sharedPage(&reads)
         case .map: mapPage(&reads)
         case .network: networkPage(&reads)
@@ -285,7 +290,7 @@ struct PageBuilder: Sendable {
         for (offset, type) in EntityType.allCases.enumerated() where path.hasPrefix(SitePaths.folder(type) + "/") { return offset + 1 }
         if path.hasPrefix("outlets/") { return EntityType.allCases.count + 1 }
         if path == SitePaths.timeline { return EntityType.allCases.count + 2 }
-        if path == SitePaths.quotes { return EntityType.allCases.count + 3 }
+        if path == SitePaths.quotes || path.hasPrefix("quotes/") { return EntityType.allCases.count + 3 }
         return EntityType.allCases.count + 4
     }
 

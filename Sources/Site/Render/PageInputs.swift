@@ -20,6 +20,9 @@ struct PageInputs: Sendable {
     private let overviews = Memo<[Int], MentionIndex.Overview>()
     private let shared: SharedPassages
     let settings: DossierConfig
+    /// Per registry position, how many quotes are attributed to the entity: which speakers have
+    /// a page of their quotes (`PageBuilder.jobs`), as the page list, not a page, reads it.
+    let quoteCounts: [Int]
 
     init(settings: DossierConfig, registry: Registry, index: MentionIndex, byDate: [ConvertedArticle], feedBodies: [String: Markup],
          shared: SharedPassages = SharedPassages()) {
@@ -31,6 +34,9 @@ struct PageInputs: Sendable {
         self.shared = shared
         entityKeys = registry.entities.map { InputKey.hash($0.id) }
         let entityCount = registry.entities.count
+        var counts = [Int](repeating: 0, count: entityCount)
+        for article in byDate { for quote in article.quotes where Int(quote.speaker) < entityCount { counts[Int(quote.speaker)] += 1 } }
+        quoteCounts = counts
         coverage = Lazy { OutletCoverage(byDate: byDate, entityCount: entityCount) }
     }
 

@@ -34,6 +34,9 @@ public enum SitePaths {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
+    /// All quotes of one speaker (by id; ids are unique across types).
+    static func speakerQuotes(_ id: String) -> String { "quotes/\(id).html" }
+
     /// The mentions of an article, as JSON.
     static func articleData(_ slug: String) -> String { "data/articles/\(slug).json" }
     static let articlesTable = "data/articles.csv"

@@ -19,6 +19,7 @@ enum Theme {
         "outlet": PackageResources.outlet_mustache,
         "timeline": PackageResources.timeline_mustache,
         "quotes": PackageResources.quotes_mustache,
+        "speaker-quotes": PackageResources.speaker_quotes_mustache,
         "shared": PackageResources.shared_mustache,
         "map": PackageResources.map_mustache,
         "network": PackageResources.network_mustache,
@@ -28,6 +29,8 @@ enum Theme {
         "sitemap": PackageResources.sitemap_mustache,
         // A partial: a date as pages show one, a `<time>` when it is known.
         "date": PackageResources.date_mustache,
+        // A partial: a quote as lists show one, linked to its spot, with its article.
+        "quote": PackageResources.quote_mustache,
     ]
 
     /// Files copied to `site/assets/`.
