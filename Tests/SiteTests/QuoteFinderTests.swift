@@ -206,6 +206,8 @@ struct RoleQuoteTests {
             "China will never seek hegemony," the Chinese president told the summit.
 
             A spokesman for the president said: "We will not comment on that."
+
+            "We are ready to talk again," the Chinese president’s spokesman said.
             """,
         ])
         defer { dossier.cleanUp() }

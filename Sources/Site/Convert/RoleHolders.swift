@@ -131,8 +131,9 @@ struct RoleHolders {
             let noun = words[position].text(in: paragraph)
             // The role uninflected: "der Präsident", not "der Präsidenten" (genitive plural).
             guard !rules.capitalisesNouns || isCapitalised(noun), let head = rules.role(noun), head == noun.lowercased() else { continue }
+            // Not a compound or a possessive: "der Präsident-Vertraute", "the president's", "the president’s".
             let end = words[position].range.upperBound
-            if end < paragraph.count, [UInt8(ascii: "-"), UInt8(ascii: "'")].contains(paragraph[end]) { continue }
+            if paragraph[end...].starts(with: [UInt8(ascii: "-")]) || paragraph[end...].starts(with: "'".utf8) || paragraph[end...].starts(with: "’".utf8) { continue }
             if position + 1 < words.count, adjoin(words[position], words[position + 1], in: paragraph) {
                 let next = words[position + 1].text(in: paragraph)
                 if isCapitalised(next) || QuoteFinder.onBehalf.contains(next.lowercased()) || rules.definiteArticles.contains(next.lowercased()) { continue }
