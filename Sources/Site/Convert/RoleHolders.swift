@@ -26,6 +26,9 @@ struct RoleHolders {
 
     let rules: LanguageRules
     private(set) var roles: [Role] = []
+    /// What `holder(of:)` found per role named ("präsident", "russisch präsident"): an article
+    /// names the same role again and again.
+    private var found: [[String]: Int32?] = [:]
 
     /// The roles of the article whose text is `text` and mentions `mentions`; `speaks` says
     /// whether an entity (a registry position) can speak.
@@ -98,12 +101,16 @@ struct RoleHolders {
     /// to none, to several, or to a name the registry lacks. "der Präsident" is any president's
     /// role ("der russische Präsident", "der US-Präsident"); "der russische Präsident" only one
     /// the article calls Russian.
-    func holder(of phrase: Phrase) -> Int32? {
+    mutating func holder(of phrase: Phrase) -> Int32? {
+        let key = [phrase.head] + phrase.modifiers
+        if let known = found[key] { return known }
         var holders: Set<Int32?> = []
         for role in roles where role.head == phrase.head || role.head.hasSuffix("-" + phrase.head) {
             if phrase.modifiers.allSatisfy(role.modifiers.contains) { holders.insert(role.holder) }
         }
-        return holders.count == 1 ? holders.first! : nil
+        let holder = holders.count == 1 ? holders.first! : nil
+        found[key] = holder
+        return holder
     }
 
     /// The roles `paragraph` names as a subject within `window`, without a name: a definite
