@@ -765,7 +765,7 @@ extension CandidateFinder {
             // A bare genitive ("Japans", "Russlands") is a place's or a person's, seldom an organisation's.
             if occurrence.genitive, words.count == 1 { votes[.place, default: 0] += 1 }
         }
-        if LanguageRules.states.contains(name) || LanguageRules.known.values.contains(where: { $0.placeAcronyms.contains(name) }) {
+        if LanguageRules.states.contains(name) || LanguageRules.stateAcronyms.contains(name) {
             votes[.place, default: 0] += 3
         } else if isAcronym(name) || words.contains(where: { word in rules.organisationWords.contains { word.hasSuffix($0) } }) {
             votes[.org, default: 0] += 3

@@ -130,6 +130,8 @@ public struct LanguageRules: Sendable {
 
     /// The states and regions of every language's `countries`: place names travel.
     public static let states = Set(known.values.flatMap(\.countries))
+    /// Every language's `placeAcronyms` ("USA", "BRD").
+    public static let stateAcronyms = Set(known.values.flatMap(\.placeAcronyms))
 
     /// The language a text is clearly written in, by its frequent words, or nil when it does not
     /// say: at least 6 of one language's words (a short agency item of three sentences has them)

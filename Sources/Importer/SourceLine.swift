@@ -94,11 +94,11 @@ private extension SourceLine {
             return .outlet(name)
         }
         guard name.first?.isUppercase == true else { return nil }
-        // An acronym of up to four letters is an outlet's (ORF, BBC, NZZ); a country, or a place
-        // in capitals as datelines print it (BERLIN), is a place.
+        // A country ("Nordkorea", "USA") is a place; then an acronym of up to four letters an
+        // outlet's (ORF, BBC, NZZ), and a place in capitals as datelines print it (BERLIN) a place.
+        if LanguageRules.states.contains(name) || LanguageRules.stateAcronyms.contains(name) { return .place }
         if words.count == 1, name.count <= 4, name == name.uppercased() { return .outlet(name) }
-        if LanguageRules.states.contains(name) || words.count <= 2 && name == name.uppercased() { return .place }
-        return nil
+        return words.count <= 2 && name == name.uppercased() ? .place : nil
     }
 
     static let joiners: Set<String> = ["of", "the", "am", "an", "der", "die", "das", "für", "de", "la", "le", "und", "and"]

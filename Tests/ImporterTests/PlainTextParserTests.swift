@@ -283,6 +283,7 @@ struct SourceLineTests {
         ("Reuters News, Sept. 13, 2023, 712 words", "2023-09-13", "Reuters News", ""), ("taz, 14.09.2023", "2023-09-14", "taz", ""),
         ("ORF, Mittwoch, 13. September 2023, 10:45 Uhr", "2023-09-13", "ORF", ""), ("Die Welt – 13.09.2023", "2023-09-13", "Die Welt", ""),
         ("BERLIN, 13.09.2023", "2023-09-13", "", "BERLIN"), ("Nordkorea, 13. September 2023", "2023-09-13", "", "Nordkorea"),
+        ("USA, 13.09.2023", "2023-09-13", "", "USA"), ("KCNA, 13.09.2023", "2023-09-13", "KCNA", ""),
     ])
     func sourceLines(line: String, date: String, outlet: String, place: String) {
         #expect(SourceLine(line).map { [$0.date, $0.outlet, $0.place] } == [date, outlet, place], "\(line)")
