@@ -4,9 +4,10 @@ import Entities
 /// reviews and copied pages print it under the headline: "Reuters, 15 November 2023",
 /// "dpa, 16. November 2023", "Süddeutsche Zeitung, 14.09.2023, S. 7", "The Guardian | 13
 /// September 2023", "13.09.2023 · ZEIT ONLINE", "Reuters News, 15 November 2023, 712 words".
-/// A place instead of an outlet ("Berlin, 13. September 2023", "MOSKAU, 13.09.2023") is the
-/// dateline. Neither half alone makes one: a line of a date only is `DateLine`'s, a name only
-/// may be a heading.
+/// A place instead of an outlet (a country, "Nordkorea, 13. September 2023"; a place in
+/// capitals, "MOSKAU, 13.09.2023") is the dateline; a name that may be either ("Berlin,
+/// 13.09.2023") makes no source line. Neither half alone makes one: a line of a date only is
+/// `DateLine`'s, a name only may be a heading.
 struct SourceLine: Equatable {
     var date: String
     /// The outlet as the dossier shows it ("Reuters" for "REUTERS"), or "" when the line names a place.
@@ -47,9 +48,7 @@ private extension SourceLine {
         var parts: [(separator: String, text: String)] = []
         var separator = "", current = ""
         let characters = Array(line)
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
+        for (index, character) in characters.enumerated() {
             let spaced = index > 0 && characters[index - 1] == " " && index + 1 < characters.count && characters[index + 1] == " "
             if character == "," || character == "|" || character == "·" || ("-–—".contains(character) && spaced) {
                 parts.append((separator, current.trimmingCharacters(in: .whitespaces)))
@@ -58,7 +57,6 @@ private extension SourceLine {
             } else {
                 current.append(character)
             }
-            index += 1
         }
         parts.append((separator, current.trimmingCharacters(in: .whitespaces)))
         return parts

@@ -81,12 +81,11 @@ struct RoleHolders {
             guard (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == UInt8(ascii: "-") || byte >= 0x80 else { break }
             start -= 1
         }
-        // Quotation marks, dashes and no-break spaces end a word (their lead bytes are E2 80, E2 81, C2).
+        // Quotation marks, dashes and no-break spaces end a word.
         var index = start
         while index < end {
-            let byte = text[index]
-            if byte == 0xC2 || byte == 0xE2 && index + 1 < end && text[index + 1] <= 0x81 {
-                index += byte == 0xC2 ? 2 : 3
+            if let width = punctuationWidth(text, at: index) {
+                index += width
                 start = index
             } else {
                 index += 1
@@ -212,6 +211,13 @@ private extension RoleHolders {
         first.range.upperBound < second.range.lowerBound && text[first.range.upperBound..<second.range.lowerBound].allSatisfy { $0 == 0x20 }
     }
 
+    /// The length of the punctuation or space at `index` that ends a word: U+0080 to U+00BF (no-break
+    /// space, guillemets; lead byte C2) and U+2000 to U+207F (quotation marks, dashes; E2 80, E2 81).
+    static func punctuationWidth(_ text: [UInt8], at index: Int) -> Int? {
+        if text[index] == 0xC2 { return 2 }
+        return text[index] == 0xE2 && index + 1 < text.count && text[index + 1] <= 0x81 ? 3 : nil
+    }
+
     /// The words of `text` (UTF-8) within `window`, by their offsets: letters, inner hyphens and
     /// letters of other scripts; quotation marks, dashes and no-break spaces (U+0080 to U+00BF,
     /// U+2000 to U+207F) end a word, as does a hyphen at its end ("US-" before a line break).
@@ -233,8 +239,7 @@ private extension RoleHolders {
                 if start == nil { start = index }
                 index += 1
             } else if byte >= 0x80 {
-                let punctuation = byte == 0xC2 || (byte == 0xE2 && index + 1 < text.count && text[index + 1] <= 0x81)
-                if punctuation { end(index) } else if start == nil { start = index }
+                if punctuationWidth(text, at: index) != nil { end(index) } else if start == nil { start = index }
                 index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
             } else {
                 end(index)
