@@ -83,4 +83,40 @@ struct QuotePageTests {
         #expect(!FileManager.default.fileExists(atPath: dossier.root.appendingPathComponent("site/quotes/kim-jong-un.html").path))
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
     }
+    /// A speaker quoted more often than a page lists gets pages of them, linked in both
+    /// directions; under serve a page goes when the quotes that filled it go.
+    @Test func aSpeakersQuotesArePaginatedAndThePagesFollowTheQuotes() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        // Five articles of 21 quotes each: 105, one page of 100 and one of 5.
+        func quotes(_ day: Int) -> String {
+            (1...21).map { "„Das ist Aussage \(day)-\($0) zur Lage“, sagte [Putin](person:wladimir-putin)." }.joined(separator: "\n\n")
+        }
+        for day in 1...5 {
+            try dossier.write("content/articles/reden-\(day).md", "---\ntitle: Reden \(day)\ndate: 2023-08-0\(day)\n---\n\(quotes(day))\n")
+        }
+        let builder = IncrementalBuilder(options: .init(content: dossier.root.appendingPathComponent("content"), output: dossier.output))
+        try builder.rebuild()
+        let first = try dossier.read("quotes/wladimir-putin.html")
+        let second = try dossier.read("quotes/wladimir-putin/2.html")
+        #expect(first.components(separatedBy: "<blockquote>").count - 1 == PageBuilder.quotesPerSpeakerPage)
+        #expect(second.components(separatedBy: "<blockquote>").count - 1 == 105 - PageBuilder.quotesPerSpeakerPage)
+        // Newest first across the pages: the oldest article's quotes end the last page.
+        #expect(first.contains("„Das ist Aussage 5-1 zur Lage“") && second.contains("„Das ist Aussage 1-21 zur Lage“"))
+        #expect(!first.contains("„Das ist Aussage 1-21 zur Lage“"))
+        #expect(first.contains(#"<a rel="next" href="../quotes/wladimir-putin/2.html">"#) && !first.contains(#"rel="prev""#))
+        #expect(second.contains(#"<a rel="prev" href="../../quotes/wladimir-putin.html">"#) && !second.contains(#"rel="next""#))
+        #expect(second.contains("<span>Seite 2 / 2</span>"))
+        #expect(second.contains(#"<a href="../../quotes.html" aria-current="page">Zitate</a>"#))
+        #expect(try dossier.read("sitemap.xml").contains("quotes/wladimir-putin/2.html"))
+        #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+
+        // One article quotes no more: 84 quotes fill one page, and the second is gone as from a
+        // clean build (the articles stay the same ones).
+        try dossier.write("content/articles/reden-1.md", "---\ntitle: Reden 1\ndate: 2023-08-01\n---\n[Putin](person:wladimir-putin) schwieg.\n")
+        let edit = try builder.rebuild()
+        #expect(edit.removed.contains("quotes/wladimir-putin/2.html"))
+        #expect(!(try dossier.read("quotes/wladimir-putin.html")).contains(#"class="pagination""#))
+        #expect(try dossier.snapshot() == IncrementalBuilderTests().cleanBuild(dossier))
+    }
 }

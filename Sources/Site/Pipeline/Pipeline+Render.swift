@@ -302,9 +302,9 @@ extension Pipeline {
             hasher.combine(key)
             hasher.combine(state.registry.entities[position].type)
             hasher.combine(pages.entityPageCount(groups: state.index.groups[position].count))
-            // Only a mentioned entity has a feed, only a speaker quoted often a page of quotes.
+            // Only a mentioned entity has a feed, only a speaker quoted often pages of quotes.
             hasher.combine(state.index.groups[position].isEmpty)
-            hasher.combine(pages.hasQuotePage(position))
+            hasher.combine(pages.quotePageCount(position))
         }
         for asset in state.assets { hasher.combine(asset.name) }
         // Which outlets there are decides their pages.

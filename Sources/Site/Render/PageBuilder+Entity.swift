@@ -78,24 +78,24 @@ extension PageBuilder {
             groups.append { listing.add(article, run, &$0) }
         }
         model["groups"] = .table(groups.table)
-        if pageCount > 1 {
-            model["pagination"] = [
-                "current": .int(number), "total": .int(pageCount),
-                "previous": number > 1 ? .string(SitePaths.relative(from: path, to: SitePaths.entity(link.type, link.id, page: number - 1))) : .null,
-                "next": number < pageCount ? .string(SitePaths.relative(from: path, to: SitePaths.entity(link.type, link.id, page: number + 1))) : .null,
-            ]
-        }
+        model["pagination"] = pagination(number, of: pageCount, at: path) { SitePaths.entity(link.type, link.id, page: $0) }
         return Page(path: path, template: template(of: .entity(link.type, link.id, page: number)), model: .object(model))
     }
 }
 
 extension PageBuilder {
     /// How many of a speaker's quotes `quotes.html` shows, the newest; a speaker quoted more
-    /// often has a page of all (`quotes/<id>.html`), so the page stays readable at any size.
+    /// often has pages of all (`quotes/<id>.html`, then `quotes/<id>/2.html`…), so the page
+    /// stays readable at any size.
     static let quotesPerSpeaker = 5
+    /// How many quotes a page of one speaker's lists.
+    static let quotesPerSpeakerPage = 100
 
-    func hasQuotePage(_ position: Int) -> Bool {
-        inputs.quoteCounts[position] > Self.quotesPerSpeaker
+    /// How many pages of quotes the entity at `position` has: none when `quotes.html` shows
+    /// all of its quotes.
+    func quotePageCount(_ position: Int) -> Int {
+        let count = inputs.quoteCounts[position]
+        return count > Self.quotesPerSpeaker ? Self.pageCount(count, perPage: Self.quotesPerSpeakerPage) : 0
     }
 
     /// The attributed quotes grouped by speaker, most quoted first, ties in German order: the
@@ -122,20 +122,25 @@ extension PageBuilder {
         return Page(path: path, template: template(of: .quotes), model: .object(model))
     }
 
-    /// All quotes of the entity at `position`, newest first.
-    func speakerQuotesPage(_ position: Int, _ reads: inout Reads) -> Page {
+    /// Page `number` of the quotes of the entity at `position`, newest first,
+    /// `quotesPerSpeakerPage` a page.
+    func speakerQuotesPage(_ position: Int, page number: Int, _ reads: inout Reads) -> Page {
         let link = inputs.link(position, &reads)
-        let path = SitePaths.speakerQuotes(link.id)
+        let path = SitePaths.speakerQuotes(link.id, page: number)
         let root = SitePaths.root(of: path)
         var model = frame(for: path, title: "\(strings["quotes"]): \(link.name)", &reads)
+        // All of them are read: which fall on this page depends on every one before.
         let quoted = inputs.quotes(of: position, &reads)
         model["name"] = .string(link.name)
         model["type"] = .string(link.type.rawValue)
         model["url"] = .string(root + SitePaths.entity(link.type, link.id))
         model["count"] = .int(quoted.count)
         model["quotesURL"] = .string(root + SitePaths.quotes + "#\(link.id)")
-        model["quotes"] = .list(quoted.map { quoteItem($0.article, $0.quote, root: root, &reads) })
-        return Page(path: path, template: template(of: .speakerQuotes(link.id)), model: .object(model))
+        let first = min((number - 1) * Self.quotesPerSpeakerPage, quoted.count)
+        model["quotes"] = .list(quoted[first..<min(first + Self.quotesPerSpeakerPage, quoted.count)].map { quoteItem($0.article, $0.quote, root: root, &reads) })
+        let pageCount = Self.pageCount(quoted.count, perPage: Self.quotesPerSpeakerPage)
+        model["pagination"] = pagination(number, of: pageCount, at: path) { SitePaths.speakerQuotes(link.id, page: $0) }
+        return Page(path: path, template: template(of: .speakerQuotes(link.id, page: number)), model: .object(model))
     }
 
     /// A quote as lists show it: its words in the quotation marks of the article's language

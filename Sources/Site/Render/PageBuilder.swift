@@ -15,9 +15,10 @@ struct PageBuilder: Sendable {
         case outlet(String)
         /// The articles by date and outlet.
         case timeline
-        /// The attributed quotes by speaker, the newest of each; and all of one speaker's (by id).
+        /// The attributed quotes by speaker, the newest of each; and a page of all of one
+        /// speaker's (by id).
         case quotes
-        case speakerQuotes(String)
+        case speakerQuotes(String, page: Int)
         /// The passages several articles share, with their differences.
         case shared
         /// The places with coordinates on one map.
@@ -105,7 +106,9 @@ struct PageBuilder: Sendable {
         }
         jobs.append(.timeline)
         jobs.append(.quotes)
-        jobs += ids.indices.filter(hasQuotePage).map { .speakerQuotes(ids[$0]) }
+        for position in ids.indices {
+            jobs += (1..<quotePageCount(position) + 1).map { .speakerQuotes(ids[position], page: $0) }
+        }
         jobs.append(.shared)
         jobs.append(.map)
         jobs.append(.network)
@@ -153,7 +156,7 @@ struct PageBuilder: Sendable {
         case .outlet(let path): path
         case .timeline: SitePaths.timeline
         case .quotes: SitePaths.quotes
-        case .speakerQuotes(let id): SitePaths.speakerQuotes(id)
+        case .speakerQuotes(let id, let page): SitePaths.speakerQuotes(id, page: page)
         case .shared: SitePaths.shared
         case .map: SitePaths.map
         case .network: SitePaths.network
@@ -181,7 +184,7 @@ struct PageBuilder: Sendable {
         case .outlet(let path): outletPage(path, &reads)
         case .timeline: timeline(&reads)
         case .quotes: quotesPage(&reads)
-        case .speakerQuotes(let id): speakerQuotesPage(inputs.position(of: id)!, &reads)
+        case .speakerQuotes(let id, let page): speakerQuotesPage(inputs.position(of: id)!, page: page, &reads)
         case .shared: sharedPage(&reads)
         case .map: mapPage(&reads)
         case .network: networkPage(&reads)
@@ -206,7 +209,23 @@ struct PageBuilder: Sendable {
 
     /// How many pages an entity mentioned in `groups` articles fills, at least one.
     func entityPageCount(groups: Int) -> Int {
-        max(1, (groups + articlesPerEntityPage - 1) / articlesPerEntityPage)
+        Self.pageCount(groups, perPage: articlesPerEntityPage)
+    }
+
+    /// How many pages a list of `items` fills at `perPage` a page, at least one.
+    static func pageCount(_ items: Int, perPage: Int) -> Int {
+        max(1, (items + perPage - 1) / perPage)
+    }
+
+    /// The links between the pages of a list that fills `count` pages, seen from page `number`
+    /// (at `path`); nil for a list of one page. `page` gives a page's path by its number.
+    func pagination(_ number: Int, of count: Int, at path: String, page: (Int) -> String) -> Value? {
+        guard count > 1 else { return nil }
+        return [
+            "current": .int(number), "total": .int(count),
+            "previous": number > 1 ? .string(SitePaths.relative(from: path, to: page(number - 1))) : .null,
+            "next": number < count ? .string(SitePaths.relative(from: path, to: page(number + 1))) : .null,
+        ]
     }
 
     /// The position in date order of the first article a page lists (0 for pages but entity

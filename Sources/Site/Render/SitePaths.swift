@@ -34,8 +34,10 @@ public enum SitePaths {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
-    /// All quotes of one speaker (by id; ids are unique across types).
-    static func speakerQuotes(_ id: String) -> String { "quotes/\(id).html" }
+    /// Page `page` of one speaker's quotes (by id; ids are unique across types).
+    static func speakerQuotes(_ id: String, page: Int = 1) -> String {
+        page == 1 ? "quotes/\(id).html" : "quotes/\(id)/\(page).html"
+    }
 
     /// The mentions of an article, as JSON.
     static func articleData(_ slug: String) -> String { "data/articles/\(slug).json" }

@@ -31,6 +31,9 @@ enum Theme {
         "date": PackageResources.date_mustache,
         // A partial: a quote as lists show one, linked to its spot, with its article.
         "quote": PackageResources.quote_mustache,
+        // A partial: the links between the pages of a long list (an entity's mentions, a
+        // speaker's quotes).
+        "pagination": PackageResources.pagination_mustache,
     ]
 
     /// Files copied to `site/assets/`.
