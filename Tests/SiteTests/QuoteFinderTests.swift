@@ -62,6 +62,15 @@ struct QuoteFinderTests {
         ("\"We will be back tomorrow,\" {Biden}'s spokeswoman {Karine Jean-Pierre} told reporters.", "Karine Jean-Pierre: We will be back tomorrow"),
         // The verb before the name when a colon opens the quote.
         ("Dazu sagte {Putin}: „Wir kommen morgen wieder.“", "Putin: Wir kommen morgen wieder."),
+        // The source before `zufolge`, with an article and a role at most.
+        ("{Peskow} zufolge sei über „militärische Zusammenarbeit nicht gesprochen worden“.", "Peskow: militärische Zusammenarbeit nicht gesprochen worden"),
+        ("Dem Kremlsprecher {Peskow} zufolge „gibt es keine Pläne“.", "Peskow: gibt es keine Pläne"),
+        // A quote its attribution interrupts: both parts are the speaker's.
+        ("„Wir sind bereit“, so {Kim}, „die Zusammenarbeit auszubauen.“", "Kim: Wir sind bereit|Kim: die Zusammenarbeit auszubauen."),
+        ("„Wir sind bereit“, sagte {Kim} am Abend zu {Putin}, „die Zusammenarbeit auszubauen.“", "Kim: Wir sind bereit|Kim: die Zusammenarbeit auszubauen."),
+        ("\"He is a dictator,\" {Biden} said of {Xi}, \"in the sense that he runs a country.\"", "Biden: He is a dictator|Biden: in the sense that he runs a country."),
+        // The second part names its own speaker.
+        ("„Wir sind bereit“, sagte {Kim}, „wir sind es auch“, sagte {Putin}.", "Kim: Wir sind bereit|Putin: wir sind es auch"),
     ])
     func attributedWhereTheReportSaysWho(marked: String, expected: String) {
         #expect(Self.quotes(marked) == expected.split(separator: "|").map(String.init))
@@ -112,6 +121,12 @@ struct QuoteFinderTests {
         "\"We will be back tomorrow,\" reporters heard in <Moskau> as {Biden} said goodbye.",
         // A quote with a sentence between it and the last attributed one.
         "„Wir sind da“, sagte {Kim}. Dann ging er. „Wir bleiben auch hier.“",
+        // After the attributed quote, another clause that ends in no comma, or one with a speaker.
+        "„Wir sind da“, sagte {Kim}, als {Putin} „Wir bleiben auch hier“ rief.",
+        "„Wir sind da“, sagte {Kim}, und {Putin} antwortete: „Wir bleiben auch hier.“",
+        // `zufolge` after a report about the one named: the report is the source.
+        "Einem Bericht über {Peskow} zufolge „gibt es keine Pläne“.",
+        "Nach einem langen Gespräch mit {Peskow} zufolge „gibt es keine Pläne“.",
     ])
     func noSpeakerWhereItWouldBeAGuess(marked: String) {
         #expect(Self.quotes(marked).allSatisfy { $0.hasPrefix("Kim: Wir sind da") }, "\(marked) → \(Self.quotes(marked))")

@@ -312,6 +312,13 @@ enum QuoteFinder {
         // Its words are read only when they can be these: "accordingto" is 11 letters.
         let letters = lead.reduce(0) { $0 + ((($1 | 0x20) >= 0x61 && ($1 | 0x20) <= 0x7A) ? 1 : 0) }
         if letters <= 11, words.count <= 12, [["according", "to"], ["laut"]].contains(Self.words(lead)) { return mention }
+        // `Peskow zufolge sei „…“`, `Dem Kremlsprecher Peskow zufolge „…“`: the name, then
+        // `zufolge`, with at most an article and a role before it (not `Einem Bericht über
+        // Peskow zufolge`, where the report is the source).
+        if words.first == "zufolge", words.count <= 12, letters <= 40 {
+            let leading = Self.words(lead)
+            if leading.count <= 2, !leading.contains(where: { objects.contains($0) || isSpeech($0) }) { return mention }
+        }
         // Someone the registry lacks said it: `„…“, sagte ein Sprecher`, `"…," an aide said`.
         guard !attributedAfter(span, text) else { return nil }
         // The verb between name and quote (`Putin sagte: „…“`), or before the name when a colon
@@ -358,12 +365,18 @@ enum QuoteFinder {
         return speakers.count == 1 ? speakers[0] : nil
     }
 
-    /// `„A“, sagte Kim. „B.“`: a quote that is a sentence of its own, right after one attributed.
+    /// `„A“, sagte Kim. „B.“`: a quote that is a sentence of its own, right after one attributed;
+    /// or the rest of a quote its attribution interrupts (`„A“, so Kim, „B.“`).
     private static func continuation(_ span: Span, _ text: [UInt8], previous: (speaker: Named, end: Int)?) -> Named? {
         guard let previous, previous.end <= span.outer.lowerBound else { return nil }
         let between = text[previous.end..<span.outer.lowerBound]
-        // The previous quote's attribution ends its sentence; nothing but it stands between.
         let stops = between.indices.filter { [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(between[$0]) }
+        // Interrupted: only the clause that names the speaker stands between, ending in a comma.
+        if stops.isEmpty, previous.speaker.range.lowerBound >= previous.end, previous.speaker.range.upperBound <= span.outer.lowerBound,
+           between.last(where: { $0 != 0x20 }) == UInt8(ascii: ",") {
+            return previous.speaker
+        }
+        // The previous quote's attribution ends its sentence; nothing but it stands between.
         guard stops.count == 1, between[between.index(after: stops[0])...].allSatisfy({ $0 == 0x20 }) else { return nil }
         let after = text[span.outer.upperBound...].prefix { $0 == 0x20 }
         let ends = span.outer.upperBound + after.count == text.count || text[span.inner.upperBound - 1] == UInt8(ascii: ".")
