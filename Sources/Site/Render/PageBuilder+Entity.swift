@@ -94,7 +94,7 @@ extension PageBuilder {
     /// How many pages of quotes the entity at `position` has: none when `quotes.html` shows
     /// all of its quotes.
     func quotePageCount(_ position: Int) -> Int {
-        let count = inputs.quoteCounts[position]
+        let count = inputs.quoteCount(of: position)
         return count > Self.quotesPerSpeaker ? Self.pageCount(count, perPage: Self.quotesPerSpeakerPage) : 0
     }
 

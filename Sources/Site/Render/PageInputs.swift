@@ -20,9 +20,10 @@ struct PageInputs: Sendable {
     private let overviews = Memo<[Int], MentionIndex.Overview>()
     private let shared: SharedPassages
     let settings: DossierConfig
-    /// Per registry position, how many quotes are attributed to the entity: which speakers have
-    /// a page of their quotes (`PageBuilder.jobs`), as the page list, not a page, reads it.
-    let quoteCounts: [Int]
+    /// Per registry position, the quotes attributed to the entity, newest article first: the
+    /// article's place in the index and the quote's in the article. A speaker's pages are
+    /// made from these without reading every article that mentions the speaker.
+    private let quotesBySpeaker: [[(article: Int32, quote: Int32)]]
 
     init(settings: DossierConfig, registry: Registry, index: MentionIndex, byDate: [ConvertedArticle], feedBodies: [String: Markup],
          shared: SharedPassages = SharedPassages()) {
@@ -34,9 +35,13 @@ struct PageInputs: Sendable {
         self.shared = shared
         entityKeys = registry.entities.map { InputKey.hash($0.id) }
         let entityCount = registry.entities.count
-        var counts = [Int](repeating: 0, count: entityCount)
-        for article in byDate { for quote in article.quotes where Int(quote.speaker) < entityCount { counts[Int(quote.speaker)] += 1 } }
-        quoteCounts = counts
+        var bySpeaker = [[(article: Int32, quote: Int32)]](repeating: [], count: entityCount)
+        for (position, article) in index.articles.enumerated() {
+            for (number, quote) in article.quotes.enumerated() where Int(quote.speaker) < entityCount {
+                bySpeaker[Int(quote.speaker)].append((Int32(position), Int32(number)))
+            }
+        }
+        quotesBySpeaker = bySpeaker
         coverage = Lazy { OutletCoverage(byDate: byDate, entityCount: entityCount) }
     }
 
@@ -89,16 +94,19 @@ struct PageInputs: Sendable {
     /// article (whose summary it shows).
     func quotes(of position: Int, _ reads: inout Reads) -> [(article: ConvertedArticle, quote: Quote)] {
         reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
-        var found: [(article: ConvertedArticle, quote: Quote)] = []
-        for group in index.groups[position] {
-            let article = index.articles[Int(group.article)]
-            reads.note(InputKey(.quotes, hash: article.key))
-            for quote in article.quotes where quote.speaker == Int32(position) {
-                reads.note(InputKey(.summary, hash: article.key))
-                found.append((article, quote))
-            }
+        // Any article that mentions the entity may come to quote it.
+        if reads.records { for group in index.groups[position] { reads.note(InputKey(.quotes, hash: index.articles[Int(group.article)].key)) } }
+        return quotesBySpeaker[position].map { found in
+            let article = index.articles[Int(found.article)]
+            reads.note(InputKey(.summary, hash: article.key))
+            return (article, article.quotes[Int(found.quote)])
         }
-        return found
+    }
+
+    /// How many quotes are attributed to the entity at `position`: which speakers have pages of
+    /// their quotes (`PageBuilder.jobs`), as the page list, not a page, reads it.
+    func quoteCount(of position: Int) -> Int {
+        quotesBySpeaker[position].count
     }
 
     /// Every quote with a speaker, newest article first.
