@@ -58,12 +58,18 @@ public struct CandidateFinder {
             return (text: text, bytes: bytes, tokens: tokenizer.tokens(), rules: LanguageRules.of(text.language))
         }
         var capitalised: [String: Set<String>] = [:]
-        // Where only names are capitalised, the words also written in lower case are common words.
+        // Where only names are capitalised, the words also written in lower case are common words,
+        // and those written without a possessive ending somewhere stand alone as names.
         var lowercase: [String: Set<String>] = [:]
+        var standalone: [String: Set<String>] = [:]
         for document in documents where !document.rules.capitalisesNouns {
             for token in document.tokens where token.kind == .word {
                 let word = String(decoding: document.bytes[token.start..<token.end], as: UTF8.self)
-                if !Scanner.isCapitalized(word) { lowercase[document.rules.code, default: []].insert(word) }
+                if !Scanner.isCapitalized(word) {
+                    lowercase[document.rules.code, default: []].insert(word)
+                } else if Scanner.possessiveEnding(at: token.end, in: document.bytes) == nil {
+                    standalone[document.rules.code, default: []].insert(word)
+                }
             }
         }
         for document in documents where document.rules.capitalisesNouns {
@@ -76,7 +82,8 @@ public struct CandidateFinder {
         for document in documents {
             let code = document.rules.code
             var scanner = Scanner(bytes: document.bytes, tokens: document.tokens, rules: document.rules,
-                                  names: capitalised[code, default: []].subtracting(nouns[code, default: []]))
+                                  names: capitalised[code, default: []].subtracting(nouns[code, default: []]),
+                                  standalone: standalone[code, default: []])
             occurrences += scanner.occurrences().map { found in
                 var located = found
                 located.file = document.text.file
@@ -118,6 +125,10 @@ struct Scanner {
     /// them plus a genitive s is a name in the genitive ("Kims", "Nordkoreas"), which ends the
     /// noun phrase around it ("Visite Kims", "Kims Übersetzer" hold the name "Kim").
     var names: Set<String> = []
+    /// In a language that capitalises only names, the capitalised words of the texts written
+    /// somewhere without a possessive ending: one never written so is no name of its own
+    /// before another ("Fisherman’s Terminal", "Sam’s Club"; `possessivePhrase`).
+    var standalone: Set<String> = []
 
     func word(_ index: Int) -> String { String(decoding: bytes[tokens[index].start..<tokens[index].end], as: UTF8.self) }
 
@@ -253,6 +264,7 @@ struct Scanner {
                 continue
             }
             var (occurrence, end) = run(from: index)
+            if let phrase = possessivePhrase(occurrence, after: end) { (occurrence, end) = phrase }
             if var item = occurrence {
                 let itemEnd = tokens[end - 1].end
                 // After a comma, an item followed by another; after a conjunction, the last.
@@ -280,6 +292,44 @@ struct Scanner {
 
     static func isAcronym(_ word: String) -> Bool {
         word.count >= 2 && word.count <= 6 && word.allSatisfy { $0.isUppercase || $0.isNumber }
+    }
+
+    /// The possessive endings that make a name with the word after them ("’s", "'s"), not the
+    /// apostrophe after an s ("Reuters’ Moscow bureau").
+    static let phraseEndings = ["’s", "'s"].map { Array($0.utf8) }
+
+    /// The length of "’s" or "'s" at byte `offset` of `bytes`, ending a word; nil if none stands there.
+    static func possessiveEnding(at offset: Int, in bytes: [UInt8]) -> Int? {
+        for ending in phraseEndings where offset + ending.count <= bytes.count && bytes[offset..<offset + ending.count].elementsEqual(ending) {
+            let after = offset + ending.count
+            if after == bytes.count || !(bytes[after] >= 0x80 || (bytes[after] | 0x20 >= 0x61 && bytes[after] | 0x20 <= 0x7A)) { return ending.count }
+        }
+        return nil
+    }
+
+    /// "at Fisherman’s Terminal", "at Costco or Sam’s Club": a one-word name in the possessive
+    /// that the texts never write without it, then one capitalised word, is one name, not the
+    /// owner and a word of its own ("Fisherman", "Terminal"); a place preposition before it is
+    /// the phrase's cue. Not where the word after it is a title or a generic noun ("Russia’s
+    /// President"), nor where more capitalised words follow ("Zimbabwe’s Robert Mugabe").
+    /// A holiday's name is none ("Mother’s Day", "New Year’s Eve"). The phrase (nil for a
+    /// holiday) and the token after it; nil where the owner stands alone.
+    func possessivePhrase(_ owner: Occurrence?, after end: Int) -> (Occurrence?, Int)? {
+        guard !rules.capitalisesNouns, let owner, owner.words.count == 1, !owner.genitive, end > 0, end < tokens.count,
+              !standalone.contains(owner.words[0]), !LanguageRules.states.contains(owner.words[0]) else { return nil }
+        let ownerEnd = owner.offset + owner.words[0].utf8.count
+        guard let length = Self.possessiveEnding(at: ownerEnd, in: bytes) else { return nil }
+        // One space, then the word, the only capitalised one of its run.
+        let start = ownerEnd + length + 1
+        guard let next = tokens[end...].firstIndex(where: { $0.start >= start }), tokens[next].start == start, bytes[start - 1] == 0x20,
+              tokens[next].kind == .word, Self.isCapitalized(word(next)), !isCue(word(next)), !isRole(word(next)),
+              !(next + 1 < tokens.count && tokens[next + 1].kind == .word && Self.isCapitalized(word(next + 1))
+                  && !isBoundary(tokens[next].end, tokens[next + 1].start)) else { return nil }
+        guard !["day", "eve"].contains(word(next).lowercased()) else { return (nil, next + 1) }
+        var phrase = owner
+        phrase.words = [String(decoding: bytes[owner.offset..<ownerEnd + length], as: UTF8.self), word(next)]
+        phrase.cue = rules.placePrepositions.contains(owner.previous.lowercased()) ? .placePreposition : owner.cue
+        return (phrase, next + 1)
     }
 
     static let genitiveArticles: Set<String> = ["des", "eines", "dieses", "jenes", "seines", "ihres", "unseres", "keines"]

@@ -232,6 +232,25 @@ struct CandidateFinderTests {
         #expect(companies["General Motors"] != nil && companies["Motors"] == nil && companies["Assembly"] == nil, "\(companies.keys.sorted())")
     }
 
+    /// A one-word name in the possessive that the texts never write alone, then one capitalised
+    /// word, is one name: "Terminal" and "Sam" were suggested for "Fisherman’s Terminal" and
+    /// "Sam’s Club". An owner named alone elsewhere, a country, a title or a name of several
+    /// words after it keep the names apart, and a holiday is no name.
+    @Test func aPossessiveNameWithTheWordAfterItIsOneName() {
+        let found = candidates("""
+            The boat lay at Fisherman’s Terminal in Seattle. Shoppers went to Costco or Sam’s Club. \
+            On Mother’s Day, Putin’s Kremlin held a parade, and Putin spoke. Zimbabwe’s Robert Mugabe left. \
+            Reuters’ Moscow bureau said so. Russia’s President Putin came. Mugabe's Zanu-PF ruled.
+            """, "en")
+        #expect(found["Fisherman’s Terminal"]?.type == .place, "\(found.keys.sorted())")
+        #expect(found["Sam’s Club"]?.type == .org, "\(found.keys.sorted())")
+        #expect(found["Robert Mugabe"]?.type == .person && found["Putin"] != nil, "\(found.keys.sorted())")
+        for wrong in ["Terminal", "Sam", "Fisherman", "Mother’s Day", "Day", "Mother", "Putin’s Kremlin", "Reuters’ Moscow", "Russia’s President",
+                      "Zimbabwe’s Robert", "Mugabe's Zanu-PF"] {
+            #expect(found[wrong] == nil, "\(wrong) is no candidate")
+        }
+    }
+
     /// The last word of a name after a particle is a name of its own, not a spelling of the
     /// longer one: "BBC" was taken for "Jon Sopel of BBC" (and annotated as that person), as
     /// "Amur" would be for "Komsomolsk am Amur".
