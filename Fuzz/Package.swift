@@ -18,5 +18,6 @@ let package = Package(
         fuzzTarget("FuzzPlainText", ["FuzzSupport"]),
         fuzzTarget("FuzzMarkdownImport", ["FuzzSupport"]),
         fuzzTarget("FuzzHTML", ["FuzzSupport"]),
+        fuzzTarget("FuzzSuggest", [.product(name: "Entities", package: "Dossier")]),
     ]
 )

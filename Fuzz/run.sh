@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 each=${SECONDS_EACH:-30}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzTemplates FuzzFrontMatter FuzzMarkdown FuzzPlainText FuzzMarkdownImport FuzzHTML)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzTemplates FuzzFrontMatter FuzzMarkdown FuzzPlainText FuzzMarkdownImport FuzzHTML FuzzSuggest)
 swift build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer 2>&1 | grep -E "error|warning: unre|Compiling|Build complete" | grep -v "^\[" | tail -3
 bin=$(swift build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer --show-bin-path)
 mkdir -p findings
