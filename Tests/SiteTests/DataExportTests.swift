@@ -16,6 +16,10 @@ struct DataExportTests {
         #expect(schema.problems(["version": 1, "title": 2] as [String: Any]) != [], "the checker finds what is missing or mistyped")
         let articles = try #require(index["articles"] as? [[String: Any]])
         #expect(articles.count == 5)
+        // Every mention a row of the spreadsheet table, articles newest first, as their files list them.
+        let mentionRows = Self.records(try dossier.read("data/mentions.csv"))
+        #expect(mentionRows.first == ["article", "title", "outlet", "date", "entity", "type", "name", "field", "surface", "sentence", "page"])
+        var expectedRows: [[String]] = []
         for article in articles {
             let slug = try #require(article["slug"] as? String)
             let data = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dossier.output.appendingPathComponent(article["data"] as! String))) as? [String: Any])
@@ -28,7 +32,16 @@ struct DataExportTests {
             #expect(data["source"] as? String != nil && data["language"] as? String == "de")
             let sentences = try #require(data["sentences"] as? [String])
             #expect(mentions.allSatisfy { sentences[$0["sentence"] as! Int].contains($0["surface"] as! String) })
+            expectedRows += mentions.map { mention in
+                [slug, article["entity"] as? String ?? "", mention["entity"] as! String, mention["surface"] as! String,
+                 sentences[mention["sentence"] as! Int], "articles/\(slug).html#\(mention["anchor"] as! String)"]
+            }
         }
+        #expect(mentionRows.dropFirst().map { [$0[0], "", $0[4], $0[8], $0[9], $0[10]] } == expectedRows)
+        #expect(mentionRows.contains { $0[0] == "russland-will-nordkorea-beim-bau-von-satelliten-helfen" && $0[1] == "Russland will Nordkorea beim Bau von Satelliten helfen"
+            && $0[2] == "Reuters" && $0[4] == "russland" && $0[5] == "place" && $0[6] == "Russland" && $0[7] == "title" })
+        #expect(mentionRows.contains { $0[4] == "wladimir-putin" && $0[7] == "body" && $0[8] == "Putin" }, "the words as written")
+        #expect(mentionRows.contains { $0[4] == "wladimir-putin" && $0[7] == "caption" && $0[8] == "Wladimir Putin" })
         let entities = try #require(index["entities"] as? [[String: Any]])
         let putin = try #require(entities.first { $0["id"] as? String == "wladimir-putin" })
         #expect(putin["name"] as? String == "Wladimir Putin" && putin["type"] as? String == "person")
@@ -54,6 +67,12 @@ struct DataExportTests {
         csv.record(["a", "„x“, \"y\"", "z\nw"])
         #expect(String(decoding: csv.bytes, as: UTF8.self) == "\"a\",\"„x“, \"\"y\"\"\",\"z\nw\"\r\n")
         #expect(Self.records(String(decoding: csv.bytes, as: UTF8.self)) == [["a", "„x“, \"y\"", "z\nw"]])
+        // Fields written from bytes: quotation marks at either end, alone, doubled, none.
+        let fields = ["\"a\"", "\"", "\"\"", "", "b\"c\"d", "plain"]
+        var cells = DataText()
+        for (index, field) in fields.enumerated() { cells.cell(utf8: Array(field.utf8), first: index == 0) }
+        cells.endRecord()
+        #expect(Self.records(String(decoding: cells.bytes, as: UTF8.self)) == [fields])
     }
 
     @Test func jsonTextEscapesWhatJSONMust() throws {

@@ -307,6 +307,8 @@ extension Pipeline {
             hasher.combine(pages.quotePageCount(position))
         }
         for asset in state.assets { hasher.combine(asset.name) }
+        // Only mentions that fit a spreadsheet make a table of them.
+        hasher.combine(pages.hasMentionsTable)
         // Which outlets there are decides their pages.
         var outlets = Set<String>()
         for article in state.index.articles { outlets.insert(article.outlet) }

@@ -109,6 +109,10 @@ final class Pipeline: @unchecked Sendable {
         if Localization(language: state.settings.language).language != state.settings.language {
             run.warnings.append("\(settingsFile): language '\(state.settings.language)' has no built-in interface words; using English")
         }
+        let mentions = state.index.articles.reduce(0) { $0 + $1.mentions.count }
+        if mentions > PageBuilder.spreadsheetRows {
+            run.warnings.append("data/mentions.csv left out: its \(mentions) rows are more than a spreadsheet holds (\(PageBuilder.spreadsheetRows + 1) with the header); each article's mentions are in data/articles/<slug>.json")
+        }
         if state.settings.baseURL == nil {
             run.warnings.append("\(settingsFile): no base_url, so feed.xml and sitemap.xml carry relative addresses, which feed readers and search engines do not follow; set base_url to the address the site is published at")
         }

@@ -112,15 +112,43 @@ struct DataText {
 
     /// One record: every field quoted (a sentence has commas and quotes), lines end in CRLF.
     mutating func record(_ fields: [String]) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        for (index, field) in fields.enumerated() { cell(utf8: field.utf8, first: index == 0) }
+        endRecord()
+    }
+
+    /// One field of a record, quoted, its quotation marks doubled; `first` starts the record.
+    mutating func cell<Bytes: Collection<UInt8>>(utf8 value: Bytes, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        if value.withContiguousStorageIfAvailable({ appendCell($0) }) == nil { Array(value).withUnsafeBufferPointer { appendCell($0) } }
+    }
+
+    /// `value` quoted, its quotation marks doubled: the bytes between them (a sentence seldom
+    /// has any) are copied at once.
+    mutating func appendCell(_ value: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var plain = 0
+        for index in value.indices where value[index] == UInt8(ascii: "\"") {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[plain...index]))
             bytes.append(UInt8(ascii: "\""))
-            for byte in field.utf8 {
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                bytes.append(byte)
-            }
-            bytes.append(UInt8(ascii: "\""))
+            plain = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[plain...]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A number's decimal digits.
+    mutating func decimal(_ value: Int) {
+        bytes.appendDecimal(value)
+    }
+
+    /// Bytes written as they are: cells made once and repeated (the article's on each of its
+    /// mentions' rows).
+    mutating func raw<Bytes: Sequence<UInt8>>(_ value: Bytes) {
+        bytes.append(contentsOf: value)
+    }
+
+    /// Ends the record begun with `cell(utf8:first:)`.
+    mutating func endRecord() {
         bytes += [0x0D, 0x0A]
     }
 }

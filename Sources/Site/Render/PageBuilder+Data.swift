@@ -1,3 +1,4 @@
+import Articles
 import Entities
 
 extension PageBuilder {
@@ -165,6 +166,66 @@ extension PageBuilder {
             }
         }
         return Page(path: SitePaths.entitiesTable, bytes: csv.bytes)
+    }
+
+    /// The most records a spreadsheet holds after its header: Excel and LibreOffice Calc show
+    /// 1,048,576 rows.
+    static let spreadsheetRows = 1_048_575
+
+    /// Whether `data/mentions.csv` is written: where its rows fit a spreadsheet, which is what it
+    /// is for (at 10,000 articles of the benchmark corpus they are 1.6 million; each article's
+    /// mentions are in `data/articles/<slug>.json` at any size).
+    var hasMentionsTable: Bool { inputs.mentionTotal <= Self.spreadsheetRows }
+
+    /// `data/mentions.csv`: a row per mention, articles newest first and each article's mentions
+    /// in text order: the article and what lists show of it, the entity, the part of the article
+    /// it stands in (`body`, `title`, `teaser`, `caption`, `captionTitle`, `credit`, `dateline`,
+    /// `author`), the words as written, the sentence they stand in, and the link to the spot,
+    /// for spreadsheets.
+    func mentionsTable(_ reads: inout Reads) -> Page {
+        let articles = inputs.articlesWithMentions(&reads)
+        var csv = DataText(capacity: articles.reduce(0) { $0 + $1.mentions.count } * 200)
+        csv.record(["article", "title", "outlet", "date", "entity", "type", "name", "field", "surface", "sentence", "page"])
+        // What repeats from row to row is written once and copied: an article's cells, an
+        // entity's (with the start of its anchor), a field's name.
+        var cells = DataText()
+        let fields = Article.Field.allCases.map { field in
+            cells = DataText()
+            cells.cell(utf8: "\(field)".utf8)
+            return cells.bytes
+        }
+        var entities: [Int32: (cells: [UInt8], anchor: [UInt8])] = [:]
+        for converted in articles {
+            let article = converted.article
+            cells = DataText()
+            for (index, value) in [article.slug, article.title, article.outlet, article.date].enumerated() { cells.cell(utf8: value.utf8, first: index == 0) }
+            let articleCells = cells.bytes
+            let page = Array("\(converted.path)#".utf8)
+            converted.text.withUnsafeBufferPointer { text in
+                for mention in converted.mentions {
+                    if entities[mention.entity] == nil {
+                        let link = inputs.link(Int(mention.entity), &reads)
+                        cells = DataText()
+                        for value in [link.id, link.type.rawValue, link.name] { cells.cell(utf8: value.utf8) }
+                        entities[mention.entity] = (cells.bytes, Array("\(link.id)-".utf8))
+                    }
+                    let entity = entities[mention.entity]!
+                    csv.raw(articleCells)
+                    csv.raw(entity.cells)
+                    csv.raw(fields[Int(mention.field.rawValue)])
+                    csv.cell(utf8: UnsafeBufferPointer(rebasing: text[mention.mark]))
+                    csv.cell(utf8: UnsafeBufferPointer(rebasing: text[mention.sentence]))
+                    // Paths and anchors are slugs: no quotation mark to double.
+                    csv.raw(",\"".utf8)
+                    csv.raw(page)
+                    csv.raw(entity.anchor)
+                    csv.decimal(Int(mention.ordinal))
+                    csv.raw("\"".utf8)
+                    csv.endRecord()
+                }
+            }
+        }
+        return Page(path: SitePaths.mentionsTable, bytes: csv.bytes)
     }
 
     /// `data/entities.js`: what the previews of mentions on article pages show of every entity

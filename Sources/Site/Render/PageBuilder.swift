@@ -29,9 +29,10 @@ struct PageBuilder: Sendable {
         case dossierData
         case entityPreviews
         case articleData(String)
-        /// `data/articles.csv` and `data/entities.csv`.
+        /// `data/articles.csv`, `data/entities.csv` and `data/mentions.csv`.
         case articlesTable
         case entitiesTable
+        case mentionsTable
         /// The feeds of one entity's articles and of one outlet's (by its page's path).
         case entityFeed(EntityType, String)
         case outletFeed(String)
@@ -115,6 +116,7 @@ struct PageBuilder: Sendable {
         jobs.append(.dossierData)
         jobs.append(.entityPreviews)
         jobs += [.articlesTable, .entitiesTable]
+        if hasMentionsTable { jobs.append(.mentionsTable) }
         jobs += inputs.articles.map { .articleData($0.article.slug) }
         jobs.append(.outlets)
         jobs += inputs.outletPaths.map(Job.outlet)
@@ -138,7 +140,7 @@ struct PageBuilder: Sendable {
         case .shared: "shared"
         case .map: "map"
         case .network: "network"
-        case .dossierData, .entityPreviews, .articleData, .articlesTable, .entitiesTable: ""
+        case .dossierData, .entityPreviews, .articleData, .articlesTable, .entitiesTable, .mentionsTable: ""
         case .entityFeed, .outletFeed: "feed"
         case .notFound: "not-found"
         case .search: "search"
@@ -165,6 +167,7 @@ struct PageBuilder: Sendable {
         case .articleData(let slug): SitePaths.articleData(slug)
         case .articlesTable: SitePaths.articlesTable
         case .entitiesTable: SitePaths.entitiesTable
+        case .mentionsTable: SitePaths.mentionsTable
         case .entityFeed(let type, let id): SitePaths.entityFeed(type, id)
         case .outletFeed(let page): SitePaths.outletFeed(page)
         case .notFound: SitePaths.notFound
@@ -193,6 +196,7 @@ struct PageBuilder: Sendable {
         case .articleData(let slug): articleData(slug, &reads)
         case .articlesTable: articlesTable(&reads)
         case .entitiesTable: entitiesTable(&reads)
+        case .mentionsTable: mentionsTable(&reads)
         case .entityFeed(let type, let id): entityFeed(type, id, &reads)
         case .outletFeed(let page): outletFeed(page, &reads)
         case .notFound: notFoundPage(&reads)

@@ -24,6 +24,9 @@ struct PageInputs: Sendable {
     /// article's place in the index and the quote's in the article. A speaker's pages are
     /// made from these without reading every article that mentions the speaker.
     private let quotesBySpeaker: [[(article: Int32, quote: Int32)]]
+    /// How many mentions all articles hold: whether `data/mentions.csv` fits a spreadsheet, as
+    /// the page list, not a page, reads it.
+    let mentionTotal: Int
 
     init(settings: DossierConfig, registry: Registry, index: MentionIndex, byDate: [ConvertedArticle], feedBodies: [String: Markup],
          shared: SharedPassages = SharedPassages()) {
@@ -42,6 +45,7 @@ struct PageInputs: Sendable {
             }
         }
         quotesBySpeaker = bySpeaker
+        mentionTotal = index.articles.reduce(0) { $0 + $1.mentions.count }
         coverage = Lazy { OutletCoverage(byDate: byDate, entityCount: entityCount) }
     }
 
@@ -62,6 +66,19 @@ struct PageInputs: Sendable {
             reads.note(InputKey(.summary, hash: article.key))
             return (article, feedBodies[article.article.slug])
         }
+    }
+
+    /// The articles newest first with what lists show of each and their mentions (entities,
+    /// spellings, sentences), for the table of all mentions.
+    func articlesWithMentions(_ reads: inout Reads) -> [ConvertedArticle] {
+        reads.note(InputKey(.articleOrder))
+        if reads.records {
+            for article in byDate {
+                reads.note(InputKey(.summary, hash: article.key))
+                reads.note(InputKey(.mentions, hash: article.key))
+            }
+        }
+        return byDate
     }
 
     /// An article for its own page: its front matter, summary and mentions.

@@ -43,6 +43,7 @@ public enum SitePaths {
     static func articleData(_ slug: String) -> String { "data/articles/\(slug).json" }
     static let articlesTable = "data/articles.csv"
     static let entitiesTable = "data/entities.csv"
+    static let mentionsTable = "data/mentions.csv"
 
     static func folder(_ type: EntityType) -> String {
         switch type {
