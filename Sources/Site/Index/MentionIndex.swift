@@ -59,6 +59,11 @@ struct MentionIndex: Sendable {
         }
     }
 
+    /// How many mentions the articles hold in all.
+    var mentionTotal: Int {
+        articles.reduce(0) { $0 + $1.mentions.count }
+    }
+
     /// Where the article with `slug` is in `articles`, if it is there.
     func position(of slug: String) -> Int? {
         positions[slug]

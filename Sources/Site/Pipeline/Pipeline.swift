@@ -109,8 +109,8 @@ final class Pipeline: @unchecked Sendable {
         if Localization(language: state.settings.language).language != state.settings.language {
             run.warnings.append("\(settingsFile): language '\(state.settings.language)' has no built-in interface words; using English")
         }
-        let mentions = state.index.articles.reduce(0) { $0 + $1.mentions.count }
-        if mentions > PageBuilder.spreadsheetRows {
+        let mentions = state.index.mentionTotal
+        if !PageBuilder.hasMentionsTable(mentions: mentions) {
             run.warnings.append("data/mentions.csv left out: its \(mentions) rows are more than a spreadsheet holds (\(PageBuilder.spreadsheetRows + 1) with the header); each article's mentions are in data/articles/<slug>.json")
         }
         if state.settings.baseURL == nil {

@@ -175,7 +175,11 @@ extension PageBuilder {
     /// Whether `data/mentions.csv` is written: where its rows fit a spreadsheet, which is what it
     /// is for (at 10,000 articles of the benchmark corpus they are 1.6 million; each article's
     /// mentions are in `data/articles/<slug>.json` at any size).
-    var hasMentionsTable: Bool { inputs.mentionTotal <= Self.spreadsheetRows }
+    var hasMentionsTable: Bool { Self.hasMentionsTable(mentions: inputs.mentionTotal) }
+
+    static func hasMentionsTable(mentions: Int) -> Bool {
+        mentions <= spreadsheetRows
+    }
 
     /// `data/mentions.csv`: a row per mention, articles newest first and each article's mentions
     /// in text order: the article and what lists show of it, the entity, the part of the article

@@ -24,9 +24,6 @@ struct PageInputs: Sendable {
     /// article's place in the index and the quote's in the article. A speaker's pages are
     /// made from these without reading every article that mentions the speaker.
     private let quotesBySpeaker: [[(article: Int32, quote: Int32)]]
-    /// How many mentions all articles hold: whether `data/mentions.csv` fits a spreadsheet, as
-    /// the page list, not a page, reads it.
-    let mentionTotal: Int
 
     init(settings: DossierConfig, registry: Registry, index: MentionIndex, byDate: [ConvertedArticle], feedBodies: [String: Markup],
          shared: SharedPassages = SharedPassages()) {
@@ -45,7 +42,6 @@ struct PageInputs: Sendable {
             }
         }
         quotesBySpeaker = bySpeaker
-        mentionTotal = index.articles.reduce(0) { $0 + $1.mentions.count }
         coverage = Lazy { OutletCoverage(byDate: byDate, entityCount: entityCount) }
     }
 
@@ -118,6 +114,12 @@ struct PageInputs: Sendable {
             reads.note(InputKey(.summary, hash: article.key))
             return (article, article.quotes[Int(found.quote)])
         }
+    }
+
+    /// How many mentions all articles hold: whether `data/mentions.csv` fits a spreadsheet, as
+    /// the page list, not a page, reads it.
+    var mentionTotal: Int {
+        index.mentionTotal
     }
 
     /// How many quotes are attributed to the entity at `position`: which speakers have pages of
