@@ -124,6 +124,7 @@ struct QuoteFinderTests {
         // After the attributed quote, another clause that ends in no comma, or one with a speaker.
         "„Wir sind da“, sagte {Kim}, als {Putin} „Wir bleiben auch hier“ rief.",
         "„Wir sind da“, sagte {Kim}, und {Putin} antwortete: „Wir bleiben auch hier.“",
+        "„Wir sind da“, sagte {Kim}, „ein Sieg für alle“ sei das nicht.",
         // `zufolge` after a report about the one named: the report is the source.
         "Einem Bericht über {Peskow} zufolge „gibt es keine Pläne“.",
         "Nach einem langen Gespräch mit {Peskow} zufolge „gibt es keine Pläne“.",

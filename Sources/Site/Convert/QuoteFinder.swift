@@ -371,10 +371,15 @@ enum QuoteFinder {
         guard let previous, previous.end <= span.outer.lowerBound else { return nil }
         let between = text[previous.end..<span.outer.lowerBound]
         let stops = between.indices.filter { [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(between[$0]) }
-        // Interrupted: only the clause that names the speaker stands between, ending in a comma.
+        // Interrupted: only the clause that names the speaker stands between, ending in a comma,
+        // and the quote ends the sentence or clause (not `„…“ sei eine Lüge, so Kim`).
         if stops.isEmpty, previous.speaker.range.lowerBound >= previous.end, previous.speaker.range.upperBound <= span.outer.lowerBound,
            between.last(where: { $0 != 0x20 }) == UInt8(ascii: ",") {
-            return previous.speaker
+            let next = text[span.outer.upperBound...].first { $0 != 0x20 }
+            let last = span.inner.isEmpty ? nil : text[span.inner.upperBound - 1]
+            let closes: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?")]
+            let endsClause = next.map(closes.contains) ?? true || last.map(closes.contains) == true
+            return endsClause ? previous.speaker : nil
         }
         // The previous quote's attribution ends its sentence; nothing but it stands between.
         guard stops.count == 1, between[between.index(after: stops[0])...].allSatisfy({ $0 == 0x20 }) else { return nil }
