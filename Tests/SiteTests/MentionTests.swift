@@ -35,13 +35,13 @@ struct MentionTests {
     }
 }
 
-/// Where sentences of a paragraph begin: after `.`, `!`, `?`, `…` or a closing quote after one,
+/// Where sentences of a paragraph begin: after `.`, `!`, `?`, `…` or a closing quote (guillemets too) after one,
 /// and spaces, before a capital or an opening quote; not after a number or a single letter.
 /// Paragraphs are read a chunk of bytes at a time: a long one is cut in the same places.
 struct SentenceTests {
     @Test func sentencesBeginAfterTerminatorsAndSpacesWhereverTheParagraphIsCut() throws {
         let sentences = ["Putin empfing Kim am 13. September.", "Wie ging es weiter?", "„Wir sind Freunde!“", "Kim kam z. B. mit dem Zug…",
-                         "Das sagte er.  Zweimal.", "Dann: nichts! ", "Ende."]
+                         "»Wir bleiben.«", "«Wir auch!»", "Das sagte er.  Zweimal.", "Dann: nichts! ", "Ende."]
         let paragraph = sentences.joined(separator: " ")
         // Offsets computed from the text: each sentence starts one space after the previous ends.
         var expected = [0], offset = 0
@@ -49,9 +49,9 @@ struct SentenceTests {
             offset += sentence.utf8.count + 1
             expected.append(offset)
         }
-        // "Zweimal." starts inside the fifth sentence, after two spaces; "Dann" follows "nichts! " and a space.
-        let inner = expected[4] + "Das sagte er.  ".utf8.count
-        expected.insert(inner, at: 5)
+        // "Zweimal." starts inside the seventh sentence, after two spaces; "Dann" follows "nichts! " and a space.
+        let inner = expected[6] + "Das sagte er.  ".utf8.count
+        expected.insert(inner, at: 7)
         expected.append(paragraph.utf8.count)
         #expect(Sentence.boundaries(in: Array(paragraph.utf8)) == expected)
         // The same text many times over: past every chunk's border, each copy cut alike.

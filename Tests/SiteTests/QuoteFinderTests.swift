@@ -34,6 +34,9 @@ struct QuoteFinderTests {
     @Test(arguments: [
         ("„Wir kommen morgen wieder“, sagte {Putin}.", "Putin: Wir kommen morgen wieder"),
         ("„Wir kommen morgen wieder“, so {Peskow}.", "Peskow: Wir kommen morgen wieder"),
+        // Guillemets both ways: »…« in Germany, «…» in Switzerland.
+        ("»Wir kommen morgen wieder«, sagte {Putin}.", "Putin: Wir kommen morgen wieder"),
+        ("«Wir kommen morgen wieder», sagte {Putin}. «Wir bleiben auch hier.»", "Putin: Wir kommen morgen wieder|Putin: Wir bleiben auch hier."),
         ("„Wir kommen morgen wieder“, sagte {Kim} zu {Putin}.", "Kim: Wir kommen morgen wieder"),
         ("„Wir kommen wieder“, sagte der russische Präsident {Wladimir Putin} am Mittwoch.", "Wladimir Putin: Wir kommen wieder"),
         ("„Wir kommen morgen wieder“, hatte {Putin} zuvor auf eine Frage geantwortet.", "Putin: Wir kommen morgen wieder"),

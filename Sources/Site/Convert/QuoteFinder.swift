@@ -103,7 +103,7 @@ enum QuoteFinder {
         var inner: Range<Int>
     }
 
-    /// Pairs of quotation marks: „…“ (or „…”), “…”, »…«, "…", each closed by the next closing
+    /// Pairs of quotation marks: „…“ (or „…”), “…”, »…«, «…», "…", each closed by the next closing
     /// mark of its kind in the paragraph.
     static func spans(in text: [UInt8]) -> [Span] {
         var spans: [Span] = []
@@ -142,6 +142,8 @@ enum QuoteFinder {
         if matches(text, at: index, low9) { return (low9.count, [left, right]) }
         if matches(text, at: index, left) { return (left.count, [right, left]) }
         if matches(text, at: index, guillemetRight) { return (guillemetRight.count, [guillemetLeft]) }
+        // Swiss and French style: «…».
+        if matches(text, at: index, guillemetLeft) { return (guillemetLeft.count, [guillemetRight]) }
         if matches(text, at: index, straight) { return (1, [straight]) }
         return nil
     }

@@ -85,6 +85,11 @@ private extension Sentence {
             let before = mark == 0x22 ? terminator - 1 : terminator - 3
             isTerminator = before >= 0 && (bytes[before] == 0x2E || bytes[before] == 0x21 || bytes[before] == 0x3F)
         }
+        // A guillemet closing a quote after a terminator: « or ».
+        if !isTerminator, terminator >= 1, bytes[terminator - 1] == 0xC2, mark == 0xAB || mark == 0xBB {
+            let before = terminator - 2
+            isTerminator = before >= 0 && (bytes[before] == 0x2E || bytes[before] == 0x21 || bytes[before] == 0x3F)
+        }
         guard isTerminator else { return false }
         if mark == 0x2E, terminator >= 1 {
             let previous = bytes[terminator - 1]
@@ -92,15 +97,16 @@ private extension Sentence {
             if terminator >= 2, isLetter(previous), !isLetter(bytes[terminator - 2]) { return false }
         }
         let next = bytes[offset]
-        let startsCapital = (next >= 0x41 && next <= 0x5A) || next == 0xC3 || next == 0x22 || next == 0xE2
+        let opensGuillemet = next == 0xC2 && offset + 1 < bytes.count && (bytes[offset + 1] == 0xAB || bytes[offset + 1] == 0xBB)
+        let startsCapital = (next >= 0x41 && next <= 0x5A) || next == 0xC3 || next == 0x22 || next == 0xE2 || opensGuillemet
         return startsCapital
     }
 
     /// Per byte, 1 if it can be the last before the spaces after a sentence: `. ! ?`, the last
-    /// byte of `…`, `"`, `“` or `”`, or a space; else 0.
+    /// byte of `…`, `"`, `“`, `”`, `«` or `»`, or a space; else 0.
     static let endsSentence: [UInt8] = (0...255).map { byte in
         switch byte {
-        case 0x2E, 0x21, 0x3F, 0xA6, 0x22, 0x9C, 0x9D, 0x20: 1
+        case 0x2E, 0x21, 0x3F, 0xA6, 0x22, 0x9C, 0x9D, 0xAB, 0xBB, 0x20: 1
         default: 0
         }
     }
