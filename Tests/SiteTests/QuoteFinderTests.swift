@@ -72,6 +72,12 @@ struct QuoteFinderTests {
         ("„Wir sind bereit“, so {Kim}, „die Zusammenarbeit auszubauen.“", "Kim: Wir sind bereit|Kim: die Zusammenarbeit auszubauen."),
         ("„Wir sind bereit“, sagte {Kim} am Abend zu {Putin}, „die Zusammenarbeit auszubauen.“", "Kim: Wir sind bereit|Kim: die Zusammenarbeit auszubauen."),
         ("\"He is a dictator,\" {Biden} said of {Xi}, \"in the sense that he runs a country.\"", "Biden: He is a dictator|Biden: in the sense that he runs a country."),
+        // The one quoted said it; the one quoting did not.
+        ("\"We will talk about everything,\" {Putin} was quoted as saying by RIA.", "Putin: We will talk about everything"),
+        ("\"We will talk about everything,\" RIA quoted {Putin} as saying.", "Putin: We will talk about everything"),
+        ("„Wir reden über alles“, wurde {Putin} von der Agentur Tass zitiert.", "Putin: Wir reden über alles"),
+        // A possessive right before the name: the name speaks.
+        ("\"The talks were constructive,\" the [Kremlin's] {Peskov} said.", "Peskov: The talks were constructive"),
         // The second part names its own speaker.
         ("„Wir sind bereit“, sagte {Kim}, „wir sind es auch“, sagte {Putin}.", "Kim: Wir sind bereit|Putin: wir sind es auch"),
     ])
@@ -128,6 +134,10 @@ struct QuoteFinderTests {
         "„Wir sind da“, sagte {Kim}, als {Putin} „Wir bleiben auch hier“ rief.",
         "„Wir sind da“, sagte {Kim}, und {Putin} antwortete: „Wir bleiben auch hier.“",
         "„Wir sind da“, sagte {Kim}, „ein Sieg für alle“ sei das nicht.",
+        // Quoted by someone named, who is not the speaker.
+        "„Wir reden über alles“, wurde von {Tass} der Kremlchef zitiert.",
+        "\"We will talk about everything,\" {RIA} quoted the president as saying.",
+        "\"We will talk about everything,\" {Biden} was told by an aide.",
         // `zufolge` after a report about the one named: the report is the source.
         "Einem Bericht über {Peskow} zufolge „gibt es keine Pläne“.",
         "Nach einem langen Gespräch mit {Peskow} zufolge „gibt es keine Pläne“.",

@@ -224,7 +224,8 @@ enum QuoteFinder {
             let gap = text[mention.range.upperBound..<holder.range.lowerBound]
             var role = words(gap)
             if role.first == "s" { role.removeFirst() }
-            guard (1...3).contains(role.count), !gap.contains(UInt8(ascii: ",")),
+            // `the Kremlin's Peskov said`: the holder right after the possessive, or after its role.
+            guard (0...3).contains(role.count), !gap.contains(UInt8(ascii: ",")),
                   !role.contains(where: { isSpeech($0) || onBehalf.contains($0) || objects.contains($0) }) else { return nil }
             mention = holder
         }
@@ -237,12 +238,23 @@ enum QuoteFinder {
         let tail = text[min(mention.range.upperBound, clauseEnd)..<clauseEnd]
         if let next = firstWord(tail) {
             let verb = speechVerbs.contains(next) && !leadingOnly.contains(next) && !quoting.contains(next)
-            let perfect = auxiliaries.contains(next) && words(tail).dropFirst().first.map(isSpeech) == true
-            if verb || perfect, between.count <= 6, !between.contains(where: { isSpeech($0) || onBehalf.contains($0) || objects.contains($0) }) { return mention }
+            let tailWords = words(tail)
+            let perfect = auxiliaries.contains(next) && tailWords.dropFirst().first.map(isSpeech) == true
+            // `"…," Putin was quoted as saying by RIA`: the one quoted said it.
+            let passive = ["was", "is", "were"].contains(next) && tailWords.dropFirst().first == "quoted"
+            if verb || perfect || passive, between.count <= 6, !between.contains(where: { isSpeech($0) || onBehalf.contains($0) || objects.contains($0) }) { return mention }
+            // `"…," RIA quoted Putin as saying`: the one quoted, named right after the verb.
+            if let last = between.last, ["quoted", "cited"].contains(last), tailWords.starts(with: ["as", "saying"]), between.count <= 6,
+               !between.dropLast().contains(where: { isSpeech($0) || onBehalf.contains($0) || objects.contains($0) }) { return mention }
         }
         var attributes = speechVerbs.contains(first)
         if !attributes, auxiliaries.contains(first) {
             attributes = words(rest[..<clauseEnd]).contains { speechParticiples.contains($0) }
+        }
+        // `„…“, wurde Putin von Tass zitiert`: the one quoted said it.
+        if !attributes, ["wurde", "wird"].contains(first) {
+            attributes = words(rest[..<clauseEnd]).contains("zitiert")
+            if attributes { return between.dropFirst().contains { onBehalf.contains($0) || objects.contains($0) || isSpeech($0) } ? nil : mention }
         }
         // The verb first: `„…“, sagte Putin`; not `sagte ein Sprecher von Putin`, nor `zitierte
         // Tass den Kremlchef` (the one named first quotes the speaker).
