@@ -1,3 +1,5 @@
+import SourceText
+
 /// Which of a set of endings a word has, read from its last byte backwards: a word is looked at
 /// byte by byte without a string or an allocation, and most words are passed after a byte or two
 /// (the quote finder asks for the word before every mention and after every article).
@@ -35,7 +37,7 @@ struct SuffixTrie: Sendable {
             var byte = word[index]
             if byte >= 0x41, byte <= 0x5A {
                 byte |= 0x20
-            } else if byte >= 0x80, byte <= 0x9E, byte != 0x97, index > word.startIndex, word[index - 1] == 0xC3 {
+            } else if Latin1.isCapital(byte), index > word.startIndex, word[index - 1] == 0xC3 {
                 // Latin-1 capitals (Ä, Ö, Ü: C3 84, C3 96, C3 9C) as small letters.
                 byte += 0x20
             }

@@ -1,4 +1,5 @@
 import Entities
+import SourceText
 
 /// Who an article names by a role. "der russische Präsident Wladimir Putin" makes "der russische
 /// Präsident", and "der Präsident", Putin in that article, as long as the article gives the role
@@ -203,7 +204,7 @@ private extension RoleHolders {
     /// Whether UTF-8 `word` starts with a capital of ASCII or Latin-1 (Ä, Ö, Ü).
     static func isCapitalised(_ word: ArraySlice<UInt8>) -> Bool {
         guard let first = word.first else { return false }
-        return first >= 0x41 && first <= 0x5A || first == 0xC3 && word.dropFirst().first.map { $0 >= 0x80 && $0 <= 0x9E && $0 != 0x97 } == true
+        return first >= 0x41 && first <= 0x5A || first == 0xC3 && word.dropFirst().first.map(Latin1.isCapital) == true
     }
 
     /// Whether `second` follows `first` with nothing but spaces between.

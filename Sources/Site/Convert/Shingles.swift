@@ -1,3 +1,5 @@
+import SourceText
+
 /// Word shingles of sentences, the measure by which two sentences are copies of one text.
 ///
 /// A sentence is cut into words, each normalised (lower case, a number without its separators:
@@ -84,7 +86,7 @@ enum Shingles {
                 guard index + 1 < bytes.count else { end(); index += 1; continue }
                 let next = bytes[index + 1]
                 add(0xC3, &hash, &length)
-                add(next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next, &hash, &length)
+                add(Latin1.isCapital(next) ? next + 0x20 : next, &hash, &length)
                 inWord = true
                 index += 2
             case ByteClass.punctuation2, ByteClass.punctuation3:

@@ -192,26 +192,22 @@ extension PageBuilder {
         csv.record(["article", "title", "outlet", "date", "entity", "type", "name", "field", "surface", "sentence", "page"])
         // What repeats from row to row is written once and copied: an article's cells, an
         // entity's (with the start of its anchor), a field's name.
-        var cells = DataText()
-        let fields = Article.Field.allCases.map { field in
-            cells = DataText()
-            cells.cell(utf8: "\(field)".utf8)
+        func cells(_ values: [String], first: Bool = false) -> [UInt8] {
+            var cells = DataText()
+            for (index, value) in values.enumerated() { cells.cell(utf8: value.utf8, first: first && index == 0) }
             return cells.bytes
         }
+        let fields = Article.Field.allCases.map { cells(["\($0)"]) }
         var entities: [Int32: (cells: [UInt8], anchor: [UInt8])] = [:]
         for converted in articles {
             let article = converted.article
-            cells = DataText()
-            for (index, value) in [article.slug, article.title, article.outlet, article.date].enumerated() { cells.cell(utf8: value.utf8, first: index == 0) }
-            let articleCells = cells.bytes
+            let articleCells = cells([article.slug, article.title, article.outlet, article.date], first: true)
             let page = Array("\(converted.path)#".utf8)
             converted.text.withUnsafeBufferPointer { text in
                 for mention in converted.mentions {
                     if entities[mention.entity] == nil {
                         let link = inputs.link(Int(mention.entity), &reads)
-                        cells = DataText()
-                        for value in [link.id, link.type.rawValue, link.name] { cells.cell(utf8: value.utf8) }
-                        entities[mention.entity] = (cells.bytes, Array("\(link.id)-".utf8))
+                        entities[mention.entity] = (cells([link.id, link.type.rawValue, link.name]), Array("\(link.id)-".utf8))
                     }
                     let entity = entities[mention.entity]!
                     csv.raw(articleCells)

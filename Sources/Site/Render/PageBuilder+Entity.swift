@@ -138,8 +138,7 @@ extension PageBuilder {
         model["quotesURL"] = .string(root + SitePaths.quotes + "#\(link.id)")
         let first = min((number - 1) * Self.quotesPerSpeakerPage, quoted.count)
         model["quotes"] = .list(quoted[first..<min(first + Self.quotesPerSpeakerPage, quoted.count)].map { quoteItem($0.article, $0.quote, root: root, &reads) })
-        let pageCount = Self.pageCount(quoted.count, perPage: Self.quotesPerSpeakerPage)
-        model["pagination"] = pagination(number, of: pageCount, at: path) { SitePaths.speakerQuotes(link.id, page: $0) }
+        model["pagination"] = pagination(number, of: quotePageCount(position), at: path) { SitePaths.speakerQuotes(link.id, page: $0) }
         return Page(path: path, template: template(of: .speakerQuotes(link.id, page: number)), model: .object(model))
     }
 
