@@ -27,6 +27,8 @@ public struct Article: Sendable, Hashable {
     public var date: String
     public var dateline: String
     public var source: String
+    /// The language tag the front matter gives; empty when it gives none, and the article is then
+    /// in the dossier's language (`language(in:)`).
     public var language: String
     public var url: String?
     public var teaser: String
@@ -59,6 +61,19 @@ public struct Article: Sendable, Hashable {
         (self.slug, self.file, self.title, self.outlet, self.authors, self.date) = (slug, file, title, outlet, authors, date)
         (self.dateline, self.source, self.language, self.url, self.teaser) = (dateline, source, language, url, teaser)
         (self.captions, self.body, self.bodyLine) = (captions, body, bodyLine)
+    }
+
+    /// The article's language in a dossier written in `dossierLanguage`: its own, or the
+    /// dossier's where the front matter names none.
+    public func language(in dossierLanguage: String) -> String {
+        language.isEmpty ? dossierLanguage : language
+    }
+
+    /// The article as it reads in a dossier written in `dossierLanguage`: its `language` set.
+    public func resolved(in dossierLanguage: String) -> Article {
+        var article = self
+        article.language = language(in: dossierLanguage)
+        return article
     }
 
     /// What a reader sees before the body (title, teaser, captions): it introduces full names.
@@ -107,7 +122,7 @@ public struct Article: Sendable, Hashable {
         var article = Article(
             slug: slug, file: file, title: title, outlet: try fields.string("outlet") ?? "",
             authors: try fields.strings("authors"), date: date, dateline: try fields.string("dateline") ?? "",
-            source: try fields.string("source") ?? "", language: try fields.string("language") ?? "de",
+            source: try fields.string("source") ?? "", language: try fields.string("language") ?? "",
             url: url, teaser: try fields.string("teaser") ?? "",
             captions: try fields.records("captions").map {
                 try $0.rejectUnknownKeys(["text", "credit", "title"], what: "caption field")
@@ -164,7 +179,7 @@ public struct Article: Sendable, Hashable {
         }
         var article = Article(
             slug: slug, file: file, title: title, outlet: string("outlet") ?? "", authors: strings("authors"), date: date,
-            dateline: string("dateline") ?? "", source: string("source") ?? "", language: string("language") ?? "de",
+            dateline: string("dateline") ?? "", source: string("source") ?? "", language: string("language") ?? "",
             url: url, teaser: string("teaser") ?? "", captions: [], body: body, bodyLine: bodyLine
         )
         for key in ["title", "teaser", "dateline", "authors"] {

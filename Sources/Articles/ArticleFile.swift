@@ -35,7 +35,7 @@ public enum ArticleFile {
         lines.append("date: \(quoted(article.date))")
         lines.append("dateline: \(quoted(article.dateline))")
         lines.append("source: \(quoted(article.source))")
-        lines.append("language: \(article.language)")
+        if !article.language.isEmpty { lines.append("language: \(article.language)") }
         if let url = article.url { lines.append("url: \(quoted(url))") }
         lines.append("teaser: \(quoted(article.teaser))")
         if article.captions.isEmpty {

@@ -18,7 +18,7 @@ struct Annotate: ParsableCommand {
         do {
             try Content.requireFolders(of: dossier.contentURL)
             let registry = try Content.loadRegistry(from: dossier.contentURL)
-            let annotator = Reannotator(registry: registry)
+            let annotator = Reannotator(registry: registry, language: try Content.loadSettings(from: dossier.contentURL).language)
             // What an annotate killed while it wrote left behind.
             TextFile.removeStaleTemporaries(in: dossier.contentURL.appendingPathComponent("articles").path)
             let files = try Content.articleFiles(in: dossier.contentURL).map { URL(fileURLWithPath: $0) }

@@ -27,7 +27,8 @@ struct Suggest: ParsableCommand {
             let registry = try Registry.load(from: dossier.contentURL.appendingPathComponent("entities"),
                                              displayPath: "\(dossier.content)/entities", skipping: Set([own].compactMap { $0 }))
             let paths = try Content.articleFiles(in: dossier.contentURL)
-            let candidates = try Suggestions.find(in: paths, folder: "\(dossier.content)/articles", registry: registry)
+            let candidates = try Suggestions.find(in: paths, folder: "\(dossier.content)/articles", registry: registry,
+                                                     language: try Content.loadSettings(from: dossier.contentURL).language)
             let text = Suggestions.yaml(Array(candidates.prefix(max(0, limit))), registry: registry)
             guard let write else {
                 print(text, terminator: "")

@@ -16,9 +16,12 @@ public struct Reannotator {
     }
 
     let annotators: Annotators
+    /// The dossier's language: an article's where its front matter names none.
+    let language: String
 
-    public init(registry: Registry) {
+    public init(registry: Registry, language: String) {
         annotators = Annotators(registry: registry)
+        self.language = language
     }
 
     /// Annotates `file` in place; returns what was added.
@@ -30,7 +33,7 @@ public struct Reannotator {
         // The front matter as the build reads it: its fields are annotated too.
         let article = try Article.parse(text, slug: "", file: display)
         let (head, _, _) = try ArticleFile.split(text, file: display)
-        let result = ArticleAnnotation.annotate(article, with: annotators(article.language))
+        let result = ArticleAnnotation.annotate(article, with: annotators(article.language(in: language)))
         let unresolved = result.unresolved
         guard !result.added.isEmpty else { return Outcome(article: display, added: 0, unresolved: unresolved) }
         var updated = ArticleFile.replacingFields(in: head, of: article, with: result.article) + result.article.body

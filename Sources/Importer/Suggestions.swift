@@ -15,11 +15,11 @@ public enum Suggestions {
 
     /// The candidates in the article files at `paths` (bodies, titles, teasers and captions);
     /// `folder` names them in messages, like `content/articles`.
-    public static func find(in paths: [String], folder: String, registry: Registry) throws -> [CandidateFinder.Candidate] {
+    public static func find(in paths: [String], folder: String, registry: Registry, language dossierLanguage: String) throws -> [CandidateFinder.Candidate] {
         var texts: [CandidateFinder.Text] = []
         for path in paths {
             let display = "\(folder)/\((path as NSString).lastPathComponent)"
-            let article = try Article.parse(try TextFile.read(path, display: display), slug: "", file: display)
+            let article = try Article.parse(try TextFile.read(path, display: display), slug: "", file: display).resolved(in: dossierLanguage)
             texts.append(.init(file: display, text: article.introduction, language: article.language, firstLine: 1))
             texts.append(.init(file: display, text: article.body, language: article.language, firstLine: article.bodyLine))
         }

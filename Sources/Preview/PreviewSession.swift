@@ -41,8 +41,8 @@ public final class PreviewSession: @unchecked Sendable {
         var failed: [SourceError] = []
         if registryChanged || !newRaw.isEmpty {
             let registry = try Content.loadRegistry(from: options.content)
+            let language = try Content.loadSettings(from: options.content).language
             if !newRaw.isEmpty {
-                let language = try Content.loadSettings(from: options.content).language
                 let importer = ArticleImporter(options: .init(content: options.content, language: language), registry: registry)
                 for name in newRaw {
                     do {
@@ -56,7 +56,7 @@ public final class PreviewSession: @unchecked Sendable {
             }
             var added = 0
             if registryChanged {
-                added = try reannotate(with: registry)
+                added = try reannotate(with: registry, language: language)
                 notes.append("registry changed, \(added) mentions annotated")
             }
             self.registry = registry
@@ -106,7 +106,7 @@ private extension PreviewSession {
     /// before (a known name newly listed as ambiguous for another entity counts: it may now
     /// resolve to that one): an article that contains none of them (as written, or in capitals as
     /// in headlines; an inflected or compound form starts with the name) is left unread.
-    func reannotate(with registry: Registry) throws -> Int {
+    func reannotate(with registry: Registry, language: String) throws -> Int {
         struct Naming: Hashable {
             var surface: String
             var entity: String
@@ -120,7 +120,7 @@ private extension PreviewSession {
             let word = String(surface.prefix { $0 != " " && $0 != "-" && $0 != "\n" })
             return [word, word.uppercased()]
         }).filter { !$0.isEmpty }.map { Array($0.utf8) }
-        let annotator = Reannotator(registry: registry)
+        let annotator = Reannotator(registry: registry, language: language)
         var added = 0
         for path in try Content.articleFiles(in: options.content) {
             guard let bytes = try? TextFile.bytes(atPath: path), needles.contains(where: { bytes.contains($0) }) else { continue }

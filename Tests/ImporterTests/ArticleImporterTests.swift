@@ -127,7 +127,7 @@ struct ArticleImporterTests {
         // The title's "Kim" (an ambiguous alias) is resolved by the body's "Kim Jong Un", the
         // body's "Kim" by the title: an alias resolves from the whole article, fields included.
         try "---\ntitle: \"Kim in Moskau\"\nteaser: Kim Jong Un reist.\n---\nKim traf [Putin](-) in Moskau.\n".write(to: file, atomically: true, encoding: .utf8)
-        let annotator = Reannotator(registry: try Seeds.registry())
+        let annotator = Reannotator(registry: try Seeds.registry(), language: "de")
         #expect(try annotator.annotate(file, display: "a.md").added == 5)
         let once = try String(contentsOf: file, encoding: .utf8)
         #expect(once == "---\ntitle: \"[Kim](person:kim-jong-un) in [Moskau](place:moskau)\"\nteaser: \"[Kim Jong Un](person:kim-jong-un) reist.\"\n---\n[Kim](person:kim-jong-un) traf [Putin](-) in [Moskau](place:moskau).\n")

@@ -17,6 +17,23 @@ struct LinkCheckerTests {
         ])
     }
 
+    /// A site published under a path (`base_url: https://example.org/d/`) may link from the
+    /// server's root under that path, as its 404 page does to work at any depth: those links are
+    /// the site's files, checked as such; a root link elsewhere is outside the site.
+    @Test func rootLinksUnderTheBasePathAreTheSitesFiles() {
+        let site: [String: Data] = [
+            "index.html": Data(#"<p id="top">Home</p>"#.utf8),
+            "persons/a.html": Data(#"<p id="a-1">A</p>"#.utf8),
+            "404.html": Data(#"<a href="/d/index.html">1</a><a href="/d/">2</a><a href="/d/#top">3</a><a href="/d/persons/a.html#a-1">4</a><a href="/d/persons/b.html">5</a><a href="/d/index.html#no">6</a><a href="/x.html">7</a>"#.utf8),
+        ]
+        #expect(LinkChecker.brokenLinks(in: site, baseURL: "https://example.org/d/") == [
+            "404.html: /d/index.html#no -> no id 'no' in index.html",
+            "404.html: /d/persons/b.html -> missing persons/b.html",
+            "404.html: absolute link /x.html is outside the site's path /d/ (base_url)",
+        ])
+        #expect(LinkChecker.brokenLinks(in: site).count == 7)
+    }
+
     /// The quick join of a page's folder and a link gives what resolving part by part gives.
     @Test func linksResolveAsTheirPartsSay() {
         let targets = ["a.html", "../index.html", "../../persons/x.html", "../../../x.html", "./a.html", "x/../a.html",

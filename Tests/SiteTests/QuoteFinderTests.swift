@@ -254,3 +254,53 @@ struct RoleQuoteTests {
         #expect(putin.contains(#"<blockquote><a href="../articles/eine-rolle.html#wladimir-putin-1">„Wir sprechen über alle Themen.“</a>"#))
     }
 }
+
+/// An article whose front matter names no language is in the dossier's: an English dossier's
+/// hand-written article is read by the English rules and its quotes shown in English marks;
+/// one that names another language keeps it, and its page and quotes say so with `lang`.
+@Suite("Article language")
+struct ArticleLanguageTests {
+    @Test func anArticleWithoutALanguageIsInTheDossiers() throws {
+        let dossier = try TestDossier(files: [
+            "content/dossier.yml": "title: Summit\nlanguage: en\n",
+            "content/entities/entities.yml": """
+            - id: joe-biden
+              type: person
+              name: Joe Biden
+              aliases: [Biden]
+            - id: xi-jinping
+              type: person
+              name: Xi Jinping
+              aliases: [Xi]
+            """,
+            "content/articles/summit.md": """
+            ---
+            title: Two presidents meet
+            date: 2023-11-15
+            ---
+            U.S. President [Joe Biden](person:joe-biden) met Chinese President [Xi Jinping](person:xi-jinping) in California.
+
+            "China will never seek hegemony," the Chinese president told the summit.
+            """,
+            "content/articles/gipfel.md": """
+            ---
+            title: Gipfel in Kalifornien
+            date: 2023-11-16
+            language: de
+            ---
+            „Wir suchen keine Vorherrschaft“, sagte [Xi](person:xi-jinping).
+            """,
+        ])
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        // The role ("the Chinese president") is found by the English rules only.
+        let xi = try dossier.read("quotes.html")
+        #expect(xi.contains(#"<blockquote><a href="articles/summit.html#xi-jinping-1">“China will never seek hegemony”</a></blockquote>"#))
+        #expect(xi.contains(#"<blockquote lang="de"><a href="articles/gipfel.html#xi-jinping-1">„Wir suchen keine Vorherrschaft“</a></blockquote>"#))
+        #expect(try dossier.read("data/articles/summit.json").contains(#""language":"en""#))
+        #expect(try dossier.read("data/articles/gipfel.json").contains(#""language":"de""#))
+        // The German article is marked as German on its page; the English one needs no mark.
+        #expect(try dossier.read("articles/gipfel.html").contains(#"<article class="article" lang="de" data-pagefind-body>"#))
+        #expect(try dossier.read("articles/summit.html").contains(#"<article class="article" data-pagefind-body>"#))
+    }
+}

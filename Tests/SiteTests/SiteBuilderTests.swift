@@ -70,7 +70,11 @@ struct SiteBuilderTests {
         #expect(checker.check().warnings.contains { $0.hasPrefix("content/dossier.yml: no base_url") })
         try dossier.write("content/dossier.yml", "title: Testdossier\nlanguage: de\nbase_url: https://example.org/dossier/\n")
         #expect(try dossier.build().warnings == [])
-        #expect(checker.check().warnings == [])
+        // The 404 page's links start at the address's path, and are the site's own, not errors.
+        let report = checker.check()
+        #expect(report.warnings == [])
+        #expect(report.errors.map(\.description) == [])
+        #expect(try dossier.read("404.html").contains(#"href="/dossier/persons/index.html""#))
     }
 
     /// Pages are counted by kind once each, also when an id or outlet ends in "index".

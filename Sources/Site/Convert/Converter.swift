@@ -33,8 +33,12 @@ struct Converter: Sendable {
     /// Per registry position, whether the entity can be quoted: a person or an organisation.
     let speaks: [Bool]
 
-    init(registry: Registry, renderer: MarkdownRenderer, strings: Localization) {
+    /// The dossier's language: an article's where its front matter names none.
+    let language: String
+
+    init(registry: Registry, renderer: MarkdownRenderer, strings: Localization, language: String) {
         self.registry = registry
+        self.language = language
         speaks = registry.entities.map { $0.type == .person || $0.type == .org }
         self.renderer = renderer
         self.strings = strings
@@ -53,7 +57,8 @@ struct Converter: Sendable {
 
     /// The article for entity pages and indexes, and its body as HTML for its own page, with
     /// `marks` (by block, as `Passage.block` numbers them) around spans of its text.
-    func convert(_ article: Article, marks: [Int: [LinkRewriter.TextMark]] = [:]) throws -> (article: ConvertedArticle, html: Markup) {
+    func convert(_ given: Article, marks: [Int: [LinkRewriter.TextMark]] = [:]) throws -> (article: ConvertedArticle, html: Markup) {
+        let article = given.resolved(in: language)
         let collector = Collector(article: article, converter: self)
         var rewriter = LinkRewriter(known: references, watching: Self.watched, unparsed: collector.report) { link in
             if link.known == nil, link.destination == "-" { return .init(open: "", close: "") }

@@ -70,7 +70,7 @@ extension Pipeline {
             run.problems += result.problems
             run.templateProblems += result.templateProblems
         }
-        if isCheck { run.articles = results.compactMap(\.source) }
+        if isCheck { run.articles = results.compactMap { $0.source?.resolved(in: converter.language) } }
         run.rendered += emits ? results.count : 0
         return Conversions(converter: converter, articles: results, newest: emits ? newest.bodies : [:])
     }

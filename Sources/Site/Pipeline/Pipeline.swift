@@ -39,6 +39,7 @@ final class Pipeline: @unchecked Sendable {
         var templateProblems: [TemplateError] = []
         var articles: [Article] = []
         var registry = Registry([])
+        var settings = DossierConfig()
     }
 
     let options: SiteBuilder.Options
@@ -105,6 +106,7 @@ final class Pipeline: @unchecked Sendable {
         }
         run.timings = clock.timings
         run.registry = state.registry
+        run.settings = state.settings
         let settingsFile = "\(options.content.lastPathComponent)/dossier.yml"
         if Localization(language: state.settings.language).language != state.settings.language {
             run.warnings.append("\(settingsFile): language '\(state.settings.language)' has no built-in interface words; using English")

@@ -100,7 +100,7 @@ extension SiteBuilder {
 
     static func converter(for content: Content) -> Converter {
         Converter(registry: content.registry, renderer: MarkdownRenderer(allowsRawHTML: content.config.allowsRawHTML),
-                  strings: Localization(language: content.config.language))
+                  strings: Localization(language: content.config.language), language: content.config.language)
     }
 }
 

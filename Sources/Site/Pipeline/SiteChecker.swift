@@ -34,7 +34,7 @@ public struct SiteChecker: Sendable {
         let run: Pipeline.Run
         do { run = try Pipeline(options: options, mode: .check).run(into: links) } catch { return failure(error) }
         var problems = run.problems + run.templateProblems.map(SourceError.init)
-        problems += links.brokenLinks().map { SourceError(file: "site/\($0.page)", message: $0.problem) }
+        problems += links.brokenLinks(siteRoot: SitePaths.notFoundRoot(baseURL: run.settings.baseURL)).map { SourceError(file: "site/\($0.page)", message: $0.problem) }
 
         var report = Report()
         report.warnings = run.warnings

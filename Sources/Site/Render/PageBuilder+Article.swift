@@ -31,6 +31,7 @@ extension PageBuilder {
             return ["text": field(Article.fieldKey(.caption, number), caption.text), "credit": field(Article.fieldKey(.credit, number), caption.credit),
                     "title": field(Article.fieldKey(.captionTitle, number), caption.title)]
         })
+        model["lang"] = languageOfPart(article.language)
         model["sourceURL"] = article.url.map { .string($0) } ?? .null
         // The search's month filter: known dates only.
         model["month"] = article.date.count >= 7 ? .string(String(article.date.prefix(7))) : .null

@@ -143,7 +143,7 @@ extension PageBuilder {
     }
 
     /// A quote as lists show it: its words in the quotation marks of the article's language
-    /// (and that language, where it is not the site's), the article's outlet, date and title,
+    /// (and that language, where it is not the page's), the article's outlet, date and title,
     /// and the link to the spot (the speaker's mention it is attributed by).
     func quoteItem(_ article: ConvertedArticle, _ quote: Quote, root: String, _ reads: inout Reads) -> Value {
         let mention = article.mentions[Int(quote.mention)]
@@ -151,7 +151,7 @@ extension PageBuilder {
         let language = article.article.language
         let marks = Localization.quotationMarks(for: language)
         return ["text": .string(String(decoding: article.text[quote.range], as: UTF8.self)), "open": .string(marks.open), "close": .string(marks.close),
-                "lang": language == inputs.settings.language ? .null : .string(language),
+                "lang": languageOfPart(language),
                 "outlet": .string(article.article.outlet), "date": .string(article.article.date), "dateText": .string(article.dateText),
                 "title": .string(article.article.title), "url": .string(root + article.path + "#\(id)-\(mention.ordinal)")]
     }

@@ -269,6 +269,12 @@ struct PageBuilder: Sendable {
         }
     }
 
+    /// The `lang` of a part of a page written in `language` (an article, a quote): nil where it
+    /// is the page's own (the interface's language, `<html lang>`), so that only a change is marked.
+    func languageOfPart(_ language: String) -> Value {
+        language == strings.language ? .null : .string(language)
+    }
+
     /// Fields every page shares: where the root is, the site, the words, the navigation.
     func frame(for path: String, title: String, _ reads: inout Reads) -> Members {
         reads.note(InputKey(.settings))

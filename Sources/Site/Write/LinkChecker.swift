@@ -3,9 +3,10 @@ import Foundation
 /// Checks a built site the way a reader's browser would follow it: every local `href`/`src`
 /// names an existing file, and every `#fragment` names an `id` in its target.
 public enum LinkChecker {
-    /// Problems as `page: link -> what is missing`, sorted.
-    public static func brokenLinks(in files: [String: Data]) -> [String] {
-        brokenLinks(in: files).map { "\($0.page): \($0.problem)" }
+    /// Problems as `page: link -> what is missing`, sorted. `baseURL`: the address the site is
+    /// published at (`base_url`), whose path links may start with (`SitePaths.notFoundRoot`).
+    public static func brokenLinks(in files: [String: Data], baseURL: String? = nil) -> [String] {
+        brokenLinks(in: files, siteRoot: SitePaths.notFoundRoot(baseURL: baseURL)).map { "\($0.page): \($0.problem)" }
     }
 
     /// What the link check needs of one page: the ids it has and the addresses it links to.
@@ -34,14 +35,17 @@ public enum LinkChecker {
     }
 
     /// Each broken link's page and what is wrong with it, sorted by page.
-    static func brokenLinks(in files: [String: Data]) -> [(page: String, problem: String)] {
+    static func brokenLinks(in files: [String: Data], siteRoot: String) -> [(page: String, problem: String)] {
         let pages = files.map { path, data in data.withUnsafeBytes { PageLinks(path: path, html: $0.bindMemory(to: UInt8.self)) } }
-        return brokenLinks(pages)
+        return brokenLinks(pages, siteRoot: siteRoot)
     }
 
     /// The broken links of a site whose files are `pages`, checked on all cores. Links are
     /// resolved once per folder and address (in chunks): a site's pages mostly link to the same files.
-    static func brokenLinks(_ pages: [PageLinks]) -> [(page: String, problem: String)] {
+    /// `siteRoot` is the path the site is published under ("/dossier/", from `base_url`), or ""
+    /// when none is known: a link from the server's root is the site's file only under it (the 404
+    /// page's links, which must work at any depth); any other breaks where the site is published.
+    static func brokenLinks(_ pages: [PageLinks], siteRoot: String) -> [(page: String, problem: String)] {
         var ids: [String: Set<String>] = [:]
         for page in pages { ids[page.path] = page.ids }
         let known = ids
@@ -54,21 +58,28 @@ public enum LinkChecker {
         let found = (try? chunks.concurrentMap { folder, pages -> [(page: String, problem: String)] in
             var broken: [(page: String, problem: String)] = []
             for page in pages {
-                for target in page.targets {
-                    if target.hasPrefix("/") {
-                        broken.append((page.path, "absolute link \(target) breaks under a sub-path"))
-                        continue
+                for link in page.targets {
+                    var (target, base) = (link[...], folder)
+                    if link.hasPrefix("/") {
+                        guard !siteRoot.isEmpty, link.utf8.starts(with: siteRoot.utf8) else {
+                            broken.append((page.path, siteRoot.isEmpty ? "absolute link \(link) breaks under a sub-path"
+                                                                        : "absolute link \(link) is outside the site's path \(siteRoot) (base_url)"))
+                            continue
+                        }
+                        // From the site's root; the root itself is its index page.
+                        (target, base) = (link.dropFirst(siteRoot.count), "")
+                        if target.isEmpty || target.hasPrefix("#") { target = "index.html" + target }
                     }
                     // Found in the bytes: a search by characters costs more than the rest of the check.
                     let hash = target.utf8.firstIndex(of: UInt8(ascii: "#"))
                     let address = target[..<(hash ?? target.endIndex)]
-                    let file = address.isEmpty ? page.path : resolve(address, inFolder: folder)
+                    let file = address.isEmpty ? page.path : resolve(address, inFolder: base)
                     guard let targetIDs = known[file] else {
-                        broken.append((page.path, "\(target) -> missing \(file)"))
+                        broken.append((page.path, "\(link) -> missing \(file)"))
                         continue
                     }
                     if let hash, !targetIDs.contains(String(target[target.index(after: hash)...])) {
-                        broken.append((page.path, "\(target) -> no id '\(target[target.index(after: hash)...])' in \(file)"))
+                        broken.append((page.path, "\(link) -> no id '\(target[target.index(after: hash)...])' in \(file)"))
                     }
                 }
             }

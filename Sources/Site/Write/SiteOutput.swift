@@ -116,8 +116,8 @@ final class LinkCollector: SiteOutput, @unchecked Sendable {
 
     func abandon() {}
 
-    /// Every internal link that leads nowhere, sorted by page.
-    func brokenLinks() -> [(page: String, problem: String)] {
-        LinkChecker.brokenLinks(lock.withLock { pages }.sorted { $0.path < $1.path })
+    /// Every internal link that leads nowhere, sorted by page; `siteRoot` as in `LinkChecker`.
+    func brokenLinks(siteRoot: String) -> [(page: String, problem: String)] {
+        LinkChecker.brokenLinks(lock.withLock { pages }.sorted { $0.path < $1.path }, siteRoot: siteRoot)
     }
 }
