@@ -25,6 +25,12 @@ enum Agencies {
         return names.isEmpty ? nil : names.joined(separator: "/")
     }
 
+    /// The outlet a line that is nothing but an agency's name names: "Associated Press" or
+    /// "Reuters" under a byline is AP or Reuters.
+    static func outlet(named line: String) -> String? {
+        signatures[line] ?? copyrightHolders.first { $0.0 == line }?.1
+    }
+
     static func outlet(inCopyright line: String) -> String? {
         let lowered = line.lowercased()
         guard lowered.contains("(c)") || lowered.contains("©") || lowered.contains("copyright") else { return nil }

@@ -208,8 +208,11 @@ private extension HTMLArticleParser {
         }, into: &creditNodes)
         var credit = creditNodes.first.map(text) ?? ""
         var caption = text(figcaption)
-        // A credit written into the caption's text: "Überflutete Straße. Foto: Credit: Reuters/…".
-        if credit.isEmpty, let label = [" Foto: ", " Photo: ", " Bild: ", " Credit: ", " Image: ", " ©"].compactMap({ caption.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+        // A credit written into the caption's text: "Biden greets Xi. (AP Photo/Evan Vucci)",
+        // "Überflutete Straße. Foto: Credit: Reuters/…".
+        if credit.isEmpty, let (text, given) = LineKind.captionWithCredit(caption) {
+            (caption, credit) = (text, given)
+        } else if credit.isEmpty, let label = [" Foto: ", " Photo: ", " Bild: ", " Credit: ", " Image: ", " ©"].compactMap({ caption.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
             credit = String(caption[caption.index(after: label.lowerBound)...])
             caption = String(caption[..<label.lowerBound])
         }

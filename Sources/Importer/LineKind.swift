@@ -19,7 +19,8 @@ enum LineKind {
     }
 
     /// Labels that open a credit line, in either language: "Foto: …", "Credit: …", "Bild: ©…".
-    static let creditLabels = ["foto:", "fotos:", "bild:", "bildquelle:", "photo:", "photos:", "image:", "picture:", "credit:", "©", "(c)"]
+    static let creditLabels = ["foto:", "fotos:", "bild:", "bildquelle:", "photo:", "photos:", "image:", "picture:", "credit:", "©", "(c)",
+                               "photo by ", "photos by ", "photograph by ", "foto von ", "fotos von "]
 
     /// The credit a line gives, without its labels ("Foto: Credit: Reuters/Jane Doe" is
     /// "Reuters/Jane Doe"), or nil when the line is no credit.
@@ -38,9 +39,27 @@ enum LineKind {
         let parts = line.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2, line.count <= 80, parts.allSatisfy({ !$0.isEmpty && $0.first!.isLetter }) else { return false }
         let first = parts[0]
-        let isAgency = (first.count <= 8 && first.allSatisfy { $0.isUppercase || $0 == "-" }) || Agencies.signatures[String(first)] != nil
+        // "AP Photo/Evan Vucci": an agency's photo service.
+        let service = [" Photo", " Foto"].first { first.hasSuffix($0) }
+        let agency = first.dropLast(service?.count ?? 0)
+        let isAgency = (agency.count <= 8 && agency.allSatisfy { $0.isUppercase || $0 == "-" }) || Agencies.signatures[String(agency)] != nil
             || ["picture alliance", "Getty Images", "imago", "IMAGO", "Sputnik", "Kremlin"].contains(String(first))
         return isAgency && parts.allSatisfy { $0.split(separator: " ").count <= 4 }
+    }
+
+    /// A caption that ends in its picture's credit in parentheses, as agencies send them: "Joe
+    /// Biden greets Xi Jinping in Woodside, Calif. (AP Photo/Evan Vucci)", "Putin und Kim am
+    /// Mittwoch (Foto: Mikhail Metzel/dpa)": the caption and the credit (without its label).
+    /// Only parentheses that say they credit a picture count: "(dpa/AFP)" after a paragraph
+    /// signs the text, and stays.
+    static func captionWithCredit(_ line: String) -> (caption: String, credit: String)? {
+        guard line.last == ")", let open = line.lastIndex(of: "(") else { return nil }
+        let inner = line[line.index(after: open)..<line.index(before: line.endIndex)].trimmingCharacters(in: .whitespaces)
+        let caption = line[..<open].trimmingCharacters(in: .whitespaces)
+        let lowered = inner.lowercased()
+        guard !inner.isEmpty, inner.count <= 100, caption.split(separator: " ").count >= 2,
+              ["photo", "foto", "bild", "image", "picture", "©"].contains(where: lowered.contains) else { return nil }
+        return (caption, credit(in: inner) ?? inner)
     }
 
     /// Whether the text ends like a finished sentence.

@@ -79,6 +79,11 @@ private extension PlainTextParser {
                 if article.dateline.isEmpty { article.dateline = source.place }
                 continue
             }
+            // "Associated Press" on a line of its own under the headline or the byline.
+            if index < 12, let outlet = Agencies.outlet(named: rest), article.outlet.isEmpty || article.outlet == outlet {
+                article.outlet = outlet
+                continue
+            }
             if let authors = byline(rest), article.authors.isEmpty {
                 article.authors = authors
                 continue
@@ -111,12 +116,15 @@ private extension PlainTextParser {
     }
 
     /// A credit line makes the line before it a caption; a short line right after is its title.
+    /// A line that ends in a picture's credit in parentheses is a caption with that credit.
     func extractCaptions(_ lines: [String], into article: inout ImportedArticle) -> [String] {
         var kept: [String] = []
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            if let credit = LineKind.credit(in: line), let caption = kept.last, !caption.isEmpty {
+            if let (caption, credit) = LineKind.captionWithCredit(line) {
+                article.captions.append(.init(text: caption, credit: credit, title: ""))
+            } else if let credit = LineKind.credit(in: line), let caption = kept.last, !caption.isEmpty {
                 kept.removeLast()
                 var title = ""
                 if index + 1 < lines.count, LineKind.isHeadingLike(lines[index + 1]),

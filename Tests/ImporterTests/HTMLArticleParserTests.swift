@@ -46,10 +46,12 @@ struct HTMLArticleParserTests {
         <html><body><article><h1>Flut</h1>
         <figure><img src="a.jpg" alt=""><figcaption>Überflutete Straße in Ahrweiler Foto: Credit: Reuters/Wolfgang Rattay</figcaption></figure>
         <figure><img src="b.jpg" alt=""><figcaption>Helfer im Einsatz <span class="credit">(Bild: THW)</span></figcaption></figure>
+        <figure><img src="c.jpg" alt=""><figcaption>Biden greets Xi in Woodside, Calif. (AP Photo/Evan Vucci)</figcaption></figure>
         <p>Die Ahr trat über die Ufer.</p><p>Helfer kamen.</p></article></body></html>
         """
         let article = try HTMLArticleParser(file: "flut.html").parse(Data(page.utf8))
-        #expect(article.captions == [.init(text: "Überflutete Straße in Ahrweiler", credit: "Reuters/Wolfgang Rattay"), .init(text: "Helfer im Einsatz", credit: "THW")])
+        #expect(article.captions == [.init(text: "Überflutete Straße in Ahrweiler", credit: "Reuters/Wolfgang Rattay"), .init(text: "Helfer im Einsatz", credit: "THW"),
+                                     .init(text: "Biden greets Xi in Woodside, Calif.", credit: "AP Photo/Evan Vucci")])
     }
 
     /// Short lines after the last paragraph are a box of other content and left out, but the

@@ -313,3 +313,49 @@ struct SourceLineTests {
         #expect(([article.teaser] + article.blocks).contains { $0.contains("16. November 2023") })
     }
 }
+
+/// English agency copy as it is pasted: the agency's name under the byline, captions that end in
+/// their credit in parentheses (AP's "(AP Photo/…)", "(Photo by … / AFP)", dpa's "(Foto: …)").
+struct AgencyCaptionTests {
+    @Test func theAgencyLineIsTheOutletAndCaptionsWithCreditsInParenthesesLeaveTheBody() {
+        let article = PlainTextParser(file: "x").parse("""
+        Biden and Xi agree to restore military talks
+
+        By Jane Doe and John Roe
+        Associated Press
+
+        WOODSIDE, Calif. (AP) — President Joe Biden and Chinese President Xi Jinping agreed on Wednesday to restore military communications.
+
+        President Joe Biden greets China's President Xi Jinping at the Filoli Estate in Woodside, Calif., Wednesday, Nov. 15, 2023. (AP Photo/Evan Vucci)
+
+        "We have to ensure that competition does not veer into conflict," Biden said.
+
+        Xi Jinping arrives at the summit (Photo by Brendan Smialowski / AFP)
+
+        Wladimir Putin und Kim Jong Un am Mittwoch (Foto: Mikhail Metzel/dpa)
+
+        Xi said the planet was big enough for both countries to succeed, and that the two sides would meet again next year, officials reported (dpa/AFP)
+
+        The talks lasted four hours (the longest so far).
+        """)
+        #expect(article.outlet == "AP")
+        #expect(article.authors == ["Jane Doe", "John Roe"])
+        #expect(article.teaser == "President Joe Biden and Chinese President Xi Jinping agreed on Wednesday to restore military communications.")
+        #expect(article.captions == [
+            .init(text: "President Joe Biden greets China's President Xi Jinping at the Filoli Estate in Woodside, Calif., Wednesday, Nov. 15, 2023.", credit: "AP Photo/Evan Vucci", title: ""),
+            .init(text: "Xi Jinping arrives at the summit", credit: "Brendan Smialowski / AFP", title: ""),
+            .init(text: "Wladimir Putin und Kim Jong Un am Mittwoch", credit: "Mikhail Metzel/dpa", title: ""),
+        ])
+        // A signature and a remark in parentheses are the text's.
+        #expect(article.blocks.contains { $0.hasSuffix("officials reported (dpa/AFP)") })
+        #expect(article.blocks.contains("The talks lasted four hours (the longest so far)."))
+        #expect(!article.blocks.contains { $0.contains("Associated Press") || $0.contains("Photo") || $0.contains("Foto") })
+    }
+
+    @Test func aCreditLineOfAnAgencysPhotoServiceMakesTheLineBeforeACaption() {
+        let article = PlainTextParser(file: "x").parse("Title of the story\n\nText that starts here. It goes on.\n\nBiden greets Xi in Woodside\nAP Photo/Evan Vucci\n\nMore text here. And more.\n")
+        #expect(article.captions == [.init(text: "Biden greets Xi in Woodside", credit: "AP Photo/Evan Vucci", title: "")])
+        let german = PlainTextParser(file: "x").parse("Titel der Meldung\n\nDer Text beginnt hier. Er geht weiter.\n\nPutin empfängt Kim\ndpa Foto/Mikhail Metzel\n\nMehr Text. Und mehr.\n")
+        #expect(german.captions == [.init(text: "Putin empfängt Kim", credit: "dpa Foto/Mikhail Metzel", title: "")])
+    }
+}
