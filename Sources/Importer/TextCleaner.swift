@@ -25,8 +25,10 @@ struct CruftRules: Sendable {
     static let english = CruftRules(
         lines: ["skip to content", "share this article", "share this", "share", "advertisement", "related", "related:", "most read",
                 "most popular", "read more", "sign up", "subscribe", "follow us", "comments", "listen to this article",
-                "copy link", "link copied", "top stories", "more on this story", "back to top", "live", "live updates"],
-        prefixes: ["related:", "read more:", "watch:", "more on this story:", "see also:", "live updates:", "listen:", "recommended:"],
+                "copy link", "link copied", "top stories", "more on this story", "back to top", "live", "live updates",
+                "sign up here", "sign up here.", "updated", "updated ago", "purchase licensing rights", "purchase licensing rights, opens new tab"],
+        prefixes: ["related:", "read more:", "watch:", "more on this story:", "see also:", "live updates:", "listen:", "recommended:",
+                   "our standards:"],
         fragments: ["video not showing", "stay tuned with", "download the app", "get the app", "sign up for our", "subscribe to our",
                     "click here to", "enable javascript"]
     )
@@ -47,7 +49,29 @@ enum TextCleaner {
         if rules.lines.contains(lowered) || rules.prefixes.contains(where: lowered.hasPrefix) { return true }
         // A pitch or a player note is short; a paragraph quoting one is article text.
         if lowered.count <= 160, rules.fragments.contains(where: lowered.contains) { return true }
-        return isBanner(lowered) || isEditorsNote(lowered)
+        return isBanner(lowered) || isEditorsNote(lowered) || isTimestamp(lowered) || isProductionCredit(line.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// "Updated 2 hours ago", "aktualisiert vor 5 Minuten": when a page was changed, relative
+    /// to the moment it was copied, so it says nothing any more.
+    static func isTimestamp(_ line: String) -> Bool {
+        guard line.count <= 40 else { return false }
+        return (["updated ", "published ", "posted "].contains(where: line.hasPrefix) && line.hasSuffix(" ago"))
+            || (["aktualisiert vor ", "veröffentlicht vor "].contains(where: line.hasPrefix)
+                && ["minute", "minuten", "stunde", "stunden", "tag", "tagen"].contains(where: { line.hasSuffix(" " + $0) }))
+    }
+
+    /// "Reporting by Trevor Hunnicutt; Editing by Don Durfee": an agency's production credits
+    /// at the end of its copy, every part of the line a role "by" names (its authors are in the
+    /// byline). "Reporting by the BBC showed …" is a sentence, not credits.
+    static func isProductionCredit(_ line: String) -> Bool {
+        let roles = ["reporting by ", "additional reporting by ", "writing by ", "editing by ", "compiled by ", "graphics by ", "research by "]
+        return line.count <= 400 && line.split(separator: ";").allSatisfy { part in
+            let part = part.trimmingCharacters(in: .whitespaces)
+            guard let role = roles.first(where: { part.lowercased().hasPrefix($0) }) else { return false }
+            let names = part.dropFirst(role.count).split(whereSeparator: { $0 == " " || $0 == "," })
+            return (1...12).contains(names.count) && names.allSatisfy { $0.first?.isUppercase == true || ["and", "&"].contains($0) }
+        }
     }
 
     /// "++++ Liveticker +++", "+++ Eilmeldung +++", "*** Update ***": a line framed by runs of

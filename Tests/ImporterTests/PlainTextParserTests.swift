@@ -206,6 +206,9 @@ struct CruftTests {
         "[Video not showing up above? Click here to watch »]", "Stay tuned with the latest news in our App", "Im Video: Putin spricht",
         "Lesen Sie auch: Die Flut und ihre Folgen", "Advertisement", "Skip to content", "Most read", "Zum Inhalt springen",
         "Das könnte Sie auch interessieren", "Read more: How the flood happened", "Download the app for live updates",
+        "Updated 2 hours ago", "Updated ago", "Aktualisiert vor 5 Minuten", "Sign up here.", "Our Standards: The Thomson Reuters Trust Principles.",
+        "Reporting by Trevor Hunnicutt and Michael Martina; Additional reporting by David Brunnstrom; Editing by Don Durfee and Grant McCool",
+        "Writing by Andrew Osborn; editing by Guy Faulconbridge",
     ])
     func cruft(line: String) {
         #expect(TextCleaner.isCruft(line), "\(line)")
@@ -214,7 +217,8 @@ struct CruftTests {
     @Test(arguments: [
         "Die Flut traf das Ahrtal in der Nacht.", "Related companies were not affected, the ministry said.",
         "Share prices fell in Frankfurt.", "Live aus Schuld berichtet unsere Reporterin.", "„Wir teilen die Sorge“, sagte Dreyer.",
-        "Kim kam mit dem Zug [aus Pjöngjang].", "The app, he said, was downloaded a million times before anyone noticed the flaw in the warning system, which had been reported.",
+        "Kim kam mit dem Zug [aus Pjöngjang].", "Reporting by the BBC showed the ministry knew.", "Updated figures were published two days ago.",
+        "Reporting by Reuters found that the talks had failed; editing by officials was not possible.", "The app, he said, was downloaded a million times before anyone noticed the flaw in the warning system, which had been reported.",
     ])
     func articleText(line: String) {
         #expect(!TextCleaner.isCruft(line), "\(line)")
