@@ -45,7 +45,7 @@ private extension PlainTextParser {
     }
 
     func removeCruft(_ lines: [String]) -> [String] {
-        var kept = lines.filter { !TextCleaner.isCruft($0) }
+        var kept = TextCleaner.withoutCruft(lines)
         while let last = kept.last, last.isEmpty || TextCleaner.isInitials(last) { kept.removeLast() }
         return kept
     }
@@ -116,9 +116,15 @@ private extension PlainTextParser {
     }
 
     /// A credit line makes the line before it a caption; a short line right after is its title.
-    /// A line that ends in a picture's credit in parentheses is a caption with that credit.
+    /// A line that ends in a picture's credit in parentheses is a caption with that credit. A
+    /// credit with no line before it credits a picture without a caption: left out, with a warning.
     func extractCaptions(_ lines: [String], into article: inout ImportedArticle) -> [String] {
-        var kept: [String] = []
+        var kept: [String] = [], uncaptioned: [String] = []
+        defer {
+            if !uncaptioned.isEmpty {
+                article.leaveOut(uncaptioned, as: "as the credit of a picture without a caption", advice: "if it is the article's text, add it back", file: file)
+            }
+        }
         var index = 0
         while index < lines.count {
             let line = lines[index]
@@ -133,6 +139,8 @@ private extension PlainTextParser {
                     index += 1
                 }
                 article.captions.append(.init(text: caption, credit: credit, title: title))
+            } else if LineKind.credit(in: line) != nil, kept.last?.isEmpty ?? true {
+                uncaptioned.append(line)
             } else {
                 kept.append(line)
             }

@@ -10,16 +10,23 @@ struct CruftRules: Sendable {
     var prefixes: [String]
     /// Pieces that make a short line a pitch or player note wherever they stand ("… app").
     var fragments: [String]
+    /// Whole lines that announce links to other pages ("Mehr zum Thema"): the headline-like
+    /// lines right under one, with no blank line between, are those links.
+    var announcements: Set<String>
 
     static let german = CruftRules(
         lines: ["zum inhalt", "zum inhalt springen", "lesen sie auch", "lesen sie auch:", "kommentare", "aktuelles",
                 "mehr zum thema", "mehr zum thema:", "zur startseite", "teilen", "anzeige", "werbung", "newsletter",
                 "artikel teilen", "drucken", "merken", "zurück", "weiterlesen", "startseite", "liveticker", "live-ticker",
-                "liveblog", "artikel anhören", "vorlesen", "audio", "schließen", "mehr anzeigen", "meistgelesen",
-                "das könnte sie auch interessieren", "empfehlungen", "nach oben", "kopiert", "link kopieren"],
+                "liveblog", "vorlesen", "audio", "schließen", "mehr anzeigen", "meistgelesen",
+                "das könnte sie auch interessieren", "empfehlungen", "nach oben", "kopiert", "link kopieren",
+                "zur merkliste hinzufügen", "merkliste", "artikel verschenken", "kommentare öffnen", "artikel merken", "jetzt teilen"],
         prefixes: ["im video:", "video:", "mehr zum thema:", "lesen sie auch:", "zum thema:", "lesen sie mehr:", "auch interessant:",
-                   "mehr dazu:", "hören sie auch:", "alle entwicklungen im", "hier geht es zum", "hier geht's zum"],
-        fragments: ["in unserer app", "unsere app", "newsletter abonnieren", "jetzt abonnieren", "video wird geladen"]
+                   "mehr dazu:", "hören sie auch:", "alle entwicklungen im", "hier geht es zum", "hier geht's zum", "artikel anhören"],
+        fragments: ["in unserer app", "unsere app", "newsletter abonnieren", "jetzt abonnieren", "video wird geladen",
+                    "ohne abonnement lesen", "gehört zum angebot von"],
+        announcements: ["mehr zum thema", "mehr zum thema:", "lesen sie auch", "lesen sie auch:", "das könnte sie auch interessieren",
+                        "meistgelesen", "empfehlungen"]
     )
 
     static let english = CruftRules(
@@ -28,21 +35,35 @@ struct CruftRules: Sendable {
                 "copy link", "link copied", "top stories", "more on this story", "back to top", "live", "live updates",
                 "sign up here", "sign up here.", "updated", "updated ago", "purchase licensing rights", "purchase licensing rights, opens new tab"],
         prefixes: ["related:", "read more:", "watch:", "more on this story:", "see also:", "live updates:", "listen:", "recommended:",
-                   "our standards:"],
+                   "our standards:", "listen to this article"],
         fragments: ["video not showing", "stay tuned with", "download the app", "get the app", "sign up for our", "subscribe to our",
-                    "click here to", "enable javascript"]
+                    "click here to", "enable javascript", "subscribe to continue reading"],
+        announcements: ["related", "related:", "read more", "more on this story", "most read", "most popular", "top stories"]
     )
 
     /// The rules of every language at once: a raw file's language is known only after reading it.
     static let all = CruftRules(
         lines: german.lines.union(english.lines), prefixes: german.prefixes + english.prefixes,
-        fragments: german.fragments + english.fragments
+        fragments: german.fragments + english.fragments, announcements: german.announcements.union(english.announcements)
     )
 }
 
 /// Recognises the lines of scraped news text that are not the article: navigation, teasers
 /// for other pages, banners, comment sections, editors' initials, the labels of a map or chart.
 enum TextCleaner {
+    /// The lines without their cruft: each line that is cruft, and the links under a line
+    /// that announces them.
+    static func withoutCruft(_ lines: [String], rules: CruftRules = .all) -> [String] {
+        var kept: [String] = []
+        var inLinks = false
+        for line in lines {
+            if inLinks, !line.isEmpty, LineKind.isHeadingLike(line) { continue }
+            inLinks = rules.announcements.contains(line.lowercased())
+            if !isCruft(line, rules: rules) { kept.append(line) }
+        }
+        return kept
+    }
+
     static func isCruft(_ line: String, rules: CruftRules = .all) -> Bool {
         let lowered = line.lowercased().trimmingCharacters(in: .whitespaces)
         guard !lowered.isEmpty else { return false }

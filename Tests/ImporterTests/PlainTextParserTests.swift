@@ -363,3 +363,38 @@ struct AgencyCaptionTests {
         #expect(german.captions == [.init(text: "Putin empfängt Kim", credit: "dpa Foto/Mikhail Metzel", title: "")])
     }
 }
+
+/// What a German news site puts around a pasted article: the audio player, the reading list,
+/// links under "Mehr zum Thema", a paywall note, a credit whose picture has no caption.
+struct PageFurnitureTests {
+    @Test func playerLinksPaywallNoteAndAnUncaptionedCreditLeaveTheText() {
+        let article = PlainTextParser(file: "spiegel.txt").parse("""
+        Putin empfängt Kim auf dem Weltraumbahnhof
+
+        Artikel anhören (3 Minuten)
+        Zur Merkliste hinzufügen
+        13.09.2023, 10:45 Uhr
+
+        Wladimir Putin und Kim Jong Un haben sich im Fernen Osten Russlands getroffen. Es geht um Raketen und um Munition.
+
+        Foto: Mikhail Metzel / AP
+
+        Kremlchef Putin zeigte seinem Gast die Startrampe. „Wir werden über alles sprechen“, sagte Putin.
+
+        Mehr zum Thema
+        Nordkorea: Kim reist mit dem Zug nach Russland
+        Raketen gegen Munition
+
+        Dieser Artikel gehört zum Angebot von SPIEGEL+. Sie können ihn auch ohne Abonnement lesen, weil er Ihnen geschenkt wurde.
+
+        Mehr zum Thema
+
+        Was Kim in Russland will, ist noch offen. Beobachter erwarten Waffengeschäfte.
+        """)
+        #expect(article.date == "2023-09-13")
+        #expect(article.teaser == "Wladimir Putin und Kim Jong Un haben sich im Fernen Osten Russlands getroffen. Es geht um Raketen und um Munition.")
+        #expect(article.blocks == ["Kremlchef Putin zeigte seinem Gast die Startrampe. „Wir werden über alles sprechen“, sagte Putin.",
+                                   "Was Kim in Russland will, ist noch offen. Beobachter erwarten Waffengeschäfte."])
+        #expect(article.warnings.contains("spiegel.txt: left out a short line as the credit of a picture without a caption (\"Foto: Mikhail Metzel / AP\"); if it is the article's text, add it back"))
+    }
+}
