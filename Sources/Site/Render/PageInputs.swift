@@ -160,12 +160,19 @@ struct PageInputs: Sendable {
         }
     }
 
-    /// Every group of shared passages with how many versions it has, and its first `limit`
+    /// Every group of shared passages with how many versions it has, and its earliest `limit`
     /// versions, each with its article (whose summary it shows) and the passage's text.
     func sharedGroups(limit: Int, _ reads: inout Reads) -> [(versions: [(article: ConvertedArticle, passage: Int, text: String)], count: Int)] {
         reads.note(InputKey(.sharedGroups))
         return shared.groups.map { group in
-            (group.prefix(limit).map { version in
+            // The earliest version first, likely the one the others copied; undated ones last.
+            // (`byDate` is newest first, undated last.)
+            let earliestFirst = group.sorted { a, b in
+                let (first, second) = (Int(a.article), Int(b.article))
+                let (firstDated, secondDated) = (!byDate[first].article.date.isEmpty, !byDate[second].article.date.isEmpty)
+                return firstDated != secondDated ? firstDated : firstDated ? first > second : first < second
+            }
+            return (earliestFirst.prefix(limit).map { version in
                 let article = byDate[Int(version.article)]
                 reads.note(InputKey(.summary, hash: article.key))
                 let passage = article.passages[Int(version.passage)]
