@@ -31,6 +31,7 @@ struct MapTests {
         #expect(Self.isWellFormed(svg))
         let dots = svg.matches(of: /<a href="places\/([a-z0-9-]+)\.html"><circle class="spot" cx="(-?\d+)" cy="(-?\d+)" r="(\d+)"><title>([^<]*)<\/title>/)
         #expect(dots.count == 22, "every seed place has coordinates")
+        #expect(svg.contains(#"aria-label="Karte: 22 Orte""#))
         let radius = Dictionary(uniqueKeysWithValues: dots.map { (String($0.1), Int($0.4)!) })
         #expect(radius["russland"]! > radius["kasachstan"]!, "Russland is mentioned far more often")
         #expect(dots.contains { $0.1 == "wladiwostok" && $0.2 == "1319" && $0.3 == "-431" })
@@ -39,6 +40,14 @@ struct MapTests {
         #expect(page.components(separatedBy: #"<tr><th scope="row"><a class="entity place""#).count - 1 == 22)
         #expect(page.contains(#"<a class="entity place" href="places/kosmodrom-baikonur.html">Kosmodrom Baikonur</a></th><td>"#))
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
+    }
+
+    /// The map's name for screen readers counts its places in the right number.
+    @Test func aMapOfOnePlaceSaysOnePlace() throws {
+        let dossier = try TestDossier.standard()
+        defer { dossier.cleanUp() }
+        try dossier.build()
+        #expect(try dossier.read("map.html").contains(#"aria-label="Karte: 1 Ort""#), "only Russland has coordinates")
     }
 
     @Test func outlinesAreReadOnceAndOnlyThoseInTheWindowAreDrawn() {

@@ -28,7 +28,7 @@ extension PageBuilder {
         let ranked = GermanCollation.sorted(placed, count: \.count, name: \.entity.name)
         let window = MapWindow.around(ranked.map { ($0.entity.longitude!.tenths, $0.entity.latitude!.tenths) }, margin: 100, minimum: 600)
         let most = Double(max(1, ranked.first?.count ?? 1))
-        var svg = svgStart(window, label: "\(strings["map"]): \(ranked.count) \(strings["places"])", kind: "overview")
+        var svg = svgStart(window, label: "\(strings["map"]): \(ranked.count) \(strings[ranked.count == 1 ? "place" : "places"])", kind: "overview")
         let unit = max(window.width / 150, 4)
         for item in ranked {
             let (x, y) = (item.entity.longitude!.tenths, -item.entity.latitude!.tenths)
