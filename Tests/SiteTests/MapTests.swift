@@ -42,12 +42,17 @@ struct MapTests {
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
     }
 
-    /// The map's name for screen readers counts its places in the right number.
-    @Test func aMapOfOnePlaceSaysOnePlace() throws {
+    /// Counts are said in the right number: the map's name for screen readers, what it leaves
+    /// out, an outlet's page.
+    @Test func countsOfOneAreSingular() throws {
         let dossier = try TestDossier.standard()
         defer { dossier.cleanUp() }
         try dossier.build()
-        #expect(try dossier.read("map.html").contains(#"aria-label="Karte: 1 Ort""#), "only Russland has coordinates")
+        let map = try dossier.read("map.html")
+        #expect(map.contains(#"aria-label="Karte: 1 Ort""#), "only Russland has coordinates")
+        #expect(map.contains("2 Orte ohne Koordinaten im Verzeichnis sind nicht eingezeichnet."))
+        #expect(try dossier.read("outlets/dpa.html").contains(#"<p class="stats">1 Artikel · "#))
+        #expect(try dossier.read("index.html").contains(#"<p class="stats">2 Artikel · 2 Medien"#))
     }
 
     @Test func outlinesAreReadOnceAndOnlyThoseInTheWindowAreDrawn() {

@@ -14,8 +14,10 @@ struct NetworkTests {
         let page = try dossier.read("network.html")
         let svg = String(try #require(page.firstMatch(of: /<svg class="network".*?<\/svg>/)).0)
         #expect(MapTests.isWellFormed(svg))
-        let lines = svg.matches(of: /<a href="([a-z]+)\/([a-z0-9-]+)\.html#with-([a-z0-9-]+)"><line [^>]*><title>([^<]*): (\d+) gemeinsame Sätze<\/title>/)
+        let lines = svg.matches(of: /<a href="([a-z]+)\/([a-z0-9-]+)\.html#with-([a-z0-9-]+)"><line [^>]*><title>([^<]*): (\d+) (gemeinsamer Satz|gemeinsame Sätze)<\/title>/)
         #expect(lines.count > 30)
+        // One sentence is one "gemeinsamer Satz".
+        #expect(lines.allSatisfy { ($0.5 == "1") == ($0.6 == "gemeinsamer Satz") } && lines.contains { $0.5 == "1" })
         #expect(lines.count == svg.components(separatedBy: "<line ").count - 1, "every line is a link")
         for line in lines {
             let target = try dossier.read("\(line.1)/\(line.2).html")

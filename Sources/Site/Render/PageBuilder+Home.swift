@@ -16,6 +16,7 @@ extension PageBuilder {
         model["articles"] = .table(rows.table)
         model["articleCount"] = .int(articlesByDate.count)
         model["outletCount"] = .int(outlets.count)
+        model["countsText"] = .string(strings.counted("articleCount", articlesByDate.count) + " · " + strings.counted("outletCount", outlets.count))
         model["outlets"] = .list(GermanCollation.sorted(Array(outlets), name: { $0 }).map { ["name": .string($0), "url": .string(SitePaths.outlet($0))] })
         model["outletsURL"] = .string(SitePaths.outlets)
         if let first = dates.first, let last = dates.last {

@@ -28,14 +28,14 @@ extension PageBuilder {
         let ranked = GermanCollation.sorted(placed, count: \.count, name: \.entity.name)
         let window = MapWindow.around(ranked.map { ($0.entity.longitude!.tenths, $0.entity.latitude!.tenths) }, margin: 100, minimum: 600)
         let most = Double(max(1, ranked.first?.count ?? 1))
-        var svg = svgStart(window, label: "\(strings["map"]): \(ranked.count) \(strings[ranked.count == 1 ? "place" : "places"])", kind: "overview")
+        var svg = svgStart(window, label: "\(strings["map"]): \(strings.counted("placeCount", ranked.count))", kind: "overview")
         let unit = max(window.width / 150, 4)
         for item in ranked {
             let (x, y) = (item.entity.longitude!.tenths, -item.entity.latitude!.tenths)
             // Area grows with the mentions.
             let radius = unit + Int((Double(unit * 4) * (Double(item.count) / most).squareRoot()).rounded())
             svg += "<a href=\"\(HTMLEscaping.escape(root + SitePaths.entity(.place, item.entity.id)))\">"
-            svg += "<circle class=\"spot\" cx=\"\(x)\" cy=\"\(y)\" r=\"\(radius)\"><title>\(HTMLEscaping.escape(item.entity.name)): \(item.count) \(strings["mentions"])</title></circle></a>"
+            svg += "<circle class=\"spot\" cx=\"\(x)\" cy=\"\(y)\" r=\"\(radius)\"><title>\(HTMLEscaping.escape(item.entity.name)): \(strings.counted("mentionCount", item.count))</title></circle></a>"
         }
         // Labels for the most mentioned, each only where it covers no label placed before.
         var labelled: [MapWindow] = []
@@ -56,7 +56,9 @@ extension PageBuilder {
              "coordinates": .string(coordinates(latitude: item.entity.latitude!, longitude: item.entity.longitude!)),
              "osm": .string(Self.openStreetMap(latitude: item.entity.latitude!, longitude: item.entity.longitude!))]
         })
-        model["unplaced"] = .int(inputs.entities(of: .place, &reads).count - ranked.count)
+        let unplaced = inputs.entities(of: .place, &reads).count - ranked.count
+        model["unplaced"] = .int(unplaced)
+        model["unplacedText"] = .string(strings.counted("unplacedCount", unplaced))
         return Page(path: path, template: template(of: .map), model: .object(model))
     }
 

@@ -26,9 +26,9 @@ extension PageBuilder {
         for (entity, count) in neighbours {
             let link = inputs.link(entity, &reads)
             let anchor = "#" + Self.togetherAnchor(link.id)
-            edges.append(DrawnEdge(from: 0, to: nodes.count, weight: count, url: anchor, title: "\(center.name) – \(link.name): \(count) \(strings["sentences"])"))
+            edges.append(DrawnEdge(from: 0, to: nodes.count, weight: count, url: anchor, title: "\(center.name) – \(link.name): \(strings.counted("sentenceCount", count))"))
             nodes.append(Node(name: link.name, type: link.type, url: root + SitePaths.entity(link.type, link.id), weight: count,
-                              title: "\(link.name): \(count) \(strings["sentences"])"))
+                              title: "\(link.name): \(strings.counted("sentenceCount", count))"))
             together.append([
                 "id": .string(Self.togetherAnchor(link.id)), "name": .string(link.name), "type": .string(link.type.rawValue),
                 "url": .string(root + SitePaths.entity(link.type, link.id)), "count": .int(count),
@@ -41,7 +41,7 @@ extension PageBuilder {
                 }),
             ])
         }
-        let label = "\(strings["network"]): \(center.name) \(strings["and"]) \(neighbours.count) \(strings["companions"])"
+        let label = "\(strings["network"]): \(center.name) \(strings["and"]) \(strings.counted("companionCount", neighbours.count))"
         // A star of a dozen nodes spreads in a third of the steps the whole network takes: nodes as
         // far apart and lines as even as after 300 (measured), at a third of the cost on every
         // entity's first page.
@@ -68,7 +68,7 @@ extension PageBuilder {
         for (entity, count) in top {
             let link = inputs.link(entity, &reads)
             nodes.append(Node(name: link.name, type: link.type, url: root + SitePaths.entity(link.type, link.id), weight: count,
-                              title: "\(link.name): \(count) \(strings["mentions"])"))
+                              title: "\(link.name): \(strings.counted("mentionCount", count))"))
         }
         var edges: [DrawnEdge] = []
         var drawn = Set<[Int]>()
@@ -80,15 +80,15 @@ extension PageBuilder {
                 let name = inputs.link(other, &reads).name
                 edges.append(DrawnEdge(from: number[entity]!, to: to, weight: count,
                                        url: root + SitePaths.entity(link.type, link.id) + "#" + Self.togetherAnchor(inputs.link(other, &reads).id),
-                                       title: "\(link.name) – \(name): \(count) \(strings["sentences"])"))
+                                       title: "\(link.name) – \(name): \(strings.counted("sentenceCount", count))"))
             }
         }
-        model["graph"] = .html(drawGraph(nodes, edges, width: 960, height: 640, pinned: nil, label: "\(strings["network"]): \(nodes.count) \(strings["entities"])"))
+        model["graph"] = .html(drawGraph(nodes, edges, width: 960, height: 640, pinned: nil, label: "\(strings["network"]): \(strings.counted("nameCount", nodes.count))"))
         let strongest = edges.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.from, $0.to) < ($1.from, $1.to) }
         model["pairs"] = .list(strongest.map { edge in
             ["first": .string(nodes[edge.from].name), "firstURL": .string(nodes[edge.from].url), "firstType": .string(nodes[edge.from].type.rawValue),
              "second": .string(nodes[edge.to].name), "secondURL": .string(nodes[edge.to].url), "secondType": .string(nodes[edge.to].type.rawValue),
-             "count": .int(edge.weight), "url": .string(edge.url)]
+             "count": .int(edge.weight), "countText": .string(strings.counted("sentenceCount", edge.weight)), "url": .string(edge.url)]
         })
         return Page(path: path, template: template(of: .network), model: .object(model))
     }

@@ -28,6 +28,7 @@ extension PageBuilder {
         let articles = inputs.summaries(of: outlet.articles, &reads)
         model["articleCount"] = .int(articles.count)
         model["mentionCount"] = .int(outlet.mentionCount)
+        model["countsText"] = .string(strings.counted("articleCount", articles.count) + " · " + strings.counted("mentionCount", outlet.mentionCount))
         model["period"] = period(of: articles)
         var rows = Table.Builder(Self.summaryShape, capacity: articles.count)
         for converted in articles {
