@@ -40,8 +40,7 @@ enum LineKind {
         guard parts.count >= 2, line.count <= 80, parts.allSatisfy({ !$0.isEmpty && $0.first!.isLetter }) else { return false }
         let first = parts[0]
         // "AP Photo/Evan Vucci": an agency's photo service.
-        let service = [" Photo", " Foto"].first { first.hasSuffix($0) }
-        let agency = first.dropLast(service?.count ?? 0)
+        let agency = first.dropLast(photoService(in: line)?.count ?? 0)
         let isAgency = (agency.count <= 8 && agency.allSatisfy { $0.isUppercase || $0 == "-" }) || Agencies.signatures[String(agency)] != nil
             || ["picture alliance", "Getty Images", "imago", "IMAGO", "Sputnik", "Kremlin"].contains(String(first))
         return isAgency && parts.allSatisfy { $0.split(separator: " ").count <= 4 }
@@ -50,16 +49,22 @@ enum LineKind {
     /// A caption that ends in its picture's credit in parentheses, as agencies send them: "Joe
     /// Biden greets Xi Jinping in Woodside, Calif. (AP Photo/Evan Vucci)", "Putin und Kim am
     /// Mittwoch (Foto: Mikhail Metzel/dpa)": the caption and the credit (without its label).
-    /// Only parentheses that say they credit a picture count: "(dpa/AFP)" after a paragraph
-    /// signs the text, and stays.
+    /// Only parentheses that say they credit a picture count, by a label or a photo service:
+    /// "(dpa/AFP)" after a paragraph signs the text, "(Bildungsministerium)" is the text's.
     static func captionWithCredit(_ line: String) -> (caption: String, credit: String)? {
         guard line.last == ")", let open = line.lastIndex(of: "(") else { return nil }
         let inner = line[line.index(after: open)..<line.index(before: line.endIndex)].trimmingCharacters(in: .whitespaces)
         let caption = line[..<open].trimmingCharacters(in: .whitespaces)
         let lowered = inner.lowercased()
-        guard !inner.isEmpty, inner.count <= 100, caption.split(separator: " ").count >= 2,
-              ["photo", "foto", "bild", "image", "picture", "©"].contains(where: lowered.contains) else { return nil }
-        return (caption, credit(in: inner) ?? inner)
+        let labelled = creditLabels.contains(where: lowered.hasPrefix)
+        guard caption.split(separator: " ").count >= 2, labelled || photoService(in: inner) != nil, let credit = credit(in: inner) else { return nil }
+        return (caption, credit)
+    }
+
+    /// The photo service a credit's first part names ("AP Photo" in "AP Photo/Evan Vucci"): " Photo" or " Foto".
+    static func photoService(in credit: String) -> String? {
+        let first = credit.prefix { $0 != "/" }
+        return [" Photo", " Foto"].first { first.hasSuffix($0) }
     }
 
     /// Whether the text ends like a finished sentence.

@@ -341,6 +341,8 @@ struct AgencyCaptionTests {
         Xi said the planet was big enough for both countries to succeed, and that the two sides would meet again next year, officials reported (dpa/AFP)
 
         The talks lasted four hours (the longest so far).
+
+        Die Mittel kommen aus dem Haushalt des Ministeriums (Bildungsministerium)
         """)
         #expect(article.outlet == "AP")
         #expect(article.authors == ["Jane Doe", "John Roe"])
@@ -353,6 +355,7 @@ struct AgencyCaptionTests {
         // A signature and a remark in parentheses are the text's.
         #expect(article.blocks.contains { $0.hasSuffix("officials reported (dpa/AFP)") })
         #expect(article.blocks.contains("The talks lasted four hours (the longest so far)."))
+        #expect(article.blocks.contains { $0.hasSuffix("(Bildungsministerium)") })
         #expect(!article.blocks.contains { $0.contains("Associated Press") || $0.contains("Photo") || $0.contains("Foto") })
     }
 
