@@ -246,7 +246,15 @@ extension SourceError {
     public init(yaml error: YamlError, file: String, text: String) {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            self.init(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+            // A tab in a line's indentation is the commonest cause, and the parser's words do not
+            // say so; it marks the tab's line or the end of the line before.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if let tabbed = [mark.line - 1, mark.line].first(where: { lines.indices.contains($0) && lines[$0].prefix { $0 == " " || $0 == "\t" }.contains("\t") }) {
+                self.init(file: file, line: tabbed + 1, column: 1,
+                          message: "invalid YAML: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces")
+            } else {
+                self.init(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+            }
         case .reader(let problem, _, _, _):
             self.init(file: file, line: 1, column: 1, message: "invalid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -63,6 +63,10 @@ struct BadInputTests {
              expected: "content/entities/e.yml:10:9: error: 'name': control character U+0007: remove it"),
         Case(name: "unterminated YAML in the registry", change: { try $0.append("content/entities/e.yml", "- id: \"x\n") },
              expected: "content/entities/e.yml:9:1: error: invalid YAML: found unexpected end of stream"),
+        Case(name: "a tab indenting the registry", change: { try $0.append("content/entities/e.yml", "- id: x\n\ttype: person\n") },
+             expected: "content/entities/e.yml:9:1: error: invalid YAML: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces"),
+        Case(name: "a tab indenting the front matter", change: { try $0.write("content/articles/x.md", "---\ntitle: X\n\tdate: 2023\n---\nx\n") },
+             expected: "content/articles/x.md:3:1: error: invalid YAML: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces"),
         Case(name: "misspelt registry field", change: { try $0.append("content/entities/e.yml", "- id: x\n  type: person\n  name: X\n  alias: [Y]\n") },
              expected: "content/entities/e.yml:11:3: error: unknown entity field 'alias': did you mean 'aliases'?"),
         // Settings.
