@@ -128,9 +128,10 @@ private extension PlainTextParser {
         var index = 0
         while index < lines.count {
             let line = lines[index]
+            let credit = LineKind.credit(in: line)
             if let (caption, credit) = LineKind.captionWithCredit(line) {
                 article.captions.append(.init(text: caption, credit: credit, title: ""))
-            } else if let credit = LineKind.credit(in: line), let caption = kept.last, !caption.isEmpty {
+            } else if let credit, let caption = kept.last, !caption.isEmpty {
                 kept.removeLast()
                 var title = ""
                 if index + 1 < lines.count, LineKind.isHeadingLike(lines[index + 1]),
@@ -139,7 +140,7 @@ private extension PlainTextParser {
                     index += 1
                 }
                 article.captions.append(.init(text: caption, credit: credit, title: title))
-            } else if LineKind.credit(in: line) != nil, kept.last?.isEmpty ?? true {
+            } else if credit != nil, kept.last?.isEmpty ?? true {
                 uncaptioned.append(line)
             } else {
                 kept.append(line)

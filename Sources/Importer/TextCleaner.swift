@@ -10,16 +10,14 @@ struct CruftRules: Sendable {
     var prefixes: [String]
     /// Pieces that make a short line a pitch or player note wherever they stand ("… app").
     var fragments: [String]
-    /// Whole lines that announce links to other pages ("Mehr zum Thema"): the headline-like
-    /// lines right under one, with no blank line between, are those links.
+    /// Whole lines that announce links to other pages ("Mehr zum Thema"): cruft themselves, and
+    /// so are the headline-like lines right under one, with no blank line between (the links).
     var announcements: Set<String>
 
     static let german = CruftRules(
-        lines: ["zum inhalt", "zum inhalt springen", "lesen sie auch", "lesen sie auch:", "kommentare", "aktuelles",
-                "mehr zum thema", "mehr zum thema:", "zur startseite", "teilen", "anzeige", "werbung", "newsletter",
+        lines: ["zum inhalt", "zum inhalt springen", "kommentare", "aktuelles", "zur startseite", "teilen", "anzeige", "werbung", "newsletter",
                 "artikel teilen", "drucken", "merken", "zurück", "weiterlesen", "startseite", "liveticker", "live-ticker",
-                "liveblog", "vorlesen", "audio", "schließen", "mehr anzeigen", "meistgelesen",
-                "das könnte sie auch interessieren", "empfehlungen", "nach oben", "kopiert", "link kopieren",
+                "liveblog", "vorlesen", "audio", "schließen", "mehr anzeigen", "nach oben", "kopiert", "link kopieren",
                 "zur merkliste hinzufügen", "merkliste", "artikel verschenken", "kommentare öffnen", "artikel merken", "jetzt teilen"],
         prefixes: ["im video:", "video:", "mehr zum thema:", "lesen sie auch:", "zum thema:", "lesen sie mehr:", "auch interessant:",
                    "mehr dazu:", "hören sie auch:", "alle entwicklungen im", "hier geht es zum", "hier geht's zum", "artikel anhören"],
@@ -30,9 +28,8 @@ struct CruftRules: Sendable {
     )
 
     static let english = CruftRules(
-        lines: ["skip to content", "share this article", "share this", "share", "advertisement", "related", "related:", "most read",
-                "most popular", "read more", "sign up", "subscribe", "follow us", "comments", "listen to this article",
-                "copy link", "link copied", "top stories", "more on this story", "back to top", "live", "live updates",
+        lines: ["skip to content", "share this article", "share this", "share", "advertisement", "sign up", "subscribe", "follow us", "comments",
+                "copy link", "link copied", "back to top", "live", "live updates",
                 "sign up here", "sign up here.", "updated", "updated ago", "purchase licensing rights", "purchase licensing rights, opens new tab"],
         prefixes: ["related:", "read more:", "watch:", "more on this story:", "see also:", "live updates:", "listen:", "recommended:",
                    "our standards:", "listen to this article"],
@@ -67,7 +64,7 @@ enum TextCleaner {
     static func isCruft(_ line: String, rules: CruftRules = .all) -> Bool {
         let lowered = line.lowercased().trimmingCharacters(in: .whitespaces)
         guard !lowered.isEmpty else { return false }
-        if rules.lines.contains(lowered) || rules.prefixes.contains(where: lowered.hasPrefix) { return true }
+        if rules.lines.contains(lowered) || rules.announcements.contains(lowered) || rules.prefixes.contains(where: lowered.hasPrefix) { return true }
         // A pitch or a player note is short; a paragraph quoting one is article text.
         if lowered.count <= 160, rules.fragments.contains(where: lowered.contains) { return true }
         return isBanner(lowered) || isEditorsNote(lowered) || isTimestamp(lowered) || isProductionCredit(line.trimmingCharacters(in: .whitespaces))
