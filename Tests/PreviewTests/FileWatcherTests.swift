@@ -75,8 +75,8 @@ struct FileWatcherTests {
         let watchers = (0..<count).map { _ in FileWatcher(folders: [root]).changes() }.map { changes in
             Task { for await _ in changes {} }
         }
-        // Waiting without `await` while the watchers run, so that watchers holding every task
-        // thread fail the test instead of hanging it.
+        // Looking without `await`: watchers that held every task thread would never let this
+        // task resume to look.
         var running = 0
         for _ in 0..<250 where running < count {
             usleep(20_000)
