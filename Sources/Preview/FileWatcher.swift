@@ -94,9 +94,9 @@ private extension FileWatcher {
                 var pending = false
                 var quietSince = ContinuousClock.now
                 var quiet = settle
+                var pollers = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
                 while true {
-                    var pollers = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
-                                   pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
                     // Wake when the burst has been quiet long enough, or when the stream ends.
                     let wait = pending ? max(1, Self.milliseconds(quiet - (ContinuousClock.now - quietSince))) : -1
                     let ready = poll(&pollers, 2, wait)
