@@ -29,7 +29,7 @@ struct Renderer {
     /// How many `run` calls enclose the current one.
     private var depth = 0
     /// The flat plans made so far (`plan`), by program, the section's first child and the shape.
-    private var plans: [(key: (ObjectIdentifier, Int, ObjectIdentifier), plan: FlatPlan?)] = []
+    private var plans: [(key: (ObjectIdentifier, Int, ObjectIdentifier), plan: FlatPlan)] = []
 
     init(library: TemplateLibrary, strict: Bool, capacity: Int = 16 * 1024) {
         self.library = library
@@ -114,8 +114,8 @@ private extension Renderer {
                 stack.removeLast()
             }
         } else if case .table(let table) = value {
-            if !strict, let plan = plan(program, children, table.shape) {
-                renderRows(of: table, plan, program)
+            if !strict {
+                renderRows(of: table, plan(program, children, table.shape))
                 return
             }
             for row in 0..<table.rowCount {
@@ -141,81 +141,178 @@ private extension Renderer {
         }
     }
 
-    /// One step of a section over a table whose children are only text and plain names
-    /// (`<li><a href="{{url}}">{{context}}</a></li>`, the mentions of an entity page): text, a
-    /// column of the row, or a value found below the row, the same for every row (one of the
-    /// plan's `constants`). Plain numbers, so that running the steps counts no references.
+    /// One step of a section over a table, planned once for the table's shape (`flatPlan`):
+    /// text, a column of the row, a value found below the row (the same for every row, one of
+    /// the plan's `constants`), a section over either of those, or an instruction the plan does
+    /// not take apart, run as rendering row by row would run it, with the row on the stack.
+    /// Plain numbers, so that running the steps counts no references.
     struct FlatStep {
-        enum Kind: UInt8 { case text, column, constant }
+        enum Kind: UInt8 {
+            case text, column, constant
+            /// A section over a column or a constant: its children are the steps up to `end`,
+            /// taken where its value is a string, number, fragment or `true` (which has no
+            /// members, so that the names inside find what they find outside); any other value
+            /// renders the section's instructions (`children`) with the row on the stack.
+            case columnSection, constantSection
+            /// Instruction `children.lowerBound` of `programs[program]`, run with the row on the stack.
+            case instruction
+        }
 
         var kind: Kind
-        var escaped = false
+        /// Names: whether to escape; sections: whether inverted.
+        var flag = false
         /// Columns: the column; constants: the constant's place in `FlatPlan.constants`.
         var index = 0
-        /// Text: the instruction that holds it.
-        var text = Program.Instruction(kind: .text)
+        var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        /// Sections: the step after their children's.
+        var end = 0
+        /// Sections and instructions: the program (in `FlatPlan.programs`) and its instructions.
+        var program = 0
+        var children = 0..<0
     }
 
     struct FlatPlan {
         var steps: [FlatStep] = []
         var constants: [Value] = []
+        /// The programs whose instructions steps run: the section's and the partials' taken in.
+        var programs: [Program] = []
     }
+
+    /// How deeply a plan takes in partials inside partials; deeper ones are run as instructions.
+    static let maxPlannedPartials = 8
 
     /// The flat plan of a section's children over a table of `shape` (`flatPlan`); a page's
     /// list renders the same section over tables of one shape many times (the mentions of each
     /// article an entity page lists), so a plan without constants, which depends on nothing
-    /// but the program and the shape, is made once per render, as is the finding that there is none.
+    /// but the program and the shape, is made once per render.
     /// (The library holds the programs and the page's model the shapes while it renders, so no
     /// other can take their place, and identity, meanwhile.)
-    mutating func plan(_ program: Program, _ children: Range<Int>, _ shape: Shape) -> FlatPlan? {
+    mutating func plan(_ program: Program, _ children: Range<Int>, _ shape: Shape) -> FlatPlan {
         let key = (ObjectIdentifier(program), children.lowerBound, ObjectIdentifier(shape))
         if let known = plans.first(where: { $0.key == key }) { return known.plan }
         let plan = flatPlan(program, children, shape)
-        if plan.map({ $0.constants.isEmpty }) ?? true { plans.append((key, plan)) }
+        if plan.constants.isEmpty { plans.append((key, plan)) }
         return plan
     }
 
-    /// The children of a section over a table of `shape` as `FlatStep`s, or nil when they hold
-    /// anything else (sections, partials, blocks, dotted names, `{{.}}`): those are rendered row
-    /// by row with the row on the stack. Each name is looked up as `lookup` would with a row on
-    /// top: a key of the shape is the row's, whatever its value; any other is found below.
-    func flatPlan(_ program: Program, _ children: Range<Int>, _ shape: Shape) -> FlatPlan? {
+    /// The children of a section over a table of `shape` as `FlatStep`s. Each name is looked
+    /// up as `lookup` would with a row on top: a key of the shape is the row's, whatever its
+    /// value; any other is found below, the same for every row. Sections over such names are
+    /// planned with their children, static partials without indentation are taken in (up to
+    /// `maxPlannedPartials` deep, none inside itself); the rest (`{{.}}`, a dotted name into the
+    /// row, blocks, parents, other partials) become instructions run with the row on the stack.
+    func flatPlan(_ program: Program, _ children: Range<Int>, _ shape: Shape) -> FlatPlan {
         var plan = FlatPlan()
-        plan.steps.reserveCapacity(children.count)
-        for index in children {
+        var partials: [String] = []
+        appendSteps(program, children, shape, to: &plan, partials: &partials)
+        return plan
+    }
+
+    func appendSteps(_ program: Program, _ range: Range<Int>, _ shape: Shape, to plan: inout FlatPlan, partials: inout [String]) {
+        let programIndex = plan.programs.firstIndex { $0 === program } ?? {
+            plan.programs.append(program)
+            return plan.programs.count - 1
+        }()
+        var index = range.lowerBound
+        while index < range.upperBound {
             let instruction = program.instructions[index]
+            let end = Int(instruction.end)
+            var step = FlatStep(kind: .instruction, program: programIndex, children: index..<index + 1)
             switch instruction.kind {
             case .text:
-                plan.steps.append(FlatStep(kind: .text, text: instruction))
-            case .variable where instruction.count == 1:
-                let (key, hash) = (program.keys[Int(instruction.start)], program.hashes[Int(instruction.start)])
-                if let column = shape.index(of: key, hash: hash) {
-                    plan.steps.append(FlatStep(kind: .column, escaped: instruction.flag, index: column))
+                step = FlatStep(kind: .text, text: program.text(of: instruction))
+            case .variable, .section:
+                // `{{.}}` is the row; a dotted name into the row is read row by row.
+                guard instruction.count > 0 else { break }
+                let start = Int(instruction.start)
+                let column = shape.index(of: program.keys[start], hash: program.hashes[start])
+                guard column == nil || instruction.count == 1 else { break }
+                step.flag = instruction.flag
+                if let column {
+                    step.index = column
                 } else {
-                    plan.steps.append(FlatStep(kind: .constant, escaped: instruction.flag, index: plan.constants.count))
+                    step.index = plan.constants.count
                     plan.constants.append(lookup(program, instruction))
                 }
-            default:
-                return nil
+                let isSection = instruction.kind == .section
+                step.kind = isSection ? (column == nil ? .constantSection : .columnSection) : (column == nil ? .constant : .column)
+                guard isSection else { break }
+                step.children = index + 1..<end
+                let at = plan.steps.count
+                plan.steps.append(step)
+                appendSteps(program, index + 1..<end, shape, to: &plan, partials: &partials)
+                plan.steps[at].end = plan.steps.count
+                index = end
+                continue
+            case .partial:
+                let detail = program.details[Int(instruction.detail)]
+                guard !detail.isDynamic, detail.indent?.isEmpty ?? true, !partials.contains(detail.path),
+                      partials.count < Self.maxPlannedPartials, let template = library[detail.path] else { break }
+                partials.append(detail.path)
+                appendSteps(template.program, template.program.all, shape, to: &plan, partials: &partials)
+                partials.removeLast()
+                index += 1
+                continue
+            case .parent, .block:
+                step.children = index..<max(index + 1, end)
             }
+            plan.steps.append(step)
+            index = max(index + 1, end)
         }
-        return plan
     }
 
     /// Renders `plan` once per row of `table`, reading each row's values in place.
-    mutating func renderRows(of table: Table, _ plan: FlatPlan, _ program: Program) {
+    mutating func renderRows(of table: Table, _ plan: FlatPlan) {
         let width = table.shape.keys.count
         var first = 0
-        for _ in 0..<table.rowCount {
-            for step in plan.steps {
+        // The sections entered in place (by step), whose values steps run with the row on the
+        // stack see above it, as `{{.}}`.
+        var entered: [Int] = []
+        for row in 0..<table.rowCount {
+            var index = 0
+            entered.removeAll(keepingCapacity: true)
+            while index < plan.steps.count, !stopped {
+                while let last = entered.last, index >= plan.steps[last].end { entered.removeLast() }
+                let step = plan.steps[index]
+                index += 1
                 switch step.kind {
-                case .text: output.writeTemplateText(program.text(of: step.text))
-                case .column: write(table.values[first + step.index], escaped: step.escaped)
-                case .constant: write(plan.constants[step.index], escaped: step.escaped)
+                case .text: output.writeTemplateText(step.text)
+                case .column, .constant: write(value(of: step, row: first, table, plan), escaped: step.flag)
+                case .columnSection, .constantSection:
+                    let value = value(of: step, row: first, table, plan)
+                    // Inverted: the children where the value is false, nothing pushed; else where
+                    // it is true, in place where it has no members.
+                    if step.flag == value.isTruthy {
+                        index = step.end
+                    } else if !step.flag, value.isScalar {
+                        entered.append(index - 1)
+                    } else if !step.flag {
+                        withRow(row, first, of: table, plan, entered) { $0.renderSection(value, plan.programs[step.program], step.children, inverted: false) }
+                        index = step.end
+                    }
+                case .instruction:
+                    withRow(row, first, of: table, plan, entered) { $0.run(plan.programs[step.program], step.children) }
                 }
             }
             first += width
         }
+    }
+
+    /// The value a column or constant step reads, of the row whose values start at `first`.
+    func value(of step: FlatStep, row first: Int, _ table: Table, _ plan: FlatPlan) -> Value {
+        switch step.kind {
+        case .column, .columnSection: table.values[first + step.index]
+        default: plan.constants[step.index]
+        }
+    }
+
+    /// Runs `work` with the stack as rendering row by row would have it: the row, and above it
+    /// the values of the sections `entered` in place.
+    mutating func withRow(_ row: Int, _ first: Int, of table: Table, _ plan: FlatPlan, _ entered: [Int], _ work: (inout Renderer) -> Void) {
+        stack.append(.row(Row(table, row)))
+        for section in entered { stack.append(value(of: plan.steps[section], row: first, table, plan)) }
+        work(&self)
+        stack.removeLast(entered.count + 1)
     }
 
     mutating func expand(_ template: Template, indent: String?, overrides blocks: (Program, [String: Range<Int>])?) {

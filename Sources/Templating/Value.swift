@@ -35,6 +35,15 @@ public extension Value {
         }
     }
 
+    /// Whether the value is text, a number, a fragment or a flag: it has neither members nor
+    /// items, so a section over it finds every name but `.` where the names around it do.
+    var isScalar: Bool {
+        switch self {
+        case .bool, .int, .double, .string, .html, .fragment: true
+        case .null, .list, .object, .table, .row: false
+        }
+    }
+
     /// The member `key` of an object, or `.null`.
     subscript(key: String) -> Value {
         member(key, hash: Shape.hash(key)) ?? .null

@@ -62,6 +62,57 @@ struct SpecTests {
     }
 }
 
+/// Every spec case again, with its data as the one row of a table and each list of objects of the
+/// same keys as a table: a section over a table renders by a plan made once for the table's shape
+/// (`Renderer.flatPlan`), which must write what a section over a list of objects writes for every
+/// template of the spec, its partials taken in, sections over rows and over their values, nested
+/// tables, recursion, blocks and parents.
+struct TabledSpecTests {
+    @Test(arguments: ["interpolation", "inverted", "partials", "sections", "~dynamic-names", "~inheritance"])
+    func tablesRenderAsListsOfObjects(_ module: String) throws {
+        let url = SpecTests.specDirectory.appendingPathComponent("\(module).json")
+        let file = try JSONDecoder().decode(SpecTests.SpecFile.self, from: Data(contentsOf: url))
+        var compared = 0
+        for spec in file.tests {
+            // A template that changes the delimiters would not see the closing tag of the wrapper.
+            guard case .object = spec.data.value, !spec.template.contains("{{=") else { continue }
+            let template = try Template(source: "{{#rows}}" + spec.template + "{{/rows}}", file: spec.name)
+            let partials = try TemplateLibrary(sources: spec.partials ?? [:])
+            let asList = try template.render(["rows": [spec.data.value]], library: partials)
+            let asTable = try template.render(["rows": Self.tabled([spec.data.value])], library: partials)
+            #expect(asTable == asList, "\(module) '\(spec.name)'")
+            compared += 1
+        }
+        #expect(compared >= file.tests.count / 2)
+    }
+
+    /// `value` with every list of objects whose keys are the same made a table.
+    static func tabled(_ value: Value) -> Value {
+        switch value {
+        case .list(let items):
+            let items = items.map(tabled)
+            let keys = items.map { item -> [String]? in
+                guard case .object(let members) = item else { return nil }
+                return members.keys.sorted()
+            }
+            // A table of no keys has no rows.
+            guard let first = keys.first, let shapeKeys = first, !shapeKeys.isEmpty, keys.allSatisfy({ $0 == shapeKeys }) else { return .list(items) }
+            let shape = Shape(shapeKeys)
+            var rows = Table.Builder(shape)
+            for case .object(let members) in items {
+                rows.append { row in
+                    for (key, value) in members { row[shape[key]] = value }
+                }
+            }
+            return .table(rows.table)
+        case .object(let members):
+            return .object(Members(pairs: members.map { ($0.key, tabled($0.value)) }))
+        default:
+            return value
+        }
+    }
+}
+
 /// JSON data of a spec case as a template `Value`.
 struct SpecValue: Decodable {
     var value: Value

@@ -156,6 +156,48 @@ struct TableTests {
         #expect(try rowsOnly.render(page) == "A:a1,a2,|B:b1,|C:|")
     }
 
+    /// Rows whose sections, partials and nested tables the plan takes apart (an entity page's
+    /// groups: `{{#outlet}}…{{/outlet}}`, `{{>date}}`, `{{#mentions}}…{{/mentions}}`) render as the
+    /// same rows as objects do: a section over a row's text renders in place, one over a row's
+    /// object or table with the row below it, inverted ones where the value is false, names
+    /// below the rows found there, `{{.}}`, blocks and indented partials as written.
+    @Test func rowsWithSectionsAndPartialsRenderAsObjectsDo() throws {
+        let group = Shape(["title", "outlet", "date", "mentions", "by"])
+        let rows: [[String: Value]] = [
+            ["title": "A&B", "outlet": "APA", "date": "2023-09-13", "by": ["name": "Kim"],
+             "mentions": .table(Self.table(Self.mention, [["url": "a#1", "context": .html("<mark>K</mark>")], ["url": "a#2"]]))],
+            ["title": "C", "outlet": "", "date": .null, "by": "Putin", "mentions": .table(Self.table(Self.mention, []))],
+            ["title": "D", "outlet": .int(3), "date": true, "by": [.string("x"), .string("y")], "mentions": .null],
+        ]
+        let sources = [
+            "date": "{{#date}}<time>{{date}}</time>{{/date}}{{^date}}<i>{{t.undated}}</i>{{/date}}",
+            "item": "<li>{{url}}|{{context}}|{{title}}</li>\n",
+            "block": "[{{$b}}default {{title}}{{/b}}]",
+            "page": """
+            {{#groups}}
+            <h3>{{title}}</h3>{{#outlet}}<span>{{outlet}} {{.}} {{t.sep}}</span>{{/outlet}}{{^outlet}}-{{/outlet}}{{>date}}
+            {{#by}}({{name}}{{.}}{{title}}){{/by}}{{#t.flag}}!{{title}}{{/t.flag}}{{by.name}}
+            <ol>
+              {{#mentions}}
+              {{>item}}
+              {{/mentions}}
+            </ol>
+            {{<block}}{{$b}}over {{outlet}}{{/b}}{{/block}}{{^mentions}}none{{/mentions}}
+            {{/groups}}
+            """,
+        ]
+        let library = try TemplateLibrary(sources: sources)
+        let below: [String: Value] = ["t": ["undated": "undatiert", "sep": "·", "flag": true], "title": "unten"]
+        var table = Members(below), list = Members(below)
+        table["groups"] = .table(Self.table(group, rows))
+        list["groups"] = .list(rows.map { .object(Members($0)) })
+        let asTable = try library.render("page", .object(table))
+        #expect(asTable == (try library.render("page", .object(list))))
+        #expect(asTable.hasPrefix("<h3>A&amp;B</h3><span>APA APA ·</span><time>2023-09-13</time>\n(KimA&amp;B)!A&amp;BKim\n<ol>\n  <li>a#1|<mark>K</mark>|A&amp;B</li>\n"))
+        #expect(asTable.contains("<h3>C</h3>-<i>undatiert</i>\n(PutinC)!C\n<ol>\n</ol>\n[over ]none\n"))
+        #expect(asTable.contains("<h3>D</h3><span>3 3 ·</span><time>true</time>\n(xD)(yD)!D\n"))
+    }
+
     @Test func fragmentsAreWrittenByTheirSourceUnescaped() throws {
         final class Sentences: FragmentSource, @unchecked Sendable {
             override func writeFragment(_ index: Int, to output: inout [UInt8]) {
