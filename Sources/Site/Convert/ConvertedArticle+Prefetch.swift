@@ -26,8 +26,10 @@ extension ConvertedArticle {
     }
 
     /// Stage two: the start of the positions of `run`'s mentions, of the mentions, of the text
-    /// and of the summaries.
+    /// and of the summaries. Also the positions' count, before their elements, which every
+    /// read of one checks against: a run far into the array starts on another cache line.
     func prefetchStarts(of run: Run) {
+        Self.prefetch(Self.start(of: grouped), offset: -MemoryLayout<Int>.stride)
         Self.prefetch(Self.start(of: grouped), offset: Int(run.start) * MemoryLayout<Int32>.stride)
         Self.prefetch(Self.start(of: mentions), offset: 0)
         Self.prefetch(Self.start(of: text), offset: 0)
