@@ -324,17 +324,21 @@ struct PageBuilder: Sendable {
     }
 
     private static func navigation(root: String, current: Int, strings: Localization) -> Value {
-        .list([
-            ["label": .string(strings["articles"]), "url": .string(root + SitePaths.home), "current": .bool(current == 0)],
-        ] + EntityType.allCases.enumerated().map { offset, type in
-            ["label": .string(strings[SitePaths.folder(type)]), "url": .string(root + SitePaths.index(type)),
-             "current": .bool(current == offset + 1)]
-        } + [
-            ["label": .string(strings["outlets"]), "url": .string(root + SitePaths.outlets), "current": .bool(current == EntityType.allCases.count + 1)],
-            ["label": .string(strings["timeline"]), "url": .string(root + SitePaths.timeline), "current": .bool(current == EntityType.allCases.count + 2)],
-            ["label": .string(strings["quotes"]), "url": .string(root + SitePaths.quotes), "current": .bool(current == EntityType.allCases.count + 3)],
-        ])
+        // A table: every page renders it, and a section over a table runs by a plan made once.
+        let sections = [(strings["articles"], SitePaths.home)] + EntityType.allCases.map { (strings[SitePaths.folder($0)], SitePaths.index($0)) }
+            + [(strings["outlets"], SitePaths.outlets), (strings["timeline"], SitePaths.timeline), (strings["quotes"], SitePaths.quotes)]
+        var links = Table.Builder(navigationShape, capacity: sections.count)
+        for (offset, (label, path)) in sections.enumerated() {
+            links.append { link in
+                link[navigationShape["label"]] = .string(label)
+                link[navigationShape["url"]] = .string(root + path)
+                link[navigationShape["current"]] = .bool(current == offset)
+            }
+        }
+        return .table(links.table)
     }
+
+    static let navigationShape = Shape(["label", "url", "current"])
 
     /// The fields of an entity link; index pages add the description.
     static let entityLinkShape = Shape(["name", "type", "url", "count"])
