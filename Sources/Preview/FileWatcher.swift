@@ -18,13 +18,22 @@ public final class FileWatcher: @unchecked Sendable {
     /// follow each other within a millisecond, and this wait is part of every rebuild's delay.
     let settleAfterWrite: Duration
     private let pollInterval: Duration
+    /// For tests: the first wait for inotify events fails with this `errno`, as a broken
+    /// descriptor would make it.
+    let failingWait: Int32?
 
-    public init(folders: [URL], settle: Duration = .milliseconds(20), settleAfterWrite: Duration = .milliseconds(4),
-                pollInterval: Duration = .milliseconds(300)) {
+    public convenience init(folders: [URL], settle: Duration = .milliseconds(20), settleAfterWrite: Duration = .milliseconds(4),
+                            pollInterval: Duration = .milliseconds(300)) {
+        self.init(folders: folders, settle: settle, settleAfterWrite: settleAfterWrite, pollInterval: pollInterval, failingWait: nil)
+    }
+
+    init(folders: [URL], settle: Duration = .milliseconds(20), settleAfterWrite: Duration = .milliseconds(4),
+         pollInterval: Duration = .milliseconds(300), failingWait: Int32?) {
         self.folders = folders.map { $0.resolvingSymlinksInPath() }
         self.settle = settle
         self.settleAfterWrite = min(settle, settleAfterWrite)
         self.pollInterval = pollInterval
+        self.failingWait = failingWait
     }
 
     /// One element per batch of changes, until the task is cancelled.
@@ -37,17 +46,18 @@ public final class FileWatcher: @unchecked Sendable {
 }
 
 private extension FileWatcher {
-    func snapshot() -> [String: [String: FileStamp]] {
+    static func snapshot(of folders: [URL]) -> [String: [String: FileStamp]] {
         Dictionary(folders.map { ($0.path, FileStamp.scan($0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     func pollingChanges() -> AsyncStream<Void> {
-        AsyncStream { continuation in
+        let folders = self.folders
+        return AsyncStream { continuation in
             let task = Task {
-                var last = snapshot()
+                var last = Self.snapshot(of: folders)
                 while !Task.isCancelled {
                     try? await Task.sleep(for: pollInterval)
-                    let now = snapshot()
+                    let now = Self.snapshot(of: folders)
                     if now != last {
                         last = now
                         continuation.yield()
@@ -85,13 +95,15 @@ private extension FileWatcher {
             _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
         }
         let wakeRead = wake[0], waker = Waker(descriptor: wake[1])
-        let settle = self.settle, settleAfterWrite = self.settleAfterWrite
+        let settle = self.settle, settleAfterWrite = self.settleAfterWrite, pollInterval = self.pollInterval
+        let failingWait = self.failingWait
         return AsyncStream { continuation in
             let thread = Thread {
                 // Named for `top -H` and the test that counts watcher threads (15 bytes at most).
                 Thread.current.name = "file watcher"
                 var buffer = [UInt8](repeating: 0, count: 64 * 1024)
                 var pending = false
+                var failingWait = failingWait
                 var quietSince = ContinuousClock.now
                 var quiet = settle
                 var pollers = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
@@ -99,9 +111,20 @@ private extension FileWatcher {
                 while true {
                     // Wake when the burst has been quiet long enough, or when the stream ends.
                     let wait = pending ? max(1, Self.milliseconds(quiet - (ContinuousClock.now - quietSince))) : -1
-                    let ready = poll(&pollers, 2, wait)
+                    var ready = poll(&pollers, 2, wait)
+                    if let failure = failingWait {
+                        (ready, errno, failingWait) = (-1, failure, nil)
+                    }
                     if ready < 0, errno == EINTR { continue }
-                    if ready < 0 || pollers[1].revents != 0 { break }
+                    if ready >= 0, pollers[1].revents != 0 { break }
+                    if ready < 0 {
+                        // inotify can no longer be waited on: the watcher goes on comparing
+                        // the folders' stamps, as where there is no inotify, rather than
+                        // leaving the preview to stop noticing edits without a word.
+                        if pending { continuation.yield() }
+                        Self.compareStamps(of: folders, every: pollInterval, until: wakeRead) { continuation.yield() }
+                        break
+                    }
                     if ready > 0 {
                         var batch = Batch()
                         while case let count = read(descriptor, &buffer, buffer.count), count > 0 {
@@ -128,6 +151,29 @@ private extension FileWatcher {
         }
     }
 
+    /// Compares the stamps of the files below `folders` every `interval`, calling `changed`
+    /// when they differ, until `wake` is readable (the stream ended) or closed.
+    static func compareStamps(of folders: [URL], every interval: Duration, until wake: Int32, changed: () -> Void) {
+        var last = snapshot(of: folders)
+        var waiter = [pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+        while true {
+            let ready = poll(&waiter, 1, milliseconds(interval))
+            if ready < 0, errno != EINTR {
+                // Not even the pipe can be waited on: sleep the interval, then read it (it does
+                // not block): a byte, or its writing end closed, means the stream ended.
+                usleep(UInt32(clamping: Int(milliseconds(interval)) * 1000))
+                var byte: UInt8 = 0
+                if read(wake, &byte, 1) != -1 || errno != EAGAIN { return }
+            } else if ready > 0 {
+                return
+            }
+            let now = snapshot(of: folders)
+            if now != last {
+                last = now
+                changed()
+            }
+        }
+    }
     #endif
 
     static func milliseconds(_ duration: Duration) -> Int32 {

@@ -57,6 +57,38 @@ struct FileWatcherTests {
         #expect(await batches.next(), "a file below a folder made with its parents is noticed")
     }
 
+    /// When inotify can no longer be waited on (a broken descriptor, here simulated), the
+    /// watcher goes on comparing the files' stamps: edits are still noticed, each once. Before,
+    /// its thread ended quietly and the preview stopped noticing edits.
+    @Test func aWatcherWhoseWaitFailsGoesOnComparingStamps() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let changes = FileWatcher(folders: [root], pollInterval: .milliseconds(50), failingWait: EBADF).changes()
+        final class Count: @unchecked Sendable {
+            private let lock = NSLock()
+            private var value = 0
+            var current: Int { lock.withLock { value } }
+            func add() { lock.withLock { value += 1 } }
+            /// Waits up to five seconds for the count to reach `target`.
+            func reaches(_ target: Int) async -> Bool {
+                for _ in 0..<250 where current < target { try? await Task.sleep(for: .milliseconds(20)) }
+                return current >= target
+            }
+        }
+        let count = Count()
+        let watching = Task { for await _ in changes { count.add() } }
+        defer { watching.cancel() }
+        try await Task.sleep(for: .milliseconds(100))
+        let before = count.current
+        try "Text".write(to: root.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        #expect(await count.reaches(before + 1), "an edit after the failure is noticed")
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(count.current == before + 1, "once")
+        try "Text, longer".write(to: root.appendingPathComponent("a.md"), atomically: false, encoding: .utf8)
+        #expect(await count.reaches(before + 2), "and the next edit too")
+    }
+
     /// A watcher waits on a thread of its own, not on one of the threads Swift's tasks share
     /// (as many as the machine has cores): as a task, two watchers, a server's and a test's,
     /// held every such thread on a two-core machine and everything waiting on a task hung. The
