@@ -8,15 +8,14 @@ private import CPrefetch
 /// the cache misses of many articles overlap instead of following one another. A prefetch is a
 /// hint: it reads nothing and changes nothing, so the stages only need the addresses.
 extension ConvertedArticle {
-    /// Everything listing `runs` on a page reads (positions, mentions, sentences, summaries),
-    /// in four rounds over the page's articles.
-    static func prefetch(_ runs: [(article: ConvertedArticle, run: Run)]) {
-        for index in runs.indices { prefetchFields(at: reference(in: runs, index)) }
-        // Articles are read in place (`runs[index].article`), not bound: counting a reference
-        // writes to memory that may not have arrived.
-        for index in runs.indices { runs[index].article.prefetchStarts(of: runs[index].run) }
-        for index in runs.indices { runs[index].article.prefetchMentions(of: runs[index].run) }
-        for index in runs.indices { runs[index].article.prefetchText(of: runs[index].run, whole: true) }
+    /// Everything listing `groups` on a page reads (positions, mentions, sentences, summaries),
+    /// in four rounds over the page's articles (positions in `articles`). Articles are read in
+    /// place, not bound: counting a reference writes to memory that may not have arrived.
+    static func prefetch(_ groups: ArraySlice<MentionIndex.Group>, of articles: [ConvertedArticle]) {
+        for group in groups { prefetchFields(of: articles, Int(group.article)) }
+        for group in groups { articles[Int(group.article)].prefetchStarts(of: group.run) }
+        for group in groups { articles[Int(group.article)].prefetchMentions(of: group.run) }
+        for group in groups { articles[Int(group.article)].prefetchText(of: group.run, whole: true) }
     }
 
     /// Stage one: the first fields of the object `articles[position]`, from `text` to `outlet`

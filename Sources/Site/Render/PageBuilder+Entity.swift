@@ -70,12 +70,12 @@ extension PageBuilder {
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
         let first = (number - 1) * articlesPerEntityPage
-        let chunk = inputs.listing(of: position, first..<first + articlesPerEntityPage, &reads)
-        let listing = MentionListing(root: root, entity: link.id, fieldLabels: fieldLabels)
-        ConvertedArticle.prefetch(chunk)
+        let chunk = inputs.listedGroups(of: position, first..<first + articlesPerEntityPage, &reads)
+        let listing = MentionListing(root: root, entity: link.id, fieldLabels: fieldLabels, articles: inputs.articles)
+        ConvertedArticle.prefetch(chunk, of: inputs.articles)
         var groups = Table.Builder(Self.groupShape, capacity: chunk.count)
-        for (article, run) in chunk {
-            groups.append { listing.add(article, run, &$0) }
+        for group in chunk {
+            groups.append { listing.add(group, &$0) }
         }
         model["groups"] = .table(groups.table)
         model["pagination"] = pagination(number, of: pageCount, at: path) { SitePaths.entity(link.type, link.id, page: $0) }
@@ -170,11 +170,13 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
     private let root: [UInt8]
     /// `#`, the entity's id and `-`: a mention's anchor up to its number (`#wladimir-putin-2`).
     private let anchor: [UInt8]
-    /// The articles listed, with where the entity's mentions lie in each.
-    private var articles: [(article: ConvertedArticle, run: ConvertedArticle.Run)] = []
+    /// All articles in date order, which `groups` point into.
+    private let articles: [ConvertedArticle]
+    /// The articles listed (positions in `articles`), with where the entity's mentions lie in each.
+    private var groups: [MentionIndex.Group] = []
 
     /// What a fragment is, packed into its number: the kind in the bits from 60, the article
-    /// (in `articles`) in those from 32, the kind's `number` in the lower 32.
+    /// (in `groups`) in those from 32, the kind's `number` in the lower 32.
     private struct Piece {
         enum Kind: Int {
             /// `number` is a summary field's position in `ConvertedArticle.summaryFields`.
@@ -200,30 +202,32 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
         var fragment: Int { kind.rawValue << 60 | article << 32 | number }
     }
 
-    /// The listing of a page whose way back to the root is `root`, of the entity `entity`.
-    init(root: String, entity: String, fieldLabels: [[UInt8]]) {
+    /// The listing of a page whose way back to the root is `root`, of the entity `entity`,
+    /// of some of `articles` (all of them in date order).
+    init(root: String, entity: String, fieldLabels: [[UInt8]], articles: [ConvertedArticle]) {
         self.root = Array(root.utf8)
         anchor = Array("#\(entity)-".utf8)
         self.fieldLabels = fieldLabels
+        self.articles = articles
     }
 
     /// Per `Article.Field`, what stands before a mention outside the body: `<span class="field">Bildunterschrift</span> `.
     let fieldLabels: [[UInt8]]
 
-    /// Lists `article`, whose mentions of the entity are `run`, in `row` (of
+    /// Lists the article of `group` (the entity's mentions in it) in `row` (of
     /// `PageBuilder.groupShape`): its summary, the link to it, and its mentions in text order,
     /// each its sentence (as HTML with the mention itself in `<mark>`) and the link to it. Used
     /// by the one thread making the page.
-    func add(_ article: ConvertedArticle, _ run: ConvertedArticle.Run, _ row: inout Table.Record) {
-        let listed = articles.count
-        articles.append((article, run))
+    func add(_ group: MentionIndex.Group, _ row: inout Table.Record) {
+        let listed = groups.count
+        groups.append(group)
         for (number, field) in PageBuilder.summaryFields.enumerated() {
             // An empty field stays an empty string, which sections take as false.
-            row[field] = article.listingRange(number).isEmpty ? .string("") : piece(.summary, listed, number)
+            row[field] = articles[Int(group.article)].listingRange(number).isEmpty ? .string("") : piece(.summary, listed, number)
         }
         row[PageBuilder.url] = piece(.link, listed, 0)
-        var mentions = Table.Builder(PageBuilder.mentionShape, capacity: Int(run.count))
-        for mention in 0..<Int(run.count) {
+        var mentions = Table.Builder(PageBuilder.mentionShape, capacity: Int(group.run.count))
+        for mention in 0..<Int(group.run.count) {
             mentions.append { mentionRow in
                 mentionRow[PageBuilder.context] = piece(.sentence, listed, mention)
                 mentionRow[PageBuilder.mentionURL] = piece(.link, listed, mention + 1)
@@ -238,23 +242,24 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
 
     override func writeFragment(_ index: Int, to output: inout [UInt8]) {
         let piece = Piece(fragment: index)
-        let (listed, number) = (piece.article, piece.number)
+        let number = piece.number
         // The article read in place, not bound: a page writes thousands of fragments, and
-        // binding it would count a reference for each. Its run is plain numbers.
-        let run = articles[listed].run
+        // binding it would count a reference for each. Its group is plain numbers.
+        let group = groups[piece.article]
+        let (article, run) = (Int(group.article), group.run)
         switch piece.kind {
         case .summary:
-            articles[listed].article.writeListing(number, to: &output)
+            articles[article].writeListing(number, to: &output)
         case .sentence:
-            let mention = articles[listed].article.mention(number, in: run)
+            let mention = articles[article].mention(number, in: run)
             output.append(contentsOf: fieldLabels[Int(mention.field.rawValue)])
-            Sentence.write(articles[listed].article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
+            Sentence.write(articles[article].text, sentence: mention.sentence, mark: mention.mark, to: &output)
         case .link:
             output.append(contentsOf: root)
-            articles[listed].article.writeListing(ConvertedArticle.pathPiece, to: &output)
+            articles[article].writeListing(ConvertedArticle.pathPiece, to: &output)
             guard number > 0 else { return }
             output.append(contentsOf: anchor)
-            output.appendDecimal(Int(articles[listed].article.mention(number - 1, in: run).ordinal))
+            output.appendDecimal(Int(articles[article].mention(number - 1, in: run).ordinal))
         }
     }
 }

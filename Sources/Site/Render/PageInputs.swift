@@ -251,6 +251,22 @@ struct PageInputs: Sendable {
         }
     }
 
+    /// `listing(of:_:_:)` as positions in `articles` rather than the articles: a page that
+    /// lists them then counts no reference per article, which both cores' pages would write to
+    /// the same articles' first cache line (pages are made in the order of the articles they list).
+    func listedGroups(of position: Int, _ range: Range<Int>, _ reads: inout Reads) -> ArraySlice<MentionIndex.Group> {
+        reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
+        let groups = index.groups[position][range.clamped(to: index.groups[position].indices)]
+        if reads.records {
+            for group in groups {
+                let key = index.articles[Int(group.article)].key
+                reads.note(InputKey(.summary, hash: key))
+                reads.note(InputKey(.mentions, hash: key))
+            }
+        }
+        return groups
+    }
+
     /// What the entity's first page sums up of all its mentions (`MentionIndex.overview`);
     /// `keep` it for another page of the run that needs it (which then takes it).
     func overview(of position: Int, companions limit: Int, keep: Bool = false, _ reads: inout Reads) -> MentionIndex.Overview {
