@@ -123,19 +123,21 @@ struct MentionIndex: Sendable {
         for index in groups.indices {
             prefetch(groups, ahead: index)
             let group = groups[index]
-            let converted = articles[Int(group.article)]
-            if !converted.outlet.isEmpty {
-                if let known = outlets.firstIndex(where: { $0.key == converted.outlet }) {
+            // The article read in place, not bound: binding it counts a reference, a write to
+            // its first cache line, which the other core's pages read too.
+            let at = Int(group.article)
+            if !articles[at].outlet.isEmpty {
+                if let known = outlets.firstIndex(where: { $0.key == articles[at].outlet }) {
                     outlets[known].count += 1
                 } else {
-                    outlets.append(Counted(key: converted.outlet, count: 1))
+                    outlets.append(Counted(key: articles[at].outlet, count: 1))
                 }
             }
             // Read in place: a slice or copy per mention would count references on every read.
-            converted.text.withUnsafeBufferPointer { text in
-                converted.mentions.withUnsafeBufferPointer { mentions in
+            articles[at].text.withUnsafeBufferPointer { text in
+                articles[at].mentions.withUnsafeBufferPointer { mentions in
                     var lastSentence: Int32 = -1
-                    for position in converted.positions(group.run).lazy.map(Int.init) {
+                    for position in articles[at].positions(group.run).lazy.map(Int.init) {
                         let mention = mentions[position]
                         let spelling = UnsafeBufferPointer(rebasing: text[mention.mark])
                         if let known = spellings.firstIndex(where: { Self.equal($0.bytes, spelling) }) {
@@ -184,15 +186,15 @@ struct MentionIndex: Sendable {
         for index in groups.indices where open > 0 {
             prefetch(groups, ahead: index)
             let group = groups[index]
-            let converted = articles[Int(group.article)]
+            let at = Int(group.article)
             var lastSentence: Int32 = -1
-            for position in converted.positions(group.run).map(Int.init) {
-                let mention = converted.mentions[position]
+            for position in articles[at].positions(group.run).map(Int.init) {
+                let mention = articles[at].mentions[position]
                 guard mention.sentenceStart != lastSentence else { continue }
                 lastSentence = mention.sentenceStart
                 seen.removeAll(keepingCapacity: true)
-                for other in converted.sentence(around: position) where converted.mentions[other].entity != own {
-                    let id = Int(converted.mentions[other].entity)
+                for other in articles[at].sentence(around: position) where articles[at].mentions[other].entity != own {
+                    let id = Int(articles[at].mentions[other].entity)
                     guard !seen.contains(Int32(id)) else { continue }
                     seen.append(Int32(id))
                     guard let sentences = found[id], sentences.count < limit else { continue }
