@@ -243,23 +243,27 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
     override func writeFragment(_ index: Int, to output: inout [UInt8]) {
         let piece = Piece(fragment: index)
         let number = piece.number
-        // The article read in place, not bound: a page writes thousands of fragments, and
-        // binding it would count a reference for each. Its group is plain numbers.
         let group = groups[piece.article]
-        let (article, run) = (Int(group.article), group.run)
-        switch piece.kind {
-        case .summary:
-            articles[article].writeListing(number, to: &output)
-        case .sentence:
-            let mention = articles[article].mention(number, in: run)
-            output.append(contentsOf: fieldLabels[Int(mention.field.rawValue)])
-            Sentence.write(articles[article].text, sentence: mention.sentence, mark: mention.mark, to: &output)
-        case .link:
-            output.append(contentsOf: root)
-            articles[article].writeListing(ConvertedArticle.pathPiece, to: &output)
-            guard number > 0 else { return }
-            output.append(contentsOf: anchor)
-            output.appendDecimal(Int(articles[article].mention(number - 1, in: run).ordinal))
+        // The article is read without counting a reference (`articles` holds it while the listing lives): a
+        // page writes thousands of fragments, and counting a reference to the article for
+        // each writes to its first cache line, which the other core's pages read.
+        Unmanaged.passUnretained(articles[Int(group.article)])._withUnsafeGuaranteedRef { article in
+            switch piece.kind {
+            case .summary:
+                article.writeListing(number, to: &output)
+            case .sentence:
+                let mention = article.mention(number, in: group.run)
+                // The body's label is empty: not read, as reading one counts a reference to
+                // it, and the labels are every page's on both cores.
+                if mention.field != .body { output.append(contentsOf: fieldLabels[Int(mention.field.rawValue)]) }
+                Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
+            case .link:
+                output.append(contentsOf: root)
+                article.writeListing(ConvertedArticle.pathPiece, to: &output)
+                guard number > 0 else { return }
+                output.append(contentsOf: anchor)
+                output.appendDecimal(Int(article.mention(number - 1, in: group.run).ordinal))
+            }
         }
     }
 }
