@@ -13,9 +13,9 @@ extension ConvertedArticle {
     /// place, not bound: counting a reference writes to memory that may not have arrived.
     static func prefetch(_ groups: ArraySlice<MentionIndex.Group>, of articles: [ConvertedArticle]) {
         for group in groups { prefetchFields(of: articles, Int(group.article)) }
-        for group in groups { articles[Int(group.article)].prefetchStarts(of: group.run) }
-        for group in groups { articles[Int(group.article)].prefetchMentions(of: group.run) }
-        for group in groups { articles[Int(group.article)].prefetchText(of: group.run, whole: true) }
+        for group in groups { articles.withArticle(Int(group.article)) { $0.prefetchStarts(of: group.run) } }
+        for group in groups { articles.withArticle(Int(group.article)) { $0.prefetchMentions(of: group.run) } }
+        for group in groups { articles.withArticle(Int(group.article)) { $0.prefetchText(of: group.run, whole: true) } }
     }
 
     /// Stage one: the first fields of the object `articles[position]`, from `text` to `outlet`
@@ -63,6 +63,18 @@ extension ConvertedArticle {
                 }
             }
         }
+    }
+}
+
+extension [ConvertedArticle] {
+    /// `body` with the article at `position`, read without counting a reference to it (the
+    /// array holds it meanwhile). Pages on both cores read the same articles: counting
+    /// references writes to each article's first cache line, which the other core then reads
+    /// again, and to a line that may not have arrived yet (`prefetch`). For loops over many
+    /// articles; `body` must not keep the article.
+    @inline(__always)
+    func withArticle<Result>(_ position: Int, _ body: (ConvertedArticle) throws -> Result) rethrows -> Result {
+        try Unmanaged.passUnretained(self[position])._withUnsafeGuaranteedRef(body)
     }
 }
 

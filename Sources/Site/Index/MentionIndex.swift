@@ -123,44 +123,44 @@ struct MentionIndex: Sendable {
         for index in groups.indices {
             prefetch(groups, ahead: index)
             let group = groups[index]
-            // The article read in place, not bound: binding it counts a reference, a write to
-            // its first cache line, which the other core's pages read too.
-            let at = Int(group.article)
-            if !articles[at].outlet.isEmpty {
-                if let known = outlets.firstIndex(where: { $0.key == articles[at].outlet }) {
-                    outlets[known].count += 1
-                } else {
-                    outlets.append(Counted(key: articles[at].outlet, count: 1))
+            // Read without counting a reference (`withArticle`).
+            articles.withArticle(Int(group.article)) { converted in
+                if !converted.outlet.isEmpty {
+                    if let known = outlets.firstIndex(where: { $0.key == converted.outlet }) {
+                        outlets[known].count += 1
+                    } else {
+                        outlets.append(Counted(key: converted.outlet, count: 1))
+                    }
                 }
-            }
-            // Read in place: a slice or copy per mention would count references on every read.
-            articles[at].text.withUnsafeBufferPointer { text in
-                articles[at].mentions.withUnsafeBufferPointer { mentions in
-                    var lastSentence: Int32 = -1
-                    for position in articles[at].positions(group.run).lazy.map(Int.init) {
-                        let mention = mentions[position]
-                        let spelling = UnsafeBufferPointer(rebasing: text[mention.mark])
-                        if let known = spellings.firstIndex(where: { Self.equal($0.bytes, spelling) }) {
-                            spellings[known].count += 1
-                        } else {
-                            spellings.append((Array(spelling), 1))
-                        }
-                        guard mention.sentenceStart != lastSentence else { continue }
-                        lastSentence = mention.sentenceStart
-                        sentences += 1
-                        for other in ConvertedArticle.sentence(around: position, in: mentions) where mentions[other].entity != own {
-                            let id = Int(mentions[other].entity)
-                            guard dense else {
-                                let seen = sparse[id]
-                                guard seen?.lastSeen != sentences else { continue }
-                                if seen == nil { counted.append(id) }
-                                sparse[id] = ((seen?.count ?? 0) + 1, sentences)
-                                continue
+                // Read in place: a slice or copy per mention would count references on every read.
+                converted.text.withUnsafeBufferPointer { text in
+                    converted.mentions.withUnsafeBufferPointer { mentions in
+                        var lastSentence: Int32 = -1
+                        for position in converted.positions(group.run).lazy.map(Int.init) {
+                            let mention = mentions[position]
+                            let spelling = UnsafeBufferPointer(rebasing: text[mention.mark])
+                            if let known = spellings.firstIndex(where: { Self.equal($0.bytes, spelling) }) {
+                                spellings[known].count += 1
+                            } else {
+                                spellings.append((Array(spelling), 1))
                             }
-                            guard lastSeen[id] != sentences else { continue }
-                            lastSeen[id] = sentences
-                            if together[id] == 0 { counted.append(id) }
-                            together[id] += 1
+                            guard mention.sentenceStart != lastSentence else { continue }
+                            lastSentence = mention.sentenceStart
+                            sentences += 1
+                            for other in ConvertedArticle.sentence(around: position, in: mentions) where mentions[other].entity != own {
+                                let id = Int(mentions[other].entity)
+                                guard dense else {
+                                    let seen = sparse[id]
+                                    guard seen?.lastSeen != sentences else { continue }
+                                    if seen == nil { counted.append(id) }
+                                    sparse[id] = ((seen?.count ?? 0) + 1, sentences)
+                                    continue
+                                }
+                                guard lastSeen[id] != sentences else { continue }
+                                lastSeen[id] = sentences
+                                if together[id] == 0 { counted.append(id) }
+                                together[id] += 1
+                            }
                         }
                     }
                 }
@@ -186,20 +186,21 @@ struct MentionIndex: Sendable {
         for index in groups.indices where open > 0 {
             prefetch(groups, ahead: index)
             let group = groups[index]
-            let at = Int(group.article)
-            var lastSentence: Int32 = -1
-            for position in articles[at].positions(group.run).map(Int.init) {
-                let mention = articles[at].mentions[position]
-                guard mention.sentenceStart != lastSentence else { continue }
-                lastSentence = mention.sentenceStart
-                seen.removeAll(keepingCapacity: true)
-                for other in articles[at].sentence(around: position) where articles[at].mentions[other].entity != own {
-                    let id = Int(articles[at].mentions[other].entity)
-                    guard !seen.contains(Int32(id)) else { continue }
-                    seen.append(Int32(id))
-                    guard let sentences = found[id], sentences.count < limit else { continue }
-                    found[id]!.append((group.article, Int32(position)))
-                    if sentences.count + 1 == limit { open -= 1 }
+            articles.withArticle(Int(group.article)) { converted in
+                var lastSentence: Int32 = -1
+                for position in converted.positions(group.run).map(Int.init) {
+                    let mention = converted.mentions[position]
+                    guard mention.sentenceStart != lastSentence else { continue }
+                    lastSentence = mention.sentenceStart
+                    seen.removeAll(keepingCapacity: true)
+                    for other in converted.sentence(around: position) where converted.mentions[other].entity != own {
+                        let id = Int(converted.mentions[other].entity)
+                        guard !seen.contains(Int32(id)) else { continue }
+                        seen.append(Int32(id))
+                        guard let sentences = found[id], sentences.count < limit else { continue }
+                        found[id]!.append((group.article, Int32(position)))
+                        if sentences.count + 1 == limit { open -= 1 }
+                    }
                 }
             }
         }
@@ -224,9 +225,9 @@ private extension MentionIndex {
     func prefetch(_ groups: [Group], ahead index: Int) {
         let count = groups.count
         if index + 6 < count { ConvertedArticle.prefetchFields(of: articles, Int(groups[index + 6].article)) }
-        if index + 4 < count { articles[Int(groups[index + 4].article)].prefetchStarts(of: groups[index + 4].run) }
-        if index + 2 < count { articles[Int(groups[index + 2].article)].prefetchMentions(of: groups[index + 2].run) }
-        if index + 1 < count { articles[Int(groups[index + 1].article)].prefetchText(of: groups[index + 1].run, whole: false) }
+        if index + 4 < count { articles.withArticle(Int(groups[index + 4].article)) { $0.prefetchStarts(of: groups[index + 4].run) } }
+        if index + 2 < count { articles.withArticle(Int(groups[index + 2].article)) { $0.prefetchMentions(of: groups[index + 2].run) } }
+        if index + 1 < count { articles.withArticle(Int(groups[index + 1].article)) { $0.prefetchText(of: groups[index + 1].run, whole: false) } }
     }
 
     /// Where the group of article `position` is or would go in `groups`, kept in article order.

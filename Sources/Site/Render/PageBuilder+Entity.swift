@@ -223,7 +223,7 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
         groups.append(group)
         for (number, field) in PageBuilder.summaryFields.enumerated() {
             // An empty field stays an empty string, which sections take as false.
-            row[field] = articles[Int(group.article)].listingRange(number).isEmpty ? .string("") : piece(.summary, listed, number)
+            row[field] = articles.withArticle(Int(group.article)) { $0.listingRange(number).isEmpty } ? .string("") : piece(.summary, listed, number)
         }
         row[PageBuilder.url] = piece(.link, listed, 0)
         var mentions = Table.Builder(PageBuilder.mentionShape, capacity: Int(group.run.count))
@@ -244,10 +244,8 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
         let piece = Piece(fragment: index)
         let number = piece.number
         let group = groups[piece.article]
-        // The article is read without counting a reference (`articles` holds it while the listing lives): a
-        // page writes thousands of fragments, and counting a reference to the article for
-        // each writes to its first cache line, which the other core's pages read.
-        Unmanaged.passUnretained(articles[Int(group.article)])._withUnsafeGuaranteedRef { article in
+        // A page writes thousands of fragments: their articles are read without counting references.
+        articles.withArticle(Int(group.article)) { article in
             switch piece.kind {
             case .summary:
                 article.writeListing(number, to: &output)
