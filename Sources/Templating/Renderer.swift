@@ -114,7 +114,10 @@ private extension Renderer {
                 stack.removeLast()
             }
         } else if case .table(let table) = value {
-            if !strict {
+            // Past the limit on nesting, row by row: a partial taken into the plan recurses
+            // through nested tables without expanding, and the expansion that follows stops
+            // with the error.
+            if !strict, depth < Self.maxNesting {
                 renderRows(of: table, plan(program, children, table.shape))
                 return
             }
@@ -263,6 +266,10 @@ private extension Renderer {
 
     /// Renders `plan` once per row of `table`, reading each row's values in place.
     mutating func renderRows(of table: Table, _ plan: FlatPlan) {
+        // A level of nesting like `run`'s: a partial taken into a plan recurses through the
+        // rows of nested tables, and the limit on nesting must see each level.
+        depth += 1
+        defer { depth -= 1 }
         let width = table.shape.keys.count
         var first = 0
         // The sections entered in place (by step), whose values steps run with the row on the

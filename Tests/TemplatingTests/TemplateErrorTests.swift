@@ -94,6 +94,35 @@ struct TemplateErrorTests {
         #expect(try library.render("page", tree) == "a(b(c())d())")
     }
 
+    /// A tree of tables renders as a tree of lists of objects does (a section over a table takes
+    /// the partial into its plan), and one deeper than the limits stops with an error, not with
+    /// the stack overflowing.
+    @Test func recursionThroughTablesRendersAndStopsAsThroughLists() throws {
+        let library = try TemplateLibrary(sources: ["page": "{{>node}}", "node": "{{name}}({{#kids}}{{>node}}{{/kids}})"],
+                                          path: { "Templates/\($0).mustache" })
+        let node = Shape(["name", "kids"])
+        func tree(depth: Int, asTable: Bool) -> Value {
+            var kids: Value = asTable ? .table(Table.Builder(node).table) : []
+            for level in (0..<depth).reversed() {
+                let children = kids
+                if asTable {
+                    var rows = Table.Builder(node)
+                    rows.append { $0[node["name"]] = .string("n\(level)"); $0[node["kids"]] = children }
+                    kids = .table(rows.table)
+                } else {
+                    kids = [["name": .string("n\(level)"), "kids": children]]
+                }
+            }
+            return ["name": "root", "kids": kids]
+        }
+        let shallow = try library.render("page", tree(depth: 30, asTable: true))
+        #expect(shallow == (try library.render("page", tree(depth: 30, asTable: false))))
+        #expect(shallow == "root(" + (0..<29).map { "n\($0)(" }.joined() + "n29()" + String(repeating: ")", count: 30))
+        for asTable in [false, true] {
+            #expect { try library.render("page", tree(depth: 400, asTable: asTable)) } throws: { "\($0)".contains("'{{>node}}' expands without end") }
+        }
+    }
+
     /// A problem in a block a child template fills in is the child's, not its parent's.
     @Test func aProblemInAnOverridingBlockNamesTheChild() throws {
         let library = try TemplateLibrary(sources: ["layout": "<main>{{$main}}{{/main}}</main>", "person": "{{<layout}}{{$main}}\n{{nmae}}{{/main}}{{/layout}}"],
