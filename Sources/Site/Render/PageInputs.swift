@@ -241,14 +241,7 @@ struct PageInputs: Sendable {
     /// The articles mentioning the entity at `position`, newest first, from `range` of them,
     /// each with where its mentions of the entity lie.
     func listing(of position: Int, _ range: Range<Int>, _ reads: inout Reads) -> [(article: ConvertedArticle, run: ConvertedArticle.Run)] {
-        reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
-        let groups = index.groups[position]
-        return groups[range.clamped(to: groups.indices)].map { group in
-            let article = index.articles[Int(group.article)]
-            reads.note(InputKey(.summary, hash: article.key))
-            reads.note(InputKey(.mentions, hash: article.key))
-            return (article, group.run)
-        }
+        listedGroups(of: position, range, &reads).map { (index.articles[Int($0.article)], $0.run) }
     }
 
     /// `listing(of:_:_:)` as positions in `articles` rather than the articles: a page that
