@@ -46,22 +46,37 @@ public final class FileWatcher: @unchecked Sendable {
 }
 
 private extension FileWatcher {
-    static func snapshot(of folders: [URL]) -> [String: [String: FileStamp]] {
-        Dictionary(folders.map { ($0.path, FileStamp.scan($0)) }, uniquingKeysWith: { first, _ in first })
+    /// The stamps of the files below some folders as last looked at: where there is no inotify,
+    /// or it fails, changes are found by looking again.
+    struct Stamps {
+        let folders: [URL]
+        private var last: [String: [String: FileStamp]]
+
+        init(of folders: [URL]) {
+            self.folders = folders
+            last = Self.scan(folders)
+        }
+
+        /// Looks again; whether anything differs from the last look.
+        mutating func changed() -> Bool {
+            let now = Self.scan(folders)
+            defer { last = now }
+            return now != last
+        }
+
+        private static func scan(_ folders: [URL]) -> [String: [String: FileStamp]] {
+            Dictionary(folders.map { ($0.path, FileStamp.scan($0)) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     func pollingChanges() -> AsyncStream<Void> {
         let folders = self.folders
         return AsyncStream { continuation in
             let task = Task {
-                var last = Self.snapshot(of: folders)
+                var stamps = Stamps(of: folders)
                 while !Task.isCancelled {
                     try? await Task.sleep(for: pollInterval)
-                    let now = Self.snapshot(of: folders)
-                    if now != last {
-                        last = now
-                        continuation.yield()
-                    }
+                    if stamps.changed() { continuation.yield() }
                 }
                 continuation.finish()
             }
@@ -154,7 +169,7 @@ private extension FileWatcher {
     /// Compares the stamps of the files below `folders` every `interval`, calling `changed`
     /// when they differ, until `wake` is readable (the stream ended) or closed.
     static func compareStamps(of folders: [URL], every interval: Duration, until wake: Int32, changed: () -> Void) {
-        var last = snapshot(of: folders)
+        var stamps = Stamps(of: folders)
         var waiter = [pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
         while true {
             let ready = poll(&waiter, 1, milliseconds(interval))
@@ -167,11 +182,7 @@ private extension FileWatcher {
             } else if ready > 0 {
                 return
             }
-            let now = snapshot(of: folders)
-            if now != last {
-                last = now
-                changed()
-            }
+            if stamps.changed() { changed() }
         }
     }
     #endif
