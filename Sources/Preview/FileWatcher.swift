@@ -126,9 +126,11 @@ private extension FileWatcher {
                 while true {
                     // Wake when the burst has been quiet long enough, or when the stream ends.
                     let wait = pending ? max(1, Self.milliseconds(quiet - (ContinuousClock.now - quietSince))) : -1
-                    var ready = poll(&pollers, 2, wait)
+                    let ready: Int32
                     if let failure = failingWait {
                         (ready, errno, failingWait) = (-1, failure, nil)
+                    } else {
+                        ready = poll(&pollers, 2, wait)
                     }
                     if ready < 0, errno == EINTR { continue }
                     if ready >= 0, pollers[1].revents != 0 { break }
@@ -136,7 +138,6 @@ private extension FileWatcher {
                         // inotify can no longer be waited on: the watcher goes on comparing
                         // the folders' stamps, as where there is no inotify, rather than
                         // leaving the preview to stop noticing edits without a word.
-                        if pending { continuation.yield() }
                         Self.compareStamps(of: folders, every: pollInterval, until: wakeRead) { continuation.yield() }
                         break
                     }
@@ -167,9 +168,13 @@ private extension FileWatcher {
     }
 
     /// Compares the stamps of the files below `folders` every `interval`, calling `changed`
-    /// when they differ, until `wake` is readable (the stream ended) or closed.
+    /// when they differ, until `wake` is readable (the stream ended) or closed. Events not yet
+    /// read when inotify failed are lost, so `changed` is called once as soon as the first
+    /// stamps are taken: whatever happened before them is seen by the rebuild that follows,
+    /// whatever happens after by comparing with them.
     static func compareStamps(of folders: [URL], every interval: Duration, until wake: Int32, changed: () -> Void) {
         var stamps = Stamps(of: folders)
+        changed()
         var waiter = [pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
         while true {
             let ready = poll(&waiter, 1, milliseconds(interval))

@@ -58,35 +58,47 @@ struct FileWatcherTests {
     }
 
     /// When inotify can no longer be waited on (a broken descriptor, here simulated), the
-    /// watcher goes on comparing the files' stamps: edits are still noticed, each once. Before,
-    /// its thread ended quietly and the preview stopped noticing edits.
+    /// watcher goes on comparing the files' stamps: it reports one change for whatever it may
+    /// have missed, then each edit once. Before, its thread ended quietly and the preview
+    /// stopped noticing edits.
     @Test func aWatcherWhoseWaitFailsGoesOnComparingStamps() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
+        let drafts = FileManager.default.temporaryDirectory.appendingPathComponent("watch-drafts-\(UUID().uuidString)")
+        for folder in [root, drafts] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        defer { for folder in [root, drafts] { try? FileManager.default.removeItem(at: folder) } }
         let changes = FileWatcher(folders: [root], pollInterval: .milliseconds(50), failingWait: EBADF).changes()
         final class Count: @unchecked Sendable {
             private let lock = NSLock()
             private var value = 0
             var current: Int { lock.withLock { value } }
             func add() { lock.withLock { value += 1 } }
-            /// Waits up to five seconds for the count to reach `target`.
+            /// Waits up to ten seconds for the count to reach `target`.
             func reaches(_ target: Int) async -> Bool {
-                for _ in 0..<250 where current < target { try? await Task.sleep(for: .milliseconds(20)) }
+                for _ in 0..<500 where current < target { try? await Task.sleep(for: .milliseconds(20)) }
                 return current >= target
             }
+        }
+        /// Saves `text` as `a.md` in one step (a rename), so no look at the folder can find it
+        /// half done and count two changes.
+        func save(_ text: String) throws {
+            let draft = drafts.appendingPathComponent("a.md")
+            try text.write(to: draft, atomically: false, encoding: .utf8)
+            guard rename(draft.path, root.appendingPathComponent("a.md").path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         }
         let count = Count()
         let watching = Task { for await _ in changes { count.add() } }
         defer { watching.cancel() }
-        try await Task.sleep(for: .milliseconds(100))
-        let before = count.current
-        try "Text".write(to: root.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
-        #expect(await count.reaches(before + 1), "an edit after the failure is noticed")
+        // However late the watcher's thread starts, its first change comes once it has taken
+        // the stamps the edits below are compared with.
+        #expect(await count.reaches(1), "the switch to comparing stamps reports what it may have missed")
         try await Task.sleep(for: .milliseconds(300))
-        #expect(count.current == before + 1, "once")
-        try "Text, longer".write(to: root.appendingPathComponent("a.md"), atomically: false, encoding: .utf8)
-        #expect(await count.reaches(before + 2), "and the next edit too")
+        #expect(count.current == 1, "once, and nothing more while nothing changes")
+        try save("Text")
+        #expect(await count.reaches(2), "an edit after the failure is noticed")
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(count.current == 2, "once")
+        try save("Text, longer")
+        #expect(await count.reaches(3), "and the next edit too")
     }
 
     /// A watcher waits on a thread of its own, not on one of the threads Swift's tasks share
