@@ -12,7 +12,7 @@ struct FileWatcherTests {
 
         init(_ watcher: FileWatcher) { iterator = watcher.changes().makeAsyncIterator() }
 
-        func next(seconds: Double = 5) async -> Bool {
+        func next(seconds: Double = 15) async -> Bool {
             await withTaskGroup(of: Bool.self) { group in
                 group.addTask { [self] in await iterator.next() != nil }
                 group.addTask {
@@ -122,13 +122,13 @@ struct FileWatcherTests {
         // Looking without `await`: watchers that held every task thread would never let this
         // task resume to look.
         var running = 0
-        for _ in 0..<250 where running < count {
+        for _ in 0..<750 where running < count {
             usleep(20_000)
             running = watcherThreads()
         }
         #expect(running >= count, "each watcher has its thread")
         for watcher in watchers { watcher.cancel() }
-        for _ in 0..<100 where running >= count {
+        for _ in 0..<750 where running >= count {
             try await Task.sleep(for: .milliseconds(20))
             running = watcherThreads()
         }
