@@ -3,7 +3,9 @@ import Foundation
 
 /// A line that only says when the article appeared, as news pages print it, in German or
 /// English: "13.09.2023, 10:45 Uhr", "Mittwoch, 13. September 2023", "Stand: 13.09.2023",
-/// "Sept. 13, 2023 9:45 AM GMT", "Updated 13 September 2023", "2023-09-13".
+/// "Sept. 13, 2023 9:45 AM GMT", "Updated 13 September 2023", "2023-09-13"; also with what pages
+/// print after the date: "September 13, 2023 7:42 AM GMT+2 Updated 3 years ago",
+/// "13.09.2023 · 4 Min. Lesezeit" (the first date is the one taken).
 enum DateLine {
     /// The ISO date of a page's machine-readable date (a meta tag, `<time datetime>`, front
     /// matter): a timestamp that starts with one (`2023-09-13T10:45:00.000Z`), or what a date
@@ -18,6 +20,17 @@ enum DateLine {
         guard line.count <= 80, line.contains(where: \.isNumber) else { return nil }
         var text = line.lowercased().trimmingCharacters(in: .whitespaces)
         for label in labels where text.hasPrefix(label) { text = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces) }
+        if let iso = wholeDate(text) { return iso }
+        // What follows the date on the same line: when it was updated, how long it takes to read.
+        let range = NSRange(text.startIndex..., in: text)
+        guard let tail = Self.tail.firstMatch(in: text, range: range), let start = Range(tail.range, in: text)?.lowerBound else { return nil }
+        return wholeDate(text[..<start].trimmingCharacters(in: .whitespaces))
+    }
+}
+
+private extension DateLine {
+    /// The ISO date of `text` (lowercased, without labels) when all of it is a date and perhaps a time.
+    static func wholeDate(_ text: String) -> String? {
         let range = NSRange(text.startIndex..., in: text)
         for (pattern, order) in patterns {
             guard let match = pattern.firstMatch(in: text, range: range), match.range == range else { continue }
@@ -29,13 +42,26 @@ enum DateLine {
         }
         return nil
     }
-}
 
-private extension DateLine {
-    static let labels = ["stand:", "aktualisiert:", "aktualisiert am", "aktualisiert", "veröffentlicht am", "veröffentlicht:", "veröffentlicht",
-                         "erschienen am", "published:", "published on", "published", "updated:", "updated on", "updated", "posted on", "posted", "datum:"]
+    /// Labels before the date, longest first where one starts another.
+    static let labels = ["stand:", "zuletzt aktualisiert am", "zuletzt aktualisiert:", "zuletzt aktualisiert", "aktualisiert:", "aktualisiert am",
+                         "aktualisiert", "veröffentlicht am", "veröffentlicht:", "veröffentlicht", "erschienen am", "erstellt am", "erstellt:",
+                         "first published on", "first published:", "first published", "published:", "published on", "published",
+                         "last updated on", "last updated:", "last updated", "last modified on", "last modified:", "last modified",
+                         "updated:", "updated on", "updated", "posted on", "posted", "datum:"]
+    /// What a page may print after the date (from the separator before it to the line's end):
+    /// "Updated 3 years ago", "· aktualisiert 14.09.2023", "5 min read", "4 Min. Lesezeit",
+    /// "Lesedauer: 3 Minuten". The text before it must still be a date alone.
+    nonisolated(unsafe) static let tail = try! NSRegularExpression(pattern: "\\s*(?:[·•|–-]\\s*)?(?:"
+        + "(?:updated|aktualisiert|last updated|last modified|zuletzt aktualisiert)\\b.*"
+        + "|\\d{1,3}\\s*(?:-\\s*)?(?:min\\.?|minutes?|minuten)\\s+(?:read|lesezeit|lesedauer)"
+        + "|(?:lesezeit|lesedauer):?\\s*\\d{1,3}\\s*(?:min\\.?|minuten)"
+        + "|\\d{1,3}\\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\s+ago"
+        + ")$")
     static let weekdays = "(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\.?,?\\s+)?"
-    static let time = "(?:\\s*(?:,|\\||um|at|-|–)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:uhr|am|pm|a\\.m\\.|p\\.m\\.))?(?:\\s*(?:mez|mesz|cet|cest|gmt|utc|bst|edt|est|et))?)?"
+    /// A time after the date, with its zone and offset: "10:45 Uhr", "7:42 AM GMT+2", "9.45 a.m. ET".
+    static let time = "(?:\\s*(?:,|\\||/|·|•|um|at|-|–)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:uhr|am|pm|a\\.m\\.|p\\.m\\.))?"
+        + "(?:\\s*(?:mez|mesz|cet|cest|gmt|utc|bst|edt|est|et|pdt|pst|pt|cdt|cst|ct|mdt|mst|msk|jst|kst|aest|aedt)(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?)?)?"
     static let months: [(String, Int)] = [
         ("januar", 1), ("jänner", 1), ("january", 1), ("jan", 1), ("februar", 2), ("february", 2), ("feb", 2), ("märz", 3), ("march", 3),
         ("mär", 3), ("mar", 3), ("april", 4), ("apr", 4), ("mai", 5), ("may", 5), ("juni", 6), ("june", 6), ("jun", 6), ("juli", 7),

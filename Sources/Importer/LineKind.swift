@@ -51,13 +51,38 @@ enum LineKind {
     /// Mittwoch (Foto: Mikhail Metzel/dpa)": the caption and the credit (without its label).
     /// Only parentheses that say they credit a picture count, by a label or a photo service:
     /// "(dpa/AFP)" after a paragraph signs the text, "(Bildungsministerium)" is the text's.
+    /// A line without parentheses at its end may carry the credit after its last sentence
+    /// (`captionWithTrailingCredit`).
     static func captionWithCredit(_ line: String) -> (caption: String, credit: String)? {
-        guard line.last == ")", let open = line.lastIndex(of: "(") else { return nil }
+        guard line.last == ")", let open = line.lastIndex(of: "(") else { return captionWithTrailingCredit(line) }
         let inner = line[line.index(after: open)..<line.index(before: line.endIndex)].trimmingCharacters(in: .whitespaces)
         let caption = line[..<open].trimmingCharacters(in: .whitespaces)
         let lowered = inner.lowercased()
         let labelled = creditLabels.contains(where: lowered.hasPrefix)
         guard caption.split(separator: " ").count >= 2, labelled || photoService(in: inner) != nil, let credit = credit(in: inner) else { return nil }
+        return (caption, credit)
+    }
+
+    /// What a picture agency's page prints after a caption's credit, to be left out with it.
+    static let licensingNotes = ["Acquire Licensing Rights", "Purchase Licensing Rights"]
+
+    /// A caption whose credit follows its last sentence without parentheses, as agencies' pictures
+    /// carry it: "Putin and Kim visit the cosmodrome, September 13, 2023. Sputnik/Mikhail
+    /// Metzel/Kremlin via REUTERS", "Kim in Wladiwostok. Foto: Mikhail Metzel/dpa". The credit is
+    /// labelled, or agencies and a photographer's name joined by slashes, every word a name's (or
+    /// "via"): "… sagte er. EU/Nato-Gespräche gehen weiter" is text, and so is "… im Kreml.
+    /// AFP/AP", which signs it.
+    static func captionWithTrailingCredit(_ line: String) -> (caption: String, credit: String)? {
+        var text = Substring(line).trimmingCharacters(in: .whitespaces)[...]
+        for note in licensingNotes where text.hasSuffix(note) { text = text.dropLast(note.count).trimmingCharacters(in: .whitespaces)[...] }
+        guard let stop = text.range(of: ". ", options: .backwards) else { return nil }
+        let caption = String(text[..<stop.lowerBound]) + "."
+        let tail = text[stop.upperBound...].trimmingCharacters(in: .whitespaces)
+        let labelled = creditLabels.contains(where: tail.lowercased().hasPrefix)
+        let parts = tail.split(separator: "/")
+        let named = parts.contains { $0.split(separator: " ").count >= 2 }
+            && parts.allSatisfy { $0.split(separator: " ").allSatisfy { $0.first!.isUppercase || $0 == "via" } }
+        guard caption.split(separator: " ").count >= 3, labelled || named, let credit = credit(in: tail) else { return nil }
         return (caption, credit)
     }
 

@@ -260,13 +260,22 @@ struct DateLineTests {
         ("Sept. 13, 2023 9:45 AM GMT", "2023-09-13"), ("Updated 13 September 2023", "2023-09-13"), ("July 16, 2021", "2021-07-16"),
         ("2023-09-13", "2023-09-13"), ("Published: 2021-07-15T10:00:00Z", "2021-07-15"), ("Fr 16.07.2021 - 12:30", "2021-07-16"),
         ("15. Jänner 2022", "2022-01-15"),
+        // With a zone's offset, and with what pages print after the date (the first date counts).
+        ("September 13, 2023 7:42 AM GMT+2 Updated 3 years ago", "2023-09-13"), ("September 13, 2023 7:42 AM GMT+2Updated 3 years ago", "2023-09-13"),
+        ("Published Sep 13, 2023 Updated Sep 14, 2023", "2023-09-13"), ("Sept. 13, 2023, 9:45 a.m. ET", "2023-09-13"),
+        ("Wed 13 Sep 2023 04.00 EDT", "2023-09-13"), ("Last modified on Wed 13 Sep 2023 12.00 BST", "2023-09-13"),
+        ("13 September 2023 · 5 min read", "2023-09-13"), ("13.09.2023 · 4 Min. Lesezeit", "2023-09-13"),
+        ("Zuletzt aktualisiert: 13.09.2023, 10:45 Uhr", "2023-09-13"), ("Erstellt am 13.09.2023 | Lesedauer: 3 Minuten", "2023-09-13"),
+        ("Sep 13, 2023 / 10:45 AM PDT", "2023-09-13"), ("13.09.2023 – aktualisiert 14.09.2023", "2023-09-13"),
+        ("2023-09-13T10:00:00+02:00", "2023-09-13"), ("13 Sep 2023, 10:45 UTC+03:00", "2023-09-13"),
     ])
     func dates(line: String, iso: String) {
         #expect(DateLine.date(in: line) == iso)
     }
 
     @Test(arguments: ["31.02.2023", "13.09.2023 starben drei Menschen", "Am 13. September 2023 kam Kim.", "2019 trafen sich Putin und Kim",
-                      "Mai 2023", "Seite 2 von 3", "Update 3"])
+                      "Mai 2023", "Seite 2 von 3", "Update 3", "Updated 3 years ago", "5 min read", "13.09.2023 starben drei Menschen · 5 min read",
+                      "Am 13. September 2023 kam Kim, 2 days ago", "September 2023 Updated 3 years ago"])
     func notDates(line: String) {
         #expect(DateLine.date(in: line) == nil, "\(line)")
     }
@@ -364,6 +373,47 @@ struct AgencyCaptionTests {
         #expect(article.captions == [.init(text: "Biden greets Xi in Woodside", credit: "AP Photo/Evan Vucci", title: "")])
         let german = PlainTextParser(file: "x").parse("Titel der Meldung\n\nDer Text beginnt hier. Er geht weiter.\n\nPutin empfängt Kim\ndpa Foto/Mikhail Metzel\n\nMehr Text. Und mehr.\n")
         #expect(german.captions == [.init(text: "Putin empfängt Kim", credit: "dpa Foto/Mikhail Metzel", title: "")])
+    }
+}
+
+/// A wire story as its page reads when copied: the date line with the time zone's offset and
+/// "Updated … ago", captions whose credits follow their last sentence without parentheses, and
+/// the licensing note after a credit.
+struct WireCopyTests {
+    @Test func theDateLineIsTheDateAndCaptionsWithTrailingCreditsLeaveTheBody() {
+        let article = PlainTextParser(file: "x").parse("""
+        Putin and Kim meet at Russian spaceport, discuss military matters
+
+        By Guy Faulconbridge and Josh Smith
+
+        September 13, 2023 7:42 AM GMT+2 Updated 3 years ago
+
+        VOSTOCHNY COSMODROME, Russia, Sept 13 (Reuters) - North Korean leader Kim Jong Un invited Russian President Vladimir Putin to visit North Korea, North Korea's KCNA news agency reported.
+
+        Russian President Vladimir Putin and North Korea's leader Kim Jong Un visit the Vostochny Cosmodrome in the far eastern Amur region, Russia, September 13, 2023. Sputnik/Mikhail Metzel/Kremlin via REUTERS Acquire Licensing Rights
+
+        Kim Jong Un arrives at the cosmodrome. REUTERS/Evelyn Hockstein
+
+        "I am very glad to see you," Putin told Kim. "This is our new cosmodrome."
+
+        The two leaders then met behind closed doors. AFP/AP
+
+        Officials said the visit would last several days. EU/Nato-Gespräche gehen weiter
+
+        Kim said Russia had risen up in a "sacred fight" against the West. Photo: Mikhail Metzel/Sputnik
+        """)
+        #expect(article.date == "2023-09-13")
+        #expect(article.teaser.hasPrefix("North Korean leader Kim Jong Un invited"), "the date line is not the teaser")
+        #expect(article.captions == [
+            .init(text: "Russian President Vladimir Putin and North Korea's leader Kim Jong Un visit the Vostochny Cosmodrome in the far eastern Amur region, Russia, September 13, 2023.",
+                  credit: "Sputnik/Mikhail Metzel/Kremlin via REUTERS", title: ""),
+            .init(text: "Kim Jong Un arrives at the cosmodrome.", credit: "REUTERS/Evelyn Hockstein", title: ""),
+            .init(text: "Kim said Russia had risen up in a \"sacred fight\" against the West.", credit: "Mikhail Metzel/Sputnik", title: ""),
+        ])
+        // A signature and text after a sentence are the text's.
+        #expect(article.blocks.contains("The two leaders then met behind closed doors. AFP/AP"))
+        #expect(article.blocks.contains("Officials said the visit would last several days. EU/Nato-Gespräche gehen weiter"))
+        #expect(!article.blocks.contains { $0.contains("Licensing") || $0.contains("Updated") || $0.contains("REUTERS/") })
     }
 }
 
