@@ -19,8 +19,14 @@ enum LineKind {
     }
 
     /// Labels that open a credit line, in either language: "Foto: …", "Credit: …", "Bild: ©…".
-    static let creditLabels = ["foto:", "fotos:", "bild:", "bildquelle:", "photo:", "photos:", "image:", "picture:", "credit:", "©", "(c)",
+    static let creditLabels = ["foto:", "fotos:", "bild:", "bildquelle:", "photo:", "photos:", "photograph:", "photographs:", "image:", "picture:",
+                               "illustration:", "composite:", "image source,", "image source:", "credit:", "©", "(c)",
                                "photo by ", "photos by ", "photograph by ", "foto von ", "fotos von "]
+
+    /// A line that says the next is a picture's caption: "Image caption," (BBC), "Bildunterschrift:".
+    static func isCaptionLabel(_ line: String) -> Bool {
+        ["image caption,", "image caption:", "image caption", "bildunterschrift:", "bildunterschrift"].contains(line.lowercased())
+    }
 
     /// The credit a line gives, without its labels ("Foto: Credit: Reuters/Jane Doe" is
     /// "Reuters/Jane Doe"), or nil when the line is no credit.

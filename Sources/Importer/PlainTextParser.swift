@@ -53,6 +53,7 @@ private extension PlainTextParser {
     /// Date markers, copyright lines, bylines and agency signatures.
     func extractMetadata(_ lines: [String], into article: inout ImportedArticle) -> [String] {
         var kept: [String] = []
+        var afterByline = false
         for (index, line) in lines.enumerated() {
             var rest = line
             if rest.hasPrefix("date ") {
@@ -84,8 +85,18 @@ private extension PlainTextParser {
                 article.outlet = outlet
                 continue
             }
-            if let authors = byline(rest), article.authors.isEmpty {
+            // "BBC News" under "By Frances Mao": the outlet the author writes for.
+            if afterByline, article.outlet.isEmpty, let outlet = affiliation(rest) {
+                article.outlet = outlet
+                afterByline = false
+                continue
+            }
+            afterByline = false
+            // "By Frances Mao", or names alone right above the date line: "Pjotr Sauer and
+            // Justin McCurry" over "Wed 13 Sep 2023 10.04 BST".
+            if article.authors.isEmpty, let authors = byline(rest) ?? (index < 12 && Self.aboveDateLine(index, lines) ? names(in: Substring(rest)) : nil) {
                 article.authors = authors
+                afterByline = true
                 continue
             }
             let isLast = lines[(index + 1)...].allSatisfy(\.isEmpty)
@@ -104,15 +115,43 @@ private extension PlainTextParser {
         var text = Substring(line)
         if text.hasPrefix("- ") || text.hasPrefix("– ") { text = text.dropFirst(2) }
         guard text.hasPrefix("von ") || text.hasPrefix("Von ") || text.hasPrefix("By ") else { return nil }
-        text = text.drop { $0 != " " }.dropFirst()
+        return names(in: text.drop { $0 != " " }.dropFirst(), singleWords: true)
+    }
+
+    /// The names of a byline without its "By": "Guy Faulconbridge und Soo-hyang Choi", "Pjotr
+    /// Sauer in Moscow and Justin McCurry in Tokyo" (where each writes from is left out). Names
+    /// of one word ("Reuters") only where `singleWords` (after "By", which says they are names).
+    func names(in text: Substring, singleWords: Bool = false) -> [String]? {
         guard text.count <= 120, !LineKind.endsSentence(String(text)) else { return nil }
-        let names = text.replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " and ", with: ",")
-            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = text.replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
+            .split(separator: ",").map { name in
+                let words = name.split(separator: " ")
+                return (words.firstIndex(of: "in").map { words[..<$0] } ?? words[...]).joined(separator: " ")
+            }.filter { !$0.isEmpty }
         let looksLikeNames = names.allSatisfy { name in
             let words = name.split(separator: " ")
-            return (1...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
+            return (singleWords ? 1 : 2)...4 ~= words.count && words.allSatisfy { $0.first?.isUppercase == true }
         }
         return looksLikeNames && !names.isEmpty ? names : nil
+    }
+
+    /// Whether the next line with text after line `index` is a date line.
+    static func aboveDateLine(_ index: Int, _ lines: [String]) -> Bool {
+        lines[(index + 1)...].first { !$0.isEmpty }.map { DateLine.date(in: $0) != nil } ?? false
+    }
+
+    /// Words that name what an outlet is, by which a line under a byline names its outlet.
+    static let outletWords: Set<Substring> = ["News", "Nachrichten", "Press", "Presse", "Times", "Post", "Zeitung", "Online", "Radio", "TV",
+                                              "Service", "Agency", "Agentur", "Herald", "Journal", "Tribune", "Telegraph", "Rundschau", "Tagesschau"]
+
+    /// The outlet a line under a byline names: a few capitalised words, one of which says it is
+    /// an outlet ("BBC News", "ZEIT ONLINE", "Washington Post"); not a place ("Moskau"), a role
+    /// ("China correspondent") or a dateline ("WASHINGTON").
+    func affiliation(_ line: String) -> String? {
+        let words = line.split(separator: " ")
+        guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }), !LineKind.endsSentence(line),
+              words.contains(where: { Self.outletWords.contains($0) || Self.outletWords.contains(Substring($0.capitalized)) }) else { return nil }
+        return line
     }
 
     /// A credit line makes the line before it a caption; a short line right after is its title.
@@ -129,6 +168,15 @@ private extension PlainTextParser {
         while index < lines.count {
             let line = lines[index]
             let credit = LineKind.credit(in: line)
+            // "Image source, Reuters" / "Image caption," / the caption, as the BBC prints them
+            // (the credit may be missing).
+            let captionLabel = credit != nil && index + 1 < lines.count && LineKind.isCaptionLabel(lines[index + 1]) ? index + 1
+                : LineKind.isCaptionLabel(line) ? index : nil
+            if let captionLabel, captionLabel + 1 < lines.count, !lines[captionLabel + 1].isEmpty {
+                article.captions.append(.init(text: lines[captionLabel + 1], credit: captionLabel == index ? "" : credit!, title: ""))
+                index = captionLabel + 2
+                continue
+            }
             if let (caption, credit) = LineKind.captionWithCredit(line) {
                 article.captions.append(.init(text: caption, credit: credit, title: ""))
             } else if let credit, let caption = kept.last, !caption.isEmpty {
@@ -159,7 +207,9 @@ private extension PlainTextParser {
             blocks.removeAll { $0 == first }
             // A subtitle: a headline-like line right under the headline, before any prose, is
             // no section heading but the teaser.
-            if blocks.count > 2, LineKind.isHeadingLike(blocks[0], maximumLength: 200), !LineKind.isAllCaps(blocks[0]), !LineKind.isHeadingLike(blocks[1]) {
+            // (Of four words at least: "BBC News" under the byline is no teaser.)
+            if blocks.count > 2, LineKind.isHeadingLike(blocks[0], maximumLength: 200), !LineKind.isAllCaps(blocks[0]), !LineKind.isHeadingLike(blocks[1]),
+               blocks[0].split(separator: " ").count >= 4 {
                 article.teaser = blocks.removeFirst()
             } else if let lead = blocks.first, LineKind.endsSentence(lead), lead.count <= 400, blocks.count > 2 {
                 article.teaser = lead

@@ -415,6 +415,70 @@ struct WireCopyTests {
         #expect(article.blocks.contains("Officials said the visit would last several days. EU/Nato-Gespräche gehen weiter"))
         #expect(!article.blocks.contains { $0.contains("Licensing") || $0.contains("Updated") || $0.contains("REUTERS/") })
     }
+
+    /// Names alone above the date line are the byline (where each writes from left out), and the
+    /// standfirst above them the teaser; "Photograph:" labels a caption's credit.
+    @Test func namesAboveTheDateLineAreTheAuthors() {
+        let article = PlainTextParser(file: "x").parse("""
+        Kim Jong-un and Vladimir Putin hold talks at Russian space centre
+
+        North Korean leader offers Moscow ‘full and unconditional support’ in meeting at Vostochny cosmodrome
+
+        Pjotr Sauer in Moscow and Justin McCurry in Tokyo
+        Wed 13 Sep 2023 10.04 BST
+
+        Vladimir Putin and Kim Jong-un at the Vostochny cosmodrome on Wednesday. Photograph: Vladimir Smirnov/AP
+
+        Kim Jong-un has offered Vladimir Putin his “full and unconditional support” at a summit in Russia’s far east.
+
+        Putin said the two countries had discussed “all issues”.
+
+        Talks Behind Closed Doors
+
+        The two leaders met for four hours.
+        """)
+        #expect(article.authors == ["Pjotr Sauer", "Justin McCurry"])
+        #expect(article.date == "2023-09-13")
+        #expect(article.teaser == "North Korean leader offers Moscow ‘full and unconditional support’ in meeting at Vostochny cosmodrome")
+        #expect(article.captions == [.init(text: "Vladimir Putin and Kim Jong-un at the Vostochny cosmodrome on Wednesday.", credit: "Vladimir Smirnov/AP", title: "")])
+        // Names not above a date line are text: a subheading stays one.
+        #expect(article.blocks.contains("## Talks Behind Closed Doors"))
+        #expect(article.outlet.isEmpty, "nothing names the outlet")
+    }
+
+    /// The BBC's furniture: the outlet under the byline, and "Image source, …" / "Image caption,"
+    /// / the caption; a place under a byline is no outlet.
+    @Test func theOutletUnderTheBylineAndLabelledCaptions() {
+        let article = PlainTextParser(file: "x").parse("""
+        Kim Jong Un and Putin meet at Russian space base
+
+        13 September 2023
+
+        Image source, Reuters
+        Image caption,
+        Kim Jong Un is on a rare trip abroad
+
+        By Frances Mao
+        BBC News
+
+        Russian President Vladimir Putin has welcomed North Korean leader Kim Jong Un for a summit in Russia's far east.
+
+        Image caption,
+        The cosmodrome lies in the Amur region
+
+        "I'm very glad to see you," Mr Putin told Mr Kim as they shook hands.
+
+        Mr Kim said: "Russia has risen to a sacred fight to protect its sovereignty."
+        """)
+        #expect(article.outlet == "BBC News")
+        #expect(article.authors == ["Frances Mao"])
+        #expect(article.captions == [.init(text: "Kim Jong Un is on a rare trip abroad", credit: "Reuters", title: ""),
+                                     .init(text: "The cosmodrome lies in the Amur region", credit: "", title: "")])
+        #expect(article.teaser.hasPrefix("Russian President Vladimir Putin has welcomed"))
+        #expect(!article.blocks.contains { $0.contains("Image") || $0.contains("BBC") })
+        let place = PlainTextParser(file: "x").parse("Title of the story here\n\nBy Jane Doe\nMoskau\n\nThe text starts here. It goes on.\n\nMore text. And more.\n")
+        #expect(place.outlet.isEmpty)
+    }
 }
 
 /// What a German news site puts around a pasted article: the audio player, the reading list,
