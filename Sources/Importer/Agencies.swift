@@ -11,9 +11,11 @@ enum Agencies {
         ("AFP", "AFP"), ("Agence France-Presse", "AFP"), ("Associated Press", "AP"), ("APA", "APA"),
     ]
 
-    /// The outlet a signature line names, or nil: "DPA", "dpa/AFP", "(Reuters)".
+    /// The outlet a signature line names, or nil: "DPA", "dpa/AFP", "(Reuters)", and after an
+    /// editor's initials "mrc/dpa/Reuters" (DPA/Reuters).
     static func outlet(signedBy line: String) -> String? {
-        let parts = line.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == " " }).map(String.init)
+        var parts = line.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == " " }).map(String.init)
+        if parts.count > 1, signatures[parts[0]] == nil, (2...4).contains(parts[0].count), parts[0].allSatisfy({ $0.isLowercase && $0.isASCII }) { parts.removeFirst() }
         guard !parts.isEmpty, parts.count <= 3 else { return nil }
         let names = parts.compactMap { signatures[$0] }
         return names.count == parts.count ? names.joined(separator: "/") : nil

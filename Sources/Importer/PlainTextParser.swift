@@ -18,6 +18,7 @@ struct PlainTextParser {
         lines = extractMetadata(lines, into: &article)
         lines = extractCaptions(lines, into: &article)
         labelsLeftOut(&lines, into: &article)
+        joinKicker(&lines)
         var blocks = lines.filter { !$0.isEmpty }
         extractTitle(&blocks, into: &article)
         article.blocks = headed(bulleted(blocks))
@@ -70,6 +71,7 @@ private extension PlainTextParser {
             // "13.09.2023, 10:45 Uhr" on a line of its own, among the lines above the text.
             if index < 12, let date = DateLine.date(in: rest) {
                 if article.date.isEmpty { article.date = date }
+                if article.outlet.isEmpty, let outlet = DateLine.outlet(in: rest) { article.outlet = outlet }
                 continue
             }
             // "Reuters, 15 November 2023" under the headline; kept as text where it says
@@ -123,16 +125,30 @@ private extension PlainTextParser {
     /// of one word ("Reuters") only where `singleWords` (after "By", which says they are names).
     func names(in text: Substring, singleWords: Bool = false) -> [String]? {
         guard text.count <= 120, !LineKind.endsSentence(String(text)) else { return nil }
-        let names = text.replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
+        var names = text.replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
             .split(separator: ",").map { name in
                 let words = name.split(separator: " ")
                 return (words.firstIndex(of: "in").map { words[..<$0] } ?? words[...]).joined(separator: " ")
             }.filter { !$0.isEmpty }
+        // "Demian von Osten, ARD-Studio Moskau": where the author works is no name.
+        if let desk = names.dropFirst().firstIndex(where: Self.isDesk) { names.removeSubrange(desk...) }
         let looksLikeNames = names.allSatisfy { name in
             let words = name.split(separator: " ")
-            return (singleWords ? 1 : 2)...4 ~= words.count && words.allSatisfy { $0.first?.isUppercase == true }
+            return (singleWords ? 1 : 2)...5 ~= words.count && words.first?.first?.isUppercase == true
+                && words.allSatisfy { $0.first?.isUppercase == true || Self.nameParticles.contains($0) }
         }
         return looksLikeNames && !names.isEmpty ? names : nil
+    }
+
+    /// Words inside names written small: "Demian von Osten", "Ursula von der Leyen".
+    static let nameParticles: Set<Substring> = ["von", "vom", "van", "der", "den", "de", "da", "di", "del", "zu", "ter", "la", "le", "al", "bin", "ibn"]
+
+    /// Whether a part of a byline says where its author works: "ARD-Studio Moskau", "BBC News",
+    /// "Korrespondentin in Peking", "Washington correspondent".
+    static func isDesk(_ part: String) -> Bool {
+        let lowered = part.lowercased()
+        return ["studio", "korrespondent", "redaktion", "correspondent", "editor", "reporter", "büro", "bureau"].contains(where: lowered.contains)
+            || part.split(separator: " ").contains { outletWords.contains($0) }
     }
 
     /// Whether the next line with text after line `index` is a date line.
@@ -196,6 +212,23 @@ private extension PlainTextParser {
             index += 1
         }
         return kept
+    }
+
+    /// A kicker right above the headline, on the line before it ("Gipfel in Russlands Fernem
+    /// Osten" over "Putin empfängt Kim auf Weltraumbahnhof"), joins it as the page's title
+    /// does: "Gipfel in Russlands Fernem Osten: Putin empfängt Kim auf Weltraumbahnhof". Only a
+    /// short line (six words at most) over a longer one, the two alone between empty lines; a
+    /// subtitle is a sentence (it ends with its full stop) or stands apart. A subtitle without
+    /// its full stop right under a short headline is taken for the headline under a kicker: the
+    /// title then holds both, and no text is lost.
+    func joinKicker(_ lines: inout [String]) {
+        guard let first = lines.firstIndex(where: { !$0.isEmpty }), first + 1 < lines.count else { return }
+        let (kicker, headline) = (lines[first], lines[first + 1])
+        guard !headline.isEmpty, first + 2 == lines.count || lines[first + 2].isEmpty,
+              kicker.split(separator: " ").count <= 6, kicker.count < headline.count, !kicker.hasSuffix(":"),
+              LineKind.isHeadingLike(kicker), LineKind.isHeadingLike(headline), !LineKind.isAllCaps(kicker) else { return }
+        lines[first] = kicker + ": " + headline
+        lines.remove(at: first + 1)
     }
 
     /// The first block if it reads like a headline; else the first sentence, with a warning.

@@ -479,6 +479,47 @@ struct WireCopyTests {
         let place = PlainTextParser(file: "x").parse("Title of the story here\n\nBy Jane Doe\nMoskau\n\nThe text starts here. It goes on.\n\nMore text. And more.\n")
         #expect(place.outlet.isEmpty)
     }
+
+    /// A German magazine's page: the kicker over the headline, the outlet after the date, the
+    /// credit labelled after the caption without a full stop, the editor's initials before the
+    /// agencies' signature.
+    @Test func kickerOutletAfterTheDateAndInlineCreditLabel() {
+        let article = PlainTextParser(file: "x").parse("""
+        Gipfel in Russlands Fernem Osten
+        Putin empfängt Kim auf Weltraumbahnhof
+
+        Der Kremlchef hat den nordkoreanischen Diktator auf dem Kosmodrom Wostotschny begrüßt. Es dürfte um Waffen gehen.
+
+        13.09.2023, 08.58 Uhr • aus DER SPIEGEL
+
+        Wladimir Putin und Kim Jong Un in Wostotschny Foto: Vladimir Smirnov / AP
+
+        Wladimir Putin hat Kim Jong Un auf dem Weltraumbahnhof Wostotschny empfangen.
+
+        »Ich bin sehr froh, Sie zu sehen«, sagte Putin zu Kim.
+
+        mrc/dpa/Reuters
+        """)
+        #expect(article.title == "Gipfel in Russlands Fernem Osten: Putin empfängt Kim auf Weltraumbahnhof")
+        #expect(article.outlet == "DER SPIEGEL")
+        #expect(article.date == "2023-09-13")
+        #expect(article.captions == [.init(text: "Wladimir Putin und Kim Jong Un in Wostotschny", credit: "Vladimir Smirnov / AP", title: "")])
+        #expect(article.blocks == ["Wladimir Putin hat Kim Jong Un auf dem Weltraumbahnhof Wostotschny empfangen.", "»Ich bin sehr froh, Sie zu sehen«, sagte Putin zu Kim."])
+        // A headline over its subtitle (a sentence) or over a line set apart by an empty line has no kicker.
+        for text in ["Putin empfängt Kim\nDer Kremlchef begrüßt den Diktator im Fernen Osten.\n\nDer Text beginnt hier. Er geht weiter.\n\nMehr Text. Und mehr.\n",
+                     "Putin empfängt Kim\n\nDer Kremlchef begrüßt den Diktator im Fernen Osten\n\nDer Text beginnt hier. Er geht weiter.\n\nMehr Text. Und mehr.\n"] {
+            #expect(PlainTextParser(file: "x").parse(text).title == "Putin empfängt Kim")
+        }
+    }
+
+    /// "Von Demian von Osten, ARD-Studio Moskau": the name with its small "von", not the studio.
+    @Test func aBylineNamesTheAuthorNotTheDesk() {
+        let article = PlainTextParser(file: "x").parse("Treffen in Russland: Kim sichert Putin Unterstützung zu\n\nStand: 13.09.2023 12:34 Uhr\n\nVon Demian von Osten, ARD-Studio Moskau\n\nDer Text beginnt hier. Er geht weiter.\n\nMehr Text. Und mehr.\n")
+        #expect(article.authors == ["Demian von Osten"])
+        #expect(!article.blocks.contains { $0.contains("Osten") })
+        #expect(Agencies.outlet(signedBy: "mrc/dpa/Reuters") == "DPA/Reuters")
+        #expect(Agencies.outlet(signedBy: "Mrc/dpa") == nil, "initials are written small")
+    }
 }
 
 /// What a German news site puts around a pasted article: the audio player, the reading list,
