@@ -68,9 +68,35 @@ private extension HTMLArticleParser {
             default: break
             }
         }
-        if article.date.isEmpty, let time = first(in: html, named: "time"), let value = attribute(time, "datetime") {
-            article.date = DateLine.date(inStamp: value) ?? ""
+        // The first `<time>`: its machine-readable date, or the date its text prints ("Wed 13 Sep 2023 10.04 BST").
+        if article.date.isEmpty, let time = first(in: html, named: "time") {
+            article.date = attribute(time, "datetime").flatMap(DateLine.date(inStamp:)) ?? DateLine.date(in: text(time)) ?? ""
         }
+        // A byline the page marks: `<address>`, `rel="author"`, an element whose class says byline or author.
+        if article.authors.isEmpty {
+            var marked: [xmlNodePtr] = []
+            all(in: html, matching: { node in
+                let name = String(cString: node.pointee.name).lowercased()
+                let marker = ((attribute(node, "class") ?? "") + " " + (attribute(node, "rel") ?? "")).lowercased()
+                return name == "address" || marker.contains("byline") || marker.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("__author") }
+            }, into: &marked, limit: 8)
+            for node in marked {
+                let line = text(node)
+                if let names = Byline.authors(in: line) ?? Byline.names(in: Substring(line)) {
+                    article.authors = names
+                    break
+                }
+            }
+        }
+    }
+
+    /// Markers of the element that holds an article's standfirst, the teaser above its text.
+    static let standfirstMarkers = ["standfirst", "article-summary", "article__summary", "dek", "subheadline", "sub-headline", "intro", "lede"]
+
+    /// Whether `node` is the article's standfirst by its class.
+    func isStandfirst(_ node: xmlNodePtr) -> Bool {
+        let classes = (attribute(node, "class") ?? "").lowercased().split(separator: " ")
+        return classes.contains { item in Self.standfirstMarkers.contains { item == $0 || item.hasSuffix("__" + $0) || item.hasSuffix("-" + $0) } }
     }
 
     /// Markers of the element that holds an article's text, in its class, id or itemprop.
@@ -135,6 +161,11 @@ private extension HTMLArticleParser {
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
             let name = String(cString: current.pointee.name).lowercased()
             if Self.skippedElements.contains(name) || isAd(current) || isHidden(current) { continue }
+            // The standfirst is the teaser, where the page's description did not give one.
+            if article.teaser.isEmpty, blocks.count <= 1, isStandfirst(current), case let standfirst = text(current), !standfirst.isEmpty {
+                article.teaser = standfirst
+                continue
+            }
             switch name {
             case "h1":
                 blocks.append("# " + text(current))

@@ -96,7 +96,7 @@ private extension PlainTextParser {
             afterByline = false
             // "By Frances Mao", or names alone right above the date line: "Pjotr Sauer and
             // Justin McCurry" over "Wed 13 Sep 2023 10.04 BST".
-            if article.authors.isEmpty, let authors = byline(rest) ?? (index < 12 && Self.aboveDateLine(index, lines) ? names(in: Substring(rest)) : nil) {
+            if article.authors.isEmpty, let authors = Byline.authors(in: rest) ?? (index < 12 && Self.aboveDateLine(index, lines) ? Byline.names(in: Substring(rest)) : nil) {
                 article.authors = authors
                 afterByline = true
                 continue
@@ -112,53 +112,10 @@ private extension PlainTextParser {
         return kept
     }
 
-    /// "- von Guy Faulconbridge und Soo-hyang Choi" -> the names.
-    func byline(_ line: String) -> [String]? {
-        var text = Substring(line)
-        if text.hasPrefix("- ") || text.hasPrefix("– ") { text = text.dropFirst(2) }
-        guard text.hasPrefix("von ") || text.hasPrefix("Von ") || text.hasPrefix("By ") else { return nil }
-        return names(in: text.drop { $0 != " " }.dropFirst(), singleWords: true)
-    }
-
-    /// The names of a byline without its "By": "Guy Faulconbridge und Soo-hyang Choi", "Pjotr
-    /// Sauer in Moscow and Justin McCurry in Tokyo" (where each writes from is left out). Names
-    /// of one word ("Reuters") only where `singleWords` (after "By", which says they are names).
-    func names(in text: Substring, singleWords: Bool = false) -> [String]? {
-        guard text.count <= 120, !LineKind.endsSentence(String(text)) else { return nil }
-        var names = text.replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
-            .split(separator: ",").map { name in
-                let words = name.split(separator: " ")
-                return (words.firstIndex(of: "in").map { words[..<$0] } ?? words[...]).joined(separator: " ")
-            }.filter { !$0.isEmpty }
-        // "Demian von Osten, ARD-Studio Moskau": where the author works is no name.
-        if let desk = names.dropFirst().firstIndex(where: Self.isDesk) { names.removeSubrange(desk...) }
-        let looksLikeNames = names.allSatisfy { name in
-            let words = name.split(separator: " ")
-            return (singleWords ? 1 : 2)...5 ~= words.count && words.first?.first?.isUppercase == true
-                && words.allSatisfy { $0.first?.isUppercase == true || Self.nameParticles.contains($0) }
-        }
-        return looksLikeNames && !names.isEmpty ? names : nil
-    }
-
-    /// Words inside names written small: "Demian von Osten", "Ursula von der Leyen".
-    static let nameParticles: Set<Substring> = ["von", "vom", "van", "der", "den", "de", "da", "di", "del", "zu", "ter", "la", "le", "al", "bin", "ibn"]
-
-    /// Whether a part of a byline says where its author works: "ARD-Studio Moskau", "BBC News",
-    /// "Korrespondentin in Peking", "Washington correspondent".
-    static func isDesk(_ part: String) -> Bool {
-        let lowered = part.lowercased()
-        return ["studio", "korrespondent", "redaktion", "correspondent", "editor", "reporter", "büro", "bureau"].contains(where: lowered.contains)
-            || part.split(separator: " ").contains { outletWords.contains($0) }
-    }
-
     /// Whether the next line with text after line `index` is a date line.
     static func aboveDateLine(_ index: Int, _ lines: [String]) -> Bool {
         lines[(index + 1)...].first { !$0.isEmpty }.map { DateLine.date(in: $0) != nil } ?? false
     }
-
-    /// Words that name what an outlet is, by which a line under a byline names its outlet.
-    static let outletWords: Set<Substring> = ["News", "Nachrichten", "Press", "Presse", "Times", "Post", "Zeitung", "Online", "Radio", "TV",
-                                              "Service", "Agency", "Agentur", "Herald", "Journal", "Tribune", "Telegraph", "Rundschau", "Tagesschau"]
 
     /// The outlet a line under a byline names: a few capitalised words, one of which says it is
     /// an outlet ("BBC News", "ZEIT ONLINE", "Washington Post"); not a place ("Moskau"), a role
@@ -166,7 +123,7 @@ private extension PlainTextParser {
     func affiliation(_ line: String) -> String? {
         let words = line.split(separator: " ")
         guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }), !LineKind.endsSentence(line),
-              words.contains(where: { Self.outletWords.contains($0) || Self.outletWords.contains(Substring($0.capitalized)) }) else { return nil }
+              words.contains(where: { Byline.outletWords.contains($0) || Byline.outletWords.contains(Substring($0.capitalized)) }) else { return nil }
         return line
     }
 

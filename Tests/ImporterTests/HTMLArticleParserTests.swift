@@ -22,6 +22,29 @@ struct HTMLArticleParserTests {
     <footer><p>Impressum</p></footer></body></html>
     """
 
+    /// A page without meta tags for them: the date its `<time>` prints, the byline in an
+    /// `<address>` (where each writes from left out), the standfirst as the teaser, and a
+    /// caption's credit after its last sentence.
+    @Test func theDateTheBylineAndTheStandfirstThePagePrints() throws {
+        let page = """
+        <html lang="en"><head><title>Kim and Putin hold talks | World | The Guardian</title></head><body>
+        <article><h1>Kim Jong-un and Vladimir Putin hold talks at Russian space centre</h1>
+        <div class="standfirst"><p>North Korean leader offers Moscow ‘full and unconditional support’</p></div>
+        <address aria-label="Contributor info">Pjotr Sauer in Moscow and Justin McCurry in Tokyo</address>
+        <time>Wed 13 Sep 2023 10.04 BST</time>
+        <figure><img src="a.jpg" alt="Putin and Kim"><figcaption>Putin and Kim at the cosmodrome on Wednesday. Photograph: Vladimir Smirnov/AP</figcaption></figure>
+        <p>Kim Jong-un has offered Vladimir Putin his full support at a summit in Russia’s far east.</p>
+        <p>Putin said the two countries had discussed all issues.</p></article></body></html>
+        """
+        let article = try HTMLArticleParser(file: "g.html").parse(Data(page.utf8))
+        #expect(article.date == "2023-09-13")
+        #expect(article.authors == ["Pjotr Sauer", "Justin McCurry"])
+        #expect(article.teaser == "North Korean leader offers Moscow ‘full and unconditional support’")
+        #expect(article.captions.map(\.credit) == ["Vladimir Smirnov/AP"])
+        #expect(article.blocks == ["Kim Jong-un has offered Vladimir Putin his full support at a summit in Russia’s far east.",
+                                   "Putin said the two countries had discussed all issues."])
+    }
+
     /// libxml2 stops at 256 nested elements; the text below would be lost without a word.
     @Test func aPageNestedTooDeepIsRefusedNotEmptied() throws {
         let deep = "<html><body>" + String(repeating: "<div>", count: 300) + "<p>Olaf Scholz in Berlin.</p>" + String(repeating: "</div>", count: 300) + "</body></html>"

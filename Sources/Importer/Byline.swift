@@ -1,0 +1,47 @@
+/// The authors a byline names: "Von Guy Faulconbridge und Soo-hyang Choi", "By Jane Doe",
+/// "Pjotr Sauer in Moscow and Justin McCurry in Tokyo", "Demian von Osten, ARD-Studio Moskau".
+enum Byline {
+    /// "- von Guy Faulconbridge und Soo-hyang Choi" -> the names; nil unless the line starts
+    /// with "von" or "By".
+    static func authors(in line: String) -> [String]? {
+        var text = Substring(line)
+        if text.hasPrefix("- ") || text.hasPrefix("– ") { text = text.dropFirst(2) }
+        guard text.hasPrefix("von ") || text.hasPrefix("Von ") || text.hasPrefix("By ") else { return nil }
+        return names(in: text.drop { $0 != " " }.dropFirst(), singleWords: true)
+    }
+
+    /// The names of a byline without its "By": "Guy Faulconbridge und Soo-hyang Choi", "Pjotr
+    /// Sauer in Moscow and Justin McCurry in Tokyo" (where each writes from is left out). Names
+    /// of one word ("Reuters") only where `singleWords` (after "By", which says they are names).
+    static func names(in text: Substring, singleWords: Bool = false) -> [String]? {
+        guard text.count <= 120, !LineKind.endsSentence(String(text)) else { return nil }
+        var names = text.replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
+            .split(separator: ",").map { name in
+                let words = name.split(separator: " ")
+                return (words.firstIndex(of: "in").map { words[..<$0] } ?? words[...]).joined(separator: " ")
+            }.filter { !$0.isEmpty }
+        // "Demian von Osten, ARD-Studio Moskau": where the author works is no name.
+        if let desk = names.dropFirst().firstIndex(where: Self.isDesk) { names.removeSubrange(desk...) }
+        let looksLikeNames = names.allSatisfy { name in
+            let words = name.split(separator: " ")
+            return (singleWords ? 1 : 2)...5 ~= words.count && words.first?.first?.isUppercase == true
+                && words.allSatisfy { $0.first?.isUppercase == true || Self.nameParticles.contains($0) }
+        }
+        return looksLikeNames && !names.isEmpty ? names : nil
+    }
+
+    /// Words inside names written small: "Demian von Osten", "Ursula von der Leyen".
+    static let nameParticles: Set<Substring> = ["von", "vom", "van", "der", "den", "de", "da", "di", "del", "zu", "ter", "la", "le", "al", "bin", "ibn"]
+
+    /// Whether a part of a byline says where its author works: "ARD-Studio Moskau", "BBC News",
+    /// "Korrespondentin in Peking", "Washington correspondent".
+    static func isDesk(_ part: String) -> Bool {
+        let lowered = part.lowercased()
+        return ["studio", "korrespondent", "redaktion", "correspondent", "editor", "reporter", "büro", "bureau"].contains(where: lowered.contains)
+            || part.split(separator: " ").contains { outletWords.contains($0) }
+    }
+
+    /// Words that name what an outlet is, by which a line under a byline names its outlet.
+    static let outletWords: Set<Substring> = ["News", "Nachrichten", "Press", "Presse", "Times", "Post", "Zeitung", "Online", "Radio", "TV",
+                                              "Service", "Agency", "Agentur", "Herald", "Journal", "Tribune", "Telegraph", "Rundschau", "Tagesschau"]
+}
