@@ -24,7 +24,7 @@ enum Byline {
         if let desk = names.dropFirst().firstIndex(where: Self.isDesk) { names.removeSubrange(desk...) }
         let looksLikeNames = names.allSatisfy { name in
             let words = name.split(separator: " ")
-            return (singleWords ? 1 : 2)...5 ~= words.count && words.first?.first?.isUppercase == true
+            return (singleWords ? 1 : 2)...4 ~= words.count && words.first?.first?.isUppercase == true
                 && words.allSatisfy { $0.first?.isUppercase == true || Self.nameParticles.contains($0) }
         }
         return looksLikeNames && !names.isEmpty ? names : nil

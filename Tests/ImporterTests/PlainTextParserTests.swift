@@ -444,6 +444,10 @@ struct WireCopyTests {
         // Names not above a date line are text: a subheading stays one.
         #expect(article.blocks.contains("## Talks Behind Closed Doors"))
         #expect(article.outlet.isEmpty, "nothing names the outlet")
+        // A headline in capitals over the date line is the headline.
+        let capitals = PlainTextParser(file: "x").parse("Putin And Kim Meet\n13 September 2023\n\nThe text starts here. It goes on.\n\nMore text. And more.\n")
+        #expect(capitals.title == "Putin And Kim Meet")
+        #expect(capitals.authors.isEmpty)
     }
 
     /// The BBC's furniture: the outlet under the byline, and "Image source, …" / "Image caption,"
