@@ -78,7 +78,9 @@ private extension HTMLArticleParser {
             all(in: html, matching: { node in
                 let name = String(cString: node.pointee.name).lowercased()
                 let marker = ((attribute(node, "class") ?? "") + " " + (attribute(node, "rel") ?? "")).lowercased()
-                return name == "address" || marker.contains("byline") || marker.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("__author") }
+                let marks = name == "address" || marker.contains("byline") || marker.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("__author") }
+                // Not the publisher's address in the footer, nor an author in a list of other stories.
+                return marks && !isInside(node, Self.skippedElements)
             }, into: &marked, limit: 8)
             for node in marked {
                 let line = text(node)
@@ -88,6 +90,16 @@ private extension HTMLArticleParser {
                 }
             }
         }
+    }
+
+    /// Whether an element named one of `names` holds `node`.
+    func isInside(_ node: xmlNodePtr, _ names: Set<String>) -> Bool {
+        var parent = node.pointee.parent
+        while let current = parent, current.pointee.type == XML_ELEMENT_NODE {
+            if names.contains(String(cString: current.pointee.name).lowercased()) { return true }
+            parent = current.pointee.parent
+        }
+        return false
     }
 
     /// Markers of the element that holds an article's standfirst, the teaser above its text.

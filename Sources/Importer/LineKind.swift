@@ -82,9 +82,11 @@ enum LineKind {
         var text = Substring(line).trimmingCharacters(in: .whitespaces)[...]
         for note in licensingNotes where text.hasSuffix(note) { text = text.dropLast(note.count).trimmingCharacters(in: .whitespaces)[...] }
         // "Putin und Kim in Wostotschny Foto: Vladimir Smirnov / AP": a label needs no full stop before it.
+        // Only what reads as a credit: "Er zeigte ein Foto: Kim und Putin lachend" is text.
         if let label = [" Foto: ", " Fotos: ", " Bild: ", " Photo: ", " Photograph: "].lazy.compactMap({ text.range(of: $0, options: .backwards) }).first {
             let caption = text[..<label.lowerBound].trimmingCharacters(in: .whitespaces)
-            guard caption.split(separator: " ").count >= 3, let credit = credit(in: text[text.index(after: label.lowerBound)...].trimmingCharacters(in: .whitespaces)) else { return nil }
+            guard caption.split(separator: " ").count >= 3, let credit = credit(in: text[text.index(after: label.lowerBound)...].trimmingCharacters(in: .whitespaces)),
+                  credit.contains("/") || Agencies.signatures[credit] != nil || credit.split(separator: " ").allSatisfy({ $0.first!.isUppercase }) else { return nil }
             return (caption, credit)
         }
         guard let stop = text.range(of: ". ", options: .backwards) else { return nil }

@@ -97,9 +97,8 @@ private extension PlainTextParser {
             // "By Frances Mao", or names alone right above the date line: "Pjotr Sauer and
             // Justin McCurry" over "Wed 13 Sep 2023 10.04 BST" (never the headline, which may be
             // written in capitals: "Putin And Kim Meet").
-            let belowHeadline = lines[..<index].contains { !$0.isEmpty }
             if article.authors.isEmpty, let authors = Byline.authors(in: rest)
-                ?? (index < 12 && belowHeadline && Self.aboveDateLine(index, lines) ? Byline.names(in: Substring(rest)) : nil) {
+                ?? (index < 12 && lines[..<index].contains { !$0.isEmpty } && Self.aboveDateLine(index, lines) ? Byline.names(in: Substring(rest)) : nil) {
                 article.authors = authors
                 afterByline = true
                 continue

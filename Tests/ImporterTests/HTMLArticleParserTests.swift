@@ -34,11 +34,14 @@ struct HTMLArticleParserTests {
         <time>Wed 13 Sep 2023 10.04 BST</time>
         <figure><img src="a.jpg" alt="Putin and Kim"><figcaption>Putin and Kim at the cosmodrome on Wednesday. Photograph: Vladimir Smirnov/AP</figcaption></figure>
         <p>Kim Jong-un has offered Vladimir Putin his full support at a summit in Russia’s far east.</p>
-        <p>Putin said the two countries had discussed all issues.</p></article></body></html>
+        <p>Putin said the two countries had discussed all issues.</p></article>
+        <footer><address>Jane Publisher, Editor, Kings Place</address></footer></body></html>
         """
         let article = try HTMLArticleParser(file: "g.html").parse(Data(page.utf8))
         #expect(article.date == "2023-09-13")
         #expect(article.authors == ["Pjotr Sauer", "Justin McCurry"])
+        let withoutByline = try HTMLArticleParser(file: "g.html").parse(Data(page.replacingOccurrences(of: "<address aria-label=\"Contributor info\">Pjotr Sauer in Moscow and Justin McCurry in Tokyo</address>", with: "").utf8))
+        #expect(withoutByline.authors.isEmpty, "the footer's address names no author")
         #expect(article.teaser == "North Korean leader offers Moscow ‘full and unconditional support’")
         #expect(article.captions.map(\.credit) == ["Vladimir Smirnov/AP"])
         #expect(article.blocks == ["Kim Jong-un has offered Vladimir Putin his full support at a summit in Russia’s far east.",

@@ -509,6 +509,8 @@ struct WireCopyTests {
         #expect(article.date == "2023-09-13")
         #expect(article.captions == [.init(text: "Wladimir Putin und Kim Jong Un in Wostotschny", credit: "Vladimir Smirnov / AP", title: "")])
         #expect(article.blocks == ["Wladimir Putin hat Kim Jong Un auf dem Weltraumbahnhof Wostotschny empfangen.", "»Ich bin sehr froh, Sie zu sehen«, sagte Putin zu Kim."])
+        #expect(LineKind.captionWithCredit("Kim und Putin am Mittwoch Foto: dpa")! == ("Kim und Putin am Mittwoch", "dpa"))
+        #expect(LineKind.captionWithCredit("Die Zeitung zeigte dazu ein Foto: Kim und Putin lachend") == nil, "text, not a credit")
         // A headline over its subtitle (a sentence) or over a line set apart by an empty line has no kicker.
         for text in ["Putin empfängt Kim\nDer Kremlchef begrüßt den Diktator im Fernen Osten.\n\nDer Text beginnt hier. Er geht weiter.\n\nMehr Text. Und mehr.\n",
                      "Putin empfängt Kim\n\nDer Kremlchef begrüßt den Diktator im Fernen Osten\n\nDer Text beginnt hier. Er geht weiter.\n\nMehr Text. Und mehr.\n"] {
