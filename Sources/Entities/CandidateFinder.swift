@@ -463,6 +463,15 @@ struct Scanner {
                 }
             }
         }
+        // A head written small right after the name, where nouns are written small: "the Amur
+        // region", "the KCNA news agency" (only where the name's run ended at that word).
+        if cue == .none, !rules.capitalisesNouns, !genitive, firstWord + words.count == index, index < tokens.count, tokens[index].kind == .word,
+           !isBoundary(tokens[index - 1].end, tokens[index].start) {
+            let next = word(index)
+            let two = index + 1 < tokens.count && tokens[index + 1].kind == .word ? next + " " + word(index + 1) : ""
+            if rules.placeHeads.contains(next) { cue = .placeHead }
+            else if rules.organisationHeads.contains(next) || rules.organisationHeads.contains(two) { cue = .organisationHead }
+        }
         if genitive { words[words.count - 1].removeLast() }
         var occurrence = Occurrence(words: words, cue: cue, startsSentence: Tokenizer.startsSentence(at: tokens[firstWord].start, in: bytes),
                                     previous: previous, offset: tokens[firstWord].start)

@@ -66,6 +66,17 @@ struct CandidateFinderTests {
         }
     }
 
+    /// A head written small after a name types it: "the Amur region" is a place, "the KCNA news
+    /// agency" an organisation (not the person two capitalised words would default to).
+    @Test func aHeadAfterAnEnglishNameTypesIt() {
+        let found = candidates("""
+            The leaders met in the far eastern Amur region on Wednesday. The Amur region borders China.             North Korea's Rodong Sinmun newspaper and the Korean Central news agency reported it; the Korean Central             news agency said more. Officials of the Amur region welcomed them.
+            """, "en")
+        #expect(found["Amur"]?.type == .place, "\(String(describing: found["Amur"]))")
+        #expect(found["Korean Central"]?.type == .org, "\(String(describing: found["Korean Central"]))")
+        #expect(found["Rodong Sinmun"]?.type == .org, "\(String(describing: found["Rodong Sinmun"]))")
+    }
+
     /// English copy whose names are linked already: the titles before them, what is left of
     /// "Secretary of State" and of "U.S." are no names.
     @Test func englishTitlesBeforeLinkedNamesAreNoNames() {
