@@ -72,9 +72,11 @@ public struct PreviewServer: Sendable {
             Self.rebuilds.async { continuation.resume(returning: Result { try session.rebuild() }) }
         }
         do {
-            let summary = try outcome.get()
-            log("rebuilt: \(summary)")
-            await broadcaster.publish(.reload)
+            let rebuild = try outcome.get()
+            log("rebuilt: \(rebuild.summary)")
+            // Tabs reload when the site changed, or to take away the last rebuild's error.
+            let showsError = await broadcaster.currentError != nil
+            if rebuild.changedSite || showsError { await broadcaster.publish(.reload) }
             let log = self.log
             search.request {
                 do {

@@ -26,8 +26,17 @@ public final class PreviewSession: @unchecked Sendable {
         registry = try? Content.loadRegistry(from: options.content)
     }
 
-    /// What a rebuild did, as a line for the terminal.
-    public func rebuild() throws -> String {
+    /// What a rebuild did: a line for the terminal, and whether it changed the site.
+    public struct Rebuild: Sendable, CustomStringConvertible {
+        public var summary: String
+        /// Whether files were written or removed: a save that changed nothing the site shows (an
+        /// editor's temporary file, a file saved unchanged) reloads no tab.
+        public var changedSite: Bool
+        public var description: String { summary }
+    }
+
+    /// Imports, re-annotates and rebuilds what changed since the last rebuild.
+    public func rebuild() throws -> Rebuild {
         let start = DispatchTime.now().uptimeNanoseconds
         var notes: [String] = []
         var loaded: Registry?
@@ -71,7 +80,7 @@ public final class PreviewSession: @unchecked Sendable {
         }
         notes.append("\(outcome.written.count) files written, \(outcome.removed.count) removed in \(String(format: "%.0f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)) ms")
         try SourceErrors.throwIfAny(failed)
-        return notes.joined(separator: "; ")
+        return Rebuild(summary: notes.joined(separator: "; "), changedSite: !outcome.written.isEmpty || !outcome.removed.isEmpty)
     }
 }
 

@@ -125,6 +125,24 @@ struct PreviewServerTests {
         }
     }
 
+    /// A save that changes nothing the site shows (an editor's swap file beside the templates)
+    /// reloads no tab; the rebuild after an error reloads them, also where the site stayed as it
+    /// was, to take the error away.
+    @Test func onlyARebuildThatChangesTheSiteOrEndsAnErrorReloadsTabs() async throws {
+        let dossier = try PreviewDossier()
+        defer { try? FileManager.default.removeItem(at: dossier.root) }
+        try await withServer(dossier) { server, port in
+            let (events, _) = try await subscribeToEvents(port: port)
+            try dossier.write("Templates/.article.mustache.swp", "Vim")
+            await server.rebuild()
+            #expect(!(await events.read(until: "event: reload", seconds: 2)).contains("event: reload"), "nothing changed")
+            try dossier.write("Templates/article.mustache", "{{#broken}}")
+            #expect(await events.read(until: "event: error", seconds: 10).contains("event: error"))
+            try FileManager.default.removeItem(at: dossier.root.appendingPathComponent("Templates/article.mustache"))
+            #expect(await events.read(until: "event: reload", seconds: 10).contains("event: reload"), "the error is taken away")
+        }
+    }
+
     @Test func aNewRawFileIsImportedAndBuilt() async throws {
         let dossier = try PreviewDossier()
         defer { try? FileManager.default.removeItem(at: dossier.root) }

@@ -16,11 +16,11 @@ struct PreviewSessionTests {
 
         // Only a new description: no article is annotated again.
         try dossier.write("content/entities/e.yml", "- id: wladimir-putin\n  type: person\n  name: Wladimir Putin\n  aliases: [Putin]\n  description: Präsident\n")
-        #expect(try session.rebuild().contains("registry changed, 0 mentions annotated"))
+        #expect(try session.rebuild().summary.contains("registry changed, 0 mentions annotated"))
 
         try dossier.write("content/entities/e.yml", "- id: wladimir-putin\n  type: person\n  name: Wladimir Putin\n  aliases: [Putin]\n  description: Präsident\n"
             + "- id: karl-nehammer\n  type: person\n  name: Karl Nehammer\n  aliases: [Nehammer]\n")
-        let note = try session.rebuild()
+        let note = try session.rebuild().summary
         #expect(note.contains("registry changed, 2 mentions annotated"), "\(note)")
         let wien = try String(contentsOf: dossier.root.appendingPathComponent("content/articles/wien.md"), encoding: .utf8)
         #expect(wien.contains("[Karl Nehammer](person:karl-nehammer)"))
@@ -41,7 +41,7 @@ struct PreviewSessionTests {
         _ = try session.rebuild()
         try dossier.write("content/raw/neu.yml", "outlet: WDR\ndate: 2021-07-15\n")
         try dossier.write("content/raw/neu.txt", "Putin reist nach Wien\n\nWladimir Putin reiste am Mittwoch nach Wien.\n")
-        let note = try session.rebuild()
+        let note = try session.rebuild().summary
         #expect(note.contains("imported neu.txt as content/articles/putin-reist-nach-wien.md"), "\(note)")
         let article = dossier.root.appendingPathComponent("content/articles/putin-reist-nach-wien.md")
         #expect(try String(contentsOf: article, encoding: .utf8).contains("outlet: \"WDR\"\nauthors: []\ndate: \"2021-07-15\""))
@@ -69,7 +69,7 @@ struct PreviewSessionTests {
         #expect(FileManager.default.fileExists(atPath: built.path))
         #expect { try session.rebuild() } throws: { "\($0)".contains("raw/a-leer.txt: error: no article text found") }
         try dossier.write("content/raw/a-leer.txt", "Kim reist nach Moskau\n\nKim Jong Un reiste am Dienstag nach Moskau.\n")
-        let note = try session.rebuild()
+        let note = try session.rebuild().summary
         #expect(note.contains("imported a-leer.txt as content/articles/kim-reist-nach-moskau.md"), "\(note)")
         #expect(FileManager.default.fileExists(atPath: dossier.root.appendingPathComponent("site/articles/kim-reist-nach-moskau.html").path))
     }
@@ -88,7 +88,7 @@ struct PreviewSessionTests {
 
         // No name is new, but "Kim" now names Kim Yo Jong too, who was introduced.
         try dossier.write("content/entities/e.yml", kims + "  ambiguous: [Kim]\n")
-        let note = try session.rebuild()
+        let note = try session.rebuild().summary
         #expect(note.contains("registry changed, 1 mentions annotated"), "\(note)")
         #expect(try String(contentsOf: article, encoding: .utf8).contains("[Kim](person:kim-yo-jong) sagte"))
     }
