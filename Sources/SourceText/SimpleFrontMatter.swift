@@ -1,16 +1,17 @@
 /// A fast reader for the front matter Dossier itself writes: `key: value` lines whose values are
-/// plain or double-quoted scalars or flow lists of them, plus `captions: []`.
+/// plain or double-quoted scalars or flow lists of them, plus `captions: []`; the registry reads
+/// each entry of its files with it too.
 ///
 /// Anything else (nested mappings, block lists, anchors, single quotes, carriage returns,
 /// non-ASCII keys, unusual spaces) returns nil and the caller uses the full YAML parser, which
 /// also reports errors. Parsing YAML for every article dominated loading large dossiers; the
 /// reader works on UTF-8 bytes, as reading characters cost more than the rest of loading.
-struct SimpleFrontMatter {
-    enum Value: Equatable {
+package struct SimpleFrontMatter {
+    package enum Value: Equatable {
         case scalar(String)
         case list([String])
 
-        var isList: Bool {
+        package var isList: Bool {
             if case .list = self { return true }
             return false
         }
@@ -18,9 +19,11 @@ struct SimpleFrontMatter {
 
     /// Values by key, with the 1-based line and column where each value starts, and whether it
     /// is quoted (its text then starts a column later).
-    var values: [String: (value: Value, line: Int, column: Int, quoted: Bool)] = [:]
+    package var values: [String: (value: Value, line: Int, column: Int, quoted: Bool)] = [:]
 
-    init?(_ yaml: String) {
+    /// `reservedWordsAreText`: `true`, `no`, `null` are text to the caller's YAML reader too (the
+    /// registry's reads every value as text), so they need not go to it.
+    package init?(_ yaml: String, reservedWordsAreText: Bool = false) {
         let bytes = Array(yaml.utf8)
         guard !bytes.contains(Self.carriageReturn) else { return nil }
         var start = 0, lineNumber = 0
@@ -37,7 +40,7 @@ struct SimpleFrontMatter {
             guard rest.isEmpty || rest.first == Self.space else { return nil }
             let leading = rest.prefix(while: { $0 == Self.space }).count
             rest = rest.dropFirst(leading)
-            guard let value = Self.value(rest) else { return nil }
+            guard let value = Self.value(rest, reservedWordsAreText: reservedWordsAreText) else { return nil }
             if case .scalar("") = value, rest.isEmpty { return nil }
             // The key is ASCII: its bytes are its characters. A key given twice is YAML's to report.
             let name = String(decoding: key, as: UTF8.self)
@@ -57,7 +60,7 @@ private extension SimpleFrontMatter {
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    static func value(_ text: ArraySlice<UInt8>) -> Value? {
+    static func value(_ text: ArraySlice<UInt8>, reservedWordsAreText: Bool) -> Value? {
         if text.first == UInt8(ascii: "[") {
             guard text.count >= 2, text.last == UInt8(ascii: "]") else { return nil }
             var items: [String] = []
@@ -66,7 +69,7 @@ private extension SimpleFrontMatter {
                 rest = rest.drop { $0 == space }
                 if rest.isEmpty { break }
                 // An empty entry (`[a, , b]`) is an error YAML reports.
-                guard rest.first != UInt8(ascii: ","), let (item, remainder) = scalar(in: rest, stopAt: UInt8(ascii: ",")) else { return nil }
+                guard rest.first != UInt8(ascii: ","), let (item, remainder) = scalar(in: rest, stopAt: UInt8(ascii: ","), reservedWordsAreText: reservedWordsAreText) else { return nil }
                 items.append(item)
                 rest = remainder.drop { $0 == space }
                 if rest.isEmpty { break }
@@ -75,12 +78,12 @@ private extension SimpleFrontMatter {
             }
             return .list(items)
         }
-        guard let (item, remainder) = scalar(in: text, stopAt: nil), remainder.allSatisfy({ $0 == space }) else { return nil }
+        guard let (item, remainder) = scalar(in: text, stopAt: nil, reservedWordsAreText: reservedWordsAreText), remainder.allSatisfy({ $0 == space }) else { return nil }
         return .scalar(item)
     }
 
     /// A double-quoted or plain scalar at the start of `text`, and what follows it.
-    static func scalar(in text: ArraySlice<UInt8>, stopAt separator: UInt8?) -> (String, ArraySlice<UInt8>)? {
+    static func scalar(in text: ArraySlice<UInt8>, stopAt separator: UInt8?, reservedWordsAreText: Bool) -> (String, ArraySlice<UInt8>)? {
         if text.first == quote {
             var result: [UInt8] = []
             var index = text.startIndex + 1
@@ -114,8 +117,10 @@ private extension SimpleFrontMatter {
         // Spaces beyond ASCII at either end, or a mark joining what precedes: YAML decides.
         let (head, tail) = (string.unicodeScalars.first!.properties, string.unicodeScalars.last!.properties)
         guard head.generalCategory != .spaceSeparator, tail.generalCategory != .spaceSeparator, !head.isGraphemeExtend else { return nil }
-        guard !indicators.contains(first), !contains(plain, UInt8(ascii: ":"), space), !contains(plain, space, UInt8(ascii: "#")),
-              plain.count > 5 || !reservedWords.contains(string.lowercased()) else { return nil }
+        // A minus before a digit starts a number ("-95.71"), not a list's entry.
+        let negative = first == UInt8(ascii: "-") && plain.count > 1 && isDigit(plain[plain.startIndex + 1])
+        guard !indicators.contains(first) || negative, !contains(plain, UInt8(ascii: ":"), space), !contains(plain, space, UInt8(ascii: "#")),
+              reservedWordsAreText || plain.count > 5 || !reservedWords.contains(string.lowercased()) else { return nil }
         return (string, text[end...])
     }
 

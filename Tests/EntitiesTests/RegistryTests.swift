@@ -35,6 +35,98 @@ struct RegistryTests {
         }
     }
 
+    /// Registry files as the registry writes them are read without the YAML parser: the same
+    /// entities at the same places as the YAML parser gives (the seed dossier's files and
+    /// entries of every kind of value), and anything the fast reader does not judge, or any
+    /// problem, goes to the YAML parser, which reports it where it is.
+    @Test func theFastReaderReadsWhatTheYAMLParserReads() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../content/entities").standardized
+        var files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }.sorted().map {
+            (name: $0, text: try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
+        }
+        #expect(files.count >= 3)
+        files.append(("kinds.yml", """
+            # Persons first.
+            - id: wladimir-putin
+              type: person
+              name: "Wladimir \\"W.\\" Putin"
+              aliases: [Putin, "Putins Kreml", Wladimir Wladimirowitsch Putin]
+              ambiguous: Kim
+              description: Präsident Russlands
+              wikidata: Q7747
+
+            - id: wostotschny
+              # The cosmodrome.
+              type: place
+              name: Kosmodrom Wostotschny
+              lat: 51.884
+              lon: 128.334
+              common_word: no
+            - type: org
+              id: tass
+              name: TASS
+            """))
+        for file in files {
+            var fastProblems: [SourceError] = [], yamlProblems: [SourceError] = []
+            let fast = try Registry.parse(file.text, file: file.name, problems: &fastProblems)
+            let yaml = try Registry.parse(file.text, file: file.name, problems: &yamlProblems, fast: false)
+            #expect(Registry.simpleEntities(file.text, file: file.name) != nil, "\(file.name) is read by the fast reader")
+            #expect(fast.map(\.0) == yaml.map(\.0), "\(file.name)")
+            #expect(fast.map(\.1) == yaml.map(\.1), "\(file.name): the ids' places")
+            #expect(fastProblems.isEmpty && yamlProblems.isEmpty)
+        }
+        #expect(try Registry.parse(files.last!.text, file: "kinds.yml").map(\.0.id) == ["wladimir-putin", "wostotschny", "tass"])
+        for other in ["- id: putin\n  type: person\n  name: Putin\n  alias: [P]\n", "- id: Putin\n  type: person\n  name: Putin\n",
+                      "- id: putin\n  type: person\n", "- id: x\n  type: place\n  name: X\n  lat: 51\n", "- id: x\n  type: place\n  name: X\n  lat: 91\n  lon: 1\n",
+                      "- id: x\n  type: person\n  name: X\n  aliases: [a, , b]\n", "- id: x\n  type: person\n  name: X\n  common_word: maybe\n",
+                      "---\n- id: x\n  type: person\n  name: X\n", "- id: x\n    type: person\n", "-   id: x\n    type: person\n    name: X\n",
+                      "- id: x\n  type: person\n  name: X\n  description: a: b\n", "- id: x\n  type: person\n  name: X\n  wikidata: 7747\n",
+                      "- id: x\r\n  type: person\r\n  name: X\r\n", "- {id: x, type: person, name: X}\n", "- id: x\n  type: person\n  name: \"\\u0007\"\n"] {
+            #expect(Registry.simpleEntities(other, file: "p.yml") == nil, "\(other) goes to the YAML parser")
+        }
+    }
+
+    /// Entries put together from values of every awkward kind (quotes, escapes, colons, hashes,
+    /// minus signs, words YAML reserves, spaces beyond ASCII, empty lists, comments): wherever the
+    /// fast reader takes a file, it reads what the YAML parser reads, ids' places included.
+    @Test func theFastReaderAgreesWithTheYAMLParserOnAwkwardValues() throws {
+        let values = ["Putin", "\"Putin\"", "\"Kim: \\\"Jong\\\" Un\"", "a: b", "a #b", "a#b", "-95.71", "-", "- x", "true", "No", "null", "~",
+                      "[]", "[a, b]", "[\"a, b\", c]", "[a, , b]", "[a", "\u{00A0}Putin", "Putin\u{2003}", "Wostotschny ", "'Putin'", "&a", "*a",
+                      "Q7747", "51.5", "1e3", "Präsident Russlands", "\"\\t\"", "\"\\u0041\"", "%x", "@x", "`x`", "{a: b}", "|", ">", "?", "x, y"]
+        let keys = ["id", "type", "name", "aliases", "ambiguous", "description", "wikidata", "lat", "lon", "common_word"]
+        var compared = 0, fast = 0
+        // Combinations in turn, by strides across the lists.
+        for round in 0..<3000 {
+            var text = ""
+            for entry in 0..<(1 + round % 3) {
+                var lines = ["id: e\(round)-\(entry)", "type: " + ["person", "place", "org"][(round + entry) % 3], "name: Name \(entry)"]
+                for extra in 0..<((round / 3 + entry) % 4) {
+                    lines.append(keys[(round * 31 + extra * 17 + entry) % keys.count] + ": " + values[(round * 13 + extra * 29 + entry * 7) % values.count])
+                }
+                if (round + entry) % 2 == 0 { lines.insert("# note", at: 1 + round % lines.count) }
+                // The id first, or another key: any may open the entry.
+                let first = (round / 7 + entry) % lines.count
+                lines = Array(lines[first...] + lines[..<first])
+                if lines[0].hasPrefix("#") { lines.append(lines.removeFirst()) }
+                text += lines.enumerated().map { ($0.offset == 0 ? "- " : "  ") + $0.element }.joined(separator: "\n") + "\n"
+                if round % 5 == entry { text += "\n" }
+            }
+            guard let simple = Registry.simpleEntities(text, file: "r.yml") else { continue }
+            fast += 1
+            var problems: [SourceError] = []
+            guard let yaml = try? Registry.parse(text, file: "r.yml", problems: &problems, fast: false) else {
+                Issue.record("the fast reader read a file the YAML parser refuses:\n\(text)")
+                continue
+            }
+            compared += 1
+            #expect(problems.isEmpty, "the fast reader read a file with problems:\n\(text)")
+            #expect(simple.map(\.0) == yaml.map(\.0), "\(text)")
+            #expect(simple.map(\.1) == yaml.map(\.1), "\(text)")
+        }
+        #expect(fast > 300, "the fast reader takes a good share (\(fast) of 3000)")
+        #expect(compared == fast)
+    }
+
     @Test func duplicateIdsAndSharedAliasesAreRejected() throws {
         let first = try Registry.parse("- id: kim\n  type: person\n  name: Kim Jong Un\n  aliases: [Kim]\n", file: "a.yml")
         let second = try Registry.parse("- id: kim-yo-jong\n  type: person\n  name: Kim Yo Jong\n  aliases: [Kim]\n- id: kim\n  type: person\n  name: K\n", file: "b.yml")
