@@ -120,7 +120,7 @@ extension Registry {
         }
         var entities: [(Entity, SourceError)] = []
         for entry in entries {
-            guard let fields = SimpleFrontMatter(entry.lines.joined(separator: "\n"), reservedWordsAreText: true),
+            guard let fields = SimpleFrontMatter(entry.lines.joined(separator: "\n"), valuesAreText: true),
                   fields.values.keys.allSatisfy(keys.contains) else { return nil }
             func scalar(_ key: String) -> String?? {
                 switch fields.values[key]?.value {

@@ -21,9 +21,9 @@ package struct SimpleFrontMatter {
     /// is quoted (its text then starts a column later).
     package var values: [String: (value: Value, line: Int, column: Int, quoted: Bool)] = [:]
 
-    /// `reservedWordsAreText`: `true`, `no`, `null` are text to the caller's YAML reader too (the
-    /// registry's reads every value as text), so they need not go to it.
-    package init?(_ yaml: String, reservedWordsAreText: Bool = false) {
+    /// `valuesAreText`: the caller's YAML reader takes every value as text (the registry's
+    /// does), so `true`, `no`, `null` and numbers with a minus (`-95.71`) need not go to it.
+    package init?(_ yaml: String, valuesAreText: Bool = false) {
         let bytes = Array(yaml.utf8)
         guard !bytes.contains(Self.carriageReturn) else { return nil }
         var start = 0, lineNumber = 0
@@ -40,7 +40,7 @@ package struct SimpleFrontMatter {
             guard rest.isEmpty || rest.first == Self.space else { return nil }
             let leading = rest.prefix(while: { $0 == Self.space }).count
             rest = rest.dropFirst(leading)
-            guard let value = Self.value(rest, reservedWordsAreText: reservedWordsAreText) else { return nil }
+            guard let value = Self.value(rest, valuesAreText: valuesAreText) else { return nil }
             if case .scalar("") = value, rest.isEmpty { return nil }
             // The key is ASCII: its bytes are its characters. A key given twice is YAML's to report.
             let name = String(decoding: key, as: UTF8.self)
@@ -60,7 +60,7 @@ private extension SimpleFrontMatter {
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    static func value(_ text: ArraySlice<UInt8>, reservedWordsAreText: Bool) -> Value? {
+    static func value(_ text: ArraySlice<UInt8>, valuesAreText: Bool) -> Value? {
         if text.first == UInt8(ascii: "[") {
             guard text.count >= 2, text.last == UInt8(ascii: "]") else { return nil }
             var items: [String] = []
@@ -69,7 +69,7 @@ private extension SimpleFrontMatter {
                 rest = rest.drop { $0 == space }
                 if rest.isEmpty { break }
                 // An empty entry (`[a, , b]`) is an error YAML reports.
-                guard rest.first != UInt8(ascii: ","), let (item, remainder) = scalar(in: rest, stopAt: UInt8(ascii: ","), reservedWordsAreText: reservedWordsAreText) else { return nil }
+                guard rest.first != UInt8(ascii: ","), let (item, remainder) = scalar(in: rest, stopAt: UInt8(ascii: ","), valuesAreText: valuesAreText) else { return nil }
                 items.append(item)
                 rest = remainder.drop { $0 == space }
                 if rest.isEmpty { break }
@@ -78,12 +78,12 @@ private extension SimpleFrontMatter {
             }
             return .list(items)
         }
-        guard let (item, remainder) = scalar(in: text, stopAt: nil, reservedWordsAreText: reservedWordsAreText), remainder.allSatisfy({ $0 == space }) else { return nil }
+        guard let (item, remainder) = scalar(in: text, stopAt: nil, valuesAreText: valuesAreText), remainder.allSatisfy({ $0 == space }) else { return nil }
         return .scalar(item)
     }
 
     /// A double-quoted or plain scalar at the start of `text`, and what follows it.
-    static func scalar(in text: ArraySlice<UInt8>, stopAt separator: UInt8?, reservedWordsAreText: Bool) -> (String, ArraySlice<UInt8>)? {
+    static func scalar(in text: ArraySlice<UInt8>, stopAt separator: UInt8?, valuesAreText: Bool) -> (String, ArraySlice<UInt8>)? {
         if text.first == quote {
             var result: [UInt8] = []
             var index = text.startIndex + 1
@@ -118,9 +118,9 @@ private extension SimpleFrontMatter {
         let (head, tail) = (string.unicodeScalars.first!.properties, string.unicodeScalars.last!.properties)
         guard head.generalCategory != .spaceSeparator, tail.generalCategory != .spaceSeparator, !head.isGraphemeExtend else { return nil }
         // A minus before a digit starts a number ("-95.71"), not a list's entry.
-        let negative = first == UInt8(ascii: "-") && plain.count > 1 && isDigit(plain[plain.startIndex + 1])
+        let negative = valuesAreText && first == UInt8(ascii: "-") && plain.count > 1 && isDigit(plain[plain.startIndex + 1])
         guard !indicators.contains(first) || negative, !contains(plain, UInt8(ascii: ":"), space), !contains(plain, space, UInt8(ascii: "#")),
-              reservedWordsAreText || plain.count > 5 || !reservedWords.contains(string.lowercased()) else { return nil }
+              valuesAreText || plain.count > 5 || !reservedWords.contains(string.lowercased()) else { return nil }
         return (string, text[end...])
     }
 
