@@ -87,9 +87,14 @@ private extension PlainTextParser {
                 article.outlet = outlet
                 continue
             }
-            // "BBC News" under "By Frances Mao": the outlet the author writes for.
+            // "BBC News" under "By Frances Mao": the outlet the author writes for; "China
+            // correspondent", "ARD-Studio Moskau": where the author works, no text of the article.
             if afterByline, article.outlet.isEmpty, let outlet = affiliation(rest) {
                 article.outlet = outlet
+                afterByline = false
+                continue
+            }
+            if afterByline, rest.split(separator: " ").count <= 5, !LineKind.endsSentence(rest), Byline.isDesk(rest) {
                 afterByline = false
                 continue
             }

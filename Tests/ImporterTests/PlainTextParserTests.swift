@@ -482,6 +482,10 @@ struct WireCopyTests {
         #expect(!article.blocks.contains { $0.contains("Image") || $0.contains("BBC") })
         let place = PlainTextParser(file: "x").parse("Title of the story here\n\nBy Jane Doe\nMoskau\n\nThe text starts here. It goes on.\n\nMore text. And more.\n")
         #expect(place.outlet.isEmpty)
+        // A role under the byline is the author's, no subheading of the text.
+        let role = PlainTextParser(file: "x").parse("Title of the story here\n\nBy Laura Bicker\nChina correspondent\n\nThe text starts here. It goes on.\n\nMore text. And more.\n")
+        #expect(role.authors == ["Laura Bicker"])
+        #expect(!role.blocks.contains { $0.contains("correspondent") })
     }
 
     /// A German magazine's page: the kicker over the headline, the outlet after the date, the

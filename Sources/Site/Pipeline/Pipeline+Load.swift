@@ -15,9 +15,9 @@ extension Pipeline {
             try OutputFolder.check(options)
             try Content.requireFolders(of: options.content)
         }
-        // Which folders and files changed.
+        // Which folders and files changed (on the first run, everything: not looked at).
         var touched = Set<Substring>()
-        for path in changed { touched.insert(path.prefix { $0 != "/" }) }
+        if !first { for path in changed { touched.insert(path.prefix { $0 != "/" }) } }
         let name = options.content.lastPathComponent
         if first || touched.contains("dossier.yml") {
             loaded.settings = try attempt(&run, or: DossierConfig()) {
