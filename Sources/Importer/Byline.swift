@@ -38,10 +38,6 @@ enum Byline {
     static func isDesk(_ part: String) -> Bool {
         let lowered = part.lowercased()
         return ["studio", "korrespondent", "redaktion", "correspondent", "editor", "reporter", "büro", "bureau"].contains(where: lowered.contains)
-            || part.split(separator: " ").contains { outletWords.contains($0) }
+            || { if case .outlet? = SourceLine.kind(of: part) { true } else { false } }()
     }
-
-    /// Words that name what an outlet is, by which a line under a byline names its outlet.
-    static let outletWords: Set<Substring> = ["News", "Nachrichten", "Press", "Presse", "Times", "Post", "Zeitung", "Online", "Radio", "TV",
-                                              "Service", "Agency", "Agentur", "Herald", "Journal", "Tribune", "Telegraph", "Rundschau", "Tagesschau"]
 }

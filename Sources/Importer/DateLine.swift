@@ -5,8 +5,8 @@ import Foundation
 /// English: "13.09.2023, 10:45 Uhr", "Mittwoch, 13. September 2023", "Stand: 13.09.2023",
 /// "Sept. 13, 2023 9:45 AM GMT", "Updated 13 September 2023", "2023-09-13"; also with what pages
 /// print after the date: "September 13, 2023 7:42 AM GMT+2 Updated 3 years ago",
-/// "13.09.2023 · 4 Min. Lesezeit", "13.09.2023, 08.58 Uhr • aus DER SPIEGEL" (the first date is
-/// the one taken).
+/// "13.09.2023 · 4 Min. Lesezeit" (the first date is the one taken). A date with an outlet is
+/// a `SourceLine`.
 enum DateLine {
     /// The ISO date of a page's machine-readable date (a meta tag, `<time datetime>`, front
     /// matter): a timestamp that starts with one (`2023-09-13T10:45:00.000Z`), or what a date
@@ -14,13 +14,6 @@ enum DateLine {
     static func date(inStamp stamp: String) -> String? {
         let start = String(stamp.trimmingCharacters(in: .whitespaces).prefix(10))
         return ISODate.problem(with: start) == nil ? start : date(in: stamp)
-    }
-
-    /// The outlet named after the date of a date line ("• aus DER SPIEGEL"), if any.
-    static func outlet(in line: String) -> String? {
-        let range = NSRange(line.startIndex..., in: line)
-        guard date(in: line) != nil, let match = source.firstMatch(in: line, range: range), let name = Range(match.range(at: 1), in: line) else { return nil }
-        return line[name].trimmingCharacters(in: .whitespaces)
     }
 
     /// The ISO date (`2023-09-13`) the line gives, or nil when the line says anything else.
@@ -65,11 +58,7 @@ private extension DateLine {
         + "|\\d{1,3}\\s*(?:-\\s*)?(?:min\\.?|minutes?|minuten)\\s+(?:read|lesezeit|lesedauer)"
         + "|(?:lesezeit|lesedauer):?\\s*\\d{1,3}\\s*(?:min\\.?|minuten)"
         + "|\\d{1,3}\\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\s+ago"
-        + "|aus\\s+\\S.{0,40}"
         + ")$")
-
-    /// The outlet a date line names after the date: "13.09.2023, 08.58 Uhr • aus DER SPIEGEL".
-    nonisolated(unsafe) static let source = try! NSRegularExpression(pattern: "[·•|]\\s*aus\\s+(\\S.{0,40})$")
     static let weekdays = "(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\.?,?\\s+)?"
     /// A time after the date, with its zone and offset: "10:45 Uhr", "7:42 AM GMT+2", "9.45 a.m. ET".
     static let time = "(?:\\s*(?:,|\\||/|·|•|um|at|-|–)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:uhr|am|pm|a\\.m\\.|p\\.m\\.))?"

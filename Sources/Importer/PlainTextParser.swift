@@ -71,7 +71,6 @@ private extension PlainTextParser {
             // "13.09.2023, 10:45 Uhr" on a line of its own, among the lines above the text.
             if index < 12, let date = DateLine.date(in: rest) {
                 if article.date.isEmpty { article.date = date }
-                if article.outlet.isEmpty, let outlet = DateLine.outlet(in: rest) { article.outlet = outlet }
                 continue
             }
             // "Reuters, 15 November 2023" under the headline; kept as text where it says
@@ -89,7 +88,7 @@ private extension PlainTextParser {
             }
             // "BBC News" under "By Frances Mao": the outlet the author writes for; "China
             // correspondent", "ARD-Studio Moskau": where the author works, no text of the article.
-            if afterByline, article.outlet.isEmpty, let outlet = affiliation(rest) {
+            if afterByline, article.outlet.isEmpty, case .outlet(let outlet)? = SourceLine.kind(of: rest) {
                 article.outlet = outlet
                 afterByline = false
                 continue
@@ -122,16 +121,6 @@ private extension PlainTextParser {
     /// Whether the next line with text after line `index` is a date line.
     static func aboveDateLine(_ index: Int, _ lines: [String]) -> Bool {
         lines[(index + 1)...].first { !$0.isEmpty }.map { DateLine.date(in: $0) != nil } ?? false
-    }
-
-    /// The outlet a line under a byline names: a few capitalised words, one of which says it is
-    /// an outlet ("BBC News", "ZEIT ONLINE", "Washington Post"); not a place ("Moskau"), a role
-    /// ("China correspondent") or a dateline ("WASHINGTON").
-    func affiliation(_ line: String) -> String? {
-        let words = line.split(separator: " ")
-        guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }), !LineKind.endsSentence(line),
-              words.contains(where: { Byline.outletWords.contains($0) || Byline.outletWords.contains(Substring($0.capitalized)) }) else { return nil }
-        return line
     }
 
     /// A credit line makes the line before it a caption; a short line right after is its title.

@@ -3,7 +3,8 @@ import Entities
 /// A line above the text that names the outlet and the date, as clipping services, press
 /// reviews and copied pages print it under the headline: "Reuters, 15 November 2023",
 /// "dpa, 16. November 2023", "Süddeutsche Zeitung, 14.09.2023, S. 7", "The Guardian | 13
-/// September 2023", "13.09.2023 · ZEIT ONLINE", "Reuters News, 15 November 2023, 712 words".
+/// September 2023", "13.09.2023 · ZEIT ONLINE", "Reuters News, 15 November 2023, 712 words",
+/// "13.09.2023, 08.58 Uhr • aus DER SPIEGEL".
 /// A place instead of an outlet (a country, "Nordkorea, 13. September 2023"; a place in
 /// capitals, "MOSKAU, 13.09.2023") is the dateline; a name that may be either ("Berlin,
 /// 13.09.2023") makes no source line. Neither half alone makes one: a line of a date only is
@@ -41,7 +42,7 @@ struct SourceLine: Equatable {
     }
 }
 
-private extension SourceLine {
+extension SourceLine {
     /// The line cut at its separators (a comma, `|`, `·`, a spaced dash); each part with the
     /// separator before it, so that a date's own comma ("Sept. 13, 2023") can be put back.
     static func parts(of line: String) -> [(separator: String, text: String)] {
@@ -50,7 +51,7 @@ private extension SourceLine {
         let characters = Array(line)
         for (index, character) in characters.enumerated() {
             let spaced = index > 0 && characters[index - 1] == " " && index + 1 < characters.count && characters[index + 1] == " "
-            if character == "," || character == "|" || character == "·" || ("-–—".contains(character) && spaced) {
+            if character == "," || character == "|" || character == "·" || character == "•" || ("-–—".contains(character) && spaced) {
                 parts.append((separator, current.trimmingCharacters(in: .whitespaces)))
                 separator = character == "," ? ", " : " \(character) "
                 current = ""
@@ -76,6 +77,8 @@ private extension SourceLine {
     /// Whether `name` is an outlet (and which), a place, or neither: a phrase, a sentence, a
     /// weekday, or a name that could be either (left as it stands, precision over recall).
     static func kind(of name: String) -> Kind? {
+        // "13.09.2023, 08.58 Uhr • aus DER SPIEGEL": where the text is from.
+        let name = name.hasPrefix("aus ") ? String(name.dropFirst(4)) : name
         let words = name.split(separator: " ")
         guard (1...5).contains(words.count), name.count <= 50, name.contains(where: \.isLetter), name.last != ".",
               !name.contains(where: { "!?:;\"„“”»«()".contains($0) }), DateLine.date(in: name) == nil,

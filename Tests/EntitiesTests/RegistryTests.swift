@@ -94,7 +94,7 @@ struct RegistryTests {
                       "[]", "[a, b]", "[\"a, b\", c]", "[a, , b]", "[a", "\u{00A0}Putin", "Putin\u{2003}", "Wostotschny ", "'Putin'", "&a", "*a",
                       "Q7747", "51.5", "1e3", "Präsident Russlands", "\"\\t\"", "\"\\u0041\"", "%x", "@x", "`x`", "{a: b}", "|", ">", "?", "x, y"]
         let keys = ["id", "type", "name", "aliases", "ambiguous", "description", "wikidata", "lat", "lon", "common_word"]
-        var compared = 0, fast = 0
+        var fast = 0
         // Combinations in turn, by strides across the lists.
         for round in 0..<3000 {
             var text = ""
@@ -118,13 +118,11 @@ struct RegistryTests {
                 Issue.record("the fast reader read a file the YAML parser refuses:\n\(text)")
                 continue
             }
-            compared += 1
             #expect(problems.isEmpty, "the fast reader read a file with problems:\n\(text)")
             #expect(simple.map(\.0) == yaml.map(\.0), "\(text)")
             #expect(simple.map(\.1) == yaml.map(\.1), "\(text)")
         }
         #expect(fast > 300, "the fast reader takes a good share (\(fast) of 3000)")
-        #expect(compared == fast)
     }
 
     @Test func duplicateIdsAndSharedAliasesAreRejected() throws {
