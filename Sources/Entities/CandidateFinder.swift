@@ -107,6 +107,9 @@ struct Occurrence {
     var startsSentence: Bool
     /// The word right before it ("des", "in", "großes"), as written; empty when none.
     var previous: String
+    /// The word written small right after it, where only names are capitalised ("cosmodrome" of
+    /// "the Vostochny cosmodrome"); empty when none.
+    var next = ""
     /// Whether that word is a name in the genitive ("Russlands Fernem Osten").
     var previousIsGenitive = false
     /// Whether the name stood in the genitive, its s taken off ("Japans").
@@ -465,16 +468,18 @@ struct Scanner {
         }
         // A head written small right after the name, where nouns are written small: "the Amur
         // region", "the KCNA news agency" (only where the name's run ended at that word).
-        if cue == .none, !rules.capitalisesNouns, !genitive, firstWord + words.count == index, index < tokens.count, tokens[index].kind == .word,
+        var next = ""
+        if !rules.capitalisesNouns, !genitive, firstWord + words.count == index, index < tokens.count, tokens[index].kind == .word,
            !isBoundary(tokens[index - 1].end, tokens[index].start) {
-            let next = word(index)
+            next = word(index)
             let two = index + 1 < tokens.count && tokens[index + 1].kind == .word ? next + " " + word(index + 1) : ""
-            if rules.placeHeads.contains(next) { cue = .placeHead }
-            else if rules.organisationHeads.contains(next) || rules.organisationHeads.contains(two) { cue = .organisationHead }
+            if cue == .none, rules.placeHeads.contains(next) { cue = .placeHead }
+            else if cue == .none, rules.organisationHeads.contains(next) || rules.organisationHeads.contains(two) { cue = .organisationHead }
         }
         if genitive { words[words.count - 1].removeLast() }
         var occurrence = Occurrence(words: words, cue: cue, startsSentence: Tokenizer.startsSentence(at: tokens[firstWord].start, in: bytes),
                                     previous: previous, offset: tokens[firstWord].start)
+        occurrence.next = next
         occurrence.previousIsGenitive = isGenitiveName(previous)
         occurrence.genitive = genitive
         return (occurrence, index)
@@ -521,6 +526,7 @@ extension CandidateFinder {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(occurrence)
         }
+        Self.joinSpellings(&groups, order: order)
         // In English a sentence's first word is capitalised whatever it is: a common word (one the
         // texts also write in lower case) before a name seen elsewhere without it is no part of it
         // ("Radical Muslims" beside "radical" and "Muslims"); a first name is ("Barack Obama").
@@ -696,6 +702,37 @@ extension CandidateFinder {
                                         file: first.file, line: first.line, context: first.context, surface: first.surface))
         }
         return candidates.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+    }
+
+    /// Joins the groups of one name written differently: with a hyphen or a space, in other
+    /// capitals ("Kim Jong-un", "Kim Jong Un"), or with its last word written small ("the
+    /// Vostochny cosmodrome" beside "Vostochny Cosmodrome"). The most frequent spelling names
+    /// the group; the others are its aliases.
+    static func joinSpellings(_ groups: inout [String: [Occurrence]], order: [String]) {
+        func folded(_ key: some StringProtocol) -> String { key.lowercased().replacingOccurrences(of: "-", with: " ") }
+        var spellings: [String: [String]] = [:]
+        for key in order where groups[key] != nil { spellings[folded(key), default: []].append(key) }
+        for keys in spellings.values where keys.count > 1 {
+            guard let main = keys.max(by: { (groups[$0]?.count ?? 0, $1) < (groups[$1]?.count ?? 0, $0) }) else { continue }
+            for key in keys where key != main {
+                groups[main, default: []] += groups[key] ?? []
+                groups[key] = nil
+            }
+        }
+        for key in order {
+            guard let found = groups[key] else { continue }
+            var kept: [Occurrence] = []
+            for var occurrence in found {
+                if !occurrence.next.isEmpty, let longer = spellings[folded(key + " " + occurrence.next)]?.first(where: { groups[$0] != nil }) {
+                    occurrence.words.append(occurrence.next)
+                    occurrence.next = ""
+                    groups[longer, default: []].append(occurrence)
+                } else {
+                    kept.append(occurrence)
+                }
+            }
+            groups[key] = kept.isEmpty ? nil : kept
+        }
     }
 
     /// Whether `name` names no person, place or organisation: a law, an event or a prize by its
