@@ -36,8 +36,7 @@ private extension DateLine {
         for (pattern, order) in patterns {
             guard let match = pattern.firstMatch(in: text, range: range), match.range == range else { continue }
             let groups = (1..<match.numberOfRanges).map { Range(match.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
-            let (day, month, year) = parts(groups, order)
-            guard let month, let day = Int(day), let year = Int(year) else { return nil }
+            guard let (day, month, year) = parts(groups, order), let month, let day = Int(day), let year = fullYear(year) else { return nil }
             let iso = String(format: "%04d-%02d-%02d", year, month, day)
             return ISODate.isValid(iso) ? iso : nil
         }
@@ -76,22 +75,39 @@ private extension DateLine {
     static let monthName = "([a-zä]{3,9}\\.?)"
 
     /// Where day, month (a number or a name) and year stand among a pattern's groups.
-    enum Order { case dayMonthYear, monthDayYear, yearMonthDay }
+    /// `slashed`: "13/09/2023" or "9/13/2023", day and month in the order only their values
+    /// tell (British and American pages write them differently); "9/12/2023" is no date.
+    enum Order { case dayMonthYear, monthDayYear, yearMonthDay, slashed }
+
+    /// A year of four digits, or of two as "13.09.23" writes it: 00–69 are this century's, 70–99
+    /// the last's (as POSIX `strptime` reads `%y`).
+    static func fullYear(_ text: String) -> Int? {
+        guard let year = Int(text) else { return nil }
+        guard text.count == 2 else { return year }
+        return year < 70 ? 2000 + year : 1900 + year
+    }
 
     /// NSRegularExpression is immutable and documented as safe to share between threads.
     nonisolated(unsafe) static let patterns: [(NSRegularExpression, Order)] = {
-        let dotted: String = weekdays + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + time
+        let dotted: String = weekdays + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})" + time
+        let slashed: String = weekdays + "(\\d{1,2})/(\\d{1,2})/(\\d{4})" + time
+        let yearFirst: String = "(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})" + time
         let dayFirst: String = weekdays + "(\\d{1,2})\\.?\\s+" + monthName + "\\s+(\\d{4})" + time
         let monthFirst: String = weekdays + monthName + "\\s+(\\d{1,2}),?\\s+(\\d{4})" + time
         let iso: String = "(\\d{4})-(\\d{2})-(\\d{2})(?:[t\\s]\\d{2}:\\d{2}(?::\\d{2})?(?:z|[+-]\\d{2}:?\\d{2})?)?"
-        let orders: [(String, Order)] = [(dotted, .dayMonthYear), (dayFirst, .dayMonthYear), (monthFirst, .monthDayYear), (iso, .yearMonthDay)]
+        let orders: [(String, Order)] = [(dotted, .dayMonthYear), (dayFirst, .dayMonthYear), (monthFirst, .monthDayYear), (iso, .yearMonthDay),
+                                          (slashed, .slashed), (yearFirst, .yearMonthDay)]
         return orders.map { (try! NSRegularExpression(pattern: "^" + $0.0 + "$"), $0.1) }
     }()
 
     /// Day, month and year of `groups` in `order`.
-    static func parts(_ groups: [String], _ order: Order) -> (day: String, month: Int?, year: String) {
+    static func parts(_ groups: [String], _ order: Order) -> (day: String, month: Int?, year: String)? {
         func number(_ text: String) -> Int? { Int(text) ?? month(text) }
         switch order {
+        case .slashed:
+            guard let first = Int(groups[0]), let second = Int(groups[1]) else { return nil }
+            if first == second || second > 12 { return (groups[1], first, groups[2]) }
+            return first > 12 ? (groups[0], second, groups[2]) : nil
         case .dayMonthYear: return (groups[0], number(groups[1]), groups[2])
         case .monthDayYear: return (groups[1], number(groups[0]), groups[2])
         case .yearMonthDay: return (groups[2], number(groups[1]), groups[0])

@@ -268,6 +268,10 @@ struct DateLineTests {
         ("Zuletzt aktualisiert: 13.09.2023, 10:45 Uhr", "2023-09-13"), ("Erstellt am 13.09.2023 | Lesedauer: 3 Minuten", "2023-09-13"),
         ("Sep 13, 2023 / 10:45 AM PDT", "2023-09-13"), ("13.09.2023 – aktualisiert 14.09.2023", "2023-09-13"),
         ("2023-09-13T10:00:00+02:00", "2023-09-13"), ("13 Sep 2023, 10:45 UTC+03:00", "2023-09-13"),
+        // Two-digit years, and day and month with slashes where their values tell which is which.
+        ("13.09.23", "2023-09-13"), ("Stand: 13.09.23, 10:45 Uhr", "2023-09-13"), ("01.01.99", "1999-01-01"),
+        ("13/09/2023", "2023-09-13"), ("9/13/2023 10:45 AM EDT", "2023-09-13"), ("Updated 09/13/2023", "2023-09-13"),
+        ("9/9/2023", "2023-09-09"), ("2023/09/13", "2023-09-13"), ("2023.9.13", "2023-09-13"),
     ])
     func dates(line: String, iso: String) {
         #expect(DateLine.date(in: line) == iso)
@@ -275,7 +279,10 @@ struct DateLineTests {
 
     @Test(arguments: ["31.02.2023", "13.09.2023 starben drei Menschen", "Am 13. September 2023 kam Kim.", "2019 trafen sich Putin und Kim",
                       "Mai 2023", "Seite 2 von 3", "Update 3", "Updated 3 years ago", "5 min read", "13.09.2023 starben drei Menschen · 5 min read",
-                      "Am 13. September 2023 kam Kim, 2 days ago", "September 2023 Updated 3 years ago"])
+                      "Am 13. September 2023 kam Kim, 2 days ago", "September 2023 Updated 3 years ago",
+                      // Day and month undecided ("9/12/2023" is 9 December in London and 12 September in
+                      // New York), versions and scores, a year of three digits.
+                      "9/12/2023", "3.1.2", "1/2/3", "13/13/2023", "13.09.203", "2023/13/09", "31.02.23"])
     func notDates(line: String) {
         #expect(DateLine.date(in: line) == nil, "\(line)")
     }
