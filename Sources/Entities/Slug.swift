@@ -5,6 +5,7 @@ import Foundation
 ///     Slug.make("Kim Jong Un")      // "kim-jong-un"
 ///     Slug.make("Schoigu, Sergej")  // "schoigu-sergej"
 ///     Slug.make("Düsseldorf")       // "duesseldorf"
+///     Slug.make("Sam’s Club")       // "sams-club"
 public enum Slug {
     public static func make(_ text: String) -> String {
         var slug = ""
@@ -12,6 +13,9 @@ public enum Slug {
         for character in text.precomposedStringWithCanonicalMapping.lowercased() {
             let replacement: String
             switch character {
+            // An apostrophe joins what it stands in, as Hugo's and Django's slugs read it: "Sam's
+            // Club" is "sams-club", "O’Brien" "obrien".
+            case "'", "’", "ʼ": continue
             case "ä": replacement = "ae"
             case "ö": replacement = "oe"
             case "ü": replacement = "ue"
