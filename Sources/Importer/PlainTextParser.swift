@@ -157,6 +157,10 @@ private extension PlainTextParser {
                     index += 1
                 }
                 article.captions.append(.init(text: caption, credit: credit, title: title))
+            } else if let credit, let caption = Self.captionApart(kept, credit: line) {
+                // "Putin und Kim in Wostotschny." / "" / "Foto: Mikhail Metzel/AP": a blank line apart.
+                kept.removeLast(2)
+                article.captions.append(.init(text: caption, credit: credit, title: ""))
             } else if credit != nil, kept.last?.isEmpty ?? true {
                 uncaptioned.append(line)
             } else {
@@ -165,6 +169,20 @@ private extension PlainTextParser {
             index += 1
         }
         return kept
+    }
+
+    /// The caption a blank line above a credit that says it is one (`Foto:`, `Photo:`): a block
+    /// of one line and one sentence, at most 200 characters, with nothing quoted, and not the
+    /// first (the headline). A paragraph of the text is longer or quotes someone, a subheading
+    /// ends without a full stop; a line that only credits ("AP/Mikhail Metzel") leaves the block
+    /// before it alone.
+    static func captionApart(_ kept: [String], credit line: String) -> String? {
+        guard LineKind.credit(in: line) != line, kept.count >= 3, kept[kept.count - 1].isEmpty, kept[kept.count - 3].isEmpty,
+              kept.dropLast(3).contains(where: { !$0.isEmpty }) else { return nil }
+        let caption = kept[kept.count - 2]
+        guard caption.count <= 200, !caption.contains(where: { "„“”\"»«".contains($0) }), LineKind.endsSentence(caption),
+              !caption.dropLast().contains(where: { "!?".contains($0) }), caption.dropLast().ranges(of: ". ").isEmpty else { return nil }
+        return caption
     }
 
     /// A kicker right above the headline, on the line before it ("Gipfel in Russlands Fernem

@@ -572,4 +572,41 @@ struct PageFurnitureTests {
                                    "Was Kim in Russland will, ist noch offen. Beobachter erwarten Waffengeschäfte."])
         #expect(article.warnings.contains("spiegel.txt: left out a short line as the credit of a picture without a caption (\"Foto: Mikhail Metzel / AP\"); if it is the article's text, add it back"))
     }
+
+    /// A caption a blank line above its labelled credit is the picture's; a paragraph of more
+    /// than one sentence, one that quotes, a subheading, or a line before an unlabelled credit
+    /// stays the text's.
+    @Test func aCaptionABlankLineAboveItsCreditIsThePictures() {
+        let article = PlainTextParser(file: "a.txt").parse("""
+        Putin empfängt Kim auf dem Weltraumbahnhof
+
+        Wladimir Putin hat Kim Jong Un im Fernen Osten Russlands empfangen. Es ging um Raketen.
+
+        Wladimir Putin und Kim Jong Un am Weltraumbahnhof Wostotschny.
+
+        Foto: Mikhail Metzel/AP
+
+        Kim sprach von einem heiligen Kampf Russlands. Er kam mit dem Zug.
+
+        Putin sagte: „Wir werden über alles sprechen.“
+
+        Foto: Vladimir Smirnov/AP
+
+        Was Kim in Russland will
+
+        Bild: Sputnik
+
+        Der Besuch dauerte mehrere Stunden.
+
+        Sputnik/Kremlin
+
+        Beobachter erwarten Waffengeschäfte.
+        """)
+        #expect(article.captions.map(\.text) == ["Wladimir Putin und Kim Jong Un am Weltraumbahnhof Wostotschny."])
+        #expect(article.captions.map(\.credit) == ["Mikhail Metzel/AP"])
+        #expect(article.blocks.contains("Putin sagte: „Wir werden über alles sprechen.“"))
+        #expect(article.blocks.contains("Was Kim in Russland will") || article.blocks.contains("## Was Kim in Russland will"), "\(article.blocks)")
+        #expect(article.blocks.contains("Der Besuch dauerte mehrere Stunden."))
+        #expect(!article.blocks.contains { $0.contains("Wostotschny.") })
+    }
 }
