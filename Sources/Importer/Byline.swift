@@ -34,10 +34,10 @@ enum Byline {
     static let nameParticles: Set<Substring> = ["von", "vom", "van", "der", "den", "de", "da", "di", "del", "zu", "ter", "la", "le", "al", "bin", "ibn"]
 
     /// Whether a part of a byline says where its author works: "ARD-Studio Moskau", "BBC News",
-    /// "Korrespondentin in Peking", "Washington correspondent".
+    /// "Korrespondentin in Peking", "Washington correspondent", "Our Foreign Staff".
     static func isDesk(_ part: String) -> Bool {
         let lowered = part.lowercased()
-        return ["studio", "korrespondent", "redaktion", "correspondent", "editor", "reporter", "büro", "bureau"].contains(where: lowered.contains)
+        return ["studio", "korrespondent", "redaktion", "correspondent", "editor", "reporter", "büro", "bureau", "staff", "newsroom"].contains(where: lowered.contains)
             || { if case .outlet? = SourceLine.kind(of: part) { true } else { false } }()
     }
 }

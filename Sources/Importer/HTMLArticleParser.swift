@@ -31,13 +31,16 @@ struct HTMLArticleParser {
         guard let html = xmlDocGetRootElement(document) else { return ImportedArticle() }
         var article = ImportedArticle()
         if let language = attribute(html, "lang"), LanguageTag.problem(with: language) == nil { article.language = language }
-        readMeta(html, into: &article)
+        let linked = readMeta(html, into: &article)
+        if article.url == nil { article.url = savedFrom(document) }
         let root = articleRoot(html)
         var blocks: [String] = []
         collect(root, into: &blocks, article: &article)
         if let headline = blocks.firstIndex(where: { $0.hasPrefix("# ") }) {
             article.title = String(blocks[headline].dropFirst(2))
             blocks.remove(at: headline)
+        } else if article.title.isEmpty, let headline = linked?.headline, !headline.isEmpty {
+            article.title = headline
         } else if article.title.isEmpty, let title = first(in: html, named: "title").map(text) {
             article.title = title.components(separatedBy: " | ").first?.components(separatedBy: " - ").first ?? title
         }
@@ -48,16 +51,27 @@ struct HTMLArticleParser {
 }
 
 private extension HTMLArticleParser {
-    func readMeta(_ html: xmlNodePtr, into article: inout ImportedArticle) {
+    /// The page's metadata: its meta tags, its canonical address, its JSON-LD (returned, for the
+    /// headline where the page has no `<h1>`), its first `<time>`, the byline it marks.
+    func readMeta(_ html: xmlNodePtr, into article: inout ImportedArticle) -> LinkedData? {
+        var links: [xmlNodePtr] = []
+        all(in: html, matching: { node in
+            String(cString: node.pointee.name).lowercased() == "link"
+                && (attribute(node, "rel") ?? "").lowercased().split(separator: " ").contains("canonical")
+        }, into: &links, limit: 1)
+        if let href = links.first.flatMap({ attribute($0, "href") })?.trimmingCharacters(in: .whitespacesAndNewlines),
+           WebAddress.problem(with: href) == nil {
+            article.url = href
+        }
         var metas: [xmlNodePtr] = []
         all(in: html, named: "meta", into: &metas)
         for meta in metas {
-            let key = attribute(meta, "property") ?? attribute(meta, "name") ?? ""
+            let key = attribute(meta, "property") ?? attribute(meta, "name") ?? attribute(meta, "itemprop") ?? ""
             guard let raw = attribute(meta, "content"), case let content = decodingEntities(raw).trimmingCharacters(in: .whitespacesAndNewlines),
                   !content.isEmpty else { continue }
             switch key {
             case "og:site_name": article.outlet = content
-            case "article:published_time", "date", "pubdate", "dcterms.date":
+            case "article:published_time", "date", "pubdate", "dcterms.date", "datePublished":
                 if article.date.isEmpty { article.date = DateLine.date(inStamp: content) ?? "" }
             case "author", "article:author":
                 if article.authors.isEmpty, !content.hasPrefix("http") {
@@ -65,13 +79,31 @@ private extension HTMLArticleParser {
                         .map { $0.trimmingCharacters(in: .whitespaces) }
                 }
             case "description", "og:description": if article.teaser.isEmpty { article.teaser = content }
+            case "og:url": if article.url == nil, WebAddress.problem(with: content) == nil { article.url = content }
             default: break
             }
         }
-        // The first `<time>`: its machine-readable date, or the date its text prints ("Wed 13 Sep 2023 10.04 BST").
-        if article.date.isEmpty, let time = first(in: html, named: "time") {
+        // What the page tells search engines: schema.org's JSON-LD, for what the tags left open.
+        var scripts: [xmlNodePtr] = []
+        all(in: html, matching: { node in
+            String(cString: node.pointee.name).lowercased() == "script" && (attribute(node, "type") ?? "").lowercased().contains("ld+json")
+        }, into: &scripts, limit: 20)
+        let linked = LinkedData(scripts: scripts.map(content))
+        if let linked {
+            if article.date.isEmpty { article.date = linked.date }
+            if article.authors.isEmpty { article.authors = linked.authors }
+            if article.outlet.isEmpty { article.outlet = linked.publisher }
+            if article.teaser.isEmpty { article.teaser = linked.summary }
+            if article.url == nil { article.url = linked.url }
+        }
+        // The `<time>` marked as the publication's, else the first: its machine-readable date, or
+        // the date its text prints ("Wed 13 Sep 2023 10.04 BST").
+        var times: [xmlNodePtr] = []
+        all(in: html, named: "time", into: &times)
+        if article.date.isEmpty, let time = times.first(where: { attribute($0, "itemprop") == "datePublished" }) ?? times.first {
             article.date = attribute(time, "datetime").flatMap(DateLine.date(inStamp:)) ?? DateLine.date(in: text(time)) ?? ""
         }
+        if article.date.isEmpty, let linked { article.date = linked.created }
         // A byline the page marks: `<address>`, `rel="author"`, an element whose class says byline or author.
         if article.authors.isEmpty {
             var marked: [xmlNodePtr] = []
@@ -90,6 +122,41 @@ private extension HTMLArticleParser {
                 }
             }
         }
+        return linked
+    }
+
+    /// The address a browser noted when it saved the page: `<!-- saved from url=(0044)https://… -->`
+    /// before or at the top of the document.
+    func savedFrom(_ document: htmlDocPtr) -> String? {
+        var nodes: [xmlNodePtr] = []
+        var child = document.pointee.children
+        while let current = child {
+            nodes.append(current)
+            child = current.pointee.next
+        }
+        if let root = xmlDocGetRootElement(document) {
+            var inner = root.pointee.children
+            while let current = inner, nodes.count < 64 {
+                nodes.append(current)
+                inner = current.pointee.next
+            }
+        }
+        for node in nodes where node.pointee.type == XML_COMMENT_NODE {
+            guard let content = node.pointee.content, case let comment = String(cString: content),
+                  let marker = comment.range(of: "saved from url=") else { continue }
+            var rest = comment[marker.upperBound...].drop { $0 == " " }
+            if rest.first == "(" { rest = rest.drop { $0 != ")" }.dropFirst() }
+            let address = String(rest.prefix { !$0.isWhitespace })
+            if WebAddress.problem(with: address) == nil { return address }
+        }
+        return nil
+    }
+
+    /// The text an element holds as written, scripts' too (`text` skips them).
+    func content(_ node: xmlNodePtr) -> String {
+        guard let value = xmlNodeGetContent(node) else { return "" }
+        defer { dossier_xml_free(value) }
+        return String(cString: value)
     }
 
     /// Whether an element named one of `names` holds `node`.

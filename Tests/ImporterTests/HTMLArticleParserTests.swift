@@ -48,6 +48,56 @@ struct HTMLArticleParserTests {
                                    "Putin said the two countries had discussed all issues."])
     }
 
+    /// What a page tells search engines of its article: the canonical address, schema.org's
+    /// JSON-LD (in `@graph`, beside objects of other types) for the date, the authors (people,
+    /// not the desk nor an organisation), the publisher as outlet, the headline where the page
+    /// has no `<h1>`; the date a microdata tag marks; the address a browser noted on saving.
+    @Test func theAddressAndWhatTheLinkedDataSays() throws {
+        let linked = """
+        <!DOCTYPE html><html lang="en"><head><title>Putin and Kim meet | Reuters</title>
+        <link rel="canonical" href="https://www.reuters.com/world/putin-kim-meet-2023-09-13/">
+        <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+          {"@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "item": {"@id": "https://www.reuters.com/world/", "name": "World"}}]},
+          {"@type": ["NewsArticle"], "headline": "Putin and Kim meet at Russian spaceport, discuss military matters",
+           "datePublished": "2023-09-13T05:42:00Z", "dateCreated": "2023-09-12T20:00:00Z",
+           "author": [{"@type": "Person", "name": "Guy Faulconbridge"}, {"@type": "Person", "name": "Our Foreign Staff"}, {"@type": "Organization", "name": "Reuters Staff"}, "Josh Smith"],
+           "publisher": {"@type": "Organization", "name": "Reuters"}, "description": "North Korean leader Kim Jong Un invited Putin."}]}
+        </script></head><body><div class="story"><p>North Korean leader Kim Jong Un invited Russian President Vladimir Putin to visit.</p>
+        <p>Putin said the talks were good.</p></div></body></html>
+        """
+        let article = try HTMLArticleParser(file: "r.html").parse(Data(linked.utf8))
+        #expect(article.url == "https://www.reuters.com/world/putin-kim-meet-2023-09-13/")
+        #expect(article.date == "2023-09-13")
+        #expect(article.authors == ["Guy Faulconbridge", "Josh Smith"])
+        #expect(article.outlet == "Reuters")
+        #expect(article.title == "Putin and Kim meet at Russian spaceport, discuss military matters")
+        #expect(article.teaser == "North Korean leader Kim Jong Un invited Putin.")
+
+        // Only an og:url and a microdata date; JSON-LD that is no article, or no JSON, gives nothing.
+        let tagged = """
+        <html><head><meta property="og:url" content="https://example.org/a"><link rel="canonical" href="javascript:alert(1)">
+        <meta itemprop="datePublished" content="2017-11-16T14:15+0000">
+        <script type="application/ld+json">{"@type": "WebSite", "url": "https://example.org/", "name": "Example", "datePublished": "2001-01-01"}</script>
+        <script type="application/ld+json">{"@type": "NewsArticle", "headline": </script></head>
+        <body><article><h1>Zimbabwe coup</h1><p>Robert Mugabe is insisting he finishes his term, a priest said on Thursday.</p></article></body></html>
+        """
+        let other = try HTMLArticleParser(file: "t.html").parse(Data(tagged.utf8))
+        #expect(other.url == "https://example.org/a")
+        #expect(other.date == "2017-11-16")
+        #expect(other.title == "Zimbabwe coup" && other.authors.isEmpty && other.outlet.isEmpty)
+
+        // The address a browser notes on saving, and JSON-LD's dateCreated where nothing else gives a date.
+        let saved = """
+        <!-- saved from url=(0034)https://example.org/news/article -->
+        <html><head><script type="application/ld+json">{"@type": "Article", "dateCreated": "2017-11-17T10:41:09Z", "author": "By Jane Doe"}</script></head>
+        <body><article><h1>Headline here</h1><p>The text of the article, a sentence long enough to count.</p></article></body></html>
+        """
+        let third = try HTMLArticleParser(file: "s.html").parse(Data(saved.utf8))
+        #expect(third.url == "https://example.org/news/article")
+        #expect(third.date == "2017-11-17")
+        #expect(third.authors == ["Jane Doe"])
+    }
+
     /// libxml2 stops at 256 nested elements; the text below would be lost without a word.
     @Test func aPageNestedTooDeepIsRefusedNotEmptied() throws {
         let deep = "<html><body>" + String(repeating: "<div>", count: 300) + "<p>Olaf Scholz in Berlin.</p>" + String(repeating: "</div>", count: 300) + "</body></html>"
