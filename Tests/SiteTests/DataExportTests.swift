@@ -38,6 +38,17 @@ struct DataExportTests {
             }
         }
         #expect(mentionRows.dropFirst().map { [$0[0], "", $0[4], $0[8], $0[9], $0[10]] } == expectedRows)
+        // dossier.json lists the same mentions, each with its article, position, field, surface and sentence.
+        let listed = try #require(index["mentions"] as? [[String: Any]])
+        #expect(listed.map { [$0["article"] as! String, "", $0["entity"] as! String, $0["surface"] as! String, $0["sentence"] as! String,
+                              "articles/\($0["article"] as! String).html#\($0["anchor"] as! String)"] } == expectedRows)
+        #expect(listed.map { "\($0["article"]!)/\($0["field"]!)" } == mentionRows.dropFirst().map { "\($0[0])/\($0[7])" })
+        #expect(listed.allSatisfy { ($0["sentence"] as! String).contains($0["surface"] as! String) })
+        for (slug, group) in Dictionary(grouping: listed, by: { $0["article"] as! String }) {
+            #expect(group.map { $0["position"] as! Int } == Array(0..<group.count), "\(slug): positions in the article's mentions")
+        }
+        // Where each article comes from.
+        #expect(articles.allSatisfy { ($0["source"] as? String)?.hasPrefix("raw/") == true && $0["url"] is NSNull })
         #expect(mentionRows.contains { $0[0] == "russland-will-nordkorea-beim-bau-von-satelliten-helfen" && $0[1] == "Russland will Nordkorea beim Bau von Satelliten helfen"
             && $0[2] == "Reuters" && $0[4] == "russland" && $0[5] == "place" && $0[6] == "Russland" && $0[7] == "title" })
         #expect(mentionRows.contains { $0[4] == "wladimir-putin" && $0[7] == "body" && $0[8] == "Putin" }, "the words as written")
@@ -55,8 +66,19 @@ struct DataExportTests {
         #expect(rows.first == ["slug", "title", "outlet", "date", "authors", "page"])
         #expect(rows.dropFirst().map { $0[0] } == articles.map { $0["slug"] as! String }, "newest first, as dossier.json lists them")
         let quotes = try #require(index["quotes"] as? [[String: Any]])
-        #expect(quotes.count == 23)
+        #expect(quotes.filter { $0["speaker"] is String }.count == 23)
         #expect(quotes.contains { $0["speaker"] as? String == "dmitri-peskow" && ($0["text"] as? String)?.hasPrefix("Unsere Länder kooperieren") == true })
+        // Quotes no speaker is certain for are there too, with null, and located by a mention of their paragraph.
+        let unattributed = quotes.filter { $0["speaker"] is NSNull }
+        #expect(unattributed.map { $0["text"] as! String }.sorted() == ["Unser Militär hat die Überwachung und Wachsamkeit erhöht, bereitet sich auf mögliche weitere Abschüsse vor und arbeitet eng mit den Vereinigten Staaten zusammen",
+                                                                  "neue Siege des großen Russlands", "sehr froh, Kim zu sehen"])
+        for quote in quotes {
+            let slug = quote["article"] as! String, position = try #require(quote["position"] as? Int)
+            let mention = try #require(listed.filter { $0["article"] as! String == slug }.first { $0["position"] as! Int == position })
+            #expect(quote["anchor"] as? String == mention["anchor"] as? String)
+            if let speaker = quote["speaker"] as? String { #expect(mention["entity"] as? String == speaker) }
+        }
+        #expect(try dossier.read("quotes.html").contains("<h2>Ohne sicheren Sprecher <span class=\"count\">3</span></h2>"))
         let shared = try #require(index["shared"] as? [[String: Any]])
         #expect(shared.count == SharedPassagesTests.expected.count)
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])

@@ -26,7 +26,7 @@ struct QuoteFinderTests {
                 bytes = bytes.dropFirst()
             }
         }
-        return QuoteFinder.quotes(in: plain, base: 0, named: named).map { quote in
+        return QuoteFinder.quotes(in: plain, base: 0, named: named).filter(\.hasSpeaker).map { quote in
             "\(names[Int(quote.speaker)]): \(String(decoding: plain[quote.range], as: UTF8.self))"
         }
     }
@@ -146,6 +146,27 @@ struct QuoteFinderTests {
         #expect(Self.quotes(marked).allSatisfy { $0.hasPrefix("Kim: Wir sind da") }, "\(marked) → \(Self.quotes(marked))")
     }
 
+    /// A quote without a speaker is still found, located by the first mention of its paragraph
+    /// after its start, else the last before it, else none; scare quotes are not.
+    @Test func quotesWithoutASpeakerAreFoundAndLocated() {
+        func found(_ text: String, named: [(String, Bool)]) -> [(speaker: Int32, mention: Int32, words: String)] {
+            let bytes = Array(text.utf8)
+            let named = named.enumerated().map { number, item in
+                let start = text.utf8.distance(from: text.startIndex, to: text.range(of: item.0)!.lowerBound)
+                return QuoteFinder.Named(range: start..<start + item.0.utf8.count, entity: Int32(number), mention: Int32(number), canSpeak: item.1)
+            }
+            return QuoteFinder.quotes(in: bytes, base: 0, named: named).map { ($0.speaker, $0.mention, String(decoding: bytes[$0.range], as: UTF8.self)) }
+        }
+        let pronoun = found("„Wir kommen morgen wieder“, sagte er in Moskau.", named: [("Moskau", false)])
+        #expect(pronoun.map(\.words) == ["Wir kommen morgen wieder"] && pronoun.map(\.speaker) == [-1] && pronoun.map(\.mention) == [0])
+        let before = found("In Moskau hieß es: „Wir kommen morgen wieder.“", named: [("Moskau", false)])
+        #expect(before.map(\.speaker) == [-1] && before.map(\.mention) == [0])
+        let none = found("„Wir kommen morgen wieder“, sagte ein Sprecher. Die „Militäroperation“ gehe weiter.", named: [])
+        #expect(none.map(\.words) == ["Wir kommen morgen wieder"] && none.map(\.mention) == [-1])
+        let both = found("„Wir sind da“, sagte Kim. Dann ging er. „Wir bleiben auch hier“, rief jemand in Moskau.", named: [("Kim", true), ("Moskau", false)])
+        #expect(both.map(\.speaker) == [0, -1] && both.map(\.mention) == [0, 1])
+    }
+
     /// The words a quote's attribution is read by, as Unicode lower-cases and splits them, whether
     /// the text is all ASCII (read as bytes) or not.
     @Test(arguments: [
@@ -242,7 +263,7 @@ struct RoleQuoteTests {
         defer { dossier.cleanUp() }
         try dossier.build()
         let export = try JSONSerialization.jsonObject(with: Data(try dossier.read("data/dossier.json").utf8)) as! [String: Any]
-        let quotes = Set((export["quotes"] as! [[String: Any]]).map { "\($0["article"]!) \($0["speaker"]!): \($0["text"]!)" })
+        let quotes = Set((export["quotes"] as! [[String: Any]]).filter { $0["speaker"] is String }.map { "\($0["article"]!) \($0["speaker"]!): \($0["text"]!)" })
         #expect(quotes == [
             "eine-rolle wladimir-putin: Wir sprechen über alle Themen.", "eine-rolle wladimir-putin: Das ist ein großer Tag für uns",
             "eine-rolle kim-jong-un: Wir stehen an Russlands Seite",

@@ -151,7 +151,7 @@ final class ConvertedArticle: @unchecked Sendable {
         }
         let quotes = quotes.map { quote in
             var quote = quote
-            quote.speaker = Int32(moved[Int(quote.speaker)])
+            if quote.hasSpeaker { quote.speaker = Int32(moved[Int(quote.speaker)]) }
             return quote
         }
         return ConvertedArticle(article: article, text: text, mentions: mentions, quotes: quotes, passages: passages, sketches: sketches, dateText: dateText, order: order,
@@ -167,6 +167,9 @@ final class ConvertedArticle: @unchecked Sendable {
         var sentences = 0, lastSentence: Int32 = -1
         listing.withUnsafeBytes { summary.combine(bytes: $0) }
         summary.combine(listedTeaser)
+        // Where it comes from, as the export lists it.
+        summary.combine(article.source)
+        summary.combine(article.url)
         var hashedSentence = 0..<0
         for mention in mentions {
             // The sentences mentions stand in: the text of paragraphs without any shows nowhere else.
@@ -190,8 +193,11 @@ final class ConvertedArticle: @unchecked Sendable {
         // Quotes are shown in their language's marks.
         if !quotes.isEmpty { quoted.combine(article.language) }
         for quote in quotes {
-            quoted.combine(entityIDs[Int(quote.speaker)])
-            quoted.combine(mentions[Int(quote.mention)].ordinal)
+            quoted.combine(quote.hasSpeaker ? entityIDs[Int(quote.speaker)] : "")
+            if quote.mention >= 0 {
+                quoted.combine(entityIDs[Int(mentions[Int(quote.mention)].entity)])
+                quoted.combine(mentions[Int(quote.mention)].ordinal)
+            }
             text.withUnsafeBytes { quoted.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[quote.range])) }
         }
         document.combine(article)

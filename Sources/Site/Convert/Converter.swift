@@ -370,10 +370,10 @@ private extension Converter {
                                        mention: Int32(next), canSpeak: converter.speaks[Int(mention.entity)]))
                     next += 1
                 }
-                // Only paragraphs that hold a quotation mark, and whose quotes someone can have said:
-                // a name, or a role the article gives to one (made the first time a paragraph names a role).
-                guard text[start..<end].contains(where: { $0 == 0x22 || $0 == 0xE2 || $0 == 0xC2 }), !mentions.isEmpty else { continue }
-                guard named.contains(where: \.canSpeak) || rolesGiven() else { continue }
+                // Only paragraphs that hold a quotation mark. Their quotes get speakers where
+                // someone can have said them: a name, or a role the article gives to one (made the
+                // first time a paragraph names a role).
+                guard text[start..<end].contains(where: { $0 == 0x22 || $0 == 0xE2 || $0 == 0xC2 }) else { continue }
                 for index in named.indices where named[index].canSpeak {
                     named[index].possessive = isGenitive(text[start + named[index].range.lowerBound..<start + named[index].range.upperBound], of: Int(named[index].entity))
                 }

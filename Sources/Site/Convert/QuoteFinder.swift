@@ -3,16 +3,19 @@ import Foundation
 /// One direct quote and who said it: an article's words between quotation marks, attributed
 /// to a person or organisation the article names where it quotes them.
 struct Quote: Sendable, Equatable {
-    /// The speaker's registry position.
+    /// The speaker's registry position; -1 where the article names none the finder can trust.
     var speaker: Int32
-    /// The speaker's mention the attribution rests on (a position in the article's mentions),
-    /// whose anchor is where the quote stands.
+    /// The mention that locates the quote (a position in the article's mentions), whose anchor
+    /// is where the quote stands: the speaker's the attribution rests on; for a quote without a
+    /// speaker the first of its paragraph after the quote's start, else the last before it;
+    /// -1 where its paragraph has none.
     var mention: Int32
     /// The quoted words in the article's text, without the quotation marks.
     var start: Int32
     var end: Int32
 
     var range: Range<Int> { Int(start)..<Int(end) }
+    var hasSpeaker: Bool { speaker >= 0 }
 }
 
 /// Finds direct quotes in a paragraph and their speakers, precision over recall: a quote gets a
@@ -33,6 +36,8 @@ struct Quote: Sendable, Equatable {
 ///
 /// A role stands for the name the article gives it to (`RoleHolders`): `„…“, sagte der russische
 /// Präsident` after "der russische Präsident Wladimir Putin", `sagte der Präsident: „…“`.
+///
+/// Every quote is found, with a speaker or without one (`Quote.hasSpeaker`).
 ///
 /// Not quotes: fewer than three words between the marks (scare quotes such as
 /// „Militäroperation“, names such as "Angara"). Not attributed: roles the article gives to no
@@ -59,7 +64,6 @@ enum QuoteFinder {
     /// their holders (`RoleHolders`), asked for only when a quote has no speaker by name, for
     /// where its attribution may stand (from the sentence before it to the clause after it).
     static func quotes(in paragraph: [UInt8], base: Int, named: [Named], boundaries known: [Int]? = nil, roles: ((Range<Int>) -> [Named])? = nil) -> [Quote] {
-        guard roles != nil || named.contains(where: \.canSpeak) else { return [] }
         let spans = spans(in: paragraph)
         guard !spans.isEmpty else { return [] }
         // Where sentences may start, found once for the paragraph's quotes.
@@ -84,13 +88,15 @@ enum QuoteFinder {
                     speaker = attribution(of: span, among: (named + standing).sorted { $0.range.lowerBound < $1.range.lowerBound }, previous: previous)
                 }
             }
+            // An English quote's comma before its attribution is not part of the words.
+            let end = span.inner.upperBound - (paragraph[span.inner.upperBound - 1] == UInt8(ascii: ",") ? 1 : 0)
             if let speaker {
-                // An English quote's comma before its attribution is not part of the words.
-                let end = span.inner.upperBound - (paragraph[span.inner.upperBound - 1] == UInt8(ascii: ",") ? 1 : 0)
                 found.append(Quote(speaker: speaker.entity, mention: speaker.mention,
                                    start: Int32(base + span.inner.lowerBound), end: Int32(base + end)))
                 previous = (speaker, span.outer.upperBound)
             } else {
+                let locating = named.first { $0.range.lowerBound >= span.outer.lowerBound } ?? named.last
+                found.append(Quote(speaker: -1, mention: locating?.mention ?? -1, start: Int32(base + span.inner.lowerBound), end: Int32(base + end)))
                 previous = nil
             }
         }

@@ -309,6 +309,8 @@ extension Pipeline {
         for asset in state.assets { hasher.combine(asset.name) }
         // Only mentions that fit a spreadsheet make a table of them.
         hasher.combine(pages.hasMentionsTable)
+        // Nor does data/dossier.json read every article's mentions beyond its limit.
+        hasher.combine(pages.hasIndexMentions)
         // Which outlets there are decides their pages.
         var outlets = Set<String>()
         for article in state.index.articles { outlets.insert(article.outlet) }

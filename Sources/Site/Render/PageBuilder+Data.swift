@@ -2,14 +2,15 @@ import Articles
 import Entities
 
 extension PageBuilder {
-    /// `data/dossier.json`: the dossier, its articles, entities, quotes and shared passages, for
-    /// other tools (schema in the README). The mentions are in one file per article
-    /// (`articleData`), so that an edit rewrites the article's file and not all of them.
+    /// `data/dossier.json`: the dossier, its articles, entities, mentions, quotes and shared
+    /// passages, for other tools (schema in `docs/dossier.schema.json`). The mentions are also in
+    /// one file per article (`articleData`); here while there are at most `mentionsInIndex`.
     func dossierData(_ reads: inout Reads) -> Page {
         reads.note(InputKey(.settings))
         let settings = inputs.settings
-        var json = DataText(capacity: 64 * 1024)
-        let articles = inputs.articlesByDate(&reads)
+        let withMentions = hasIndexMentions
+        let articles = withMentions ? inputs.articlesWithMentions(&reads) : inputs.articlesByDate(&reads)
+        var json = DataText(capacity: 64 * 1024 + (withMentions ? articles.reduce(0) { $0 + $1.mentions.count } * 256 : 0))
         json.object { json in
             json.field("version") { $0.int(Self.dataVersion) }
             json.field("title") { $0.string(settings.title) }
@@ -29,6 +30,8 @@ extension PageBuilder {
                             json.field("date") { $0.optional(article.date) }
                             json.field("authors") { $0.strings(article.authors) }
                             json.field("teaser") { $0.optional(article.teaser) }
+                            json.field("source") { $0.optional(article.source) }
+                            json.field("url") { $0.optional(article.url) }
                             json.field("page") { $0.string(converted.path) }
                             json.field("data") { $0.string(SitePaths.articleData(article.slug)) }
                         }
@@ -58,17 +61,24 @@ extension PageBuilder {
                     }
                 }
             }
+            if withMentions {
+                json.field("mentions") { json in
+                    json.array { json in
+                        for converted in articles { mentions(of: converted, into: &json, &reads) }
+                    }
+                }
+            }
             json.field("quotes") { json in
                 json.array { json in
                     for (article, quote) in inputs.allQuotes(&reads) {
-                        let mention = article.mentions[Int(quote.mention)]
-                        let speaker = inputs.link(Int(quote.speaker), &reads).id
+                        let speaker = quote.hasSpeaker ? inputs.link(Int(quote.speaker), &reads).id : nil
+                        let anchor = quoteAnchor(article, quote, &reads)
                         json.object { json in
                             json.field("text") { $0.string(utf8: article.text[quote.range]) }
-                            json.field("speaker") { $0.string(speaker) }
+                            json.field("speaker") { $0.optional(speaker) }
                             json.field("article") { $0.string(article.article.slug) }
-                            json.field("position") { $0.int(Int(quote.mention)) }
-                            json.field("anchor") { $0.anchor(speaker, Int(mention.ordinal)) }
+                            json.field("position") { json in if quote.mention >= 0 { json.int(Int(quote.mention)) } else { json.null() } }
+                            json.field("anchor") { $0.optional(anchor) }
                         }
                     }
                 }
@@ -95,6 +105,40 @@ extension PageBuilder {
         }
         json.newline()
         return Page(path: SitePaths.dossierData, bytes: json.bytes)
+    }
+
+    /// The most mentions `data/dossier.json` lists (about 60 MB of JSON): a file that tools and
+    /// browsers read whole. Beyond (the 10,000-article benchmark corpus has 1.6 million), each
+    /// article's are in its own file only, and the build says so.
+    static let mentionsInIndex = 250_000
+
+    /// The parts of an article by `Article.Field`, as the export names them.
+    static let fieldNames = Article.Field.allCases.map { "\($0)" }
+
+    /// Whether `data/dossier.json` lists every mention.
+    var hasIndexMentions: Bool { Self.hasIndexMentions(mentions: inputs.mentionTotal) }
+
+    static func hasIndexMentions(mentions: Int) -> Bool {
+        mentions <= mentionsInIndex
+    }
+
+    /// The article's mentions in text order as `data/dossier.json` lists them: entity, article,
+    /// `position` (among the article's mentions, as quotes name theirs), anchor, the part of the
+    /// article it stands in, the words as written and the sentence.
+    func mentions(of converted: ConvertedArticle, into json: inout DataText, _ reads: inout Reads) {
+        let slug = converted.article.slug
+        for (position, mention) in converted.mentions.enumerated() {
+            let id = inputs.link(Int(mention.entity), &reads).id
+            json.object { json in
+                json.field("entity") { $0.string(id) }
+                json.field("article") { $0.string(slug) }
+                json.field("position") { $0.int(position) }
+                json.field("anchor") { $0.anchor(id, Int(mention.ordinal)) }
+                json.field("field") { $0.string(Self.fieldNames[Int(mention.field.rawValue)]) }
+                json.field("surface") { $0.string(utf8: converted.text[mention.mark]) }
+                json.field("sentence") { $0.string(utf8: converted.text[mention.sentence]) }
+            }
+        }
     }
 
     /// `data/articles/<slug>.json`: every mention of the article in text order, with its

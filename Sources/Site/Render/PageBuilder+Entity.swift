@@ -99,13 +99,20 @@ extension PageBuilder {
     }
 
     /// The attributed quotes grouped by speaker, most quoted first, ties in German order: the
-    /// newest of each, and a link to all where there are more.
+    /// newest of each, and a link to all where there are more; then the quotes without a
+    /// speaker, newest first (`quotesShown`; all of them are in `data/dossier.json`).
     func quotesPage(_ reads: inout Reads) -> Page {
         let path = SitePaths.quotes
         let root = SitePaths.root(of: path)
         var model = frame(for: path, title: strings["quotes"], &reads)
         var bySpeaker: [Int32: (count: Int, items: [Value])] = [:]
+        var unattributed: (count: Int, items: [Value]) = (0, [])
         for (article, quote) in inputs.allQuotes(&reads) {
+            guard quote.hasSpeaker else {
+                unattributed.count += 1
+                if unattributed.items.count < Self.quotesShown { unattributed.items.append(quoteItem(article, quote, root: root, &reads)) }
+                continue
+            }
             var speaker = bySpeaker[quote.speaker] ?? (0, [])
             speaker.count += 1
             if speaker.items.count < Self.quotesPerSpeaker { speaker.items.append(quoteItem(article, quote, root: root, &reads)) }
@@ -119,6 +126,10 @@ extension PageBuilder {
                     "id": .string(link.id), "count": .int(count), "quotes": .list(items),
                     "all": count > Self.quotesPerSpeaker ? .string(root + SitePaths.speakerQuotes(link.id)) : .null]
         })
+        // Quotes no speaker could be given with certainty: how many, the newest, and where all are.
+        model["unattributed"] = unattributed.count == 0 ? .null
+            : ["count": .int(unattributed.count), "quotes": .list(unattributed.items),
+               "more": unattributed.count > Self.quotesShown ? .string(root + SitePaths.dossierData) : .null]
         return Page(path: path, template: template(of: .quotes), model: .object(model))
     }
 
@@ -144,16 +155,22 @@ extension PageBuilder {
 
     /// A quote as lists show it: its words in the quotation marks of the article's language
     /// (and that language, where it is not the page's), the article's outlet, date and title,
-    /// and the link to the spot (the speaker's mention it is attributed by).
+    /// and the link to the spot (the mention that locates it: the speaker's it is attributed by).
     func quoteItem(_ article: ConvertedArticle, _ quote: Quote, root: String, _ reads: inout Reads) -> Value {
-        let mention = article.mentions[Int(quote.mention)]
-        let id = inputs.link(Int(quote.speaker), &reads).id
+        let anchor = quoteAnchor(article, quote, &reads).map { "#" + $0 } ?? ""
         let language = article.article.language
         let marks = Localization.quotationMarks(for: language)
         return ["text": .string(String(decoding: article.text[quote.range], as: UTF8.self)), "open": .string(marks.open), "close": .string(marks.close),
                 "lang": languageOfPart(language),
                 "outlet": .string(article.article.outlet), "date": .string(article.article.date), "dateText": .string(article.dateText),
-                "title": .string(article.article.title), "url": .string(root + article.path + "#\(id)-\(mention.ordinal)")]
+                "title": .string(article.article.title), "url": .string(root + article.path + anchor)]
+    }
+
+    /// The anchor on the article's page of the mention that locates `quote`; nil where none does.
+    func quoteAnchor(_ article: ConvertedArticle, _ quote: Quote, _ reads: inout Reads) -> String? {
+        guard quote.mention >= 0 else { return nil }
+        let mention = article.mentions[Int(quote.mention)]
+        return "\(inputs.link(Int(mention.entity), &reads).id)-\(mention.ordinal)"
     }
 }
 

@@ -37,7 +37,7 @@ struct PageInputs: Sendable {
         let entityCount = registry.entities.count
         var bySpeaker = [[(article: Int32, quote: Int32)]](repeating: [], count: entityCount)
         for (position, article) in index.articles.enumerated() {
-            for (number, quote) in article.quotes.enumerated() where Int(quote.speaker) < entityCount {
+            for (number, quote) in article.quotes.enumerated() where quote.hasSpeaker && Int(quote.speaker) < entityCount {
                 bySpeaker[Int(quote.speaker)].append((Int32(position), Int32(number)))
             }
         }
@@ -128,7 +128,7 @@ struct PageInputs: Sendable {
         quotesBySpeaker[position].count
     }
 
-    /// Every quote with a speaker, newest article first.
+    /// Every quote, with a speaker or without, newest article first.
     func allQuotes(_ reads: inout Reads) -> [(article: ConvertedArticle, quote: Quote)] {
         reads.note(InputKey(.articleOrder))
         var found: [(article: ConvertedArticle, quote: Quote)] = []
