@@ -116,7 +116,7 @@ final class Pipeline: @unchecked Sendable {
             run.warnings.append("data/mentions.csv left out: its \(mentions) rows are more than a spreadsheet holds (\(PageBuilder.spreadsheetRows + 1) with the header); each article's mentions are in data/articles/<slug>.json")
         }
         if !PageBuilder.hasIndexMentions(mentions: mentions) {
-            run.warnings.append("data/dossier.json lists no mentions: its \(mentions) are more than one file should hold (\(PageBuilder.mentionsInIndex)); each article's mentions are in data/articles/<slug>.json")
+            run.warnings.append("data/dossier.json lists no mentions: the dossier has \(mentions), more than it holds (\(PageBuilder.mentionsInIndex)); each article's mentions are in data/articles/<slug>.json")
         }
         if state.settings.baseURL == nil {
             run.warnings.append("\(settingsFile): no base_url, so feed.xml and sitemap.xml carry relative addresses, which feed readers and search engines do not follow; set base_url to the address the site is published at")
