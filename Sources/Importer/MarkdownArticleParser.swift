@@ -20,12 +20,31 @@ struct MarkdownArticleParser {
         (.title, ["title", "headline"]),
         (.date, ["date", "published", "pubDate", "pubdate", "publishDate", "publishdate", "published_at", "created"]),
         (.authors, ["authors", "author", "byline"]),
-        (.outlet, ["outlet", "publisher", "site_name", "siteName", "source", "publication"]),
+        (.outlet, ["outlet", "publisher", "site_name", "siteName", "source", "publication", "site"]),
         (.teaser, ["teaser", "description", "summary", "subtitle", "lead", "excerpt"]),
         (.language, ["language", "lang"]),
         (.dateline, ["dateline"]),
-        (.url, ["url", "link", "canonical", "canonicalURL", "canonical_url", "source_url", "original_url"]),
+        // Obsidian's Web Clipper and MarkDownload write the page's address as `source`.
+        (.url, ["url", "link", "canonical", "canonicalURL", "canonical_url", "source_url", "original_url", "source"]),
     ]
+
+    /// A field's values as the article takes them: an outlet is no web address (`source:
+    /// https://…` is the page's address), an address is nothing else, and an author linked
+    /// as a note (`[[Jane Doe]]`, `[[Jane Doe|Jane]]`) is the note's name; nil when none is left.
+    static func taken(_ values: [String], as field: Field) -> [String]? {
+        var values = values
+        switch field {
+        case .outlet: values = values.filter { WebAddress.problem(with: $0) != nil }
+        case .url: values = values.filter { WebAddress.problem(with: $0) == nil }
+        case .authors:
+            values = values.map { value in
+                guard value.hasPrefix("[["), value.hasSuffix("]]") else { return value }
+                return String(value.dropFirst(2).dropLast(2).prefix { $0 != "|" }).trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty }
+        default: break
+        }
+        return values.isEmpty ? nil : values
+    }
 
     enum Field { case title, date, authors, outlet, teaser, language, dateline, url }
 
@@ -79,7 +98,7 @@ struct MarkdownArticleParser {
             let yaml = try YAMLFields(inside, file: display, lineOffset: 1)
             for (field, keys) in Self.names {
                 for key in keys where fields[field] == nil {
-                    if let values = try? yaml.strings(key), !values.isEmpty { fields[field] = values }
+                    if let values = try? yaml.strings(key) { fields[field] = Self.taken(values, as: field) }
                 }
             }
         } else {
@@ -96,8 +115,8 @@ struct MarkdownArticleParser {
                 }.filter { !$0.isEmpty }
                 if values[key] == nil, !items.isEmpty { values[key] = items }
             }
-            for (field, keys) in Self.names {
-                if let found = keys.lazy.compactMap({ values[$0] }).first { fields[field] = found }
+            for (field, keys) in Self.names where fields[field] == nil {
+                fields[field] = keys.lazy.compactMap { values[$0].flatMap { Self.taken($0, as: field) } }.first
             }
         }
         return (fields, body)

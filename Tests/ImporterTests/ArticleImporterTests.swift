@@ -59,6 +59,37 @@ struct ArticleImporterTests {
         #expect(article.contains("title: \"Titel\"") && article.contains("Ein Satz mit Steuerzeichen."))
     }
 
+    /// What web clippers write: Obsidian's Web Clipper and MarkDownload put the page's address
+    /// under `source` and authors as linked notes; the address is the url, no outlet; the date
+    /// published wins over the day it was clipped. Hugo's TOML the same way.
+    @Test func clippersFrontMatterGivesAddressAuthorsAndDate() throws {
+        let clipped = """
+        ---
+        title: "Putin and Kim meet at Russian spaceport"
+        source: "https://www.reuters.com/world/putin-kim-meet-2023-09-13/"
+        author:
+          - "[[Guy Faulconbridge]]"
+          - "[[Josh Smith|Smith]]"
+        created: 2024-01-05
+        published: 2023-09-13
+        site: "Reuters"
+        tags: ["clippings"]
+        ---
+        North Korean leader Kim Jong Un invited Russian President Vladimir Putin to visit North Korea. Putin accepted.
+        """
+        let article = try ArticleImporter.parse(Data(clipped.utf8), name: "clip.md", display: "clip.md")
+        #expect(article.url == "https://www.reuters.com/world/putin-kim-meet-2023-09-13/")
+        #expect(article.outlet == "Reuters")
+        #expect(article.authors == ["Guy Faulconbridge", "Josh Smith"])
+        #expect(article.date == "2023-09-13")
+        let toml = "+++\ntitle = \"Kim in Wostotschny\"\nsource = \"https://example.org/kim\"\npublisher = \"dpa\"\n+++\nKim kam an. Putin wartete.\n"
+        let hugo = try ArticleImporter.parse(Data(toml.utf8), name: "kim.md", display: "kim.md")
+        #expect(hugo.url == "https://example.org/kim" && hugo.outlet == "dpa")
+        // An outlet named under `source` stays the outlet.
+        let named = try ArticleImporter.parse(Data("---\ntitle: Kim\nsource: AFP\n---\nKim kam an. Putin wartete.\n".utf8), name: "k.md", display: "k.md")
+        #expect(named.outlet == "AFP" && named.url == nil)
+    }
+
     /// What editors save: UTF-8 with a byte order mark (which must not end up in the title or
     /// hide front matter), UTF-16 as Windows' "Unicode" (which is no binary file), in every format.
     @Test func byteOrderMarksAndUTF16AreText() throws {
