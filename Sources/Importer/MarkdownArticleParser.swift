@@ -63,7 +63,7 @@ struct MarkdownArticleParser {
 
     func parse(_ text: String) throws -> ImportedArticle {
         let (front, body) = try frontMatter(of: text)
-        let html = try MarkdownRenderer(allowsRawHTML: true).render(body)
+        let html = try MarkdownRenderer(allowsRawHTML: true).render(Self.withoutNoteLinks(body))
         var page = "<html"
         if let language = front[.language]?.first, LanguageTag.problem(with: language) == nil { page += " lang=\"\(HTMLEscaping.escape(language))\"" }
         page += "><head>"
@@ -83,6 +83,26 @@ struct MarkdownArticleParser {
         if let url = front[.url]?.first, WebAddress.problem(with: url) == nil { article.url = url }
         return article
     }
+
+    /// The text of a notes app's links: an embedded file (`![[photo.png]]`) is left out, a link
+    /// to a note (`[[Wladimir Putin]]`, `[[Wladimir Putin|Putin]]`) is the words it shows.
+    static func withoutNoteLinks(_ body: String) -> String {
+        guard body.contains("[[") else { return body }
+        let range = NSRange(body.startIndex..., in: body)
+        let embedded = embeddedNote.stringByReplacingMatches(in: body, range: range, withTemplate: "")
+        let matches = noteLink.matches(in: embedded, range: NSRange(embedded.startIndex..., in: embedded))
+        var result = embedded
+        for match in matches.reversed() {
+            guard let whole = Range(match.range, in: result), let target = Range(match.range(at: 1), in: result) else { continue }
+            let shown = Range(match.range(at: 2), in: result).map { result[$0] } ?? result[target]
+            result.replaceSubrange(whole, with: String(shown))
+        }
+        return result
+    }
+
+    /// NSRegularExpression is immutable and documented as safe to share between threads.
+    nonisolated(unsafe) static let embeddedNote = try! NSRegularExpression(pattern: "!\\[\\[[^\\]\\n]*\\]\\]")
+    nonisolated(unsafe) static let noteLink = try! NSRegularExpression(pattern: "\\[\\[([^\\]|\\n]+)(?:\\|([^\\]\\n]+))?\\]\\]")
 
     /// The front matter's fields and the text below it; none when the file has none.
     func frontMatter(of text: String) throws -> (fields: [Field: [String]], body: String) {

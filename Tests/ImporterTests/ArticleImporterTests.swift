@@ -61,7 +61,8 @@ struct ArticleImporterTests {
 
     /// What web clippers write: Obsidian's Web Clipper and MarkDownload put the page's address
     /// under `source` and authors as linked notes; the address is the url, no outlet; the date
-    /// published wins over the day it was clipped. Hugo's TOML the same way.
+    /// published wins over the day it was clipped; an embedded file is left out, a link to a
+    /// note is the words it shows. Hugo's TOML the same way.
     @Test func clippersFrontMatterGivesAddressAuthorsAndDate() throws {
         let clipped = """
         ---
@@ -76,8 +77,14 @@ struct ArticleImporterTests {
         tags: ["clippings"]
         ---
         North Korean leader Kim Jong Un invited Russian President Vladimir Putin to visit North Korea. Putin accepted.
+
+        ![[Pasted image 20240105.png]]
+
+        [[Kim Jong Un|Kim]] met [[Wladimir Putin]] at the cosmodrome.
         """
         let article = try ArticleImporter.parse(Data(clipped.utf8), name: "clip.md", display: "clip.md")
+        #expect(article.blocks == ["North Korean leader Kim Jong Un invited Russian President Vladimir Putin to visit North Korea. Putin accepted.",
+                                   "Kim met Wladimir Putin at the cosmodrome."], "\(article.blocks)")
         #expect(article.url == "https://www.reuters.com/world/putin-kim-meet-2023-09-13/")
         #expect(article.outlet == "Reuters")
         #expect(article.authors == ["Guy Faulconbridge", "Josh Smith"])
