@@ -37,7 +37,9 @@ enum Byline {
     /// "Korrespondentin in Peking", "Washington correspondent", "Our Foreign Staff".
     static func isDesk(_ part: String) -> Bool {
         let lowered = part.lowercased()
-        return ["studio", "korrespondent", "redaktion", "correspondent", "editor", "reporter", "büro", "bureau", "staff", "newsroom"].contains(where: lowered.contains)
+        return ["studio", "korrespondent", "redaktion", "correspondent", "editor", "reporter", "büro", "bureau"].contains(where: lowered.contains)
+            // Whole words only: "Staffan Lindberg" is a name.
+            || lowered.split(whereSeparator: { !$0.isLetter }).contains { $0 == "staff" || $0 == "newsroom" }
             || { if case .outlet? = SourceLine.kind(of: part) { true } else { false } }()
     }
 }

@@ -60,7 +60,7 @@ struct HTMLArticleParserTests {
           {"@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "item": {"@id": "https://www.reuters.com/world/", "name": "World"}}]},
           {"@type": ["NewsArticle"], "headline": "Putin and Kim meet at Russian spaceport, discuss military matters",
            "datePublished": "2023-09-13T05:42:00Z", "dateCreated": "2023-09-12T20:00:00Z",
-           "author": [{"@type": "Person", "name": "Guy Faulconbridge"}, {"@type": "Person", "name": "Our Foreign Staff"}, {"@type": "Organization", "name": "Reuters Staff"}, "Josh Smith"],
+           "author": [{"@type": "Person", "name": "Guy Faulconbridge"}, {"@type": "Person", "name": "Our Foreign Staff"}, {"@type": "Organization", "name": "Reuters Staff"}, "Josh Smith", {"@type": "Person", "name": "Staffan Lindberg"}],
            "publisher": {"@type": "Organization", "name": "Reuters"}, "description": "North Korean leader Kim Jong Un invited Putin."}]}
         </script></head><body><div class="story"><p>North Korean leader Kim Jong Un invited Russian President Vladimir Putin to visit.</p>
         <p>Putin said the talks were good.</p></div></body></html>
@@ -68,7 +68,7 @@ struct HTMLArticleParserTests {
         let article = try HTMLArticleParser(file: "r.html").parse(Data(linked.utf8))
         #expect(article.url == "https://www.reuters.com/world/putin-kim-meet-2023-09-13/")
         #expect(article.date == "2023-09-13")
-        #expect(article.authors == ["Guy Faulconbridge", "Josh Smith"])
+        #expect(article.authors == ["Guy Faulconbridge", "Josh Smith", "Staffan Lindberg"])
         #expect(article.outlet == "Reuters")
         #expect(article.title == "Putin and Kim meet at Russian spaceport, discuss military matters")
         #expect(article.teaser == "North Korean leader Kim Jong Un invited Putin.")
