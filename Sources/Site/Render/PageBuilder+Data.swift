@@ -107,7 +107,7 @@ extension PageBuilder {
         return Page(path: SitePaths.dossierData, bytes: json.bytes)
     }
 
-    /// The most mentions `data/dossier.json` lists (about 60 MB of JSON): a file that tools and
+    /// The most mentions `data/dossier.json` lists (about 75 MB of JSON at the benchmark corpus's density): a file that tools and
     /// browsers read whole. Beyond (the 10,000-article benchmark corpus has 1.6 million), each
     /// article's are in its own file only, and the build says so.
     static let mentionsInIndex = 250_000
