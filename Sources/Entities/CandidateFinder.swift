@@ -590,7 +590,7 @@ extension CandidateFinder {
                 }
             }
         }
-        // A single word that ends exactly one longer name is that name ("Lawrow", "Sergej Lawrow").
+        // A single word that ends exactly one longer person's name is that person ("Lawrow", "Sergej Lawrow").
         var lastWords: [String: [String]] = [:]
         for key in order where key.contains(" ") && groups[key] != nil {
             let language = key.prefix { $0 != "\t" }
@@ -623,8 +623,11 @@ extension CandidateFinder {
         }
         for key in order where !key.contains(" ") {
             let longer = lastWords[key] ?? (firstWords[key].map { $0.filter { groups[$0] != nil } }.flatMap { $0.count == 1 ? $0 : nil })
-            guard let longer, longer.count == 1, groups[longer[0]] != nil, let single = groups[key],
+            guard let longer, longer.count == 1, let whole = groups[longer[0]], let single = groups[key],
                   single.filter({ Self.readsAsNoun(after: $0.previous, rules: LanguageRules.of($0.language)) }).count * 3 < single.count,
+                  // Only a person is called by one word of the name: "House" is not the "White House",
+                  // "Press" not the "Press Council".
+                  Self.type(of: String(longer[0].split(separator: "\t", maxSplits: 1)[1]), whole, rules: LanguageRules.of(whole[0].language)) == .person,
                   // A word that stands as a place is a place of its own: the last word of a longer
                   // place's name is most often another place ("Sudan", "South Sudan"; "Korea").
                   !single.contains(where: { $0.cue == .placePreposition || $0.cue == .placeHead }) else { continue }

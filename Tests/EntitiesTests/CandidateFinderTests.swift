@@ -97,6 +97,19 @@ struct CandidateFinderTests {
         #expect(found.keys.filter { $0.lowercased() == "ria" }.count == 1, "\(found.keys.sorted())")
     }
 
+    /// One word of a person's name stands for the person ("Abbott"); one word of a place's or
+    /// an organisation's does not ("House" is no White House, "Council" no Press Council).
+    @Test func onlyAPersonIsCalledByOneWordOfTheName() {
+        let found = candidates("""
+            Prime Minister Tony Abbott spoke at the White House on Monday. The White House said little. Abbott left \
+            early. The Press Council criticised the law, and the Press Council chairman spoke. Council members, House \
+            members and Abbott's aides met. In the House, Abbott's allies voted. Later Council staff left.
+            """, "en")
+        #expect(found["Tony Abbott"]?.aliases == ["Abbott"], "\(String(describing: found["Tony Abbott"]))")
+        #expect(found["White House"]?.aliases == [], "\(String(describing: found["White House"]))")
+        #expect(found["Press Council"]?.aliases == [], "\(String(describing: found["Press Council"]))")
+    }
+
     /// English copy whose names are linked already: the titles before them, what is left of
     /// "Secretary of State" and of "U.S." are no names.
     @Test func englishTitlesBeforeLinkedNamesAreNoNames() {
