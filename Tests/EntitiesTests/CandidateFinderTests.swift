@@ -110,6 +110,17 @@ struct CandidateFinderTests {
         #expect(found["Press Council"]?.aliases == [], "\(String(describing: found["Press Council"]))")
     }
 
+    /// Companies named by what they are: a market, a group, an airline.
+    @Test func englishCompanyWordsTypeOrganisations() {
+        let found = candidates("""
+            Shoppers at Amazon-owned Whole Foods Market paid more. The Wagner Group denied it. Korean Air Lines and \
+            Whole Foods Market said nothing, nor did the Wagner Group or Korean Air Lines.
+            """, "en")
+        for name in ["Whole Foods Market", "Wagner Group", "Korean Air Lines"] {
+            #expect(found[name]?.type == .org, "\(name): \(String(describing: found[name]))")
+        }
+    }
+
     /// English copy whose names are linked already: the titles before them, what is left of
     /// "Secretary of State" and of "U.S." are no names.
     @Test func englishTitlesBeforeLinkedNamesAreNoNames() {
