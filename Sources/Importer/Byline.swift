@@ -6,7 +6,7 @@ enum Byline {
     static func authors(in line: String) -> [String]? {
         var text = Substring(line)
         if text.hasPrefix("- ") || text.hasPrefix("– ") { text = text.dropFirst(2) }
-        guard text.hasPrefix("von ") || text.hasPrefix("Von ") || text.hasPrefix("By ") else { return nil }
+        guard ["von ", "Von ", "VON ", "By ", "BY "].contains(where: text.hasPrefix) else { return nil }
         return names(in: text.drop { $0 != " " }.dropFirst(), singleWords: true)
     }
 
@@ -16,6 +16,7 @@ enum Byline {
     static func names(in text: Substring, singleWords: Bool = false) -> [String]? {
         guard text.count <= 120, !LineKind.endsSentence(String(text)) else { return nil }
         var names = text.replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
+            .replacingOccurrences(of: " UND ", with: ",").replacingOccurrences(of: " AND ", with: ",")
             .split(separator: ",").map { name in
                 let words = name.split(separator: " ")
                 return (words.firstIndex(of: "in").map { words[..<$0] } ?? words[...]).joined(separator: " ")
@@ -27,7 +28,23 @@ enum Byline {
             return (singleWords ? 1 : 2)...4 ~= words.count && words.first?.first?.isUppercase == true
                 && words.allSatisfy { $0.first?.isUppercase == true || Self.nameParticles.contains($0) }
         }
-        return looksLikeNames && !names.isEmpty ? names : nil
+        return looksLikeNames && !names.isEmpty ? names.map(Self.fromCapitals) : nil
+    }
+
+    /// A name as AP's bylines print it, in capitals ("HYUNG-JIN KIM", "URSULA VON DER LEYEN",
+    /// "CONOR O'BRIEN"), as it is written: "Hyung-Jin Kim", "Ursula von der Leyen", "Conor O'Brien".
+    /// A name with a small letter, or of initials only ("AP"), is left as it is.
+    static func fromCapitals(_ name: String) -> String {
+        guard !name.contains(where: \.isLowercase), name.split(separator: " ").contains(where: { $0.count >= 3 }) else { return name }
+        return name.split(separator: " ").enumerated().map { position, word in
+            if position > 0, nameParticles.contains(Substring(word.lowercased())) { return word.lowercased() }
+            var written = "", startsPart = true
+            for character in word {
+                written += startsPart ? character.uppercased() : character.lowercased()
+                startsPart = character == "-" || character == "'" || character == "’"
+            }
+            return written
+        }.joined(separator: " ")
     }
 
     /// Words inside names written small: "Demian von Osten", "Ursula von der Leyen".

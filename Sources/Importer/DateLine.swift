@@ -59,9 +59,13 @@ private extension DateLine {
         + "|\\d{1,3}\\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\s+ago"
         + ")$")
     static let weekdays = "(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\.?,?\\s+)?"
-    /// A time after the date, with its zone and offset: "10:45 Uhr", "7:42 AM GMT+2", "9.45 a.m. ET".
-    static let time = "(?:\\s*(?:,|\\||/|·|•|um|at|-|–)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:uhr|am|pm|a\\.m\\.|p\\.m\\.))?"
-        + "(?:\\s*(?:mez|mesz|cet|cest|gmt|utc|bst|edt|est|et|pdt|pst|pt|cdt|cst|ct|mdt|mst|msk|jst|kst|aest|aedt)(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?)?)?"
+    /// A time of day with its zone and offset: "10:45 Uhr", "7:42 AM GMT+2", "9.45 a.m. ET".
+    static let clock = "\\d{1,2}[:.]\\d{2}(?:\\s*(?:uhr|am|pm|a\\.m\\.|p\\.m\\.))?"
+        + "(?:\\s*(?:mez|mesz|cet|cest|gmt|utc|bst|edt|est|et|pdt|pst|pt|cdt|cst|ct|mdt|mst|msk|jst|kst|aest|aedt)(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?)?"
+    /// A time after the date.
+    static let time = "(?:\\s*(?:,|\\||/|·|•|um|at|-|–)?\\s*" + clock + ")?"
+    /// A time before the date, as AP prints it: "4:12 AM GMT+2, September 12, 2023".
+    static let leadingTime = "(?:" + clock + "\\s*(?:,|\\||·|•|-|–|am|on)?\\s+)?"
     static let months: [(String, Int)] = [
         ("januar", 1), ("jänner", 1), ("january", 1), ("jan", 1), ("februar", 2), ("february", 2), ("feb", 2), ("märz", 3), ("march", 3),
         ("mär", 3), ("mar", 3), ("april", 4), ("apr", 4), ("mai", 5), ("may", 5), ("juni", 6), ("june", 6), ("jun", 6), ("juli", 7),
@@ -97,7 +101,7 @@ private extension DateLine {
         let iso: String = "(\\d{4})-(\\d{2})-(\\d{2})(?:[t\\s]\\d{2}:\\d{2}(?::\\d{2})?(?:z|[+-]\\d{2}:?\\d{2})?)?"
         let orders: [(String, Order)] = [(dotted, .dayMonthYear), (dayFirst, .dayMonthYear), (monthFirst, .monthDayYear), (iso, .yearMonthDay),
                                           (slashed, .slashed), (yearFirst, .yearMonthDay)]
-        return orders.map { (try! NSRegularExpression(pattern: "^" + $0.0 + "$"), $0.1) }
+        return orders.map { (try! NSRegularExpression(pattern: "^" + leadingTime + $0.0 + "$"), $0.1) }
     }()
 
     /// Day, month and year of `groups` in `order`.

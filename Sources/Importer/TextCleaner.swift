@@ -68,6 +68,16 @@ enum TextCleaner {
         // A pitch or a player note is short; a paragraph quoting one is article text.
         if lowered.count <= 160, rules.fragments.contains(where: lowered.contains) { return true }
         return isBanner(lowered) || isEditorsNote(lowered) || isTimestamp(lowered) || isProductionCredit(line.trimmingCharacters(in: .whitespaces))
+            || isContributorNote(lowered)
+    }
+
+    /// "Associated Press writer Kim Tong-hyung in Seoul contributed to this report.", "Mitarbeit:
+    /// Anna Muster": who else worked on the copy, at its end, in one short line.
+    static func isContributorNote(_ lowered: String) -> Bool {
+        guard lowered.count <= 300 else { return false }
+        return ["contributed to this report.", "contributed to this story.", "contributed to this article.", "contributed reporting.",
+                "contributed to this report", "contributed reporting"].contains(where: lowered.hasSuffix)
+            || (lowered.hasPrefix("mitarbeit:") && lowered.count <= 120)
     }
 
     /// "Updated 2 hours ago", "aktualisiert vor 5 Minuten": when a page was changed, relative

@@ -209,6 +209,8 @@ struct CruftTests {
         "Updated 2 hours ago", "Updated ago", "Aktualisiert vor 5 Minuten", "Sign up here.", "Our Standards: The Thomson Reuters Trust Principles.",
         "Reporting by Trevor Hunnicutt and Michael Martina; Additional reporting by David Brunnstrom; Editing by Don Durfee and Grant McCool",
         "Writing by Andrew Osborn; editing by Guy Faulconbridge",
+        "Associated Press writer Kim Tong-hyung in Seoul contributed to this report.", "Ivan Nechepurenko contributed reporting.",
+        "Mitarbeit: Anna Muster",
     ])
     func cruft(line: String) {
         #expect(TextCleaner.isCruft(line), "\(line)")
@@ -219,6 +221,7 @@ struct CruftTests {
         "Share prices fell in Frankfurt.", "Live aus Schuld berichtet unsere Reporterin.", "„Wir teilen die Sorge“, sagte Dreyer.",
         "Kim kam mit dem Zug [aus Pjöngjang].", "Reporting by the BBC showed the ministry knew.", "Updated figures were published two days ago.",
         "Reporting by Reuters found that the talks had failed; editing by officials was not possible.", "The app, he said, was downloaded a million times before anyone noticed the flaw in the warning system, which had been reported.",
+        "Russia contributed to this report's findings, officials said.", "Mitarbeiter des Ministeriums kamen.",
     ])
     func articleText(line: String) {
         #expect(!TextCleaner.isCruft(line), "\(line)")
@@ -272,6 +275,9 @@ struct DateLineTests {
         ("13.09.23", "2023-09-13"), ("Stand: 13.09.23, 10:45 Uhr", "2023-09-13"), ("01.01.99", "1999-01-01"),
         ("13/09/2023", "2023-09-13"), ("9/13/2023 10:45 AM EDT", "2023-09-13"), ("Updated 09/13/2023", "2023-09-13"),
         ("9/9/2023", "2023-09-09"), ("2023/09/13", "2023-09-13"), ("2023.9.13", "2023-09-13"),
+        // The time first, as AP prints it.
+        ("Updated 4:12 AM GMT+2, September 12, 2023", "2023-09-12"), ("10:45 Uhr, 13.09.2023", "2023-09-13"),
+        ("9:30 PM EDT on Sept. 12, 2023", "2023-09-12"),
     ])
     func dates(line: String, iso: String) {
         #expect(DateLine.date(in: line) == iso)
@@ -282,7 +288,7 @@ struct DateLineTests {
                       "Am 13. September 2023 kam Kim, 2 days ago", "September 2023 Updated 3 years ago",
                       // Day and month undecided ("9/12/2023" is 9 December in London and 12 September in
                       // New York), versions and scores, a year of three digits.
-                      "9/12/2023", "3.1.2", "1/2/3", "13/13/2023", "13.09.203", "2023/13/09", "31.02.23"])
+                      "9/12/2023", "3.1.2", "1/2/3", "13/13/2023", "13.09.203", "2023/13/09", "31.02.23", "4:12 AM GMT+2", "10:45 Uhr"])
     func notDates(line: String) {
         #expect(DateLine.date(in: line) == nil, "\(line)")
     }
@@ -387,6 +393,31 @@ struct AgencyCaptionTests {
 /// "Updated … ago", captions whose credits follow their last sentence without parentheses, and
 /// the licensing note after a credit.
 struct WireCopyTests {
+    /// AP's copy: the byline in capitals, the time before the date, the dateline with an em
+    /// dash, and who contributed at the end.
+    @Test func apCopyGivesAuthorsAsWrittenTheDateAndNoContributorLine() {
+        let article = PlainTextParser(file: "ap.txt").parse("""
+        Kim Jong Un arrives in Russia for summit with Putin
+
+        BY HYUNG-JIN KIM AND CONOR O'BRIEN
+        Updated 4:12 AM GMT+2, September 12, 2023
+
+        SEOUL, South Korea (AP) — North Korean leader Kim Jong Un arrived in Russia on Tuesday for a summit with President Vladimir Putin.
+
+        Kim's armored train crossed the border early Tuesday, according to South Korean officials.
+
+        "This is an important visit," Kremlin spokesman Dmitry Peskov told reporters.
+
+        Associated Press writer Kim Tong-hyung in Seoul contributed to this report.
+        """)
+        #expect(article.authors == ["Hyung-Jin Kim", "Conor O'Brien"])
+        #expect(article.date == "2023-09-12")
+        #expect(article.outlet == "AP" && article.dateline == "SEOUL, South Korea")
+        #expect(article.blocks.last == "\"This is an important visit,\" Kremlin spokesman Dmitry Peskov told reporters.")
+        #expect(Byline.fromCapitals("URSULA VON DER LEYEN") == "Ursula von der Leyen" && Byline.fromCapitals("AP") == "AP"
+                && Byline.fromCapitals("Justin McCurry") == "Justin McCurry")
+    }
+
     @Test func theDateLineIsTheDateAndCaptionsWithTrailingCreditsLeaveTheBody() {
         let article = PlainTextParser(file: "x").parse("""
         Putin and Kim meet at Russian spaceport, discuss military matters
