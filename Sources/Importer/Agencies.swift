@@ -1,8 +1,12 @@
+import Entities
+
 /// News agencies and outlets as they sign or credit text, with the name the dossier shows.
 enum Agencies {
     static let signatures: [String: String] = [
         "dpa": "DPA", "DPA": "DPA", "AFP": "AFP", "APA": "APA", "AP": "AP", "Reuters": "Reuters", "REUTERS": "Reuters",
         "KNA": "KNA", "epd": "epd", "SID": "SID", "dts": "dts", "ANSA": "ANSA", "EFE": "EFE", "Interfax": "Interfax",
+        "Yonhap": "Yonhap", "Xinhua": "Xinhua", "Kyodo": "Kyodo", "TASS": "TASS", "Tass": "TASS", "RIA": "RIA", "KCNA": "KCNA",
+        "ANP": "ANP", "PAP": "PAP", "Belga": "Belga", "Anadolu": "Anadolu", "IRNA": "IRNA", "Bernama": "Bernama", "UPI": "UPI",
     ]
 
     /// Copyright holders that name an outlet: "(c) Copyright Thomson Reuters 2023".
@@ -21,9 +25,14 @@ enum Agencies {
         return names.count == parts.count ? names.joined(separator: "/") : nil
     }
 
-    /// The outlet of a dateline's agency: "dpa/lnw" is DPA (with a regional service), "AP" is AP.
+    /// The outlet of a dateline's agency: "dpa/lnw" is DPA (with a regional service), "AP" is AP,
+    /// and an outlet's acronym "CNN" is CNN (a country's, "USA", is no outlet).
     static func outlet(inDateline agency: String) -> String? {
         let names = agency.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == " " }).compactMap { signatures[String($0)] }
+        if names.isEmpty, (2...6).contains(agency.count), agency.allSatisfy({ $0.isUppercase && $0.isLetter }),
+           !LanguageRules.stateAcronyms.contains(agency) {
+            return agency
+        }
         return names.isEmpty ? nil : names.joined(separator: "/")
     }
 

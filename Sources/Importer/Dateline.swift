@@ -7,6 +7,7 @@
 /// - `BERLIN -- …`, `BERLIN (AP) — …`: a place in capitals, with or without an agency
 /// - `München – Die Polizei …`: a place of up to three capitalised words before a spaced en or
 ///   em dash, only where the text after it starts a sentence.
+/// - `Vladivostok (Russia) (AFP) - …` (the region in parentheses), `(CNN) — …` (no place)
 struct Dateline: Equatable {
     var place: String
     var agency: String
@@ -22,7 +23,21 @@ struct Dateline: Equatable {
             place = place[..<open]
             guard !agency.isEmpty, agency.count <= 20, !agency.contains(" ") || agency.split(separator: " ").count <= 2 else { return nil }
         }
-        var parts = place.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        // "(CNN) — …": the agency alone opens the text.
+        if place.allSatisfy(\.isWhitespace) {
+            guard Agencies.outlet(inDateline: agency) != nil, rest.first.map({ $0.isUppercase || "„\"'»".contains($0) }) ?? false else { return nil }
+            self.place = ""
+            self.agency = agency
+            self.rest = rest
+            return
+        }
+        // "Vladivostok (Russia) (AFP) - …": the region in parentheses after the place.
+        var trimmed = place.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
+            let region = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+            trimmed = trimmed[..<open].trimmingCharacters(in: .whitespaces) + ", " + region
+        }
+        var parts = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         // "…, Sept 13": a date after the place.
         if parts.count > 1, parts.last!.contains(where: \.isNumber) { parts.removeLast() }
         guard let first = parts.first, (1...2).contains(parts.count), parts.allSatisfy(Self.isPlaceName) else { return nil }

@@ -163,6 +163,10 @@ struct DatelineTests {
         ("KOMSOMOLSK-ON-AMUR, Russia (Reuters) - Kim Jong Un visited a factory.", "KOMSOMOLSK-ON-AMUR, Russia", "Reuters", "Kim Jong Un visited a factory."),
         ("VOSTOCHNY COSMODROME, Russia, Sept 13 (Reuters) - Putin met Kim.", "VOSTOCHNY COSMODROME, Russia", "Reuters", "Putin met Kim."),
         ("St. Petersburg (AFP) - Ein Treffen.", "St. Petersburg", "AFP", "Ein Treffen."),
+        // AFP's region in parentheses, CNN's agency without a place.
+        ("Vladivostok (Russia) (AFP) - Kim met Putin.", "Vladivostok, Russia", "AFP", "Kim met Putin."),
+        ("(CNN) — North Korean leader Kim Jong Un arrived.", "", "CNN", "North Korean leader Kim Jong Un arrived."),
+        ("SEOUL (Yonhap) -- Kim arrived.", "SEOUL", "Yonhap", "Kim arrived."),
     ])
     func datelines(text: String, place: String, agency: String, rest: String) throws {
         let found = try #require(Dateline(text))
@@ -178,6 +182,7 @@ struct DatelineTests {
         "Russland, China und Iran (alle Verbündete) - Ein Bündnis.",
         "Auf dem Weg nach Moskau machte er halt, und dann ging es weiter in Richtung Osten – Kim – sagte man.",
         "Er kam – Ende.",
+        "(im Bild) - ein Treffen.", "(Archiv) – Was bleibt, ist offen.",
     ])
     func notDatelines(text: String) {
         #expect(Dateline(text) == nil, "\(text)")
@@ -195,6 +200,11 @@ struct DatelineTests {
         #expect(english.title == "Floods in Germany")
         let regional = PlainTextParser(file: "z").parse("Aufräumen\n\nMainz (dpa/lrs) – Die Helfer sind erschöpft.\n\nMehr.\n\nNoch mehr.\n")
         #expect(regional.outlet == "DPA")
+        // Agencies beyond Europe's, an outlet's acronym; a country's acronym is no outlet.
+        for (agency, outlet) in [("Yonhap", "Yonhap"), ("CNN", "CNN"), ("TASS", "TASS"), ("USA", "")] {
+            let copy = PlainTextParser(file: "w").parse("Kim in Russia\n\nSEOUL (\(agency)) -- Kim arrived in Russia on Tuesday.\n\nMore text.\n")
+            #expect(copy.outlet == outlet && copy.dateline == "SEOUL", "\(agency)")
+        }
     }
 }
 
