@@ -8,6 +8,7 @@
 /// - `München – Die Polizei …`: a place of up to three capitalised words before a spaced en or
 ///   em dash, only where the text after it starts a sentence.
 /// - `Vladivostok (Russia) (AFP) - …` (the region in parentheses), `(CNN) — …` (no place)
+/// - `WLADIWOSTOK. …`, `Berlin (epd). …`: a full stop after a place in capitals or an agency
 struct Dateline: Equatable {
     var place: String
     var agency: String
@@ -15,8 +16,9 @@ struct Dateline: Equatable {
     var rest: String
 
     init?(_ text: String) {
-        // The dash: " - ", " – ", " — " or " -- ", within the first 60 characters.
-        guard let (head, dash, rest) = Self.split(text) else { return nil }
+        // The dash: " - ", " – ", " — " or " -- ", within the first 60 characters; or a full stop
+        // after a place in capitals or an agency ("WLADIWOSTOK. …", "Berlin (epd). …").
+        guard let (head, dash, rest) = Self.split(text) ?? Self.splitAtFullStop(text) else { return nil }
         var place = Substring(head), agency = ""
         if place.hasSuffix(")"), let open = place.lastIndex(of: "(") {
             agency = place[place.index(after: open)..<place.index(before: place.endIndex)].trimmingCharacters(in: .whitespaces)
@@ -45,6 +47,8 @@ struct Dateline: Equatable {
         let words = first.split(separator: " ")
         guard !Self.sentenceStarts.contains(String(words[0])), rest.first.map({ $0.isUppercase || $0.isNumber || "„\"'»".contains($0) }) ?? true else { return nil }
         let capitals = first.contains(where: \.isLetter) && first == first.uppercased()
+        // After a full stop only a place in capitals or an agency known as one: "Putin (70). Er …" is none.
+        if dash == ".", agency.isEmpty ? !capitals : Agencies.outlet(inDateline: agency) == nil { return nil }
         if agency.isEmpty, !capitals {
             // A plain "Name – Text": a spaced en or em dash, a short name, a sentence after it.
             guard dash != "-", parts.count == 1, words.count <= 3, rest.count >= 20 else { return nil }
@@ -80,6 +84,18 @@ private extension Dateline {
             count += 1
         }
         return nil
+    }
+
+    /// The text before a full stop that ends a dateline, "." and the text after it: the place
+    /// in capitals ("WLADIWOSTOK. Kim …") or the agency in parentheses ("Berlin (epd). Die …"),
+    /// within the first 60 characters, a capital after it.
+    static func splitAtFullStop(_ text: String) -> (String, String, String)? {
+        guard let stop = text.prefix(60).range(of: ". ") else { return nil }
+        let head = String(text[..<stop.lowerBound]), rest = String(text[stop.upperBound...].drop { $0 == " " })
+        guard head.count >= 3, rest.first.map({ $0.isUppercase || "„\"»".contains($0) }) == true else { return nil }
+        let letters = head.filter(\.isLetter)
+        guard head.hasSuffix(")") || letters.count >= 3 && letters == letters.uppercased() && head.allSatisfy({ $0.isLetter || " -/".contains($0) }) else { return nil }
+        return (head, ".", rest)
     }
 
     /// Capitalised words, joined by spaces, hyphens or slashes: "Berlin/Ahrweiler",

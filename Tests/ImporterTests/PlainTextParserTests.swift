@@ -167,6 +167,9 @@ struct DatelineTests {
         ("Vladivostok (Russia) (AFP) - Kim met Putin.", "Vladivostok, Russia", "AFP", "Kim met Putin."),
         ("(CNN) — North Korean leader Kim Jong Un arrived.", "", "CNN", "North Korean leader Kim Jong Un arrived."),
         ("SEOUL (Yonhap) -- Kim arrived.", "SEOUL", "Yonhap", "Kim arrived."),
+        // A full stop after a place in capitals or an agency, as German papers print them.
+        ("WLADIWOSTOK. Kim traf Putin am Kosmodrom.", "WLADIWOSTOK", "", "Kim traf Putin am Kosmodrom."),
+        ("Berlin (epd). Die Kirchen helfen.", "Berlin", "epd", "Die Kirchen helfen."),
     ])
     func datelines(text: String, place: String, agency: String, rest: String) throws {
         let found = try #require(Dateline(text))
@@ -183,6 +186,8 @@ struct DatelineTests {
         "Auf dem Weg nach Moskau machte er halt, und dann ging es weiter in Richtung Osten – Kim – sagte man.",
         "Er kam – Ende.",
         "(im Bild) - ein Treffen.", "(Archiv) – Was bleibt, ist offen.",
+        "Wladiwostok. Kim traf Putin.", "Putin (70). Er ist der älteste.", "Dr. Müller sagte es.", "NATO-Gipfel. Die Runde tagte.",
+        "Der Kreml (TASS). So hieß es.", "WLADIWOSTOK. kam er an.",
     ])
     func notDatelines(text: String) {
         #expect(Dateline(text) == nil, "\(text)")
