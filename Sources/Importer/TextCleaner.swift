@@ -77,6 +77,8 @@ enum TextCleaner {
         guard lowered.count <= 300 else { return false }
         return ["contributed to this report.", "contributed to this story.", "contributed to this article.", "contributed reporting.",
                 "contributed to this report", "contributed reporting"].contains(where: lowered.hasSuffix)
+            // "… contributed reporting from Moscow.", as The New York Times ends its copy.
+            || lowered.count <= 200 && lowered.hasSuffix(".") && lowered.contains(" contributed reporting from ")
             || (lowered.hasPrefix("mitarbeit:") && lowered.count <= 120)
     }
 

@@ -224,7 +224,7 @@ struct CruftTests {
         "Updated 2 hours ago", "Updated ago", "Aktualisiert vor 5 Minuten", "Sign up here.", "Our Standards: The Thomson Reuters Trust Principles.",
         "Reporting by Trevor Hunnicutt and Michael Martina; Additional reporting by David Brunnstrom; Editing by Don Durfee and Grant McCool",
         "Writing by Andrew Osborn; editing by Guy Faulconbridge",
-        "Associated Press writer Kim Tong-hyung in Seoul contributed to this report.", "Ivan Nechepurenko contributed reporting.",
+        "Associated Press writer Kim Tong-hyung in Seoul contributed to this report.", "Ivan Nechepurenko contributed reporting.", "Ivan Nechepurenko contributed reporting from Moscow.",
         "Mitarbeit: Anna Muster",
     ])
     func cruft(line: String) {
