@@ -1,3 +1,5 @@
+import Foundation
+
 /// The authors a byline names: "Von Guy Faulconbridge und Soo-hyang Choi", "By Jane Doe",
 /// "Pjotr Sauer in Moscow and Justin McCurry in Tokyo", "Demian von Osten, ARD-Studio Moskau".
 enum Byline {
@@ -15,8 +17,8 @@ enum Byline {
     /// of one word ("Reuters") only where `singleWords` (after "By", which says they are names).
     static func names(in text: Substring, singleWords: Bool = false) -> [String]? {
         guard text.count <= 120, !LineKind.endsSentence(String(text)) else { return nil }
-        var names = text.replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
-            .replacingOccurrences(of: " UND ", with: ",").replacingOccurrences(of: " AND ", with: ",")
+        // "und", "and", "&" in any case (AP writes "BY HYUNG-JIN KIM AND JIM HEINTZ").
+        var names = text.replacingOccurrences(of: " (und|and|&) ", with: ",", options: [.regularExpression, .caseInsensitive])
             .split(separator: ",").map { name in
                 let words = name.split(separator: " ")
                 return (words.firstIndex(of: "in").map { words[..<$0] } ?? words[...]).joined(separator: " ")

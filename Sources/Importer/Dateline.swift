@@ -27,7 +27,7 @@ struct Dateline: Equatable {
         }
         // "(CNN) — …": the agency alone opens the text.
         if place.allSatisfy(\.isWhitespace) {
-            guard Agencies.outlet(inDateline: agency) != nil, rest.first.map({ $0.isUppercase || "„\"'»".contains($0) }) ?? false else { return nil }
+            guard Agencies.outlet(inDateline: agency) != nil, Self.opensSentence(rest) else { return nil }
             self.place = ""
             self.agency = agency
             self.rest = rest
@@ -45,7 +45,7 @@ struct Dateline: Equatable {
         guard let first = parts.first, (1...2).contains(parts.count), parts.allSatisfy(Self.isPlaceName) else { return nil }
         // What follows starts a sentence (or nothing follows: a dateline on a line of its own).
         let words = first.split(separator: " ")
-        guard !Self.sentenceStarts.contains(String(words[0])), rest.first.map({ $0.isUppercase || $0.isNumber || "„\"'»".contains($0) }) ?? true else { return nil }
+        guard !Self.sentenceStarts.contains(String(words[0])), rest.isEmpty || Self.opensSentence(rest) else { return nil }
         let capitals = first.contains(where: \.isLetter) && first == first.uppercased()
         // After a full stop only a place in capitals or an agency known as one: "Putin (70). Er …" is none.
         if dash == ".", agency.isEmpty ? !capitals : Agencies.outlet(inDateline: agency) == nil { return nil }
@@ -86,13 +86,18 @@ private extension Dateline {
         return nil
     }
 
+    /// Whether `text` starts as a sentence does: a capital, a number or a quotation mark.
+    static func opensSentence(_ text: String) -> Bool {
+        text.first.map { $0.isUppercase || $0.isNumber || "„\"'»".contains($0) } ?? false
+    }
+
     /// The text before a full stop that ends a dateline, "." and the text after it: the place
     /// in capitals ("WLADIWOSTOK. Kim …") or the agency in parentheses ("Berlin (epd). Die …"),
     /// within the first 60 characters, a capital after it.
     static func splitAtFullStop(_ text: String) -> (String, String, String)? {
         guard let stop = text.prefix(60).range(of: ". ") else { return nil }
         let head = String(text[..<stop.lowerBound]), rest = String(text[stop.upperBound...].drop { $0 == " " })
-        guard head.count >= 3, rest.first.map({ $0.isUppercase || "„\"»".contains($0) }) == true else { return nil }
+        guard head.count >= 3, opensSentence(rest) else { return nil }
         let letters = head.filter(\.isLetter)
         guard head.hasSuffix(")") || letters.count >= 3 && letters == letters.uppercased() && head.allSatisfy({ $0.isLetter || " -/".contains($0) }) else { return nil }
         return (head, ".", rest)

@@ -128,26 +128,18 @@ private extension HTMLArticleParser {
     /// The address a browser noted when it saved the page: `<!-- saved from url=(0044)https://… -->`
     /// before or at the top of the document.
     func savedFrom(_ document: htmlDocPtr) -> String? {
-        var nodes: [xmlNodePtr] = []
-        var child = document.pointee.children
-        while let current = child {
-            nodes.append(current)
-            child = current.pointee.next
-        }
-        if let root = xmlDocGetRootElement(document) {
-            var inner = root.pointee.children
-            while let current = inner, nodes.count < 64 {
-                nodes.append(current)
-                inner = current.pointee.next
+        for first in [document.pointee.children, xmlDocGetRootElement(document)?.pointee.children] {
+            var node = first, seen = 0
+            while let current = node, seen < 64 {
+                node = current.pointee.next
+                seen += 1
+                guard current.pointee.type == XML_COMMENT_NODE, let content = current.pointee.content,
+                      case let comment = String(cString: content), let marker = comment.range(of: "saved from url=") else { continue }
+                var rest = comment[marker.upperBound...].drop { $0 == " " }
+                if rest.first == "(" { rest = rest.drop { $0 != ")" }.dropFirst() }
+                let address = String(rest.prefix { !$0.isWhitespace })
+                if WebAddress.problem(with: address) == nil { return address }
             }
-        }
-        for node in nodes where node.pointee.type == XML_COMMENT_NODE {
-            guard let content = node.pointee.content, case let comment = String(cString: content),
-                  let marker = comment.range(of: "saved from url=") else { continue }
-            var rest = comment[marker.upperBound...].drop { $0 == " " }
-            if rest.first == "(" { rest = rest.drop { $0 != ")" }.dropFirst() }
-            let address = String(rest.prefix { !$0.isWhitespace })
-            if WebAddress.problem(with: address) == nil { return address }
         }
         return nil
     }

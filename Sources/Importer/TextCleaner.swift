@@ -75,8 +75,8 @@ enum TextCleaner {
     /// Anna Muster": who else worked on the copy, at its end, in one short line.
     static func isContributorNote(_ lowered: String) -> Bool {
         guard lowered.count <= 300 else { return false }
-        return ["contributed to this report.", "contributed to this story.", "contributed to this article.", "contributed reporting.",
-                "contributed to this report", "contributed reporting"].contains(where: lowered.hasSuffix)
+        let sentence = lowered.hasSuffix(".") ? lowered.dropLast() : lowered[...]
+        return ["contributed to this report", "contributed to this story", "contributed to this article", "contributed reporting"].contains(where: sentence.hasSuffix)
             // "… contributed reporting from Moscow.", as The New York Times ends its copy.
             || lowered.count <= 200 && lowered.hasSuffix(".") && lowered.contains(" contributed reporting from ")
             || (lowered.hasPrefix("mitarbeit:") && lowered.count <= 120)
