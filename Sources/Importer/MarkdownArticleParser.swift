@@ -34,7 +34,7 @@ struct MarkdownArticleParser {
     static func taken(_ values: [String], as field: Field) -> [String]? {
         var values = values
         switch field {
-        case .outlet: values = values.filter { WebAddress.problem(with: $0) != nil }
+        case .outlet: values = values.filter { value in !["http://", "https://"].contains(where: value.lowercased().hasPrefix) }
         case .url: values = values.filter { WebAddress.problem(with: $0) == nil }
         case .authors:
             values = values.map { value in

@@ -95,6 +95,9 @@ struct ArticleImporterTests {
         // An outlet named under `source` stays the outlet.
         let named = try ArticleImporter.parse(Data("---\ntitle: Kim\nsource: AFP\n---\nKim kam an. Putin wartete.\n".utf8), name: "k.md", display: "k.md")
         #expect(named.outlet == "AFP" && named.url == nil)
+        // An address that is not a valid one is neither the url nor the outlet.
+        let broken = try ArticleImporter.parse(Data("---\ntitle: Kim\nsource: https://example.org/a b\n---\nKim kam an. Putin wartete.\n".utf8), name: "b.md", display: "b.md")
+        #expect(broken.outlet.isEmpty && broken.url == nil)
     }
 
     /// What editors save: UTF-8 with a byte order mark (which must not end up in the title or
