@@ -100,8 +100,11 @@ final class ConvertedArticle: @unchecked Sendable {
         self.quotes = quotes
         self.passages = passages
         self.sketches = sketches
-        // A stable sort by entity keeps each entity's mentions in text order.
-        grouped = mentions.indices.sorted { (mentions[$0].entity, $0) < (mentions[$1].entity, $1) }.map(Int32.init)
+        // By entity, then by position, which keeps each entity's mentions in text order: sorted
+        // as numbers, the entity in the upper half (a comparison closure per pair showed in profiles).
+        var keys = mentions.indices.map { UInt64(UInt32(bitPattern: mentions[$0].entity)) << 32 | UInt64($0) }
+        keys.sortInPlace()
+        grouped = keys.map { Int32(truncatingIfNeeded: $0) }
         self.dateText = dateText
         self.order = order
         key = InputKey.hash(article.slug)

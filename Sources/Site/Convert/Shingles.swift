@@ -110,24 +110,20 @@ enum Shingles {
     }
 
     /// The minimum hashes of the shingles of `words` under 16 hash functions (of the form
-    /// `a·x + b`, the upper 32 bits, over the shingle's mixed hash `x`), 16 bits of each. Made
-    /// from the words as they come: a minimum is the same over a shingle's repeats, so the
-    /// shingles need not be sorted into a set (every sentence of every article is sketched).
+    /// `a·x + b` modulo 2³², odd `a`, over the upper 32 bits `x` of the shingle's mixed hash),
+    /// 16 bits of each. Made from the words as they come: a minimum is the same over a shingle's
+    /// repeats, so the shingles need not be sorted into a set (every sentence of every article is
+    /// sketched).
     static func sketch(words: [UInt64]) -> SIMD16<UInt16> {
-        // The hashes are 32 bits wide, so the minima are kept in 32-bit lanes, and each is
-        // computed in a 64-bit register: a vector of 64-bit lanes has no multiplication
-        // and no minimum in the instructions every x86-64 has, and emulating them took twice as long.
+        // 32-bit lanes: one vector multiplication gives all 16 hashes of a shingle (64-bit
+        // products, one lane at a time, took three times as long).
         var minima = SIMD16<UInt32>(repeating: .max)
-        multiplierLanes.withUnsafeBufferPointer { multipliers in
-            incrementLanes.withUnsafeBufferPointer { increments in
-                for start in 0..<max(0, words.count - width + 1) {
-                    let x = mix(shingle(words[start..<start + width]))
-                    var hashes = SIMD16<UInt32>()
-                    for lane in 0..<16 { hashes[lane] = UInt32(truncatingIfNeeded: (x &* multipliers[lane] &+ increments[lane]) >> 32) }
-                    minima = pointwiseMin(minima, hashes)
-                }
-            }
+        let (multipliers, increments) = (multipliers, increments)
+        for start in 0..<max(0, words.count - width + 1) {
+            let x = SIMD16<UInt32>(repeating: UInt32(truncatingIfNeeded: mix(shingle(words[start..<start + width])) >> 32))
+            minima = pointwiseMin(minima, x &* multipliers &+ increments)
         }
+        // The lower bits: two different minima agree in them as seldom as random numbers do.
         return SIMD16<UInt16>(truncatingIfNeeded: minima)
     }
 
@@ -161,8 +157,8 @@ enum Shingles {
 private extension Shingles {
     /// Odd multipliers and increments of the sketch's hash functions (fixed: sketches are compared
     /// across articles, and the same text must give the same sketch on every build).
-    static let multiplierLanes = (0..<16).map { mix(UInt64($0) &* 0x9E37_79B9_7F4A_7C15) | 1 }
-    static let incrementLanes = (0..<16).map { mix(UInt64($0) &+ 0xD6E8_FEB8_6659_FD93) }
+    static let multipliers = SIMD16<UInt32>((0..<16).map { UInt32(truncatingIfNeeded: mix(UInt64($0) &* 0x9E37_79B9_7F4A_7C15)) | 1 })
+    static let increments = SIMD16<UInt32>((0..<16).map { UInt32(truncatingIfNeeded: mix(UInt64($0) &+ 0xD6E8_FEB8_6659_FD93)) })
 
     /// SplitMix64's finaliser: every bit of the input moves every bit of the output.
     static func mix(_ value: UInt64) -> UInt64 {

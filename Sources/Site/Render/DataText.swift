@@ -62,13 +62,20 @@ struct DataText {
         needsComma = true
     }
 
-    /// The anchor of a mention on its article's page, `<id>-<ordinal>`: written in place, as an
-    /// article's file has hundreds.
-    mutating func anchor(_ id: String, _ ordinal: Int) {
+    /// A string written before, quotation marks included (`PageInputs.quotedID`).
+    mutating func string(quoted value: [UInt8]) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        var id = id
-        id.withUTF8 { appendEscaped($0) }
+        bytes += value
+        needsComma = true
+    }
+
+    /// The anchor of a mention on its article's page, `<id>-<ordinal>`, from the id as a
+    /// string written before (`PageInputs.quotedID`): written in place, as an article's file
+    /// has hundreds.
+    mutating func anchor(quoted id: [UInt8], _ ordinal: Int) {
+        separate()
+        // Without its closing quotation mark.
+        id.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<max(0, $0.count - 1)])) }
         bytes.append(UInt8(ascii: "-"))
         bytes.appendDecimal(ordinal)
         bytes.append(UInt8(ascii: "\""))

@@ -26,6 +26,7 @@ struct GraphLayout {
         let k = (w * h / Double(count)).squareRoot() * 0.8
         let heaviest = edges.map(\.weight).max() ?? 1
         let gravity = 0.05
+        let (k2, reach) = (k * k, 9 * k * k)
         // Made once, not per step: the loops run steps × nodes² times per graph, for every entity's page.
         var dx = [Double](repeating: 0, count: count), dy = dx
         for step in 0..<steps {
@@ -34,11 +35,12 @@ struct GraphLayout {
             for a in 0..<count {
                 for b in (a + 1)..<count {
                     let (ex, ey) = (x[a] - x[b], y[a] - y[b])
-                    let distance = max((ex * ex + ey * ey).squareRoot(), 0.01)
+                    // The squared distance: no square root for the pair's push.
+                    let squared = max(ex * ex + ey * ey, 0.0001)
                     // Far nodes do not push: loose ones then stay near the rest instead of at the edges.
-                    guard distance < 3 * k else { continue }
+                    guard squared < reach else { continue }
                     // The push k²/d along the unit vector (ex, ey)/d: one division.
-                    let push = k * k / (distance * distance)
+                    let push = k2 / squared
                     dx[a] += ex * push; dy[a] += ey * push
                     dx[b] -= ex * push; dy[b] -= ey * push
                 }

@@ -126,17 +126,21 @@ extension PageBuilder {
     /// `position` (among the article's mentions, as quotes name theirs), anchor, the part of the
     /// article it stands in, the words as written and the sentence.
     func mentions(of converted: ConvertedArticle, into json: inout DataText, _ reads: inout Reads) {
-        let slug = converted.article.slug
-        for (position, mention) in converted.mentions.enumerated() {
-            let id = inputs.link(Int(mention.entity), &reads).id
-            json.object { json in
-                json.field("entity") { $0.string(id) }
-                json.field("article") { $0.string(slug) }
-                json.field("position") { $0.int(position) }
-                json.field("anchor") { $0.anchor(id, Int(mention.ordinal)) }
-                json.field("field") { $0.string(Self.fieldNames[Int(mention.field.rawValue)]) }
-                json.field("surface") { $0.string(utf8: converted.text[mention.mark]) }
-                json.field("sentence") { $0.string(utf8: converted.text[mention.sentence]) }
+        var slug = DataText()
+        slug.string(converted.article.slug)
+        // Read in place: a slice of the text per value would count a reference to it.
+        converted.text.withUnsafeBufferPointer { text in
+            for (position, mention) in converted.mentions.enumerated() {
+                let id = inputs.quotedID(Int(mention.entity), &reads)
+                json.object { json in
+                    json.field("entity") { $0.string(quoted: id) }
+                    json.field("article") { $0.string(quoted: slug.bytes) }
+                    json.field("position") { $0.int(position) }
+                    json.field("anchor") { $0.anchor(quoted: id, Int(mention.ordinal)) }
+                    json.field("field") { $0.string(Self.fieldNames[Int(mention.field.rawValue)]) }
+                    json.field("surface") { $0.string(utf8: UnsafeBufferPointer(rebasing: text[mention.mark])) }
+                    json.field("sentence") { $0.string(utf8: UnsafeBufferPointer(rebasing: text[mention.sentence])) }
+                }
             }
         }
     }
@@ -163,18 +167,21 @@ extension PageBuilder {
             json.field("language") { $0.string(article.language) }
             json.field("source") { $0.string(article.source) }
             json.field("url") { $0.optional(article.url) }
-            json.field("sentences") { json in
-                json.array { json in for sentence in sentences { json.string(utf8: converted.text[sentence]) } }
-            }
-            json.field("mentions") { json in
-                json.array { json in
-                    for (number, mention) in converted.mentions.enumerated() {
-                        let id = inputs.link(Int(mention.entity), &reads).id
-                        json.object { json in
-                            json.field("entity") { $0.string(id) }
-                            json.field("anchor") { $0.anchor(id, Int(mention.ordinal)) }
-                            json.field("surface") { $0.string(utf8: converted.text[mention.mark]) }
-                            json.field("sentence") { $0.int(numbers[number]) }
+            // Read in place: a slice of the text per value would count a reference to it.
+            converted.text.withUnsafeBufferPointer { text in
+                json.field("sentences") { json in
+                    json.array { json in for sentence in sentences { json.string(utf8: UnsafeBufferPointer(rebasing: text[sentence])) } }
+                }
+                json.field("mentions") { json in
+                    json.array { json in
+                        for (number, mention) in converted.mentions.enumerated() {
+                            let id = inputs.quotedID(Int(mention.entity), &reads)
+                            json.object { json in
+                                json.field("entity") { $0.string(quoted: id) }
+                                json.field("anchor") { $0.anchor(quoted: id, Int(mention.ordinal)) }
+                                json.field("surface") { $0.string(utf8: UnsafeBufferPointer(rebasing: text[mention.mark])) }
+                                json.field("sentence") { $0.int(numbers[number]) }
+                            }
                         }
                     }
                 }

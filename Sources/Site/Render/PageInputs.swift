@@ -15,6 +15,9 @@ struct PageInputs: Sendable {
     /// Per registry position, the hash of the entity's id (the name of its keys).
     private let entityKeys: [UInt64]
     private let coverage: Lazy<OutletCoverage>
+    /// Per registry position, the entity's id as a JSON string (`"wladimir-putin"`): the export
+    /// writes an id twice for each of millions of mentions.
+    private let quotedIDs: [[UInt8]]
     /// Overviews the network page made (those of the most mentioned entities, the costliest),
     /// handed on to the entities' first pages, which need them too.
     private let overviews = Memo<[Int], MentionIndex.Overview>()
@@ -43,6 +46,11 @@ struct PageInputs: Sendable {
         }
         quotesBySpeaker = bySpeaker
         coverage = Lazy { OutletCoverage(byDate: byDate, entityCount: entityCount) }
+        quotedIDs = registry.entities.map { entity in
+            var json = DataText(capacity: entity.id.utf8.count + 2)
+            json.string(entity.id)
+            return json.bytes
+        }
     }
 
     // MARK: Articles
@@ -224,6 +232,13 @@ struct PageInputs: Sendable {
         // Each field read in place: a copy of the whole entity would count a reference to each
         // of its strings and lists, and pages link hundreds of entities each.
         return (registry.entities[position].id, registry.entities[position].name, registry.entities[position].type)
+    }
+
+    /// The id of the entity at `position` as a JSON string, quotation marks included; what
+    /// `link` notes.
+    func quotedID(_ position: Int, _ reads: inout Reads) -> [UInt8] {
+        reads.note(InputKey(.entityName, hash: entityKeys[position]))
+        return quotedIDs[position]
     }
 
     /// How often the entity at `position` is mentioned in all articles.
