@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Release builds leave out the run-time checks of exclusive access: debug builds (the tests)
+/// keep them and so find any conflicting access the tests reach, and in release they cost
+/// about 4 % of a build's time (`swift_beginAccess` on every mutation of a class's or a
+/// global's property in the converter's and renderer's loops; BENCHMARKS.md, finding 63).
+let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v14)],
@@ -37,16 +43,17 @@ let package = Package(
         ),
         .target(name: "CmarkArena", dependencies: ["CCmark"]),
         .target(name: "CPrefetch"),
-        .target(name: "SourceText"),
-        .target(name: "Markdown", dependencies: ["CCmark", "CmarkArena", "SourceText"]),
-        .target(name: "Templating", dependencies: ["SourceText"]),
-        .target(name: "Entities", dependencies: ["SourceText", "Yams"]),
-        .target(name: "Articles", dependencies: ["Entities", "SourceText", "Yams"]),
-        .target(name: "Importer", dependencies: ["Articles", "Entities", "Markdown", "Templating", "CLibXML2"]),
+        .target(name: "SourceText", swiftSettings: fast),
+        .target(name: "Markdown", dependencies: ["CCmark", "CmarkArena", "SourceText"], swiftSettings: fast),
+        .target(name: "Templating", dependencies: ["SourceText"], swiftSettings: fast),
+        .target(name: "Entities", dependencies: ["SourceText", "Yams"], swiftSettings: fast),
+        .target(name: "Articles", dependencies: ["Entities", "SourceText", "Yams"], swiftSettings: fast),
+        .target(name: "Importer", dependencies: ["Articles", "Entities", "Markdown", "Templating", "CLibXML2"], swiftSettings: fast),
         .target(
             name: "Site",
             dependencies: ["Articles", "Markdown", "Templating", "Entities", "CPrefetch"],
-            resources: [.embedInCode("Theme"), .embedInCode("Geography")]
+            resources: [.embedInCode("Theme"), .embedInCode("Geography")],
+            swiftSettings: fast
         ),
         .target(
             name: "Preview",

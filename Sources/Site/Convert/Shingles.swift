@@ -119,18 +119,21 @@ enum Shingles {
         // products, one lane at a time, took three times as long).
         var minima = SIMD16<UInt32>(repeating: .max)
         let (multipliers, increments) = (multipliers, increments)
-        for start in 0..<max(0, words.count - width + 1) {
-            let x = SIMD16<UInt32>(repeating: UInt32(truncatingIfNeeded: mix(shingle(words[start..<start + width])) >> 32))
-            minima = pointwiseMin(minima, x &* multipliers &+ increments)
+        words.withUnsafeBufferPointer { words in
+            for start in 0..<max(0, words.count - width + 1) {
+                let x = SIMD16<UInt32>(repeating: UInt32(truncatingIfNeeded: mix(shingle(words[start..<start + width])) >> 32))
+                minima = pointwiseMin(minima, x &* multipliers &+ increments)
+            }
         }
         // The lower bits: two different minima agree in them as seldom as random numbers do.
         return SIMD16<UInt16>(truncatingIfNeeded: minima)
     }
 
-    /// The hash of one shingle: its words' hashes mixed in order.
-    private static func shingle(_ words: ArraySlice<UInt64>) -> UInt64 {
+    /// The hash of one shingle: its words' hashes combined in order, each step a rotation and
+    /// an odd multiplication (which lose nothing of the words); the sketch mixes the result.
+    private static func shingle<Words: Collection<UInt64>>(_ words: Words) -> UInt64 {
         var hash: UInt64 = 0
-        for word in words { hash = mix(hash ^ word) }
+        for word in words { hash = ((hash << 27 | hash >> 37) ^ word) &* 0x9E37_79B9_7F4A_7C15 }
         return hash
     }
 
