@@ -20,50 +20,57 @@ struct GraphLayout {
         let count = names.count
         guard count > 0 else { return [] }
         let (w, h) = (Double(width - 2 * margin), Double(height - 2 * margin))
-        var x = names.map { Double(FNV1a.hash($0) % 1000) / 1000 * w }
-        var y = names.map { Double(FNV1a.hash($0) / 1000 % 1000) / 1000 * h }
-        if let pinned { (x[pinned], y[pinned]) = (w / 2, h / 2) }
+        // Positions and forces as pairs (x, y): one vector operation for both axes, the same
+        // arithmetic as one axis at a time.
+        var place = names.map { SIMD2(Double(FNV1a.hash($0) % 1000) / 1000 * w, Double(FNV1a.hash($0) / 1000 % 1000) / 1000 * h) }
+        if let pinned { place[pinned] = SIMD2(w / 2, h / 2) }
         let k = (w * h / Double(count)).squareRoot() * 0.8
         let heaviest = edges.map(\.weight).max() ?? 1
         let gravity = 0.05
-        let (k2, reach) = (k * k, 9 * k * k)
-        // Made once, not per step: the loops run steps × nodes² times per graph, for every entity's page.
-        var dx = [Double](repeating: 0, count: count), dy = dx
-        for step in 0..<steps {
-            let temperature = w / 10 * Double(steps - step) / Double(steps)
-            for node in 0..<count { (dx[node], dy[node]) = (0, 0) }
-            for a in 0..<count {
-                for b in (a + 1)..<count {
-                    let (ex, ey) = (x[a] - x[b], y[a] - y[b])
-                    // The squared distance: no square root for the pair's push.
-                    let squared = max(ex * ex + ey * ey, 0.0001)
-                    // Far nodes do not push: loose ones then stay near the rest instead of at the edges.
-                    guard squared < reach else { continue }
-                    // The push k²/d along the unit vector (ex, ey)/d: one division.
-                    let push = k2 / squared
-                    dx[a] += ex * push; dy[a] += ey * push
-                    dx[b] -= ex * push; dy[b] -= ey * push
+        let (k2, reach, center, size) = (k * k, 9 * k * k, SIMD2(w / 2, h / 2), SIMD2(w, h))
+        // Made once, not per step: the loops run steps × nodes² times per graph, for every
+        // entity's page; read without bounds checks, as the indices are the nodes'.
+        var force = [SIMD2<Double>](repeating: .zero, count: count)
+        precondition(edges.allSatisfy { (0..<count).contains($0.from) && (0..<count).contains($0.to) }, "an edge to a node the graph does not have")
+        place.withUnsafeMutableBufferPointer { place in
+            force.withUnsafeMutableBufferPointer { force in
+                for step in 0..<steps {
+                    let temperature = w / 10 * Double(steps - step) / Double(steps)
+                    for node in 0..<count { force[node] = .zero }
+                    for a in 0..<count {
+                        for b in (a + 1)..<count {
+                            let e = place[a] - place[b]
+                            // The squared distance: no square root for the pair's push.
+                            let squared = max(e.x * e.x + e.y * e.y, 0.0001)
+                            // Far nodes do not push: loose ones then stay near the rest instead of at the edges.
+                            guard squared < reach else { continue }
+                            // The push k²/d along the unit vector e/d: one division.
+                            let push = e * (k2 / squared)
+                            force[a] += push
+                            force[b] -= push
+                        }
+                    }
+                    for edge in edges {
+                        let e = place[edge.from] - place[edge.to]
+                        let distance = max((e.x * e.x + e.y * e.y).squareRoot(), 0.01)
+                        // Stronger ties pull harder: 0.5 to 1.5 times the plain force, d²/k along the
+                        // unit vector, that is d/k times e.
+                        let pull = e * (distance / k * (0.5 + edge.weight / heaviest))
+                        force[edge.from] -= pull
+                        force[edge.to] += pull
+                    }
+                    for node in 0..<count where node != pinned {
+                        // A little gravity keeps loose nodes from the edges.
+                        force[node] += (center - place[node]) * gravity
+                        let f = force[node]
+                        let length = max((f.x * f.x + f.y * f.y).squareRoot(), 0.01)
+                        let move = min(length, temperature)
+                        place[node] = pointwiseMin(pointwiseMax(place[node] + f / length * move, .zero), size)
+                    }
                 }
             }
-            for edge in edges {
-                let (ex, ey) = (x[edge.from] - x[edge.to], y[edge.from] - y[edge.to])
-                let distance = max((ex * ex + ey * ey).squareRoot(), 0.01)
-                // Stronger ties pull harder: 0.5 to 1.5 times the plain force, d²/k along the
-                // unit vector, that is d/k times (ex, ey).
-                let pull = distance / k * (0.5 + edge.weight / heaviest)
-                dx[edge.from] -= ex * pull; dy[edge.from] -= ey * pull
-                dx[edge.to] += ex * pull; dy[edge.to] += ey * pull
-            }
-            for node in 0..<count where node != pinned {
-                // A little gravity keeps loose nodes from the edges.
-                dx[node] += (w / 2 - x[node]) * gravity
-                dy[node] += (h / 2 - y[node]) * gravity
-                let length = max((dx[node] * dx[node] + dy[node] * dy[node]).squareRoot(), 0.01)
-                let move = min(length, temperature)
-                x[node] = min(max(x[node] + dx[node] / length * move, 0), w)
-                y[node] = min(max(y[node] + dy[node] / length * move, 0), h)
-            }
         }
+        let (x, y) = (place.map(\.x), place.map(\.y))
         return (0..<count).map { (Int(x[$0].rounded()) + margin, Int(y[$0].rounded()) + margin) }
     }
 }
