@@ -62,9 +62,9 @@ extension PageBuilder {
             for (key, value) in neighbourhood(of: position, companions: overview.companions, path: path, &reads) { model[key] = value }
             // The newest quotes; `quotes.html` has them all.
             let quoted = inputs.quotes(of: position, &reads)
-            var quotes: [Value] = []
-            for (article, quote) in quoted.prefix(Self.quotesShown) { quotes.append(quoteItem(article, quote, root: root, &reads)) }
-            model["quotes"] = .list(quotes)
+            var quotes = Table.Builder(Self.quoteShape, capacity: min(quoted.count, Self.quotesShown))
+            for (article, quote) in quoted.prefix(Self.quotesShown) { appendQuote(article, quote, root: root, to: &quotes, &reads) }
+            model["quotes"] = .table(quotes.table)
             model["quoteCount"] = .int(quoted.count)
             model["moreQuotes"] = quoted.count > Self.quotesShown ? .string(SitePaths.relative(from: path, to: SitePaths.speakerQuotes(link.id))) : .null
         }
@@ -105,17 +105,18 @@ extension PageBuilder {
         let path = SitePaths.quotes
         let root = SitePaths.root(of: path)
         var model = frame(for: path, title: strings["quotes"], &reads)
-        var bySpeaker: [Int32: (count: Int, items: [Value])] = [:]
-        var unattributed: (count: Int, items: [Value]) = (0, [])
+        var bySpeaker: [Int32: (count: Int, items: Table.Builder)] = [:]
+        var unattributed = (count: 0, items: Table.Builder(Self.quoteShape, capacity: Self.quotesShown))
         for (article, quote) in inputs.allQuotes(&reads) {
             guard quote.hasSpeaker else {
                 unattributed.count += 1
-                if unattributed.items.count < Self.quotesShown { unattributed.items.append(quoteItem(article, quote, root: root, &reads)) }
+                if unattributed.items.rowCount < Self.quotesShown { appendQuote(article, quote, root: root, to: &unattributed.items, &reads) }
                 continue
             }
-            var speaker = bySpeaker[quote.speaker] ?? (0, [])
+            // Taken out and put back: changed in place, not copied.
+            var speaker = bySpeaker.removeValue(forKey: quote.speaker) ?? (0, Table.Builder(Self.quoteShape, capacity: Self.quotesPerSpeaker))
             speaker.count += 1
-            if speaker.items.count < Self.quotesPerSpeaker { speaker.items.append(quoteItem(article, quote, root: root, &reads)) }
+            if speaker.items.rowCount < Self.quotesPerSpeaker { appendQuote(article, quote, root: root, to: &speaker.items, &reads) }
             bySpeaker[quote.speaker] = speaker
         }
         let speakers = GermanCollation.sorted(Array(bySpeaker.keys), count: { bySpeaker[$0]!.count }, name: { inputs.link(Int($0), &reads).name })
@@ -123,12 +124,12 @@ extension PageBuilder {
             let link = inputs.link(Int(speaker), &reads)
             let (count, items) = bySpeaker[speaker]!
             return ["name": .string(link.name), "type": .string(link.type.rawValue), "url": .string(root + SitePaths.entity(link.type, link.id)),
-                    "id": .string(link.id), "count": .int(count), "quotes": .list(items),
+                    "id": .string(link.id), "count": .int(count), "quotes": .table(items.table),
                     "all": count > Self.quotesPerSpeaker ? .string(root + SitePaths.speakerQuotes(link.id)) : .null]
         })
         // Quotes no speaker could be given with certainty: how many, the newest, and where all are.
         model["unattributed"] = unattributed.count == 0 ? .null
-            : ["count": .int(unattributed.count), "quotes": .list(unattributed.items),
+            : ["count": .int(unattributed.count), "quotes": .table(unattributed.items.table),
                "more": unattributed.count > Self.quotesShown ? .string(root + SitePaths.dossierData) : .null]
         return Page(path: path, template: template(of: .quotes), model: .object(model))
     }
@@ -148,22 +149,42 @@ extension PageBuilder {
         model["count"] = .int(quoted.count)
         model["quotesURL"] = .string(root + SitePaths.quotes + "#\(link.id)")
         let first = min((number - 1) * Self.quotesPerSpeakerPage, quoted.count)
-        model["quotes"] = .list(quoted[first..<min(first + Self.quotesPerSpeakerPage, quoted.count)].map { quoteItem($0.article, $0.quote, root: root, &reads) })
+        let shown = quoted[first..<min(first + Self.quotesPerSpeakerPage, quoted.count)]
+        var quotes = Table.Builder(Self.quoteShape, capacity: shown.count)
+        for (article, quote) in shown { appendQuote(article, quote, root: root, to: &quotes, &reads) }
+        model["quotes"] = .table(quotes.table)
         model["pagination"] = pagination(number, of: quotePageCount(position), at: path) { SitePaths.speakerQuotes(link.id, page: $0) }
         return Page(path: path, template: template(of: .speakerQuotes(link.id, page: number)), model: .object(model))
     }
 
-    /// A quote as lists show it: its words in the quotation marks of the article's language
-    /// (and that language, where it is not the page's), the article's outlet, date and title,
-    /// and the link to the spot (the mention that locates it: the speaker's it is attributed by).
-    func quoteItem(_ article: ConvertedArticle, _ quote: Quote, root: String, _ reads: inout Reads) -> Value {
+    /// What lists show of a quote (`appendQuote`): a table's columns, so that a page of a hundred
+    /// quotes renders them by one plan rather than looking up each name in each quote's object.
+    static let quoteShape = Shape(["text", "open", "close", "lang", "outlet", "date", "dateText", "title", "url"])
+    static let quoteFields = (text: quoteShape["text"], open: quoteShape["open"], close: quoteShape["close"], lang: quoteShape["lang"],
+                              outlet: quoteShape["outlet"], date: quoteShape["date"], dateText: quoteShape["dateText"], title: quoteShape["title"],
+                              url: quoteShape["url"])
+
+    /// Appends a quote as lists show it to `quotes` (of `quoteShape`): its words in the quotation
+    /// marks of the article's language (and that language, where it is not the page's), the
+    /// article's outlet, date and title, and the link to the spot (the mention that locates it:
+    /// the speaker's it is attributed by).
+    func appendQuote(_ article: ConvertedArticle, _ quote: Quote, root: String, to quotes: inout Table.Builder, _ reads: inout Reads) {
         let anchor = quoteAnchor(article, quote, &reads).map { "#" + $0 } ?? ""
         let language = article.article.language
         let marks = Localization.quotationMarks(for: language)
-        return ["text": .string(String(decoding: article.text[quote.range], as: UTF8.self)), "open": .string(marks.open), "close": .string(marks.close),
-                "lang": languageOfPart(language),
-                "outlet": .string(article.article.outlet), "date": .string(article.article.date), "dateText": .string(article.dateText),
-                "title": .string(article.article.title), "url": .string(root + article.path + anchor)]
+        let fields = Self.quoteFields
+        let lang = languageOfPart(language)
+        quotes.append { row in
+            row[fields.text] = .string(String(decoding: article.text[quote.range], as: UTF8.self))
+            row[fields.open] = .string(marks.open)
+            row[fields.close] = .string(marks.close)
+            row[fields.lang] = lang
+            row[fields.outlet] = .string(article.article.outlet)
+            row[fields.date] = .string(article.article.date)
+            row[fields.dateText] = .string(article.dateText)
+            row[fields.title] = .string(article.article.title)
+            row[fields.url] = .string(root + article.path + anchor)
+        }
     }
 
     /// The anchor on the article's page of the mention that locates `quote`; nil where none does.
