@@ -56,13 +56,16 @@ enum Sentence {
         return start..<end
     }
 
+    /// `<mark>` and `</mark>` as bytes: every listed mention's sentence has them.
+    private static let markTags = (open: Array("<mark>".utf8), close: Array("</mark>".utf8))
+
     /// Appends the `sentence` of `text` as HTML to `output`, with `mark` in `<mark>`.
     static func write(_ text: [UInt8], sentence: Range<Int>, mark: Range<Int>, to output: inout [UInt8]) {
         text.withUnsafeBufferPointer { text in
             HTMLEscaping.append(text[sentence.lowerBound..<mark.lowerBound], to: &output)
-            output.append(contentsOf: "<mark>".utf8)
+            output.append(contentsOf: markTags.open)
             HTMLEscaping.append(text[mark], to: &output)
-            output.append(contentsOf: "</mark>".utf8)
+            output.append(contentsOf: markTags.close)
             HTMLEscaping.append(text[mark.upperBound..<sentence.upperBound], to: &output)
         }
     }
