@@ -128,10 +128,11 @@ extension PageBuilder {
     func mentions(of converted: ConvertedArticle, into json: inout DataText, _ reads: inout Reads) {
         var slug = DataText()
         slug.string(converted.article.slug)
+        let quotedID = inputs.quotedIDs()
         // Read in place: a slice of the text per value would count a reference to it.
         converted.text.withUnsafeBufferPointer { text in
             for (position, mention) in converted.mentions.enumerated() {
-                let id = inputs.quotedID(Int(mention.entity), &reads)
+                let id = quotedID(Int(mention.entity), &reads)
                 json.object { json in
                     json.field("entity") { $0.string(quoted: id) }
                     json.field("article") { $0.string(quoted: slug.bytes) }
@@ -159,6 +160,7 @@ extension PageBuilder {
             numbers.append(sentences.count - 1)
         }
         var json = DataText(capacity: converted.text.count + converted.mentions.count * 64)
+        let quotedID = inputs.quotedIDs()
         let article = converted.article
         json.object { json in
             json.field("slug") { $0.string(slug) }
@@ -175,7 +177,7 @@ extension PageBuilder {
                 json.field("mentions") { json in
                     json.array { json in
                         for (number, mention) in converted.mentions.enumerated() {
-                            let id = inputs.quotedID(Int(mention.entity), &reads)
+                            let id = quotedID(Int(mention.entity), &reads)
                             json.object { json in
                                 json.field("entity") { $0.string(quoted: id) }
                                 json.field("anchor") { $0.anchor(quoted: id, Int(mention.ordinal)) }

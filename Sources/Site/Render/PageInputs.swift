@@ -16,8 +16,8 @@ struct PageInputs: Sendable {
     private let entityKeys: [UInt64]
     private let coverage: Lazy<OutletCoverage>
     /// Per registry position, the entity's id as a JSON string (`"wladimir-putin"`): the export
-    /// writes an id twice for each of millions of mentions.
-    private let quotedIDs: [[UInt8]]
+    /// writes an id twice for each of millions of mentions. Made when a page first asks.
+    private let quotedIDTable: Lazy<[[UInt8]]>
     /// Overviews the network page made (those of the most mentioned entities, the costliest),
     /// handed on to the entities' first pages, which need them too.
     private let overviews = Memo<[Int], MentionIndex.Overview>()
@@ -46,10 +46,12 @@ struct PageInputs: Sendable {
         }
         quotesBySpeaker = bySpeaker
         coverage = Lazy { OutletCoverage(byDate: byDate, entityCount: entityCount) }
-        quotedIDs = registry.entities.map { entity in
-            var json = DataText(capacity: entity.id.utf8.count + 2)
-            json.string(entity.id)
-            return json.bytes
+        quotedIDTable = Lazy { [registry] in
+            registry.entities.map { entity in
+                var json = DataText(capacity: entity.id.utf8.count + 2)
+                json.string(entity.id)
+                return json.bytes
+            }
         }
     }
 
@@ -234,11 +236,21 @@ struct PageInputs: Sendable {
         return (registry.entities[position].id, registry.entities[position].name, registry.entities[position].type)
     }
 
-    /// The id of the entity at `position` as a JSON string, quotation marks included; what
-    /// `link` notes.
-    func quotedID(_ position: Int, _ reads: inout Reads) -> [UInt8] {
-        reads.note(InputKey(.entityName, hash: entityKeys[position]))
-        return quotedIDs[position]
+    /// The entities' ids as JSON strings, quotation marks included: asked for once by a page
+    /// that writes many (`QuotedIDs`), each id noted as read where it is taken.
+    func quotedIDs() -> QuotedIDs {
+        QuotedIDs(ids: quotedIDTable.value, keys: entityKeys)
+    }
+
+    struct QuotedIDs {
+        fileprivate let ids: [[UInt8]]
+        fileprivate let keys: [UInt64]
+
+        /// The id of the entity at `position`; notes what `link` notes.
+        func callAsFunction(_ position: Int, _ reads: inout Reads) -> [UInt8] {
+            reads.note(InputKey(.entityName, hash: keys[position]))
+            return ids[position]
+        }
     }
 
     /// How often the entity at `position` is mentioned in all articles.
