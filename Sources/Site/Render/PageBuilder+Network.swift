@@ -1,5 +1,4 @@
 import Entities
-import SourceText
 import Templating
 
 extension PageBuilder {
@@ -119,28 +118,19 @@ private extension PageBuilder {
                                            width: width, height: height, margin: 60, pinned: pinned, steps: steps)
         let heaviestEdge = Double(max(1, edges.map(\.weight).max() ?? 1))
         let heaviestNode = Double(max(1, nodes.map(\.weight).max() ?? 1))
-        // Written as bytes: every entity's first page has a drawing.
-        var svg: [UInt8] = []
-        svg.reserveCapacity(4096)
-        func text(_ value: String) { svg += value.utf8 }
-        func escaped(_ value: String) { HTMLEscaping.append(value, to: &svg) }
-        func number(_ value: Int) { svg.appendDecimal(value) }
-        text("<svg class=\"network\" viewBox=\"0 0 "); number(width); text(" "); number(height); text("\" role=\"img\" aria-label=\""); escaped(label); text("\">")
+        var svg = "<svg class=\"network\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\">"
         for edge in edges {
             let (a, b) = (places[edge.from], places[edge.to])
             let stroke = 1 + Int((5 * Double(edge.weight) / heaviestEdge).rounded())
-            text("<a href=\""); escaped(edge.url); text("\"><line x1=\""); number(a.x); text("\" y1=\""); number(a.y)
-            text("\" x2=\""); number(b.x); text("\" y2=\""); number(b.y); text("\" stroke-width=\""); number(stroke); text("\">")
-            text("<title>"); escaped(edge.title); text("</title></line></a>")
+            svg += "<a href=\"\(HTMLEscaping.escape(edge.url))\"><line x1=\"\(a.x)\" y1=\"\(a.y)\" x2=\"\(b.x)\" y2=\"\(b.y)\" stroke-width=\"\(stroke)\">"
+            svg += "<title>\(HTMLEscaping.escape(edge.title))</title></line></a>"
         }
         var radii: [Int] = []
         for (index, node) in nodes.enumerated() {
             let radius = index == pinned ? 14 : 5 + Int((12 * (Double(node.weight) / heaviestNode).squareRoot()).rounded())
             radii.append(radius)
-            if !node.url.isEmpty { text("<a href=\""); escaped(node.url); text("\">") }
-            text("<circle class=\"node "); text(node.type.rawValue); text("\" cx=\""); number(places[index].x); text("\" cy=\""); number(places[index].y)
-            text("\" r=\""); number(radius); text("\"><title>"); escaped(node.title); text("</title></circle>")
-            if !node.url.isEmpty { text("</a>") }
+            let circle = "<circle class=\"node \(node.type.rawValue)\" cx=\"\(places[index].x)\" cy=\"\(places[index].y)\" r=\"\(radius)\"><title>\(HTMLEscaping.escape(node.title))</title></circle>"
+            svg += node.url.isEmpty ? circle : "<a href=\"\(HTMLEscaping.escape(node.url))\">\(circle)</a>"
         }
         // Names cover neither a dot nor a name placed before.
         var labelled = nodes.indices.map { MapWindow(west: places[$0].x - radii[$0], east: places[$0].x + radii[$0],
@@ -158,9 +148,8 @@ private extension PageBuilder {
             }
             guard let box = free else { continue }
             labelled.append(box)
-            text("<text x=\""); number(box.west); text("\" y=\""); number(y); text("\">"); escaped(nodes[index].name); text("</text>")
+            svg += "<text x=\"\(box.west)\" y=\"\(y)\">\(HTMLEscaping.escape(nodes[index].name))</text>"
         }
-        text("</svg>")
-        return String(decoding: svg, as: UTF8.self)
+        return svg + "</svg>"
     }
 }
