@@ -52,7 +52,7 @@ private extension DateLine {
     /// What a page may print after the date (from the separator before it to the line's end):
     /// "Updated 3 years ago", "· aktualisiert 14.09.2023", "5 min read", "4 Min. Lesezeit",
     /// "Lesedauer: 3 Minuten". The text before it must still be a date alone.
-    nonisolated(unsafe) static let tail = try! NSRegularExpression(pattern: "\\s*(?:[·•|–-]\\s*)?(?:"
+    static let tail = try! NSRegularExpression(pattern: "\\s*(?:[·•|–-]\\s*)?(?:"
         + "(?:updated|aktualisiert|last updated|last modified|zuletzt aktualisiert)\\b.*"
         + "|\\d{1,3}\\s*(?:-\\s*)?(?:min\\.?|minutes?|minuten)\\s+(?:read|lesezeit|lesedauer)"
         + "|(?:lesezeit|lesedauer):?\\s*\\d{1,3}\\s*(?:min\\.?|minuten)"
@@ -92,7 +92,7 @@ private extension DateLine {
     }
 
     /// NSRegularExpression is immutable and documented as safe to share between threads.
-    nonisolated(unsafe) static let patterns: [(NSRegularExpression, Order)] = {
+    static let patterns: [(NSRegularExpression, Order)] = {
         let dotted: String = weekdays + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})" + time
         let slashed: String = weekdays + "(\\d{1,2})/(\\d{1,2})/(\\d{4})" + time
         let yearFirst: String = "(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})" + time

@@ -101,8 +101,8 @@ struct MarkdownArticleParser {
     }
 
     /// NSRegularExpression is immutable and documented as safe to share between threads.
-    nonisolated(unsafe) static let embeddedNote = try! NSRegularExpression(pattern: "!\\[\\[[^\\]\\n]*\\]\\]")
-    nonisolated(unsafe) static let noteLink = try! NSRegularExpression(pattern: "\\[\\[([^\\]|\\n]+)(?:\\|([^\\]\\n]+))?\\]\\]")
+    static let embeddedNote = try! NSRegularExpression(pattern: "!\\[\\[[^\\]\\n]*\\]\\]")
+    static let noteLink = try! NSRegularExpression(pattern: "\\[\\[([^\\]|\\n]+)(?:\\|([^\\]\\n]+))?\\]\\]")
 
     /// The front matter's fields and the text below it; none when the file has none.
     func frontMatter(of text: String) throws -> (fields: [Field: [String]], body: String) {
