@@ -373,7 +373,7 @@ private extension Converter {
                 // Only paragraphs that hold a quotation mark. Their quotes get speakers where
                 // someone can have said them: a name, or a role the article gives to one (made the
                 // first time a paragraph names a role).
-                guard Self.hasQuotationMark(text, start..<end) else { continue }
+                guard QuoteFinder.mayQuote(text, start..<end) else { continue }
                 for index in named.indices where named[index].canSpeak {
                     named[index].possessive = isGenitive(text[start + named[index].range.lowerBound..<start + named[index].range.upperBound], of: Int(named[index].entity))
                 }
@@ -390,16 +390,6 @@ private extension Converter {
                 }
             }
             return quotes
-        }
-
-        /// Whether `range` of `text` holds a byte that starts a quotation mark (`"`, or the lead
-        /// byte of „ “ ” » « and their kin): found by `memchr`, as most paragraphs hold none.
-        private static func hasQuotationMark(_ text: [UInt8], _ range: Range<Int>) -> Bool {
-            guard !range.isEmpty else { return false }
-            return text.withUnsafeBufferPointer { text in
-                let start = text.baseAddress! + range.lowerBound
-                return memchr(start, 0x22, range.count) != nil || memchr(start, 0xE2, range.count) != nil || memchr(start, 0xC2, range.count) != nil
-            }
         }
 
         /// The mention of `entity` a quote by its role links to: the last one before `offset`,

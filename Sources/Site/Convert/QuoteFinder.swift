@@ -103,6 +103,25 @@ enum QuoteFinder {
         return found
     }
 
+    /// The bytes every quotation mark starts with: `"`, and the lead bytes of „ “ ” (0xE2) and
+    /// » « (0xC2).
+    static let markLeads: [UInt8] = [0x22, 0xE2, 0xC2]
+
+    /// Whether `byte` is one of `markLeads`, as plain comparisons (`spans` asks for every byte).
+    @inline(__always)
+    static func isMarkLead(_ byte: UInt8) -> Bool {
+        byte == 0x22 || byte == 0xE2 || byte == 0xC2
+    }
+
+    /// Whether `range` of `text` holds a byte a quotation mark starts with (`markLeads`), found by
+    /// `memchr`: most paragraphs hold none, and then need not be read again.
+    static func mayQuote(_ text: [UInt8], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        return text.withUnsafeBufferPointer { text in
+            markLeads.contains { memchr(text.baseAddress! + range.lowerBound, Int32($0), range.count) != nil }
+        }
+    }
+
     /// A quotation: the marks included (`outer`) and the words between (`inner`).
     struct Span {
         var outer: Range<Int>
@@ -118,7 +137,7 @@ enum QuoteFinder {
             while index < bytes.count {
                 // Every mark starts with one of three bytes: most of a paragraph is passed at a glance.
                 let byte = bytes[index]
-                guard byte == 0x22 || byte == 0xE2 || byte == 0xC2, let (openLength, closers) = opener(bytes, at: index) else {
+                guard isMarkLead(byte), let (openLength, closers) = opener(bytes, at: index) else {
                     index += 1
                     continue
                 }
@@ -127,7 +146,7 @@ enum QuoteFinder {
                 var close: Int?
                 while end < bytes.count {
                     let byte = bytes[end]
-                    if byte == 0x22 || byte == 0xE2 || byte == 0xC2, let length = closers.first(where: { matches(bytes, at: end, $0) })?.count {
+                    if isMarkLead(byte), let length = closers.first(where: { matches(bytes, at: end, $0) })?.count {
                         close = length
                         break
                     }
