@@ -76,7 +76,7 @@ let package = Package(
         // mimalloc (Debian's libmimalloc-dev) serves the program's allocations instead of glibc's
         // malloc: a build makes and frees millions of small objects on every core.
         .executableTarget(name: "dossier", dependencies: ["DossierCLI"], linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
-        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "SourceText"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "SourceText"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Entities", "Markdown"], exclude: ["Gold", "Readability"]),

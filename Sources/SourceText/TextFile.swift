@@ -102,12 +102,17 @@ public enum TextFile {
     /// Whether the file at `path` holds exactly `bytes`: false when it holds another number of
     /// bytes (told without reading it) or cannot be read.
     public static func holds(_ bytes: [UInt8], atPath path: String) -> Bool {
+        bytes.withUnsafeBufferPointer { holds($0, atPath: path) }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`, as for an array.
+    public static func holds(_ bytes: UnsafeBufferPointer<UInt8>, atPath path: String) -> Bool {
         guard let (descriptor, size) = try? opened(path) else { return false }
         defer { close(descriptor) }
         guard size == bytes.count else { return false }
         // One byte more than expected asks for the end of the file: a file that grew since `fstat` differs.
         guard let existing = try? chunk(from: descriptor, upTo: bytes.count + 1), existing.count == bytes.count else { return false }
-        return bytes.isEmpty || bytes.withUnsafeBytes { new in existing.withUnsafeBytes { memcmp(new.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }
+        return bytes.isEmpty || existing.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress!, bytes.count) == 0 }
     }
 }
 
@@ -143,19 +148,22 @@ extension TextFile {
 
     /// Creates (or empties) the file at `path` and writes `bytes` into it.
     public static func write(_ bytes: [UInt8], toNewFile path: String) throws(SystemCallError) {
+        try bytes.withUnsafeBufferPointer { buffer throws(SystemCallError) in try write(buffer, toNewFile: path) }
+    }
+
+    /// Creates (or empties) the file at `path` and writes `bytes` into it, as for an array.
+    public static func write(_ bytes: UnsafeBufferPointer<UInt8>, toNewFile path: String) throws(SystemCallError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SystemCallError() }
         var written = 0
         var failure: SystemCallError?
-        bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let result = uninterrupted { writeBytes(descriptor, buffer.baseAddress! + written, buffer.count - written) }
-                guard result > 0 else {
-                    failure = SystemCallError(result < 0 ? errno : ENOSPC)
-                    return
-                }
-                written += result
+        while written < bytes.count {
+            let result = uninterrupted { writeBytes(descriptor, bytes.baseAddress! + written, bytes.count - written) }
+            guard result > 0 else {
+                failure = SystemCallError(result < 0 ? errno : ENOSPC)
+                break
             }
+            written += result
         }
         if close(descriptor) != 0, failure == nil { failure = SystemCallError() }
         if let failure { throw failure }

@@ -1,3 +1,5 @@
+import SourceText
+
 /// Markup a model points to instead of holding it as a string: the renderer asks the source
 /// to write it where a template uses it, unescaped like `Value.html`.
 ///
@@ -7,8 +9,8 @@
 ///
 ///     final class Sentences: FragmentSource {
 ///         let sentences: [String]
-///         override func writeFragment(_ index: Int, to output: inout [UInt8]) {
-///             HTMLEscaping.append(sentences[index], to: &output)
+///         override func writeFragment(_ index: Int, to output: ByteBuffer) {
+///             HTMLEscaping.append(sentences[index], to: output)
 ///         }
 ///     }
 public struct Fragment: Sendable, Equatable {
@@ -23,9 +25,9 @@ public struct Fragment: Sendable, Equatable {
 
     /// The fragment as a string, for uses other than writing a page.
     public var html: String {
-        var bytes: [UInt8] = []
-        source.writeFragment(index, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let bytes = ByteBuffer()
+        source.writeFragment(index, to: bytes)
+        return String(decoding: bytes.written, as: UTF8.self)
     }
 
     public static func == (lhs: Fragment, rhs: Fragment) -> Bool {
@@ -40,5 +42,5 @@ open class FragmentSource: @unchecked Sendable {
     public init() {}
 
     /// Appends piece `index` as HTML to `output`.
-    open func writeFragment(_ index: Int, to output: inout [UInt8]) {}
+    open func writeFragment(_ index: Int, to output: ByteBuffer) {}
 }

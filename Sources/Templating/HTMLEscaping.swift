@@ -1,4 +1,5 @@
 import SourceText
+
 /// HTML escaping as `{{name}}` does it, for code that writes markup itself.
 ///
 ///     HTMLEscaping.escape("Kim & \"Putin\"")   // "Kim &amp; &quot;Putin&quot;"
@@ -33,17 +34,33 @@ public enum HTMLEscaping {
 
     /// Appends UTF-8 `utf8` to `bytes` with `& < > " '` replaced by entities.
     public static func append(_ utf8: Slice<UnsafeBufferPointer<UInt8>>, to bytes: inout [UInt8]) {
-        // Most values need no escaping: one scan, then one copy.
-        guard let found = firstEscaped(in: UnsafeBufferPointer(rebasing: utf8)) else {
+        guard firstEscaped(in: UnsafeBufferPointer(rebasing: utf8)) != nil else {
             bytes.append(contentsOf: utf8)
             return
         }
+        let buffer = ByteBuffer(capacity: utf8.count * 2)
+        append(utf8, to: buffer)
+        bytes.append(contentsOf: buffer.written)
+    }
+
+    /// Appends `value` to `buffer` with `& < > " '` replaced by entities.
+    public static func append(_ value: String, to buffer: ByteBuffer) {
+        var value = value
+        value.withUTF8 { append($0[...], to: buffer) }
+    }
+
+    /// Appends UTF-8 `utf8` to `buffer` with `& < > " '` replaced by entities.
+    public static func append(_ utf8: Slice<UnsafeBufferPointer<UInt8>>, to buffer: ByteBuffer) {
+        guard let found = firstEscaped(in: UnsafeBufferPointer(rebasing: utf8)) else {
+            buffer.append(utf8)
+            return
+        }
         let first = utf8.startIndex + found
-        bytes.append(contentsOf: utf8[..<first])
-        // Grown by the escaped length in place, then written over.
-        var position = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: escapedCount(utf8[first...])))
-        bytes.withUnsafeMutableBufferPointer { output in write(utf8[first...], to: output, at: &position) }
+        buffer.append(utf8[..<first])
+        let count = escapedCount(utf8[first...])
+        var written = 0
+        write(utf8[first...], to: UnsafeMutableBufferPointer(start: buffer.reserve(count), count: count), at: &written)
+        buffer.didWrite(written)
     }
 
     /// How many bytes `bytes` take escaped: output buffers are made to measure, as a sentence

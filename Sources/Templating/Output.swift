@@ -6,21 +6,21 @@ import SourceText
 /// interpolated value, as the Mustache spec requires. UTF-8 bytes rather than a `String`: pages
 /// are tens of kilobytes, written to files as bytes.
 struct Output {
-    var bytes: [UInt8] = []
+    let bytes: ByteBuffer
     var indent = ""
     var atLineStart = false
 
     mutating func writeTemplateText(_ piece: UnsafeBufferPointer<UInt8>) {
         guard !indent.isEmpty else {
-            bytes.append(contentsOf: piece)
+            bytes.append(piece)
             return
         }
         var lineStart = piece.startIndex
         while lineStart < piece.endIndex {
             let newline = piece[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
             let lineEnd = newline.map { $0 + 1 } ?? piece.endIndex
-            if atLineStart { bytes.append(contentsOf: indent.utf8) }
-            bytes.append(contentsOf: piece[lineStart..<lineEnd])
+            if atLineStart { bytes.append(indent) }
+            bytes.append(piece[lineStart..<lineEnd])
             atLineStart = newline != nil
             lineStart = lineEnd
         }
@@ -28,7 +28,7 @@ struct Output {
 
     mutating func writeFragment(_ fragment: Fragment) {
         startValue()
-        fragment.source.writeFragment(fragment.index, to: &bytes)
+        fragment.source.writeFragment(fragment.index, to: bytes)
     }
 
     /// Writes a number's decimal digits, which need no escaping.
@@ -40,13 +40,13 @@ struct Output {
     mutating func writeValue(_ value: String, escaped: Bool) {
         guard !value.isEmpty else { return }
         startValue()
-        if escaped { HTMLEscaping.append(value, to: &bytes) } else { bytes.append(contentsOf: value.utf8) }
+        if escaped { HTMLEscaping.append(value, to: bytes) } else { bytes.append(value) }
     }
 
     /// A value at the start of a line is indented like the partial it is in.
     private mutating func startValue() {
         if atLineStart {
-            bytes.append(contentsOf: indent.utf8)
+            bytes.append(indent)
             atLineStart = false
         }
     }

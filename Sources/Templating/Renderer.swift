@@ -1,8 +1,10 @@
+import SourceText
+
 /// Runs a template's compiled instructions against a context stack and writes the output.
 struct Renderer {
     let library: TemplateLibrary
     let strict: Bool
-    var output = Output()
+    var output: Output
     var problems: [TemplateError] = []
     private var stack: [Value] = []
     /// Block overrides of the parent calls being expanded, outermost first: the outermost wins.
@@ -34,7 +36,7 @@ struct Renderer {
     init(library: TemplateLibrary, strict: Bool, capacity: Int = 16 * 1024) {
         self.library = library
         self.strict = strict
-        output.bytes.reserveCapacity(capacity)
+        output = Output(bytes: ByteBuffer(capacity: capacity))
     }
 
     mutating func render(_ template: Template, context: [Value]) {

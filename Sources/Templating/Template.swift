@@ -1,3 +1,5 @@
+import SourceText
+
 /// A Mustache template parsed once into a token tree, compiled to instructions (`Program`) and
 /// rendered for many pages.
 ///
@@ -29,26 +31,34 @@ public struct Template: Sendable {
     /// Renders as `render` does, to UTF-8 bytes; `capacity` is the size expected, to grow the
     /// output less often.
     public func renderBytes(_ value: Value, library: TemplateLibrary = TemplateLibrary(), capacity: Int = 16 * 1024) throws -> [UInt8] {
-        var renderer = Renderer(library: library, strict: false, capacity: capacity)
-        renderer.render(self, context: [value])
-        if let failure = renderer.failure { throw failure }
-        return renderer.output.bytes
+        try renderBuffer(value, library: library, capacity: capacity).array
     }
 
-    /// Renders as `renderBytes` does, and gives the names that resolved to nothing beside the
+    /// Renders as `renderBytes` does, into a buffer handed on as it is: a page's bytes go
+    /// to its file without a copy.
+    public func renderBuffer(_ value: Value, library: TemplateLibrary = TemplateLibrary(), capacity: Int = 16 * 1024) throws -> ByteBuffer {
+        try rendered(value, library: library, strict: false, capacity: capacity).output.bytes
+    }
+
+    /// Renders as `renderBuffer` does, and gives the names that resolved to nothing beside the
     /// output rather than instead of it: what `dossier check` needs of every page.
-    public func renderChecking(_ value: Value, library: TemplateLibrary = TemplateLibrary(), capacity: Int = 16 * 1024) throws -> (bytes: [UInt8], problems: [TemplateError]) {
-        var renderer = Renderer(library: library, strict: true, capacity: capacity)
+    public func renderChecking(_ value: Value, library: TemplateLibrary = TemplateLibrary(), capacity: Int = 16 * 1024) throws -> (bytes: ByteBuffer, problems: [TemplateError]) {
+        let renderer = try rendered(value, library: library, strict: true, capacity: capacity)
+        return (renderer.output.bytes, renderer.problems)
+    }
+
+    private func rendered(_ value: Value, library: TemplateLibrary, strict: Bool, capacity: Int) throws -> Renderer {
+        var renderer = Renderer(library: library, strict: strict, capacity: capacity)
         renderer.render(self, context: [value])
         if let failure = renderer.failure { throw failure }
-        return (renderer.output.bytes, renderer.problems)
+        return renderer
     }
 
     /// Renders like `render`, but throws at the first variable that resolves to nothing.
     public func renderStrict(_ value: Value, library: TemplateLibrary = TemplateLibrary()) throws -> String {
         let (bytes, problems) = try renderChecking(value, library: library)
         if let problem = problems.first { throw problem }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes.written, as: UTF8.self)
     }
 }
 

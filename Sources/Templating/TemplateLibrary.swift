@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// Named templates that partials (`{{>name}}`) and parents (`{{<name}}`) resolve against.
 ///
@@ -88,19 +89,25 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the template called `name` to UTF-8 bytes; `capacity` is the size expected.
     public func renderBytes(_ name: String, _ value: Value, capacity: Int = 16 * 1024) throws -> [UInt8] {
-        guard let template = templates[name] else {
-            throw TemplateError(.unknownPartial(name), file: "\(name).mustache", line: 1, column: 1)
-        }
-        return try template.renderBytes(value, library: self, capacity: capacity)
+        try template(name).renderBytes(value, library: self, capacity: capacity)
     }
 
-    /// Renders the template called `name` to UTF-8 bytes with the names that resolved to
-    /// nothing, as `Template.renderChecking` does.
-    public func renderChecking(_ name: String, _ value: Value, capacity: Int = 16 * 1024) throws -> (bytes: [UInt8], problems: [TemplateError]) {
+    /// Renders the template called `name` into a buffer, as `Template.renderBuffer` does.
+    public func renderBuffer(_ name: String, _ value: Value, capacity: Int = 16 * 1024) throws -> ByteBuffer {
+        try template(name).renderBuffer(value, library: self, capacity: capacity)
+    }
+
+    /// Renders the template called `name` with the names that resolved to nothing, as
+    /// `Template.renderChecking` does.
+    public func renderChecking(_ name: String, _ value: Value, capacity: Int = 16 * 1024) throws -> (bytes: ByteBuffer, problems: [TemplateError]) {
+        try template(name).renderChecking(value, library: self, capacity: capacity)
+    }
+
+    private func template(_ name: String) throws -> Template {
         guard let template = templates[name] else {
             throw TemplateError(.unknownPartial(name), file: "\(name).mustache", line: 1, column: 1)
         }
-        return try template.renderChecking(value, library: self, capacity: capacity)
+        return template
     }
 
     /// Fails on the first static partial or parent that names no template in the library.

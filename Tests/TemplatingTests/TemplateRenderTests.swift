@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 import Testing
 @testable import Templating
 
@@ -54,6 +55,10 @@ struct TemplateRenderTests {
         var bytes = Array("x".utf8)
         bytes.appendDecimal(number)
         #expect(String(decoding: bytes, as: UTF8.self) == "x\(number)")
+        let buffer = ByteBuffer(capacity: 1)
+        buffer.append("x")
+        buffer.appendDecimal(number)
+        #expect(buffer.array == bytes)
     }
 
     @Test func numbersRenderWithoutNeedlessDecimals() throws {
@@ -200,8 +205,8 @@ struct TableTests {
 
     @Test func fragmentsAreWrittenByTheirSourceUnescaped() throws {
         final class Sentences: FragmentSource, @unchecked Sendable {
-            override func writeFragment(_ index: Int, to output: inout [UInt8]) {
-                output.append(contentsOf: "<b>\(index)</b>".utf8)
+            override func writeFragment(_ index: Int, to output: ByteBuffer) {
+                output.append("<b>\(index)</b>")
             }
         }
         let source = Sentences()
@@ -251,6 +256,11 @@ struct EscapingTests {
         var bytes = Array("x".utf8)
         text.withUnsafeBufferPointer { HTMLEscaping.append($0[3..<16], to: &bytes) }
         #expect(String(decoding: bytes, as: UTF8.self) == "xKim &amp; &quot;Putin&quot;")
+        // Into a buffer with room for less than the escaped text: it grows, keeping what it held.
+        let buffer = ByteBuffer(capacity: 1)
+        buffer.append("x")
+        text.withUnsafeBufferPointer { HTMLEscaping.append($0[3..<16], to: buffer) }
+        #expect(buffer.array == bytes)
     }
 
     @Test func germanTextWithoutMarkupNeedsNoEscapingAndMarkupIsEscaped() {

@@ -1,4 +1,5 @@
 import Articles
+import SourceText
 import Templating
 
 /// An article after conversion: what entity pages and indexes need of it, without its body.
@@ -276,8 +277,8 @@ final class ConvertedArticle: @unchecked Sendable {
     static let pathPiece = summaryFields.count
 
     /// Appends piece `piece` of `listing`.
-    func writeListing(_ piece: Int, to output: inout [UInt8]) {
-        listing.withUnsafeBufferPointer { output.append(contentsOf: $0[listingRange(piece)]) }
+    func writeListing(_ piece: Int, to output: ByteBuffer) {
+        listing.withUnsafeBufferPointer { output.append($0[listingRange(piece)]) }
     }
 
     /// The mention's text as written ("Putins").

@@ -1,3 +1,4 @@
+import SourceText
 import Templating
 
 /// An article body's HTML as libcmark wrote it: bytes that go onto the article's page as they
@@ -15,7 +16,7 @@ final class Markup: FragmentSource, @unchecked Sendable {
     /// The HTML as text, for the few bodies the feed carries.
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    override func writeFragment(_ index: Int, to output: inout [UInt8]) {
-        output.append(contentsOf: bytes)
+    override func writeFragment(_ index: Int, to output: ByteBuffer) {
+        output.append(bytes)
     }
 }

@@ -1,3 +1,4 @@
+import SourceText
 import Templating
 
 /// Finds the sentence around a position in a paragraph of German prose.
@@ -60,13 +61,13 @@ enum Sentence {
     private static let markTags = (open: Array("<mark>".utf8), close: Array("</mark>".utf8))
 
     /// Appends the `sentence` of `text` as HTML to `output`, with `mark` in `<mark>`.
-    static func write(_ text: [UInt8], sentence: Range<Int>, mark: Range<Int>, to output: inout [UInt8]) {
+    static func write(_ text: [UInt8], sentence: Range<Int>, mark: Range<Int>, to output: ByteBuffer) {
         text.withUnsafeBufferPointer { text in
-            HTMLEscaping.append(text[sentence.lowerBound..<mark.lowerBound], to: &output)
-            output.append(contentsOf: markTags.open)
-            HTMLEscaping.append(text[mark], to: &output)
-            output.append(contentsOf: markTags.close)
-            HTMLEscaping.append(text[mark.upperBound..<sentence.upperBound], to: &output)
+            HTMLEscaping.append(text[sentence.lowerBound..<mark.lowerBound], to: output)
+            output.append(markTags.open)
+            HTMLEscaping.append(text[mark], to: output)
+            output.append(markTags.close)
+            HTMLEscaping.append(text[mark.upperBound..<sentence.upperBound], to: output)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Articles
 import Entities
 import Markdown
+import SourceText
 import Templating
 
 extension Pipeline {
@@ -241,7 +242,7 @@ extension Pipeline {
         }
         // Entity and article pages run to tens of kilobytes: room for most at once.
         var problems: [TemplateError] = []
-        let bytes: [UInt8]
+        let bytes: ByteBuffer
         if mode == .check {
             do {
                 (bytes, problems) = try library.renderChecking(page.template, model, capacity: 96 * 1024)
@@ -251,9 +252,9 @@ extension Pipeline {
                 return [error]
             }
         } else {
-            bytes = try library.renderBytes(page.template, model, capacity: 96 * 1024)
+            bytes = try library.renderBuffer(page.template, model, capacity: 96 * 1024)
         }
-        try clock.time("write", within: stage) { again ? try output.replace(page.path, bytes) : try output.put(page.path, bytes) }
+        try clock.time("write", within: stage) { again ? try output.replace(page.path, bytes.written) : try output.put(page.path, bytes.written) }
         return problems
     }
 

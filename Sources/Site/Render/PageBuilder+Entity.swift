@@ -278,7 +278,7 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
         .fragment(Fragment(self, Piece(kind, article, number).fragment))
     }
 
-    override func writeFragment(_ index: Int, to output: inout [UInt8]) {
+    override func writeFragment(_ index: Int, to output: ByteBuffer) {
         let piece = Piece(fragment: index)
         let number = piece.number
         let group = groups[piece.article]
@@ -286,18 +286,18 @@ final class MentionListing: FragmentSource, @unchecked Sendable {
         articles.withArticle(Int(group.article)) { article in
             switch piece.kind {
             case .summary:
-                article.writeListing(number, to: &output)
+                article.writeListing(number, to: output)
             case .sentence:
                 let mention = article.mention(number, in: group.run)
                 // The body's label is empty: not read, as reading one counts a reference to
                 // it, and the labels are every page's on both cores.
-                if mention.field != .body { output.append(contentsOf: fieldLabels[Int(mention.field.rawValue)]) }
-                Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: &output)
+                if mention.field != .body { output.append(fieldLabels[Int(mention.field.rawValue)]) }
+                Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: output)
             case .link:
-                output.append(contentsOf: root)
-                article.writeListing(ConvertedArticle.pathPiece, to: &output)
+                output.append(root)
+                article.writeListing(ConvertedArticle.pathPiece, to: output)
                 guard number > 0 else { return }
-                output.append(contentsOf: anchor)
+                output.append(anchor)
                 output.appendDecimal(Int(article.mention(number - 1, in: group.run).ordinal))
             }
         }

@@ -1,5 +1,6 @@
 import Articles
 import Entities
+import SourceText
 import Templating
 
 /// Makes the page models templates see: plain values with relative links, no domain types.
@@ -381,9 +382,9 @@ struct PageBuilder: Sendable {
             self.paths = paths
         }
 
-        override func writeFragment(_ index: Int, to output: inout [UInt8]) {
-            output.append(contentsOf: root)
-            paths.append(index, to: &output)
+        override func writeFragment(_ index: Int, to output: ByteBuffer) {
+            output.append(root)
+            paths.append(index, to: output)
         }
     }
 

@@ -1,3 +1,5 @@
+import SourceText
+
 /// Short texts one after another in one buffer, each read in place by its number.
 ///
 /// For texts a build keeps one of per entity and copies into many pages (an entity's reference,
@@ -23,7 +25,14 @@ struct PackedTexts: Sendable {
 
     /// Appends text `number` to `output`.
     func append(_ number: Int, to output: inout [UInt8]) {
-        let start = number == 0 ? 0 : ends[number - 1]
-        bytes.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<ends[number]])) }
+        bytes.withUnsafeBufferPointer { output.append(contentsOf: $0[range(of: number)]) }
+    }
+
+    func append(_ number: Int, to output: ByteBuffer) {
+        bytes.withUnsafeBufferPointer { output.append($0[range(of: number)]) }
+    }
+
+    private func range(of number: Int) -> Range<Int> {
+        (number == 0 ? 0 : ends[number - 1])..<ends[number]
     }
 }

@@ -11,7 +11,7 @@ import SourceText
 enum OutputFile {
     /// Writes `bytes` to `path`, creating missing folders. `atomically` writes beside the file
     /// and renames, so a reader never sees half a page (the preview server reads while it writes).
-    static func write(_ bytes: [UInt8], to path: String, atomically: Bool) throws {
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String, atomically: Bool) throws {
         let target = atomically ? "\(path).\(getpid()).tmp" : path
         do throws(SystemCallError) {
             do throws(SystemCallError) {

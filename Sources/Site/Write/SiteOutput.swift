@@ -8,14 +8,24 @@ import SourceText
 protocol SiteOutput: AnyObject, Sendable {
     /// Takes one file of the site, by path relative to the site's root; called from several
     /// threads at once.
-    func put(_ path: String, _ bytes: [UInt8]) throws
+    func put(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws
     /// Takes again a file this run already put, replacing it.
-    func replace(_ path: String, _ bytes: [UInt8]) throws
+    func replace(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws
     /// Called once every file of the run is put: `live` is the path of every file the site now
     /// has, nil when that did not change since the last run. Returns the paths it removed.
     func finish(live: Set<String>?) throws -> [String]
     /// Called instead of `finish` when the run failed.
     func abandon()
+}
+
+extension SiteOutput {
+    func put(_ path: String, _ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try put(path, $0) }
+    }
+
+    func replace(_ path: String, _ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try replace(path, $0) }
+    }
 }
 
 /// `dossier serve`'s output: a file is written (atomically, beside it and renamed: the server
@@ -38,9 +48,9 @@ final class PreviewOutput: SiteOutput, @unchecked Sendable {
         folder = output.path.hasSuffix("/") ? output.path : output.path + "/"
     }
 
-    func put(_ path: String, _ bytes: [UInt8]) throws {
+    func put(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws {
         var hasher = Hasher()
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
         let hash = hasher.finalize()
         let previous = lock.withLock { hashes[path] }
         if previous == hash { return }
@@ -52,7 +62,7 @@ final class PreviewOutput: SiteOutput, @unchecked Sendable {
         lock.withLock { hashes[path] = hash }
     }
 
-    func replace(_ path: String, _ bytes: [UInt8]) throws {
+    func replace(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws {
         try put(path, bytes)
     }
 
@@ -99,13 +109,13 @@ final class LinkCollector: SiteOutput, @unchecked Sendable {
     private let lock = NSLock()
     private var pages: [LinkChecker.PageLinks] = []
 
-    func put(_ path: String, _ bytes: [UInt8]) throws {
-        let links = bytes.withUnsafeBufferPointer { LinkChecker.PageLinks(path: path, html: $0) }
+    func put(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+        let links = LinkChecker.PageLinks(path: path, html: bytes)
         lock.withLock { pages.append(links) }
     }
 
-    func replace(_ path: String, _ bytes: [UInt8]) throws {
-        let links = bytes.withUnsafeBufferPointer { LinkChecker.PageLinks(path: path, html: $0) }
+    func replace(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+        let links = LinkChecker.PageLinks(path: path, html: bytes)
         lock.withLock {
             pages.removeAll { $0.path == path }
             pages.append(links)

@@ -40,7 +40,7 @@ final class SiteWriter: SiteOutput, @unchecked Sendable {
         try? manager.removeItem(at: staging)
     }
 
-    func put(_ path: String, _ bytes: [UInt8]) throws {
+    func put(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws {
         FaultPoint.reach("write")
         let target = stagingFolder + path
         // An unchanged file is linked from the current site, so it keeps its modification time.
@@ -54,7 +54,7 @@ final class SiteWriter: SiteOutput, @unchecked Sendable {
 
     /// The file put before may be a link to the current site's: it is unlinked, not written
     /// through.
-    func replace(_ path: String, _ bytes: [UInt8]) throws {
+    func replace(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws {
         unlink(stagingFolder + path)
         try put(path, bytes)
     }
