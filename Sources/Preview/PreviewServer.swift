@@ -53,7 +53,7 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .warning
         let application = Application(
             router: router(),
-            server: .http1(additionalChannelHandlers: [HTTP10ConnectionCloser.Installer()]),
+            server: .http1(configuration: .init(additionalChannelHandlers: [HTTP10ConnectionCloser.Installer()])),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "dossier"),
             services: [WatchService(server: self), HeartbeatService(broadcaster: broadcaster, interval: options.heartbeat)],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? options.port) },
