@@ -9,7 +9,7 @@
 ///     let buffer = ByteBuffer()
 ///     buffer.append("<li>")
 ///     buffer.appendDecimal(42)
-///     buffer.array   // Array("<li>42".utf8)
+///     buffer.string   // "<li>42"
 public final class ByteBuffer {
     @usableFromInline var start: UnsafeMutablePointer<UInt8>
     @usableFromInline var capacity: Int
@@ -26,10 +26,17 @@ public final class ByteBuffer {
     deinit { start.deallocate() }
 
     /// The bytes written, as an array (a copy).
-    public var array: [UInt8] { Array(written) }
+    public var array: [UInt8] { withBytes { Array($0) } }
 
-    /// The bytes written, valid until the next append.
-    public var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+    /// The bytes written, as text.
+    public var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// Calls `body` with the bytes written, which are valid only inside it: the buffer is kept
+    /// until it returns.
+    @inlinable
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(self) { try body(UnsafeBufferPointer(start: start, count: used)) }
+    }
 
     @inlinable
     public func append(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -27,7 +27,7 @@ public struct Fragment: Sendable, Equatable {
     public var html: String {
         let bytes = ByteBuffer()
         source.writeFragment(index, to: bytes)
-        return String(decoding: bytes.written, as: UTF8.self)
+        return bytes.string
     }
 
     public static func == (lhs: Fragment, rhs: Fragment) -> Bool {

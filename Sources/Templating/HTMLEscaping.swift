@@ -40,7 +40,7 @@ public enum HTMLEscaping {
         }
         let buffer = ByteBuffer(capacity: utf8.count * 2)
         append(utf8, to: buffer)
-        bytes.append(contentsOf: buffer.written)
+        buffer.withBytes { bytes.append(contentsOf: $0) }
     }
 
     /// Appends `value` to `buffer` with `& < > " '` replaced by entities.

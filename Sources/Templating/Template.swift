@@ -58,7 +58,7 @@ public struct Template: Sendable {
     public func renderStrict(_ value: Value, library: TemplateLibrary = TemplateLibrary()) throws -> String {
         let (bytes, problems) = try renderChecking(value, library: library)
         if let problem = problems.first { throw problem }
-        return String(decoding: bytes.written, as: UTF8.self)
+        return bytes.string
     }
 }
 

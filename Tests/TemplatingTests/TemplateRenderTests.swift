@@ -59,6 +59,7 @@ struct TemplateRenderTests {
         buffer.append("x")
         buffer.appendDecimal(number)
         #expect(buffer.array == bytes)
+        #expect(buffer.string == "x\(number)")
     }
 
     @Test func numbersRenderWithoutNeedlessDecimals() throws {

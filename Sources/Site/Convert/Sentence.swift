@@ -70,6 +70,13 @@ enum Sentence {
             HTMLEscaping.append(text[mark.upperBound..<sentence.upperBound], to: output)
         }
     }
+
+    /// The `sentence` of `text` as HTML, with `mark` in `<mark>`, for a page model.
+    static func html(_ text: [UInt8], sentence: Range<Int>, mark: Range<Int>) -> String {
+        let output = ByteBuffer(capacity: sentence.count + 32)
+        write(text, sentence: sentence, mark: mark, to: output)
+        return output.string
+    }
 }
 
 private extension Sentence {

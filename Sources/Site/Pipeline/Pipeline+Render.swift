@@ -254,7 +254,9 @@ extension Pipeline {
         } else {
             bytes = try library.renderBuffer(page.template, model, capacity: 96 * 1024)
         }
-        try clock.time("write", within: stage) { again ? try output.replace(page.path, bytes.written) : try output.put(page.path, bytes.written) }
+        try clock.time("write", within: stage) {
+            try bytes.withBytes { again ? try output.replace(page.path, $0) : try output.put(page.path, $0) }
+        }
         return problems
     }
 

@@ -1,5 +1,4 @@
 import Entities
-import SourceText
 import Templating
 
 extension PageBuilder {
@@ -35,9 +34,7 @@ extension PageBuilder {
                 "url": .string(root + SitePaths.entity(link.type, link.id)), "count": .int(count),
                 "more": count > Self.sentencesPerNeighbour ? .int(count - Self.sentencesPerNeighbour) : .null,
                 "sentences": .list((sentences[entity] ?? []).map { article, mention in
-                    let html = ByteBuffer(capacity: mention.sentence.count + 32)
-                    Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: html)
-                    return ["html": .html(String(decoding: html.written, as: UTF8.self)), "url": .string(root + article.path + "#\(center.id)-\(mention.ordinal)"),
+                    ["html": .html(Sentence.html(article.text, sentence: mention.sentence, mark: mention.mark)), "url": .string(root + article.path + "#\(center.id)-\(mention.ordinal)"),
                             "outlet": .string(displayName(outlet: article.outlet)), "title": .string(article.article.title)]
                 }),
             ])

@@ -1,5 +1,4 @@
 import Entities
-import SourceText
 import Templating
 
 extension PageBuilder {
@@ -103,9 +102,7 @@ extension PageBuilder {
         let listed = inputs.listing(of: entity, 0..<inputs.groupCount(entity), &reads)
         if let (article, run) = listed.first(where: { SitePaths.outlet($0.article.outlet) == outlet.path }), run.count > 0 {
             let mention = article.mention(0, in: run)
-            let sentence = ByteBuffer(capacity: mention.sentence.count + 32)
-            Sentence.write(article.text, sentence: mention.sentence, mark: mention.mark, to: sentence)
-            item["context"] = .html(String(decoding: sentence.written, as: UTF8.self))
+            item["context"] = .html(Sentence.html(article.text, sentence: mention.sentence, mark: mention.mark))
             item["contextURL"] = .string(root + article.path + "#\(link.id)-\(mention.ordinal)")
             item["article"] = .string(article.article.title)
         }
