@@ -34,13 +34,17 @@ public enum HTMLEscaping {
 
     /// Appends UTF-8 `utf8` to `bytes` with `& < > " '` replaced by entities.
     public static func append(_ utf8: Slice<UnsafeBufferPointer<UInt8>>, to bytes: inout [UInt8]) {
-        guard firstEscaped(in: UnsafeBufferPointer(rebasing: utf8)) != nil else {
+        // Most values need no escaping: one scan, then one copy.
+        guard let found = firstEscaped(in: UnsafeBufferPointer(rebasing: utf8)) else {
             bytes.append(contentsOf: utf8)
             return
         }
-        let buffer = ByteBuffer(capacity: utf8.count * 2)
-        append(utf8, to: buffer)
-        buffer.withBytes { bytes.append(contentsOf: $0) }
+        let first = utf8.startIndex + found
+        bytes.append(contentsOf: utf8[..<first])
+        // Grown by the escaped length in place, then written over.
+        var position = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: escapedCount(utf8[first...])))
+        bytes.withUnsafeMutableBufferPointer { output in write(utf8[first...], to: output, at: &position) }
     }
 
     /// Appends `value` to `buffer` with `& < > " '` replaced by entities.
