@@ -173,26 +173,53 @@ extension TextFile {
 /// A system call that failed, with the `errno` it set.
 public struct SystemCallError: Error {
     public let code: Int32
+    /// What to say instead of the system's words, where they would mislead.
+    private let said: String?
 
-    public init(_ code: Int32 = errno) { self.code = code }
+    public init(_ code: Int32 = errno) { (self.code, said) = (code, nil) }
+
+    public init(_ code: Int32, saying reason: String) { (self.code, said) = (code, reason) }
 
     /// What the system says of the error ("No such file or directory").
-    public var reason: String { String(cString: strerror(code)) }
+    public var reason: String { said ?? String(cString: strerror(code)) }
 }
 
 private extension TextFile {
     /// A descriptor reading `path`, which the caller closes, and the size the file reports.
+    /// Opened without waiting: a named pipe nothing writes to would hold `open` for ever. A pipe
+    /// is read once something writes to it (within `pipeWait` milliseconds); a device or socket
+    /// (`/dev/zero` linked as an article) is an error, not an endless read.
     static func opened(_ path: String) throws(SystemCallError) -> (descriptor: Int32, size: Int) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw SystemCallError() }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            let failure = SystemCallError()
+        var failure: SystemCallError?
+        if fstat(descriptor, &status) != 0 {
+            failure = SystemCallError()
+        } else {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG, S_IFDIR:
+                // A folder fails at the first read ("Is a directory").
+                break
+            case S_IFIFO:
+                var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                if poll(&waiting, 1, pipeWait) <= 0 {
+                    failure = SystemCallError(EAGAIN, saying: "it is a named pipe that nothing writes to (replace it with a text file)")
+                } else if fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) != 0 {
+                    failure = SystemCallError()
+                }
+            default:
+                failure = SystemCallError(ENODEV, saying: "it is a device or socket, not a file (replace it with a text file)")
+            }
+        }
+        if let failure {
             close(descriptor)
             throw failure
         }
         return (descriptor, max(Int(status.st_size), 0))
     }
+
+    static let pipeWait: Int32 = 3_000
 
     /// Up to `count` bytes from where the descriptor is: fewer only at the end of the file.
     static func chunk(from descriptor: Int32, upTo count: Int) throws(SystemCallError) -> [UInt8] {

@@ -27,6 +27,25 @@ final class TextFileTests {
         #expect(try TextFile.read(pipe, display: "content/articles/artikel.md") == text)
     }
 
+    /// A named pipe nothing writes to, or a device linked as an article, is an error naming the
+    /// file, not a build that waits for ever or reads without end.
+    @Test func aPipeWithoutWriterOrADeviceIsAnErrorNotAHang() throws {
+        let pipe = folder.appendingPathComponent("rohr.md").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let started = Date()
+        #expect(throws: SourceError(file: "content/articles/rohr.md", line: 1, column: 1,
+                                    message: "cannot read the file: it is a named pipe that nothing writes to (replace it with a text file); check that it exists and is readable")) {
+            try TextFile.read(pipe, display: "content/articles/rohr.md")
+        }
+        #expect(Date().timeIntervalSince(started) < 30)
+        let device = folder.appendingPathComponent("null.md").path
+        try FileManager.default.createSymbolicLink(atPath: device, withDestinationPath: "/dev/zero")
+        #expect(throws: SourceError(file: "content/articles/null.md", line: 1, column: 1,
+                                    message: "cannot read the file: it is a device or socket, not a file (replace it with a text file); check that it exists and is readable")) {
+            try TextFile.read(device, display: "content/articles/null.md")
+        }
+    }
+
     @Test func aFileThatCannotBeReadIsAnErrorSayingWhy() throws {
         #expect(throws: SourceError(file: "content/articles/fehlt.md", line: 1, column: 1,
                                     message: "cannot read the file: No such file or directory; check that it exists and is readable")) {
