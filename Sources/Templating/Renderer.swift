@@ -286,9 +286,7 @@ private extension Renderer {
                 index += 1
                 switch step.kind {
                 case .text: output.writeTemplateText(step.text)
-                // Read in place: a copy of the value would count a reference per column.
-                case .column: write(table.values[first + step.index], escaped: step.flag)
-                case .constant: write(plan.constants[step.index], escaped: step.flag)
+                case .column, .constant: write(value(of: step, row: first, table, plan), escaped: step.flag)
                 case .columnSection, .constantSection:
                     let value = value(of: step, row: first, table, plan)
                     // Inverted: the children where the value is false, nothing pushed; else where
