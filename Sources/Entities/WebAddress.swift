@@ -17,12 +17,27 @@ public enum WebAddress {
         guard let scheme = ["https://", "http://"].first(where: lowered.hasPrefix) else {
             return "address '\(text)' is not a web address: write it in full, starting with https:// or http://"
         }
-        let rest = lowered.dropFirst(scheme.count)
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let host = authority.split(separator: "@", omittingEmptySubsequences: false).last.map { $0.split(separator: ":").first ?? "" } ?? ""
-        guard !host.isEmpty else {
+        guard !host(in: lowered.dropFirst(scheme.count)).isEmpty else {
             return "address '\(text)' has no host: write it like https://example.org/page"
         }
         return nil
+    }
+
+    /// The site an address is on, as a reader names it: its host in lower case without `www.`
+    /// (`https://www.Tagesschau.de/ausland/x.html` is `tagesschau.de`); nil for anything that
+    /// is no web address by `problem(with:)`.
+    public static func site(of text: String) -> String? {
+        let lowered = text.lowercased()
+        guard problem(with: text) == nil, let colon = lowered.firstIndex(of: ":") else { return nil }
+        let found = host(in: lowered[lowered.index(colon, offsetBy: 3)...])
+        let site = found.hasPrefix("www.") ? found.dropFirst(4) : found
+        return site.isEmpty ? nil : String(site.hasSuffix(".") ? site.dropLast() : site)
+    }
+
+    /// The host of what follows an address's `scheme://`: before the path, query or fragment,
+    /// after any `user@`, without a `:port`.
+    static func host(in rest: Substring) -> Substring {
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return authority.split(separator: "@", omittingEmptySubsequences: false).last.map { $0.split(separator: ":").first ?? "" } ?? ""
     }
 }

@@ -44,11 +44,13 @@ public struct ArticleImporter {
 
     public let options: Options
     let annotators: Annotators
+    let outletsBySite: OutletsBySite
 
     /// Removes what an import killed while it wrote left behind (hidden temporary files).
     public init(options: Options, registry: Registry) {
         self.options = options
         annotators = Annotators(registry: registry)
+        outletsBySite = OutletsBySite(articles: options.content.appendingPathComponent("articles"))
         for folder in ["articles", "raw"] { TextFile.removeStaleTemporaries(in: options.content.appendingPathComponent(folder).path) }
     }
 
@@ -96,6 +98,8 @@ public struct ArticleImporter {
         let existing = try? String(contentsOf: target, encoding: .utf8)
         var url = sidecar?.url ?? options.url ?? article.url
         if let existing { try Self.keepFilledFields(of: existing, display: "\(options.content.lastPathComponent)/articles/\(slug).md", in: &article, url: &url, force: options.force) }
+        let namesOutlet = !article.outlet.isEmpty
+        outletFromSite(of: url, for: &article, file: file.lastPathComponent)
         let annotated = ArticleAnnotation.annotate(article.file(source: "raw/\(rawName)", url: url, body: body), with: annotators(article.language))
         let rendered = ArticleFile.text(of: annotated.article)
         var warnings = article.warnings
@@ -123,6 +127,7 @@ public struct ArticleImporter {
         (outcome.found, outcome.empty) = Self.report(article, url: url)
         if let existing {
             if existing == rendered {
+                if namesOutlet { outletsBySite.record(outlet: article.outlet, address: url) }
                 outcome.action = .unchanged
                 return outcome
             }
@@ -135,7 +140,20 @@ public struct ArticleImporter {
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         FaultPoint.reach("import")
         try TextFile.write(Array(rendered.utf8), to: target.path, display: display)
+        if namesOutlet { outletsBySite.record(outlet: article.outlet, address: url) }
         return outcome
+    }
+
+    /// An article that names no outlet but has an address is given the outlet its site's other
+    /// articles name, else the site (`tagesschau.de`), with a warning that says which and how to
+    /// change it: an article without an outlet is counted as unknown on every sources page.
+    func outletFromSite(of url: String?, for article: inout ImportedArticle, file: String) {
+        guard article.outlet.isEmpty, let site = url.flatMap(WebAddress.site(of:)) else { return }
+        let known = outletsBySite.outlet(on: site)
+        article.outlet = known ?? site
+        article.warnings.removeAll { $0.hasSuffix("no outlet found; left empty, fill it in the front matter") }
+        let from = known.map { _ in "as other articles from \(site) do" } ?? "its address's site"
+        article.warnings.append("\(file): no outlet found; took '\(article.outlet)', \(from): change `outlet:` in the front matter if it goes by another name")
     }
 
     /// The fields an import filled, as "outlet DPA", and the names of those it left empty.

@@ -100,6 +100,57 @@ struct ArticleImporterTests {
         #expect(broken.outlet.isEmpty && broken.url == nil)
     }
 
+    /// An article clipped without an outlet (the Web Clipper's default template names none)
+    /// takes the one other articles from its site name, from disk or from this import, else
+    /// the site itself, and the warning says which; without an address it stays empty.
+    @Test func anArticleWithoutAnOutletTakesItsSitesOutlet() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func clip(_ name: String, _ address: String?, site: String? = nil) throws -> ArticleImporter.Outcome? {
+            var front = "title: \"\(name) title\"\n"
+            if let address { front += "source: \"\(address)\"\n" }
+            if let site { front += "site: \"\(site)\"\n" }
+            let file = folder.appendingPathComponent("\(name).md")
+            try Data("---\n\(front)---\nKim kam an. Putin wartete am Bahnsteig.\n".utf8).write(to: file)
+            return try importer().importFile(file)
+        }
+        func outlet(_ name: String) throws -> String {
+            let text = try String(contentsOf: content.appendingPathComponent("articles/\(name)-title.md"), encoding: .utf8)
+            return text.split(separator: "\n").first { $0.hasPrefix("outlet: ") }.map { String($0.dropFirst(8)) } ?? ""
+        }
+        _ = try clip("erster", "https://www.tagesschau.de/ausland/a.html", site: "tagesschau")
+        let second = try clip("zweiter", "https://TAGESSCHAU.de/ausland/b.html")
+        #expect(try outlet("zweiter") == "\"tagesschau\"")
+        #expect(second?.warnings.contains("zweiter.md: no outlet found; took 'tagesschau', as other articles from tagesschau.de do: change `outlet:` in the front matter if it goes by another name") == true, "\(second?.warnings ?? [])")
+        #expect(second?.warnings.contains { $0.contains("no outlet found; left empty") } == false)
+        let other = try clip("dritter", "https://user@www.example.org:8080/x?id=1")
+        #expect(try outlet("dritter") == "\"example.org\"")
+        #expect(other?.warnings.contains { $0.contains("took 'example.org', its address's site") } == true, "\(other?.warnings ?? [])")
+        let none = try clip("vierter", nil)
+        #expect(try ["", "\"\""].contains(outlet("vierter")))
+        #expect(none?.warnings.contains("vierter.md: no outlet found; left empty, fill it in the front matter") == true, "\(none?.warnings ?? [])")
+
+        // One importer: what it writes counts for the next file, and a name beats the site's.
+        let one = try importer()
+        for (name, site) in [("fuenfter", "Example News"), ("sechster", nil)] {
+            let file = folder.appendingPathComponent("\(name).md")
+            let front = "title: \"\(name) title\"\nsource: \"https://example.org/\(name)\"\n" + (site.map { "site: \"\($0)\"\n" } ?? "")
+            try Data("---\n\(front)---\nKim kam an. Putin wartete am Bahnsteig.\n".utf8).write(to: file)
+            _ = try one.importFile(file)
+        }
+        #expect(try outlet("sechster") == "\"Example News\"")
+    }
+
+    @Test func anAddressesSiteIsItsHostAsAReaderNamesIt() {
+        #expect(WebAddress.site(of: "https://www.Tagesschau.de/ausland/x.html") == "tagesschau.de")
+        #expect(WebAddress.site(of: "http://user:pw@news.example.org:8080/?q=1#top") == "news.example.org")
+        #expect(WebAddress.site(of: "https://example.org.") == "example.org")
+        for notAnAddress in ["javascript:alert(1)", "example.org/page", "https:///path", "https://a b/c", ""] {
+            #expect(WebAddress.site(of: notAnAddress) == nil, "\(notAnAddress)")
+        }
+    }
+
     /// What editors save: UTF-8 with a byte order mark (which must not end up in the title or
     /// hide front matter), UTF-16 as Windows' "Unicode" (which is no binary file), in every format.
     @Test func byteOrderMarksAndUTF16AreText() throws {
