@@ -361,6 +361,8 @@ private extension Converter {
                 return givesRoles!
             }
             var holders: RoleHolders?
+            // Each holder's mentions in text order, for the one a quote by its role links to.
+            var mentionsOf: [Int32: [Int32]]?
             for (number, (start, boundaries)) in paragraphs.enumerated() {
                 let end = number + 1 < paragraphs.count ? paragraphs[number + 1].start : text.count
                 var named: [QuoteFinder.Named] = []
@@ -384,7 +386,9 @@ private extension Converter {
                     guard !phrases.isEmpty else { return [] }
                     if holders == nil { holders = RoleHolders(text: self.text, mentions: self.mentions, speaks: speaks, rules: rules) }
                     return phrases.compactMap { phrase in
-                        guard let holder = holders!.holder(of: phrase), let mention = self.nearestMention(of: holder, to: start + phrase.range.lowerBound) else { return nil }
+                        guard let holder = holders!.holder(of: phrase) else { return nil }
+                        if mentionsOf == nil { mentionsOf = Dictionary(grouping: self.mentions.indices.map(Int32.init)) { self.mentions[Int($0)].entity } }
+                        guard let mention = self.nearestMention(among: mentionsOf![holder] ?? [], to: start + phrase.range.lowerBound) else { return nil }
                         return QuoteFinder.Named(range: phrase.range, entity: holder, mention: mention, canSpeak: true)
                     }
                 }
@@ -392,11 +396,15 @@ private extension Converter {
             return quotes
         }
 
-        /// The mention of `entity` a quote by its role links to: the last one before `offset`,
-        /// else the first after it.
-        private func nearestMention(of entity: Int32, to offset: Int) -> Int32? {
-            let before = mentions.lastIndex { $0.entity == entity && Int($0.markStart) < offset }
-            return (before ?? mentions.firstIndex { $0.entity == entity }).map(Int32.init)
+        /// The mention a quote by its role links to, of its holder's `positions` (in text order):
+        /// the last one before `offset`, else the first after it.
+        private func nearestMention(among positions: [Int32], to offset: Int) -> Int32? {
+            var (low, high) = (0, positions.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(mentions[Int(positions[middle])].markStart) < offset { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 ? positions[low - 1] : positions.first
         }
 
         /// Whether `surface` is a genitive of the entity's name that the registry does not spell

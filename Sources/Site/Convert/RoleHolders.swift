@@ -50,7 +50,8 @@ struct RoleHolders {
                 guard speaks(mention.entity) else { continue }
                 holder = mention.entity
                 // "die Machthaber Putin und Kim": the role of two.
-                if let after = words.firstIndex(where: { $0.range.lowerBound >= Int(mention.markEnd) }), after + 1 < words.count,
+                let after = Self.firstWord(from: Int(mention.markEnd), in: words)
+                if after + 1 < words.count,
                    ["und", "and"].contains(words[after].text(in: text)), Self.isCapitalised(words[after + 1].text(in: text)) {
                     holder = nil
                 }
@@ -205,6 +206,17 @@ private extension RoleHolders {
     static func isCapitalised(_ word: ArraySlice<UInt8>) -> Bool {
         guard let first = word.first else { return false }
         return first >= 0x41 && first <= 0x5A || first == 0xC3 && word.dropFirst().first.map(Latin1.isCapital) == true
+    }
+
+    /// The index of the first of `words` that starts at `offset` or after it (`words.count` when
+    /// none does), by halving: an article may give thousands of roles.
+    static func firstWord(from offset: Int, in words: [Word]) -> Int {
+        var (low, high) = (0, words.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if words[middle].range.lowerBound < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Whether `second` follows `first` with nothing but spaces between.

@@ -61,12 +61,12 @@ extension PageBuilder {
             })
             for (key, value) in neighbourhood(of: position, companions: overview.companions, path: path, &reads) { model[key] = value }
             // The newest quotes; `quotes.html` has them all.
-            let quoted = inputs.quotes(of: position, &reads)
-            var quotes = Table.Builder(Self.quoteShape, capacity: min(quoted.count, Self.quotesShown))
-            for (article, quote) in quoted.prefix(Self.quotesShown) { appendQuote(article, quote, root: root, to: &quotes, &reads) }
+            let shown = inputs.quotes(of: position, in: 0..<Self.quotesShown, &reads), count = inputs.quoteCount(of: position)
+            var quotes = Table.Builder(Self.quoteShape, capacity: shown.count)
+            for (article, quote) in shown { appendQuote(article, quote, root: root, to: &quotes, &reads) }
             model["quotes"] = .table(quotes.table)
-            model["quoteCount"] = .int(quoted.count)
-            model["moreQuotes"] = quoted.count > Self.quotesShown ? .string(SitePaths.relative(from: path, to: SitePaths.speakerQuotes(link.id))) : .null
+            model["quoteCount"] = .int(count)
+            model["moreQuotes"] = count > Self.quotesShown ? .string(SitePaths.relative(from: path, to: SitePaths.speakerQuotes(link.id))) : .null
         }
         // Tables, not a list of objects: a page lists up to a thousand mentions.
         let first = (number - 1) * articlesPerEntityPage
@@ -141,15 +141,13 @@ extension PageBuilder {
         let path = SitePaths.speakerQuotes(link.id, page: number)
         let root = SitePaths.root(of: path)
         var model = frame(for: path, title: "\(strings["quotes"]): \(link.name)", &reads)
-        // All of them are read: which fall on this page depends on every one before.
-        let quoted = inputs.quotes(of: position, &reads)
+        let first = (number - 1) * Self.quotesPerSpeakerPage
+        let shown = inputs.quotes(of: position, in: first..<first + Self.quotesPerSpeakerPage, &reads)
         model["name"] = .string(link.name)
         model["type"] = .string(link.type.rawValue)
         model["url"] = .string(root + SitePaths.entity(link.type, link.id))
-        model["count"] = .int(quoted.count)
+        model["count"] = .int(inputs.quoteCount(of: position))
         model["quotesURL"] = .string(root + SitePaths.quotes + "#\(link.id)")
-        let first = min((number - 1) * Self.quotesPerSpeakerPage, quoted.count)
-        let shown = quoted[first..<min(first + Self.quotesPerSpeakerPage, quoted.count)]
         var quotes = Table.Builder(Self.quoteShape, capacity: shown.count)
         for (article, quote) in shown { appendQuote(article, quote, root: root, to: &quotes, &reads) }
         model["quotes"] = .table(quotes.table)

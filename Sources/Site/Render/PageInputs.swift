@@ -113,15 +113,20 @@ struct PageInputs: Sendable {
 
     // MARK: Quotes
 
-    /// The quotes attributed to the entity at `position`, newest article first, each with its
-    /// article (whose summary it shows).
-    func quotes(of position: Int, _ reads: inout Reads) -> [(article: ConvertedArticle, quote: Quote)] {
+    /// The quotes attributed to the entity at `position` that fall in `window` of them all
+    /// (newest article first), each with its article (whose summary it shows). Only those are
+    /// made: a speaker's pages of a hundred quotes each would otherwise each make them all.
+    func quotes(of position: Int, in window: Range<Int>, _ reads: inout Reads) -> [(article: ConvertedArticle, quote: Quote)] {
         reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
-        // Any article that mentions the entity may come to quote it.
-        if reads.records { for group in index.groups[position] { reads.note(InputKey(.quotes, hash: index.articles[Int(group.article)].key)) } }
-        return quotesBySpeaker[position].map { found in
+        let all = quotesBySpeaker[position]
+        if reads.records {
+            // Any article that mentions the entity may come to quote it; which quotes fall in
+            // the window depends on all of them.
+            for group in index.groups[position] { reads.note(InputKey(.quotes, hash: index.articles[Int(group.article)].key)) }
+            for found in all { reads.note(InputKey(.summary, hash: index.articles[Int(found.article)].key)) }
+        }
+        return all[window.clamped(to: all.indices)].map { found in
             let article = index.articles[Int(found.article)]
-            reads.note(InputKey(.summary, hash: article.key))
             return (article, article.quotes[Int(found.quote)])
         }
     }
@@ -133,7 +138,8 @@ struct PageInputs: Sendable {
     }
 
     /// How many quotes are attributed to the entity at `position`: which speakers have pages of
-    /// their quotes (`PageBuilder.jobs`), as the page list, not a page, reads it.
+    /// their quotes (`PageBuilder.jobs`); it notes no reads, so a page asks `quotes(of:in:)`
+    /// first, which notes all that the count depends on.
     func quoteCount(of position: Int) -> Int {
         quotesBySpeaker[position].count
     }
