@@ -105,15 +105,26 @@ public enum TextFile {
         bytes.withUnsafeBufferPointer { holds($0, atPath: path) }
     }
 
-    /// Whether the file at `path` holds exactly `bytes`, as for an array.
+    /// Whether the file at `path` holds exactly `bytes`, as for an array. Read and compared a
+    /// piece of at most `comparedPiece` bytes at a time: a site's largest file (the data export,
+    /// 150 MB at 100,000 articles) is not held twice.
     public static func holds(_ bytes: UnsafeBufferPointer<UInt8>, atPath path: String) -> Bool {
         guard let (descriptor, size) = try? opened(path) else { return false }
         defer { close(descriptor) }
         guard size == bytes.count else { return false }
-        // One byte more than expected asks for the end of the file: a file that grew since `fstat` differs.
-        guard let existing = try? chunk(from: descriptor, upTo: bytes.count + 1), existing.count == bytes.count else { return false }
-        return bytes.isEmpty || existing.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress!, bytes.count) == 0 }
+        var compared = 0
+        while compared < bytes.count {
+            let count = min(comparedPiece, bytes.count - compared)
+            guard let existing = try? chunk(from: descriptor, upTo: count), existing.count == count,
+                  existing.withUnsafeBytes({ memcmp(bytes.baseAddress! + compared, $0.baseAddress!, count) == 0 }) else { return false }
+            compared += count
+        }
+        // Asking for one byte more finds the end of the file: a file that grew since `fstat` differs.
+        return (try? chunk(from: descriptor, upTo: 1))?.isEmpty == true
     }
+
+    /// The most `holds` reads at once.
+    public static let comparedPiece = 1 << 20
 }
 
 extension TextFile {

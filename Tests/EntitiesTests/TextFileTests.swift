@@ -67,6 +67,20 @@ final class TextFileTests {
         #expect(!TextFile.holds(page, atPath: folder.appendingPathComponent("fehlt.html").path))
         try Data().write(to: URL(fileURLWithPath: path))
         #expect(TextFile.holds([], atPath: path))
+
+        // A file of several pieces is compared in all of them: a byte changed in the first, at
+        // the end of one and the start of the next, or in the last makes it differ.
+        let piece = TextFile.comparedPiece
+        let large = (0..<(2 * piece + 1234)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        try Data(large).write(to: URL(fileURLWithPath: path))
+        #expect(TextFile.holds(large, atPath: path))
+        for changed in [0, piece - 1, piece, 2 * piece + 1233] {
+            var other = large
+            other[changed] ^= 1
+            #expect(!TextFile.holds(other, atPath: path), "byte \(changed) changed")
+        }
+        #expect(!TextFile.holds(Array(large.dropLast()), atPath: path))
+        #expect(!TextFile.holds(Array(large.prefix(piece)), atPath: path))
     }
 }
 

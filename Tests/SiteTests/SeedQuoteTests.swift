@@ -112,6 +112,16 @@ struct QuotePageTests {
         #expect(try dossier.read("sitemap.xml").contains("quotes/wladimir-putin/2.html"))
         #expect(LinkChecker.brokenLinks(in: try dossier.snapshot()) == [])
 
+        // The oldest article dated newest: all its quotes move to the first page and the next
+        // oldest article's last five to the second, a page showing quotes of other articles than
+        // before.
+        try dossier.write("content/articles/reden-1.md", "---\ntitle: Reden 1\ndate: 2023-08-09\n---\n\(quotes(1))\n")
+        try builder.rebuild()
+        let moved = try dossier.read("quotes/wladimir-putin.html"), movedDown = try dossier.read("quotes/wladimir-putin/2.html")
+        #expect(moved.contains("„Das ist Aussage 1-21 zur Lage“") && !moved.contains("„Das ist Aussage 2-21 zur Lage“"))
+        #expect(movedDown.contains("„Das ist Aussage 2-21 zur Lage“") && !movedDown.contains("„Das ist Aussage 1-21 zur Lage“"))
+        #expect(try dossier.snapshot() == IncrementalBuilderTests().cleanBuild(dossier))
+
         // One article quotes no more: 84 quotes fill one page, and the second is gone as from a
         // clean build (the articles stay the same ones).
         try dossier.write("content/articles/reden-1.md", "---\ntitle: Reden 1\ndate: 2023-08-01\n---\n[Putin](person:wladimir-putin) schwieg.\n")

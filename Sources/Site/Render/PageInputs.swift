@@ -118,15 +118,14 @@ struct PageInputs: Sendable {
     /// made: a speaker's pages of a hundred quotes each would otherwise each make them all.
     func quotes(of position: Int, in window: Range<Int>, _ reads: inout Reads) -> [(article: ConvertedArticle, quote: Quote)] {
         reads.note(InputKey(.articlesOfEntity, hash: entityKeys[position]))
+        // Any article that mentions the entity may come to quote it, and which quotes fall in the
+        // window depends on all of them: on their order (noted above with the articles of the
+        // entity, whose print changes with any one's date, outlet or title) and their quotes.
+        if reads.records { for group in index.groups[position] { reads.note(InputKey(.quotes, hash: index.articles[Int(group.article)].key)) } }
         let all = quotesBySpeaker[position]
-        if reads.records {
-            // Any article that mentions the entity may come to quote it; which quotes fall in
-            // the window depends on all of them.
-            for group in index.groups[position] { reads.note(InputKey(.quotes, hash: index.articles[Int(group.article)].key)) }
-            for found in all { reads.note(InputKey(.summary, hash: index.articles[Int(found.article)].key)) }
-        }
         return all[window.clamped(to: all.indices)].map { found in
             let article = index.articles[Int(found.article)]
+            reads.note(InputKey(.summary, hash: article.key))
             return (article, article.quotes[Int(found.quote)])
         }
     }
