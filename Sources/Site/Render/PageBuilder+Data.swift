@@ -10,7 +10,7 @@ extension PageBuilder {
         let settings = inputs.settings
         let withMentions = hasIndexMentions
         let articles = withMentions ? inputs.articlesWithMentions(&reads) : inputs.articlesByDate(&reads)
-        var json = DataText(capacity: 64 * 1024 + (withMentions ? articles.reduce(0) { $0 + $1.mentions.count } * 256 : 0))
+        var json = DataText(capacity: 64 * 1024)
         json.object { json in
             json.field("version") { $0.int(Self.dataVersion) }
             json.field("title") { $0.string(settings.title) }
@@ -18,6 +18,11 @@ extension PageBuilder {
             json.field("language") { $0.string(settings.language) }
             json.field("base_url") { $0.optional(settings.baseURL) }
             json.field("articles") { json in
+                json.reserve(items: articles.count, text: articles.reduce(0) { sum, converted in
+                    let article = converted.article
+                    return sum + 4 * article.slug.utf8.count + article.title.utf8.count + article.outlet.utf8.count + article.teaser.utf8.count
+                        + article.source.utf8.count + (article.url?.utf8.count ?? 0) + article.authors.reduce(0) { $0 + $1.utf8.count + 3 }
+                }, perItem: 256)
                 json.array { json in
                     // What lists show of each (its summary): an edit of an article's text leaves
                     // this file alone; the rest is in the article's own file.
@@ -63,14 +68,20 @@ extension PageBuilder {
             }
             if withMentions {
                 json.field("mentions") { json in
+                    json.reserve(items: articles.reduce(0) { $0 + $1.mentions.count }, text: articles.reduce(0) { sum, converted in
+                        converted.mentions.reduce(sum) { $0 + $1.sentence.count + $1.mark.count + 2 * converted.article.slug.utf8.count }
+                    }, perItem: 256)
                     json.array { json in
                         for converted in articles { mentions(of: converted, into: &json, &reads) }
                     }
                 }
             }
             json.field("quotes") { json in
+                let quotes = inputs.allQuotes(&reads)
+                let (count, text) = quotes.reduce((0, 0)) { ($0.0 + 1, $0.1 + $1.quote.range.count + $1.article.article.slug.utf8.count) }
+                json.reserve(items: count, text: text, perItem: 256)
                 json.array { json in
-                    for (article, quote) in inputs.allQuotes(&reads) {
+                    for (article, quote) in quotes {
                         let speaker = quote.hasSpeaker ? inputs.link(Int(quote.speaker), &reads).id : nil
                         let anchor = quoteAnchor(article, quote, &reads)
                         json.object { json in
@@ -84,8 +95,12 @@ extension PageBuilder {
                 }
             }
             json.field("shared") { json in
+                let groups = inputs.sharedGroups(limit: .max, &reads)
+                json.reserve(items: groups.reduce(0) { $0 + $1.0.count }, text: groups.reduce(0) { sum, group in
+                    group.0.reduce(sum) { $0 + $1.text.utf8.count + $1.article.article.slug.utf8.count }
+                }, perItem: 128)
                 json.array { json in
-                    for (group, _) in inputs.sharedGroups(limit: .max, &reads) {
+                    for (group, _) in groups {
                         json.object { json in
                             json.field("passages") { json in
                                 json.array { json in

@@ -143,14 +143,21 @@ struct PageInputs: Sendable {
         quotesBySpeaker[position].count
     }
 
-    /// Every quote, with a speaker or without, newest article first.
-    func allQuotes(_ reads: inout Reads) -> [(article: ConvertedArticle, quote: Quote)] {
+    /// Every quote, with a speaker or without, newest article first: read from the articles
+    /// as it is gone through, not made into a list (at 100,000 articles it holds a million).
+    func allQuotes(_ reads: inout Reads) -> some Sequence<(article: ConvertedArticle, quote: Quote)> {
+        quotingArticles(&reads).lazy.flatMap { article in article.quotes.lazy.map { (article: article, quote: $0) } }
+    }
+
+    /// The articles that quote anyone, newest first.
+    private func quotingArticles(_ reads: inout Reads) -> [ConvertedArticle] {
         reads.note(InputKey(.articleOrder))
-        var found: [(article: ConvertedArticle, quote: Quote)] = []
+        var found: [ConvertedArticle] = []
         for article in byDate {
             reads.note(InputKey(.quotes, hash: article.key))
-            if !article.quotes.isEmpty { reads.note(InputKey(.summary, hash: article.key)) }
-            for quote in article.quotes { found.append((article, quote)) }
+            guard !article.quotes.isEmpty else { continue }
+            reads.note(InputKey(.summary, hash: article.key))
+            found.append(article)
         }
         return found
     }
