@@ -25,19 +25,24 @@ public enum WebAddress {
 
     /// The site an address is on, as a reader names it: its host in lower case without `www.`
     /// (`https://www.Tagesschau.de/ausland/x.html` is `tagesschau.de`); nil for anything that
-    /// is no web address by `problem(with:)`.
+    /// is no web address by `problem(with:)`, and for a host that names no site: an IP address,
+    /// `localhost`, or no domain name at all (longer than 253 characters, brackets, no dot).
     public static func site(of text: String) -> String? {
         let lowered = text.lowercased()
         guard problem(with: text) == nil, let colon = lowered.firstIndex(of: ":") else { return nil }
-        let found = host(in: lowered[lowered.index(colon, offsetBy: 3)...])
-        let site = found.hasPrefix("www.") ? found.dropFirst(4) : found
-        return site.isEmpty ? nil : String(site.hasSuffix(".") ? site.dropLast() : site)
+        var site = host(in: lowered[lowered.index(colon, offsetBy: 3)...])
+        if site.hasSuffix(".") { site = site.dropLast() }
+        if site.hasPrefix("www.") { site = site.dropFirst(4) }
+        let isDomain = site.count <= 253 && site.contains(".") && site.contains(where: \.isLetter)
+            && site.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
+        return isDomain ? String(site) : nil
     }
 
     /// The host of what follows an address's `scheme://`: before the path, query or fragment,
-    /// after any `user@`, without a `:port`.
+    /// after any `user@`, before any `:port` (empty in `user@:80`).
     static func host(in rest: Substring) -> Substring {
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return authority.split(separator: "@", omittingEmptySubsequences: false).last.map { $0.split(separator: ":").first ?? "" } ?? ""
+        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
+        return hostAndPort.prefix { $0 != ":" }
     }
 }

@@ -1,6 +1,7 @@
 import Articles
 import Entities
 import Foundation
+import SourceText
 
 /// The outlets the dossier's articles name, by the site their address is on: an article
 /// imported without an outlet (Obsidian's Web Clipper writes none by default) takes the one its
@@ -40,9 +41,10 @@ final class OutletsBySite {
         if let counts { return counts }
         var found: [String: [String: Int]] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        // An article that does not read is the build's to report, not the import's.
-        for name in names where name.hasSuffix(".md") {
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8),
+        // An article that does not read is the build's to report, not the import's; hidden
+        // files (an editor's lock file, an import's temporary) are no articles.
+        for name in names where name.hasSuffix(".md") && !name.hasPrefix(".") {
+            guard let text = try? TextFile.read(folder.appendingPathComponent(name).path, display: name),
                   let article = try? Article.parse(text, slug: "", file: name),
                   !article.outlet.isEmpty, let site = article.url.flatMap(WebAddress.site(of:)) else { continue }
             found[site, default: [:]][article.outlet, default: 0] += 1

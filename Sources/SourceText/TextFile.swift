@@ -113,14 +113,14 @@ public enum TextFile {
         defer { close(descriptor) }
         guard size == bytes.count else { return false }
         var compared = 0
-        while compared < bytes.count {
-            let count = min(comparedPiece, bytes.count - compared)
-            guard let existing = try? chunk(from: descriptor, upTo: count), existing.count == count,
-                  existing.withUnsafeBytes({ memcmp(bytes.baseAddress! + compared, $0.baseAddress!, count) == 0 }) else { return false }
+        while true {
+            let count = min(comparedPiece, bytes.count - compared), isLast = compared + count == bytes.count
+            // One byte more than the last piece asks for the end of the file: a file that grew since `fstat` differs.
+            guard let existing = try? chunk(from: descriptor, upTo: isLast ? count + 1 : count), existing.count == count,
+                  count == 0 || existing.withUnsafeBytes({ memcmp(bytes.baseAddress! + compared, $0.baseAddress!, count) == 0 }) else { return false }
+            if isLast { return true }
             compared += count
         }
-        // Asking for one byte more finds the end of the file: a file that grew since `fstat` differs.
-        return (try? chunk(from: descriptor, upTo: 1))?.isEmpty == true
     }
 
     /// The most `holds` reads at once.

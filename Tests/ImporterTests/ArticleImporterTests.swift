@@ -146,7 +146,10 @@ struct ArticleImporterTests {
         #expect(WebAddress.site(of: "https://www.Tagesschau.de/ausland/x.html") == "tagesschau.de")
         #expect(WebAddress.site(of: "http://user:pw@news.example.org:8080/?q=1#top") == "news.example.org")
         #expect(WebAddress.site(of: "https://example.org.") == "example.org")
-        for notAnAddress in ["javascript:alert(1)", "example.org/page", "https:///path", "https://a b/c", ""] {
+        #expect(WebAddress.site(of: "https://müller.de/x") == "müller.de")
+        // No site: an address without a host, an IP address, localhost, a host no domain has.
+        for notAnAddress in ["javascript:alert(1)", "example.org/page", "https:///path", "https://a b/c", "", "https://a:b@:80/",
+                             "http://[::1]/x", "http://127.0.0.1/x", "http://localhost:8080/", "https://\(String(repeating: "a", count: 260)).de/"] {
             #expect(WebAddress.site(of: notAnAddress) == nil, "\(notAnAddress)")
         }
     }
